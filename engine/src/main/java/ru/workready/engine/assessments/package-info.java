@@ -1,0 +1,4 @@
+@NullMarked
+package ru.workready.engine.assessments;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package ru.workready.engine.mapping;
+
+import org.jspecify.annotations.NullMarked;

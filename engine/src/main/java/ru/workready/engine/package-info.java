@@ -1,0 +1,8 @@
+/**
+ * The work-readiness domain: professional standards, programme outcomes, evidence and the
+ * {@link ru.workready.engine.scoring.Readiness} evaluator. Plain Java, no Spring, no SQL.
+ */
+@NullMarked
+package ru.workready.engine;
+
+import org.jspecify.annotations.NullMarked;

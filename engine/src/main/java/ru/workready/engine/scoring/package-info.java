@@ -1,0 +1,4 @@
+@NullMarked
+package ru.workready.engine.scoring;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+package ru.workready.engine.standards;
+
+/** One labour action, required skill or necessary knowledge of a labour function, in file order. */
+public record FunctionElement(ElementKind kind, int position, String text) {
+}

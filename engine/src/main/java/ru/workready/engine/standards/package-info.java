@@ -1,0 +1,4 @@
+@NullMarked
+package ru.workready.engine.standards;
+
+import org.jspecify.annotations.NullMarked;
