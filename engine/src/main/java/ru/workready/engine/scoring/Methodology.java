@@ -113,10 +113,19 @@ public final class Methodology {
                 }
             }
             contributions.sort(Comparator.comparing(EvidenceContribution::assessedOn)
+                    .thenComparingInt(EvidenceContribution::attempt)
                     .thenComparingLong(EvidenceContribution::sequence));
-            result.put(outcome, new OutcomeMastery(outcome, weighted / weights, contributions));
+            result.put(outcome, new OutcomeMastery(outcome, round(weighted / weights), contributions));
         });
         return result;
+    }
+
+    /**
+     * Rounds sums to 9 decimals so that a threshold met on paper (coverage 1.5 / 2.5 = 0.6) is
+     * not missed by floating-point noise (0.5999999999999999).
+     */
+    static double round(double v) {
+        return Math.round(v * 1e9) / 1e9;
     }
 
     /** Step 5 for one function: r(t) and cov(t) over its mappings. */
@@ -136,8 +145,8 @@ public final class Methodology {
                 weightedMastery += c * m;
             }
         }
-        Double readiness = evidencedWeight > 0 ? weightedMastery / evidencedWeight : null;
-        double coverage = allWeight > 0 ? evidencedWeight / allWeight : 0;
+        Double readiness = evidencedWeight > 0 ? round(weightedMastery / evidencedWeight) : null;
+        double coverage = allWeight > 0 ? round(evidencedWeight / allWeight) : 0;
         return new FunctionArithmetic(readiness, coverage);
     }
 }

@@ -1,0 +1,181 @@
+package ru.workready.api.demo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import ru.workready.api.scoring.ReadinessService;
+import ru.workready.data.assessments.AssessmentUploadService;
+import ru.workready.data.mapping.MappingImportService;
+import ru.workready.data.programmes.ProgrammeRepository;
+import ru.workready.data.standards.StandardImportService;
+import ru.workready.data.standards.StandardRepository;
+import ru.workready.data.students.StudentRepository;
+import ru.workready.engine.programmes.Outcome;
+import ru.workready.engine.programmes.Programme;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Loads the demo into an empty database through the product's own import paths: the real
+ * Ministry XML files, the demo programme (ФГОС СПО 09.02.07), its mapping to 06.001, one college
+ * with 30 synthetic students and a seeded spread of results of every kind.
+ */
+@Component
+class DemoData implements ApplicationRunner {
+    static final String COLLEGE = "DEMO";
+    static final int STUDENTS = 30;
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private final boolean enabled;
+    private final StandardImportService standardImport;
+    private final StandardRepository standards;
+    private final ProgrammeRepository programmes;
+    private final MappingImportService mappingImport;
+    private final StudentRepository students;
+    private final AssessmentUploadService uploads;
+    private final ReadinessService readiness;
+    private final TransactionTemplate tx;
+
+    DemoData(@Value("${workready.demo.enabled:true}") boolean enabled, StandardImportService standardImport,
+             StandardRepository standards, ProgrammeRepository programmes, MappingImportService mappingImport,
+             StudentRepository students, AssessmentUploadService uploads, ReadinessService readiness,
+             TransactionTemplate tx) {
+        this.enabled = enabled;
+        this.standardImport = standardImport;
+        this.standards = standards;
+        this.programmes = programmes;
+        this.mappingImport = mappingImport;
+        this.students = students;
+        this.uploads = uploads;
+        this.readiness = readiness;
+        this.tx = tx;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!enabled || programmes.collegeId(COLLEGE).isPresent()) {
+            return;
+        }
+        tx.executeWithoutResult(status -> load());
+    }
+
+    private void load() {
+        Resource[] files;
+        try {
+            files = new PathMatchingResourcePatternResolver().getResources("classpath*:reference/standards/*.xml");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Arrays.sort(files, Comparator.comparing(Resource::getFilename));
+        for (Resource file : files) {
+            standardImport.importXml(bytes(file));
+        }
+        long collegeId = programmes.insertCollege(COLLEGE, "Демонстрационный колледж информационных технологий",
+                "Демо-регион");
+        Programme programme = JsonMapper.builder().build()
+                .readValue(bytes(new org.springframework.core.io.ClassPathResource("demo/programme-09.02.07.json")),
+                        Programme.class);
+        long programmeId = programmes.insert(collegeId, programme);
+        long standardId = standards.currentEdition("06.001").orElseThrow();
+        mappingImport.importCsv(programmeId, standardId, "demo",
+                bytes(new org.springframework.core.io.ClassPathResource("demo/mapping-06.001.csv")));
+        List<StudentRepository.Student> roster = new ArrayList<>();
+        for (int i = 1; i <= STUDENTS; i++) {
+            roster.add(new StudentRepository.Student(studentId(i), collegeId, COLLEGE, programmeId,
+                    i <= STUDENTS / 2 ? "ИСП-23-1" : "ИСП-23-2", i % 3 != 0, i % 3 != 0 ? LocalDate.of(2026, 9, 1) : null));
+        }
+        students.insertAll(roster);
+        AssessmentUploadService.UploadResult r = uploads.upload(COLLEGE, "demo-results.csv", "demo",
+                results(programme).getBytes(StandardCharsets.UTF_8));
+        readiness.rescore(r.affectedStudents());
+        log.info("Demo data loaded: {} standards files, college {}, {} students, {} results", files.length, COLLEGE,
+                STUDENTS, r.rows());
+    }
+
+    static String studentId(int i) {
+        return String.format("DEMO-%03d", i);
+    }
+
+    /**
+     * Seeded synthetic results: each student has an ability; course grades for every outcome,
+     * module exams and employer-rated practice for professional outcomes, a demonstration exam
+     * for ПМ.01, retakes for failed exams, a championship for the best and an independent
+     * assessment (НОК) for two of them. Students 28–30 have started late and have little evidence.
+     */
+    static String results(Programme programme) {
+        Random random = new Random(20261125L);
+        StringBuilder csv = new StringBuilder(
+                "student_id;outcome_code;kind;result;max_points;assessed_on;attempt;assessor;standard_code;generalized_function\n");
+        for (int i = 1; i <= STUDENTS; i++) {
+            String id = studentId(i);
+            double ability = 0.25 + 0.75 * random.nextDouble();
+            boolean late = i > STUDENTS - 3;
+            for (Outcome o : programme.outcomes()) {
+                boolean professional = o.activityCode() != null;
+                if (late && (!professional || !o.code().startsWith("ПК 1"))) {
+                    continue;
+                }
+                row(csv, id, o.code(), "COURSE_GRADE", grade(ability, random), "", "2025-06-20", 1, "");
+                if (!professional || late) {
+                    continue;
+                }
+                int exam = grade(ability, random);
+                row(csv, id, o.code(), "MODULE_EXAM", exam, "", "2025-12-25", 1, "");
+                if (exam == 2) {
+                    row(csv, id, o.code(), "MODULE_EXAM", grade(ability + 0.15, random), "", "2026-01-20", 2, "");
+                }
+                if (!o.code().startsWith("ПК 4")) {
+                    row(csv, id, o.code(), "EMPLOYER_PRACTICE", grade(ability, random), "", "2026-05-30", 1,
+                            "ООО «Демо-Софт»");
+                }
+                if (o.code().startsWith("ПК 1")) {
+                    int points = (int) Math.round(Math.min(100, Math.max(0, 100 * (ability + 0.15 * random.nextGaussian()))));
+                    row(csv, id, o.code(), "DEMO_EXAM", points, "100", "2026-06-15", 1, "ЦПДЭ Демо");
+                }
+            }
+            if (ability > 0.9) {
+                row(csv, id, "ПК 1.2", "CHAMPIONSHIP", 70 + random.nextInt(30), "100", "2026-03-10", 1,
+                        "Чемпионат «Профессионалы», региональный этап");
+            }
+            if (i == 5 || i == 12) {
+                csv.append(id).append(";;INDEPENDENT_ASSESSMENT;pass;;2026-06-30;1;ЦОК Демо;06.001;A\n");
+            }
+        }
+        return csv.toString();
+    }
+
+    private static int grade(double ability, Random random) {
+        double v = ability + 0.18 * random.nextGaussian();
+        return v >= 0.85 ? 5 : v >= 0.6 ? 4 : v >= 0.35 ? 3 : 2;
+    }
+
+    private static void row(StringBuilder csv, String id, String outcome, String kind, int result, String max,
+                            String date, int attempt, String assessor) {
+        csv.append(id).append(';').append(outcome).append(';').append(kind).append(';').append(result).append(';')
+                .append(max).append(';').append(date).append(';').append(attempt).append(';').append(assessor)
+                .append(";;\n");
+    }
+
+    private static byte[] bytes(Resource resource) {
+        try (InputStream in = resource.getInputStream()) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

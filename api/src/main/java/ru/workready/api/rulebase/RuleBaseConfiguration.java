@@ -1,0 +1,30 @@
+package ru.workready.api.rulebase;
+
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import ru.workready.engine.scoring.Methodology;
+import ru.workready.engine.scoring.Readiness;
+
+/** Loads the shipped {@code default} rule set (the rules kjar) and fails start-up if it is missing. */
+@Configuration(proxyBeanMethods = false)
+class RuleBaseConfiguration {
+    static final String DEFAULT_RULE_SET = "default";
+    static final String DEFAULT_VERSION = "default-1";
+
+    @Bean
+    KieBase defaultKieBase() {
+        KieBase base = KieServices.Factory.get().getKieClasspathContainer().getKieBase(DEFAULT_RULE_SET);
+        if (base == null) {
+            // Without drools-xml-support the kmodule.xml is ignored and no KieBase exists.
+            throw new IllegalStateException("Rule base '" + DEFAULT_RULE_SET + "' not found on the classpath");
+        }
+        return base;
+    }
+
+    @Bean
+    Readiness readiness(KieBase defaultKieBase) {
+        return new Readiness(defaultKieBase, DEFAULT_VERSION, Methodology.defaults());
+    }
+}

@@ -1,0 +1,205 @@
+package ru.workready.data.csv;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A small RFC 4180 reader for the files colleges send: UTF-8 with or without BOM or
+ * Windows-1251 (as Russian Excel saves), `;` or `,` as delimiter (detected from the header).
+ */
+public final class CsvReader {
+
+    public static final Charset WINDOWS_1251 = Charset.forName("windows-1251");
+
+    /** One data row: its 1-based line number in the file (header is row 1) and cells by header name. */
+    public record Row(int number, Map<String, String> cells) {
+        /** The trimmed cell, or null when absent or blank. */
+        public @Nullable String get(String column) {
+            String v = cells.get(column);
+            return v == null || v.isBlank() ? null : v.strip();
+        }
+    }
+
+    private CsvReader() {
+    }
+
+    /** Decodes the bytes as UTF-8 (BOM stripped) or, when they are not valid UTF-8, as Windows-1251. */
+    public static String decode(byte[] content) {
+        int offset = content.length >= 3 && (content[0] & 0xFF) == 0xEF && (content[1] & 0xFF) == 0xBB
+                && (content[2] & 0xFF) == 0xBF ? 3 : 0;
+        ByteBuffer bytes = ByteBuffer.wrap(content, offset, content.length - offset);
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(bytes).toString();
+        } catch (CharacterCodingException e) {
+            return new String(content, WINDOWS_1251);
+        }
+    }
+
+    /**
+     * Reads the header and hands over every non-empty row. Header names are lower-cased and
+     * trimmed; returns the header.
+     */
+    public static List<String> read(Reader in, Consumer<Row> sink) {
+        return read(in, header -> {
+        }, sink);
+    }
+
+    /** As {@link #read(Reader, Consumer)}, telling the header before the first row. */
+    public static List<String> read(Reader in, Consumer<List<String>> onHeader, Consumer<Row> sink) {
+        try {
+            Parser p = new Parser(in);
+            List<String> header = p.headerLine();
+            if (header == null) {
+                return List.of();
+            }
+            List<String> names = header.stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
+            onHeader.accept(names);
+            List<String> fields;
+            while ((fields = p.next()) != null) {
+                if (fields.size() == 1 && fields.get(0).isBlank()) {
+                    continue;
+                }
+                Map<String, String> cells = new HashMap<>();
+                for (int i = 0; i < names.size() && i < fields.size(); i++) {
+                    cells.put(names.get(i), fields.get(i));
+                }
+                sink.accept(new Row(p.recordStartLine, cells));
+            }
+            return names;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final class Parser {
+        private final Reader in;
+        private char delimiter = ',';
+        private int line = 1;
+        private int recordStartLine = 1;
+        private int pushedBack = -2;
+
+        Parser(Reader in) {
+            this.in = in;
+        }
+
+        private int read() throws IOException {
+            if (pushedBack != -2) {
+                int c = pushedBack;
+                pushedBack = -2;
+                return c;
+            }
+            return in.read();
+        }
+
+        @Nullable List<String> headerLine() throws IOException {
+            StringBuilder raw = new StringBuilder();
+            int c;
+            while ((c = read()) != -1 && c != '\n') {
+                raw.append((char) c);
+            }
+            if (raw.isEmpty() && c == -1) {
+                return null;
+            }
+            String text = raw.toString();
+            if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+                text = text.substring(1);
+            }
+            long semicolons = text.chars().filter(ch -> ch == ';').count();
+            long commas = text.chars().filter(ch -> ch == ',').count();
+            delimiter = semicolons > commas ? ';' : ',';
+            line = 2;
+            return split(text.endsWith("\r") ? text.substring(0, text.length() - 1) : text);
+        }
+
+        private List<String> split(String text) {
+            List<String> out = new ArrayList<>();
+            StringBuilder cur = new StringBuilder();
+            boolean quoted = false;
+            for (int i = 0; i < text.length(); i++) {
+                char ch = text.charAt(i);
+                if (quoted) {
+                    if (ch == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                        cur.append('"');
+                        i++;
+                    } else if (ch == '"') {
+                        quoted = false;
+                    } else {
+                        cur.append(ch);
+                    }
+                } else if (ch == '"') {
+                    quoted = true;
+                } else if (ch == delimiter) {
+                    out.add(cur.toString());
+                    cur.setLength(0);
+                } else {
+                    cur.append(ch);
+                }
+            }
+            out.add(cur.toString());
+            return out;
+        }
+
+        /** The next record, or null at the end; quoted fields may span lines. */
+        @Nullable List<String> next() throws IOException {
+            int c = read();
+            if (c == -1) {
+                return null;
+            }
+            recordStartLine = line;
+            List<String> out = new ArrayList<>();
+            StringBuilder cur = new StringBuilder();
+            boolean quoted = false;
+            while (true) {
+                if (c == -1) {
+                    out.add(cur.toString());
+                    return out;
+                }
+                char ch = (char) c;
+                if (quoted) {
+                    if (ch == '"') {
+                        int n = read();
+                        if (n == '"') {
+                            cur.append('"');
+                        } else {
+                            quoted = false;
+                            pushedBack = n;
+                        }
+                    } else {
+                        if (ch == '\n') {
+                            line++;
+                        }
+                        cur.append(ch);
+                    }
+                } else if (ch == '"' && cur.isEmpty()) {
+                    quoted = true;
+                } else if (ch == delimiter) {
+                    out.add(cur.toString());
+                    cur.setLength(0);
+                } else if (ch == '\n') {
+                    line++;
+                    out.add(cur.toString());
+                    return out;
+                } else if (ch != '\r') {
+                    cur.append(ch);
+                }
+                c = read();
+            }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package ru.workready.data.programmes;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+import ru.workready.engine.programmes.ActivityKind;
+import ru.workready.engine.programmes.Outcome;
+import ru.workready.engine.programmes.OutcomeKind;
+import ru.workready.engine.programmes.Programme;
+
+/** Colleges and their programmes with kinds of activity and outcomes. */
+@Repository
+public class ProgrammeRepository {
+
+    /** A stored programme version. */
+    public record ProgrammeSummary(long id, String collegeCode, String fgosCode, String name, String qualification,
+                                   int qualificationLevel, int intakeYear) {
+    }
+
+    private final JdbcClient jdbc;
+
+    public ProgrammeRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long insertCollege(String code, String name, String region) {
+        return jdbc.sql("insert into college (code, name, region) values (?, ?, ?) returning id")
+                .params(code, name, region).query(Long.class).single();
+    }
+
+    public Optional<Long> collegeId(String code) {
+        return jdbc.sql("select id from college where code = ?").param(code).query(Long.class).optional();
+    }
+
+    @Transactional
+    public long insert(long collegeId, Programme p) {
+        long id = jdbc.sql("""
+                        insert into programme (college_id, fgos_code, name, qualification, qualification_level, intake_year)
+                        values (?, ?, ?, ?, ?, ?) returning id""")
+                .params(collegeId, p.fgosCode(), p.name(), p.qualification(), p.qualificationLevel(), p.intakeYear())
+                .query(Long.class).single();
+        Map<String, Long> activityIds = new LinkedHashMap<>();
+        for (ActivityKind a : p.activities()) {
+            activityIds.put(a.code(), jdbc.sql("""
+                            insert into activity_kind (programme_id, code, module_code, name)
+                            values (?, ?, ?, ?) returning id""")
+                    .params(id, a.code(), a.moduleCode(), a.name()).query(Long.class).single());
+        }
+        for (Outcome o : p.outcomes()) {
+            Long activityId = o.activityCode() == null ? null : activityIds.get(o.activityCode());
+            if (o.activityCode() != null && activityId == null) {
+                throw new IllegalArgumentException("outcome " + o.code() + " names unknown activity " + o.activityCode());
+            }
+            jdbc.sql("insert into outcome (programme_id, activity_kind_id, code, kind, name) values (?, ?, ?, ?, ?)")
+                    .params(id, activityId, o.code(), o.kind().name(), o.name()).update();
+        }
+        return id;
+    }
+
+    public Optional<ProgrammeSummary> summary(long id) {
+        return jdbc.sql("""
+                        select p.id, c.code, p.fgos_code, p.name, p.qualification, p.qualification_level, p.intake_year
+                        from programme p join college c on c.id = p.college_id where p.id = ?""").param(id)
+                .query((rs, n) -> new ProgrammeSummary(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getInt(6), rs.getInt(7)))
+                .optional();
+    }
+
+    public Optional<Long> find(long collegeId, String fgosCode, int intakeYear) {
+        return jdbc.sql("select id from programme where college_id = ? and fgos_code = ? and intake_year = ?")
+                .params(collegeId, fgosCode, intakeYear).query(Long.class).optional();
+    }
+
+    /** Outcome ids of a programme by outcome code. */
+    public Map<String, Long> outcomeIds(long programmeId) {
+        Map<String, Long> ids = new LinkedHashMap<>();
+        jdbc.sql("select code, id from outcome where programme_id = ?").param(programmeId)
+                .query(rs -> {
+                    ids.put(rs.getString(1), rs.getLong(2));
+                });
+        return ids;
+    }
+
+    public List<Outcome> outcomes(long programmeId) {
+        return jdbc.sql("""
+                        select o.code, o.kind, o.name, a.code from outcome o
+                        left join activity_kind a on a.id = o.activity_kind_id
+                        where o.programme_id = ? order by o.id""").param(programmeId)
+                .query((rs, n) -> new Outcome(rs.getString(1), OutcomeKind.valueOf(rs.getString(2)), rs.getString(3),
+                        rs.getString(4)))
+                .list();
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package ru.workready.engine.programmes;
+
+import org.jspecify.annotations.NullMarked;
