@@ -1,5 +1,6 @@
 package ru.workready.api.students;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
@@ -28,6 +29,7 @@ class StudentController {
     record StandardRef(long id, String code, String name, String orderNumber, LocalDate approvalDate) {
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record FunctionView(String code, String name, int qualificationLevel, ReadinessLevel level,
                         @Nullable Double readiness, double coverage, String reason, List<String> rules,
                         @Nullable List<OutcomeContribution> outcomes) {
@@ -69,7 +71,8 @@ class StudentController {
         return new ReadinessView(id, a.student().collegeCode(),
                 new StandardRef(a.standardId(), a.standard().code(), a.standard().name(), a.standard().orderNumber(),
                         a.standard().approvalDate()),
-                a.readiness().ruleSetVersion(), a.mappingVersion(), summary, a.readiness().generalizedFunctions(),
+                a.readiness().ruleSetVersion(), a.mappingVersion(), summary, a.readiness().generalizedFunctions().stream().map(g -> new GeneralizedScore(g.standardCode(), g.code(),
+                        round(g.readiness()), g.level(), g.scoredFunctions())).toList(),
                 a.readiness().functions().stream().map(f -> new FunctionView(f.code(), f.name(),
                         f.qualificationLevel(), f.level(), round(f.readiness()), round(f.coverage()), f.reason(),
                         f.rules(), explain ? f.outcomes() : null)).toList());
