@@ -1,0 +1,13 @@
+package ru.workready.data.security;
+
+/** What an API key may do (DESIGN §1). Held by a key, not by a person: keys are per organisation. */
+public enum Role {
+    /** A college (колледж): its own students, uploads and their readiness. */
+    COLLEGE,
+    /** An employer (работодатель): job profiles, aggregates, candidates who consented. */
+    EMPLOYER,
+    /** A curriculum designer (методист): programmes, mappings, gap reports; no individual students. */
+    CURRICULUM_DESIGNER,
+    /** The operator: standards, rule sets, organisations, keys, the audit log; may call everything. */
+    ADMIN
+}
