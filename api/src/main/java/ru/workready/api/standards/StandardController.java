@@ -15,7 +15,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import ru.workready.api.problems.Bodies;
+import ru.workready.api.security.Allowed;
+import ru.workready.api.security.BodyLimit;
 import ru.workready.data.NotFoundException;
+import ru.workready.data.security.Role;
 import ru.workready.data.standards.StandardImportService;
 import ru.workready.data.standards.StandardRepository;
 import ru.workready.data.standards.StandardSummary;
@@ -27,6 +30,7 @@ import ru.workready.engine.standards.ProfessionalStandard;
 @RestController
 @RequestMapping("/api/standards")
 @Tag(name = "Professional standards")
+@Allowed({Role.COLLEGE, Role.EMPLOYER, Role.CURRICULUM_DESIGNER})
 class StandardController {
     static final long MAX_XML_BYTES = 20L * 1024 * 1024;
 
@@ -70,6 +74,8 @@ class StandardController {
 
     @PostMapping(consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE,
             MediaType.APPLICATION_OCTET_STREAM_VALUE})
+    @Allowed(Role.ADMIN)
+    @BodyLimit(MAX_XML_BYTES)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Import a Ministry of Labour XML file (one or many standards), all or nothing")
     List<StandardImportService.Imported> importXml(HttpServletRequest request) throws IOException {

@@ -13,8 +13,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import ru.workready.api.scoring.ReadinessService;
+import ru.workready.api.security.Allowed;
+import ru.workready.api.security.Audited;
+import ru.workready.api.security.Tenancy;
 import ru.workready.data.NotFoundException;
 import ru.workready.data.programmes.ProgrammeRepository;
+import ru.workready.data.security.Role;
 import ru.workready.data.students.StudentRepository;
 import ru.workready.engine.scoring.FunctionScore;
 import ru.workready.engine.scoring.GeneralizedScore;
@@ -43,26 +47,36 @@ class StudentController {
     private final StudentRepository students;
     private final ReadinessService readiness;
     private final ProgrammeRepository programmes;
+    private final Tenancy tenancy;
 
-    StudentController(StudentRepository students, ReadinessService readiness, ProgrammeRepository programmes) {
+    StudentController(StudentRepository students, ReadinessService readiness, ProgrammeRepository programmes,
+                      Tenancy tenancy) {
         this.students = students;
         this.readiness = readiness;
         this.programmes = programmes;
+        this.tenancy = tenancy;
     }
 
     @GetMapping("/api/colleges/{college}/students")
+    @Allowed(Role.COLLEGE)
+    @Audited(action = "list-students", subjectKind = "college", subject = "college")
     @Operation(summary = "Students of a college")
     List<StudentRepository.Student> list(@PathVariable String college) {
+        tenancy.requireCollege(college);
         programmes.collegeId(college).orElseThrow(() -> new NotFoundException("No college with code " + college));
         return students.byCollege(college);
     }
 
     @GetMapping("/api/students/{id}/readiness")
+    @Allowed({Role.COLLEGE, Role.EMPLOYER})
+    @Audited(action = "read-readiness", subjectKind = "student", subject = "id")
     @Operation(summary = "Readiness of a student per labour function of a professional standard",
             description = "Computed by the default methodology; level policy by the active rule set. "
                     + "With explain=true each function lists its outcomes' mastery and evidence contributions.")
     ReadinessView readiness(@PathVariable String id, @RequestParam(defaultValue = "06.001") String standard,
                             @RequestParam(defaultValue = "false") boolean explain) {
+        // a student of another college, or without consent for an employer, looks exactly like an unknown id
+        tenancy.requireStudent(students.find(id).orElseThrow(() -> new NotFoundException("No student with id " + id)));
         ReadinessService.Assessed a = readiness.assess(id, standard);
         Map<ReadinessLevel, Integer> summary = new TreeMap<>();
         for (FunctionScore f : a.readiness().functions()) {

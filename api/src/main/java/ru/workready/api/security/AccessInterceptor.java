@@ -1,0 +1,124 @@
+package ru.workready.api.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
+import ru.workready.api.problems.PayloadTooLargeException;
+import ru.workready.data.security.ApiKeyRepository.StoredKey;
+import ru.workready.data.security.ApiKeyService;
+import ru.workready.data.security.AuditRepository;
+import ru.workready.data.security.Role;
+
+/**
+ * Deny by default for everything under {@code /api}: a valid key (401 otherwise), the key's rate
+ * allowance (429), a role the handler admits (403; no {@link Allowed} means ADMIN only), a declared
+ * body within the handler's {@link BodyLimit} (413). Afterwards, {@link Audited} calls are logged.
+ * Runs before arguments are resolved, so a refused request's body is never read.
+ */
+class AccessInterceptor implements HandlerInterceptor {
+    static final String HEADER = "X-API-Key";
+    static final long DEFAULT_BODY_LIMIT = 1024 * 1024;
+    private static final int MAX_KEY_LENGTH = 256;
+    private static final Logger log = LoggerFactory.getLogger(AccessInterceptor.class);
+
+    private final ApiKeyService keys;
+    private final AuditRepository audit;
+    private final RateLimiter limiter;
+    private final int defaultRequestsPerMinute;
+
+    AccessInterceptor(ApiKeyService keys, AuditRepository audit, RateLimiter limiter, int defaultRequestsPerMinute) {
+        this.keys = keys;
+        this.audit = audit;
+        this.limiter = limiter;
+        this.defaultRequestsPerMinute = defaultRequestsPerMinute;
+    }
+
+    static boolean protectedPath(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.equals("/api") || path.startsWith("/api/");
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (!protectedPath(request)) {
+            return true;
+        }
+        StoredKey key = authenticate(request.getHeader(HEADER));
+        Caller caller = new Caller(key.id(), key.prefix(), key.organisation(), key.role(), key.college(),
+                key.expiresAt());
+        request.setAttribute(Caller.ATTRIBUTE, caller);
+        long wait = limiter.acquire(key.id(), Optional.ofNullable(key.requestsPerMinute()).orElse(defaultRequestsPerMinute));
+        if (wait > 0) {
+            throw new SecurityExceptions.RateLimited(wait);
+        }
+        if (handler instanceof HandlerMethod method) {
+            Allowed allowed = Optional.ofNullable(method.getMethodAnnotation(Allowed.class))
+                    .orElseGet(() -> method.getBeanType().getAnnotation(Allowed.class));
+            if (caller.role() != Role.ADMIN
+                    && (allowed == null || Arrays.stream(allowed.value()).noneMatch(r -> r == caller.role()))) {
+                throw new SecurityExceptions.Forbidden("A key with role " + caller.role() + " may not call "
+                        + request.getMethod() + " " + request.getRequestURI());
+            }
+            BodyLimit limit = method.getMethodAnnotation(BodyLimit.class);
+            long max = limit == null ? DEFAULT_BODY_LIMIT : limit.value();
+            if (request.getContentLengthLong() > max) {
+                throw new PayloadTooLargeException(max);
+            }
+        }
+        return true;
+    }
+
+    private StoredKey authenticate(@Nullable String secret) {
+        if (secret == null || secret.isBlank()) {
+            throw new SecurityExceptions.Unauthenticated("Send an API key in the " + HEADER + " header");
+        }
+        Optional<StoredKey> found = secret.length() > MAX_KEY_LENGTH ? Optional.empty() : keys.find(secret.strip());
+        if (found.isEmpty()) {
+            throw new SecurityExceptions.Unauthenticated("The API key is not valid");
+        }
+        StoredKey key = found.get();
+        if (key.revokedAt() != null) {
+            throw new SecurityExceptions.Unauthenticated("The API key has been revoked");
+        }
+        if (key.expiresAt() != null && !key.expiresAt().isAfter(OffsetDateTime.now())) {
+            throw new SecurityExceptions.Unauthenticated("The API key has expired");
+        }
+        return key;
+    }
+
+    @Override
+    public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
+                                @Nullable Exception ex) {
+        if (!(handler instanceof HandlerMethod method) || request.getAttribute(Caller.ATTRIBUTE) == null) {
+            return;
+        }
+        Audited audited = method.getMethodAnnotation(Audited.class);
+        if (audited == null) {
+            return;
+        }
+        Caller caller = (Caller) request.getAttribute(Caller.ATTRIBUTE);
+        @SuppressWarnings("unchecked")
+        Map<String, String> variables = (Map<String, String>) request.getAttribute(
+                HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        String subject = variables == null ? null : variables.get(audited.subject());
+        String path = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        int status = ex != null && response.getStatus() < 400 ? 500 : response.getStatus();
+        try {
+            audit.append(caller.keyId(), caller.organisation(), caller.role(), audited.action(), audited.subjectKind(),
+                    subject == null ? "" : subject, request.getMethod(), path.length() > 2000 ? path.substring(0, 2000) : path,
+                    status);
+        } catch (RuntimeException e) {
+            // the response is gone already; losing an audit event must at least be loud
+            log.error("Could not write the audit event {} {} for key {}", audited.action(), subject, caller.keyId(), e);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package ru.workready.api.security;
+
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.MethodParameter;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import ru.workready.data.security.ApiKeyService;
+import ru.workready.data.security.AuditRepository;
+
+/** Puts the access interceptor in front of every handler and lets controllers take a {@link Caller}. */
+@Configuration
+class SecurityConfiguration implements WebMvcConfigurer {
+    private final ApiKeyService keys;
+    private final AuditRepository audit;
+    private final int requestsPerMinute;
+
+    SecurityConfiguration(ApiKeyService keys, AuditRepository audit,
+                          @Value("${workready.security.requests-per-minute:600}") int requestsPerMinute) {
+        this.keys = keys;
+        this.audit = audit;
+        this.requestsPerMinute = requestsPerMinute;
+    }
+
+    @Bean
+    RateLimiter rateLimiter() {
+        return new RateLimiter(System::nanoTime);
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new AccessInterceptor(keys, audit, rateLimiter(), requestsPerMinute));
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new HandlerMethodArgumentResolver() {
+            @Override
+            public boolean supportsParameter(MethodParameter parameter) {
+                return parameter.getParameterType() == Caller.class;
+            }
+
+            @Override
+            public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
+                                          NativeWebRequest request, WebDataBinderFactory binders) {
+                Object caller = request.getAttribute(Caller.ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+                if (caller == null) {
+                    throw new SecurityExceptions.Unauthenticated("Send an API key in the " + AccessInterceptor.HEADER
+                            + " header");
+                }
+                return caller;
+            }
+        });
+    }
+}

@@ -1,0 +1,139 @@
+package ru.workready.api.security;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import ru.workready.data.InvalidInputException;
+import ru.workready.data.NotFoundException;
+import ru.workready.data.security.ApiKeyRepository;
+import ru.workready.data.security.ApiKeyRepository.StoredKey;
+import ru.workready.data.security.ApiKeyService;
+import ru.workready.data.security.AuditRepository;
+import ru.workready.data.security.OrganisationKind;
+import ru.workready.data.security.OrganisationRepository;
+import ru.workready.data.security.Role;
+
+/** Organisations, their API keys and the audit log (admin); and who am I (any key). */
+@RestController
+@Tag(name = "Security")
+class SecurityController {
+    static final int MAX_AUDIT_ROWS = 1000;
+
+    record NewOrganisation(@Nullable String code, @Nullable String name, @Nullable OrganisationKind kind,
+                           @Nullable String college) {
+    }
+
+    record NewKey(@Nullable Role role, @Nullable String name, @Nullable OffsetDateTime expiresAt,
+                  @Nullable Integer requestsPerMinute) {
+    }
+
+    /** A key as listed: never the secret, which exists only in {@link CreatedKeyView}. */
+    record KeyView(long id, String prefix, String organisation, Role role, @Nullable String college, String name,
+                   @Nullable Integer requestsPerMinute, OffsetDateTime createdAt, @Nullable OffsetDateTime expiresAt,
+                   @Nullable OffsetDateTime revokedAt) {
+        static KeyView of(StoredKey k) {
+            return new KeyView(k.id(), k.prefix(), k.organisation(), k.role(), k.college(), k.name(),
+                    k.requestsPerMinute(), k.createdAt(), k.expiresAt(), k.revokedAt());
+        }
+    }
+
+    record CreatedKeyView(String key, KeyView details) {
+    }
+
+    private final ApiKeyService service;
+    private final ApiKeyRepository keys;
+    private final OrganisationRepository organisations;
+    private final AuditRepository audit;
+
+    SecurityController(ApiKeyService service, ApiKeyRepository keys, OrganisationRepository organisations,
+                       AuditRepository audit) {
+        this.service = service;
+        this.keys = keys;
+        this.organisations = organisations;
+        this.audit = audit;
+    }
+
+    @GetMapping("/api/me")
+    @Allowed({Role.COLLEGE, Role.EMPLOYER, Role.CURRICULUM_DESIGNER})
+    @Operation(summary = "The calling key: organisation, role, college, expiry")
+    KeyView me(Caller caller) {
+        return KeyView.of(keys.find(caller.keyId()).orElseThrow());
+    }
+
+    @PostMapping("/api/organisations")
+    @Allowed(Role.ADMIN)
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Create an organisation (COLLEGE bound to an existing college, EMPLOYER, REGION, OPERATOR)")
+    OrganisationRepository.Organisation createOrganisation(@RequestBody NewOrganisation o) {
+        return service.createOrganisation(o.code(), o.name(), o.kind(), o.college());
+    }
+
+    @GetMapping("/api/organisations")
+    @Allowed(Role.ADMIN)
+    @Operation(summary = "All organisations")
+    List<OrganisationRepository.Organisation> organisations() {
+        return organisations.list();
+    }
+
+    @PostMapping("/api/organisations/{code}/keys")
+    @Allowed(Role.ADMIN)
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Create an API key for an organisation; the secret is in this answer only",
+            description = "Roles an organisation may give its keys: COLLEGE → COLLEGE, CURRICULUM_DESIGNER; "
+                    + "EMPLOYER → EMPLOYER; REGION → CURRICULUM_DESIGNER; OPERATOR → ADMIN, CURRICULUM_DESIGNER. "
+                    + "expiresAt (ISO-8601 with offset) and requestsPerMinute are optional.")
+    CreatedKeyView createKey(@PathVariable String code, @RequestBody NewKey k, Caller caller) {
+        ApiKeyService.CreatedKey created = service.createKey(code, k.role(), k.name(), k.expiresAt(),
+                k.requestsPerMinute(), caller.keyId());
+        return new CreatedKeyView(created.secret(), KeyView.of(created.key()));
+    }
+
+    @GetMapping("/api/keys")
+    @Allowed(Role.ADMIN)
+    @Operation(summary = "API keys (never their secrets), of one organisation with ?organisation=")
+    List<KeyView> keys(@RequestParam(required = false) @Nullable String organisation) {
+        return keys.list(organisation).stream().map(KeyView::of).toList();
+    }
+
+    @DeleteMapping("/api/keys/{id}")
+    @Allowed(Role.ADMIN)
+    @Operation(summary = "Revoke a key at once; it stays listed with its revocation time")
+    KeyView revoke(@PathVariable long id) {
+        if (!keys.revoke(id)) {
+            throw new NotFoundException("No API key with id " + id);
+        }
+        return KeyView.of(keys.find(id).orElseThrow());
+    }
+
+    @GetMapping("/api/audit")
+    @Allowed(Role.ADMIN)
+    @Operation(summary = "Audit events, newest first: reads of students' data, report downloads, uploads",
+            description = "Filters: subjectKind (student, college, report …), subject (its id), organisation, key "
+                    + "(key id), from/to (ISO-8601 with offset); limit ≤ 1000.")
+    List<AuditRepository.AuditEvent> audit(@RequestParam(required = false) @Nullable String subjectKind,
+                                           @RequestParam(required = false) @Nullable String subject,
+                                           @RequestParam(required = false) @Nullable String organisation,
+                                           @RequestParam(required = false) @Nullable Long key,
+                                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable OffsetDateTime from,
+                                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable OffsetDateTime to,
+                                           @RequestParam(defaultValue = "100") int limit) {
+        if (limit < 1 || limit > MAX_AUDIT_ROWS) {
+            throw new InvalidInputException("invalid-parameter", "limit must be 1–" + MAX_AUDIT_ROWS,
+                    List.of(new InvalidInputException.Problem(null, "limit", Integer.toString(limit),
+                            "expected 1–" + MAX_AUDIT_ROWS)), 1);
+        }
+        return audit.query(new AuditRepository.Query(subjectKind, subject, organisation, key, from, to, limit));
+    }
+}

@@ -1,0 +1,45 @@
+package ru.workready.api.security;
+
+import org.springframework.stereotype.Component;
+import ru.workready.data.NotFoundException;
+import ru.workready.data.security.Role;
+import ru.workready.data.students.StudentRepository.Student;
+
+/**
+ * Tenancy checks for controllers. A subject the caller may not see is answered exactly like one
+ * that does not exist (404 with the same detail), so that no tenant can probe another's ids.
+ */
+@Component
+public class Tenancy {
+
+    /** A COLLEGE key acts only on its own college; other roles pass (their {@link Allowed} decides). */
+    public void requireCollege(String collegeCode) {
+        Caller caller = Caller.current();
+        if (caller.is(Role.COLLEGE) && !collegeCode.equals(caller.college())) {
+            throw new NotFoundException("No college with code " + collegeCode);
+        }
+    }
+
+    /** Whether the caller may see this student's personal data. */
+    public boolean maySee(Student student) {
+        Caller caller = Caller.current();
+        switch (caller.role()) {
+            case ADMIN:
+                return true;
+            case COLLEGE:
+                return student.collegeCode().equals(caller.college());
+            case EMPLOYER:
+                return student.employerConsent();
+            default:
+                return false;
+        }
+    }
+
+    /** The student, if the caller may see them; otherwise the same 404 as for an unknown id. */
+    public Student requireStudent(Student student) {
+        if (!maySee(student)) {
+            throw new NotFoundException("No student with id " + student.id());
+        }
+        return student;
+    }
+}

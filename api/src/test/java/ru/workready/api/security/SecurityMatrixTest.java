@@ -1,0 +1,137 @@
+package ru.workready.api.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpMethod;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import ru.workready.api.ApiTest;
+import ru.workready.data.programmes.ProgrammeRepository;
+import ru.workready.data.security.ApiKeyService;
+import ru.workready.data.security.Role;
+
+/**
+ * Every endpoint × every role: without a key 401, with a wrong key 401, with a role the endpoint
+ * does not admit 403, with one it admits anything but 401/403. The matrix must list every {@code /api}
+ * endpoint of the application: a new endpoint fails {@link #everyEndpointIsInTheMatrix()} until its
+ * roles are declared here (and with {@link Allowed} on the method).
+ */
+class SecurityMatrixTest extends ApiTest {
+    private static final Set<Role> ANY = EnumSet.allOf(Role.class);
+    private static final Set<Role> ADMIN = EnumSet.of(Role.ADMIN);
+
+    /** One endpoint: its mapping, a concrete request and the roles it admits (ADMIN always). */
+    record Endpoint(String method, String pattern, String path, @Nullable String contentType, @Nullable String body,
+                    Set<Role> allowed) {
+        @Override
+        public String toString() {
+            return method + " " + pattern;
+        }
+    }
+
+    static Stream<Endpoint> matrix() {
+        return Stream.of(
+                new Endpoint("GET", "/api/standards", "/api/standards", null, null, ANY),
+                new Endpoint("GET", "/api/standards/{id}", "/api/standards/1", null, null, ANY),
+                new Endpoint("POST", "/api/standards", "/api/standards", "application/xml", "<Programme/>", ADMIN),
+                new Endpoint("GET", "/api/colleges/{college}/students", "/api/colleges/DEMO/students", null, null,
+                        EnumSet.of(Role.COLLEGE, Role.ADMIN)),
+                new Endpoint("POST", "/api/colleges/{college}/assessments", "/api/colleges/DEMO/assessments",
+                        "text/csv", "student_id\n", EnumSet.of(Role.COLLEGE, Role.ADMIN)),
+                new Endpoint("GET", "/api/students/{id}/readiness", "/api/students/DEMO-001/readiness", null, null,
+                        EnumSet.of(Role.COLLEGE, Role.EMPLOYER, Role.ADMIN)),
+                new Endpoint("GET", "/api/me", "/api/me", null, null, ANY),
+                new Endpoint("POST", "/api/organisations", "/api/organisations", "application/json", "{}", ADMIN),
+                new Endpoint("GET", "/api/organisations", "/api/organisations", null, null, ADMIN),
+                new Endpoint("POST", "/api/organisations/{code}/keys", "/api/organisations/no-such-org/keys",
+                        "application/json", "{}", ADMIN),
+                new Endpoint("GET", "/api/keys", "/api/keys", null, null, ADMIN),
+                new Endpoint("DELETE", "/api/keys/{id}", "/api/keys/0", null, null, ADMIN),
+                new Endpoint("GET", "/api/audit", "/api/audit", null, null, ADMIN),
+                new Endpoint("GET", "/api/test-probes/unannotated", "/api/test-probes/unannotated", null, null, ADMIN));
+    }
+
+    @Autowired
+    WebApplicationContext context;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+    @Autowired
+    ApiKeyService keyService;
+    @Autowired
+    ProgrammeRepository programmes;
+
+    private MockMvc mvc;
+    private SecurityFixtures fixtures;
+
+    @BeforeEach
+    void setUp() {
+        mvc = MockMvcBuilders.webAppContextSetup(context).build();
+        fixtures = SecurityFixtures.get(keyService, programmes);
+    }
+
+    @Test
+    void everyEndpointIsInTheMatrix() {
+        Set<String> mapped = new TreeSet<>();
+        for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+            for (String pattern : info.getPatternValues()) {
+                if (pattern.startsWith("/api/") || pattern.equals("/api")) {
+                    info.getMethodsCondition().getMethods().forEach(m -> mapped.add(m.name() + " " + pattern));
+                }
+            }
+        }
+        Set<String> declared = matrix().map(Endpoint::toString).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(declared).as("the security matrix must list every /api endpoint with its roles")
+                .containsExactlyElementsOf(mapped);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("matrix")
+    void everyRoleGetsWhatTheMatrixSays(Endpoint e) throws Exception {
+        MockHttpServletResponse anonymous = call(e, null);
+        assertThat(anonymous.getStatus()).as("%s without a key", e).isEqualTo(401);
+        assertThat(anonymous.getContentAsString()).contains("https://workready.ru/problems/unauthenticated");
+        assertThat(anonymous.getHeader("WWW-Authenticate")).contains("X-API-Key");
+        assertThat(call(e, "wr_not-a-key-of-anybody").getStatus()).as("%s with an unknown key", e).isEqualTo(401);
+        for (Role role : Role.values()) {
+            MockHttpServletResponse r = call(e, fixtures.keys.get(role));
+            if (e.allowed().contains(role)) {
+                assertThat(r.getStatus()).as("%s as %s: %s", e, role, r.getContentAsString()).isNotIn(401, 403)
+                        .isLessThan(500);
+            } else {
+                assertThat(r.getStatus()).as("%s as %s", e, role).isEqualTo(403);
+                assertThat(r.getContentAsString()).contains("https://workready.ru/problems/forbidden");
+            }
+        }
+    }
+
+    private MockHttpServletResponse call(Endpoint e, @Nullable String key) throws Exception {
+        MockHttpServletRequestBuilder r = request(HttpMethod.valueOf(e.method()), e.path());
+        if (key != null) {
+            r.header(ApiTest.API_KEY_HEADER, key);
+        }
+        if (e.body() != null) {
+            r.contentType(e.contentType()).content(e.body().getBytes(StandardCharsets.UTF_8));
+        }
+        return mvc.perform(r).andReturn().getResponse();
+    }
+}
