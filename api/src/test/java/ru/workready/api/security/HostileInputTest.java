@@ -1,0 +1,136 @@
+package ru.workready.api.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import ru.workready.api.ApiTest;
+
+/** Billion laughs, XXE, 100 MB bodies and garbage: each a 4xx problem detail that leaks nothing. */
+class HostileInputTest extends ApiTest {
+    private static final String BILLION_LAUGHS = """
+            <?xml version="1.0"?>
+            <!DOCTYPE lolz [
+             <!ENTITY lol "lol">
+             <!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+             <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+             <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+             <!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">
+             <!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;">
+             <!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;">
+             <!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;">
+             <!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">
+            ]>
+            <XMLCardInfo><ProfessionalStandarts><ProfessionalStandart><NameProfessionalStandart>&lol9;</NameProfessionalStandart>
+            </ProfessionalStandart></ProfessionalStandarts></XMLCardInfo>""";
+
+    private static final String[] XXE = {
+            "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>"
+                    + "<XMLCardInfo><ProfessionalStandarts><ProfessionalStandart><NameProfessionalStandart>&e;"
+                    + "</NameProfessionalStandart></ProfessionalStandart></ProfessionalStandarts></XMLCardInfo>",
+            "<?xml version=\"1.0\"?><!DOCTYPE x SYSTEM \"http://127.0.0.1:9/evil.dtd\"><XMLCardInfo/>",
+            "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY % p SYSTEM \"http://127.0.0.1:9/p.dtd\"> %p;]><XMLCardInfo/>",
+            "<?xml version=\"1.0\"?><XMLCardInfo xmlns:xi=\"http://www.w3.org/2001/XInclude\">"
+                    + "<xi:include href=\"file:///etc/passwd\" parse=\"text\"/></XMLCardInfo>"};
+
+    /** 100 MB: shared by the tests, allocated once. */
+    private static byte[] hundredMegabytes;
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void billionLaughsIsRefusedAtOnce() throws Exception {
+        long standards = count();
+        MockHttpServletResponse r = call(post("/api/standards").contentType("application/xml").content(BILLION_LAUGHS));
+        assertThat(r.getStatus()).isEqualTo(400);
+        assertThat(r.getContentAsString()).contains("https://workready.ru/problems/invalid-standard-xml")
+                .doesNotContain("lollol");
+        assertThat(count()).isEqualTo(standards);
+    }
+
+    @Test
+    void externalEntitiesDtdsAndIncludesAreNeverFetched() throws Exception {
+        long standards = count();
+        for (String xml : XXE) {
+            MockHttpServletResponse r = call(post("/api/standards").contentType("application/xml").content(xml));
+            assertThat(r.getStatus()).as(xml).isEqualTo(400);
+            assertNoLeak(r);
+            assertThat(r.getContentAsString(StandardCharsets.UTF_8)).doesNotContain("root:");
+        }
+        assertThat(count()).isEqualTo(standards);
+    }
+
+    @Test
+    void hundredMegabyteBodiesGet413BeforeBeingRead() throws Exception {
+        byte[] body = hundredMegabytes();
+        String[][] endpoints = {
+                {"/api/standards", "application/xml"},
+                {"/api/colleges/DEMO/assessments", "text/csv"},
+                {"/api/organisations", "application/json"}};
+        for (String[] e : endpoints) {
+            MockHttpServletResponse r = call(post(e[0]).contentType(e[1]).content(body));
+            assertThat(r.getStatus()).as(e[0]).isEqualTo(413);
+            assertThat(r.getContentAsString()).contains("https://workready.ru/problems/payload-too-large");
+        }
+    }
+
+    @Test
+    void smallJsonEndpointsHaveSmallLimits() throws Exception {
+        // 2 MiB is fine for an upload but not for a JSON request of a few fields
+        byte[] twoMegabytes = new byte[2 * 1024 * 1024];
+        Arrays.fill(twoMegabytes, (byte) ' ');
+        assertThat(call(post("/api/organisations").contentType("application/json").content(twoMegabytes)).getStatus())
+                .isEqualTo(413);
+    }
+
+    @Test
+    void malformedRequestsLeakNothing() throws Exception {
+        MockHttpServletResponse[] answers = {
+                call(post("/api/organisations").contentType("application/json").content("{\"code\": \"x\", ")),
+                call(post("/api/organisations").contentType("application/json").content("{\"kind\": \"'; drop table student; --\"}")),
+                call(get("/api/standards/99999999999999999999999")),
+                call(get("/api/standards/abc")),
+                call(get("/api/audit").param("key", "1 or 1=1")),
+                call(post("/api/colleges/DEMO/assessments").contentType("text/csv")
+                        .content(new byte[] {(byte) 0xFF, (byte) 0xFE, 0, 0, 0x22, 0x0A}))};
+        for (MockHttpServletResponse r : answers) {
+            assertThat(r.getStatus()).isBetween(400, 499);
+            assertThat(r.getContentType()).contains("application/problem+json");
+            assertNoLeak(r);
+        }
+    }
+
+    private static void assertNoLeak(MockHttpServletResponse r) throws Exception {
+        assertThat(r.getContentAsString(StandardCharsets.UTF_8))
+                .doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("at ru.workready")
+                .doesNotContain("org.postgresql").doesNotContain("SQL").doesNotContain("select ")
+                .doesNotContain("tools.jackson").doesNotContain("trace");
+    }
+
+    private static synchronized byte[] hundredMegabytes() {
+        if (hundredMegabytes == null) {
+            hundredMegabytes = new byte[100 * 1024 * 1024];
+            Arrays.fill(hundredMegabytes, (byte) 'x');
+        }
+        return hundredMegabytes;
+    }
+
+    private long count() {
+        return jdbc.sql("select count(*) from professional_standard").query(Long.class).single();
+    }
+
+    private MockHttpServletResponse call(MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request).andReturn().getResponse();
+    }
+}
