@@ -70,6 +70,7 @@ class AccessInterceptor implements HandlerInterceptor {
             }
             BodyLimit limit = method.getMethodAnnotation(BodyLimit.class);
             long max = limit == null ? DEFAULT_BODY_LIMIT : limit.value();
+            request.setAttribute(BodyLimitFilter.LIMIT_ATTRIBUTE, max);
             if (request.getContentLengthLong() > max) {
                 throw new PayloadTooLargeException(max);
             }
