@@ -124,6 +124,15 @@ class SecurityMatrixTest extends ApiTest {
         }
     }
 
+    @Test
+    void onlyTheDocumentationAndHealthArePublic() throws Exception {
+        MockHttpServletResponse docs = mvc.perform(request(HttpMethod.GET, "/v3/api-docs")).andReturn().getResponse();
+        assertThat(docs.getStatus()).isEqualTo(200);
+        assertThat(docs.getContentAsString()).contains("\"apiKey\"").contains("X-API-Key");
+        assertThat(call(new Endpoint("GET", "/api/nothing", "/api/nothing-here", null, null, ADMIN), null).getStatus())
+                .as("unknown /api paths need a key too").isEqualTo(401);
+    }
+
     private MockHttpServletResponse call(Endpoint e, @Nullable String key) throws Exception {
         MockHttpServletRequestBuilder r = request(HttpMethod.valueOf(e.method()), e.path());
         if (key != null) {
