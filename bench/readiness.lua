@@ -1,4 +1,6 @@
 -- wrk script: single-student readiness reads spread over the demo students.
+-- Sends the key in WORKREADY_API_KEY (every /api request needs one).
+wrk.headers["X-API-Key"] = os.getenv("WORKREADY_API_KEY")
 local n = 0
 request = function()
   n = n + 1
