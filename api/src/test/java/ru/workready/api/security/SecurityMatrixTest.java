@@ -128,7 +128,8 @@ class SecurityMatrixTest extends ApiTest {
     void onlyTheDocumentationAndHealthArePublic() throws Exception {
         MockHttpServletResponse docs = mvc.perform(request(HttpMethod.GET, "/v3/api-docs")).andReturn().getResponse();
         assertThat(docs.getStatus()).isEqualTo(200);
-        assertThat(docs.getContentAsString()).contains("\"apiKey\"").contains("X-API-Key");
+        assertThat(docs.getContentAsString()).contains("\"apiKey\"").contains("X-API-Key")
+                .as("the caller is not a request parameter").doesNotContain("keyPrefix");
         assertThat(call(new Endpoint("GET", "/api/nothing", "/api/nothing-here", null, null, ADMIN), null).getStatus())
                 .as("unknown /api paths need a key too").isEqualTo(401);
     }
