@@ -16,11 +16,11 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import ru.workready.api.problems.Bodies;
+import ru.workready.api.scoring.ReadinessService;
 import ru.workready.api.security.Allowed;
 import ru.workready.api.security.Audited;
 import ru.workready.api.security.BodyLimit;
 import ru.workready.api.security.Tenancy;
-import ru.workready.api.scoring.ReadinessService;
 import ru.workready.data.assessments.AssessmentUploadService;
 import ru.workready.data.security.Role;
 
