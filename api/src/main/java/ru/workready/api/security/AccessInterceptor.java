@@ -52,6 +52,9 @@ class AccessInterceptor implements HandlerInterceptor {
         if (!protectedPath(request)) {
             return true;
         }
+        // answers carry personal data and depend on the key: no shared or browser cache may keep them
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("X-Content-Type-Options", "nosniff");
         StoredKey key = authenticate(request.getHeader(HEADER));
         Caller caller = new Caller(key.id(), key.prefix(), key.organisation(), key.role(), key.college(),
                 key.expiresAt());

@@ -117,6 +117,7 @@ class SecurityMatrixTest extends ApiTest {
             if (e.allowed().contains(role)) {
                 assertThat(r.getStatus()).as("%s as %s: %s", e, role, r.getContentAsString()).isNotIn(401, 403)
                         .isLessThan(500);
+                assertThat(r.getHeader("Cache-Control")).as("%s as %s", e, role).isEqualTo("no-store");
             } else {
                 assertThat(r.getStatus()).as("%s as %s", e, role).isEqualTo(403);
                 assertThat(r.getContentAsString()).contains("https://workready.ru/problems/forbidden");
