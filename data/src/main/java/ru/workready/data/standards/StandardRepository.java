@@ -237,12 +237,12 @@ public class StandardRepository {
         Page.check(page, size);
         StringBuilder where = new StringBuilder(" where true");
         Map<String, Object> params = new LinkedHashMap<>();
-        String rank = "0";
+        String rank = "";
         if (q != null && !q.isBlank()) {
             where.append(" and (s.search @@ websearch_to_tsquery('russian', :q) or s.code like :prefix)");
             params.put("q", q.strip());
             params.put("prefix", likePrefix(q));
-            rank = "ts_rank(s.search, websearch_to_tsquery('russian', :q))";
+            rank = "ts_rank(s.search, websearch_to_tsquery('russian', :q)) desc, ";
         }
         if (currentOnly) {
             where.append(" and s.is_current");
@@ -256,7 +256,7 @@ public class StandardRepository {
                                (select count(*) from generalized_function g where g.standard_id = s.id) as gf,
                                (select count(*) from labour_function f where f.standard_id = s.id) as tf
                         from professional_standard s""" + where + " order by " + rank
-                        + " desc, s.code, s.approval_date desc, s.id limit :limit offset :offset")
+                        + "s.code, s.approval_date desc, s.id limit :limit offset :offset")
                 .params(params)
                 .query((rs, n) -> new StandardSummary(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
                         rs.getString("registration_number"), rs.getString("order_number"),
@@ -276,12 +276,12 @@ public class StandardRepository {
         Page.check(page, size);
         StringBuilder where = new StringBuilder(" where true");
         Map<String, Object> params = new LinkedHashMap<>();
-        String rank = "0";
+        String rank = "";
         if (q != null && !q.isBlank()) {
             where.append(" and (f.search @@ websearch_to_tsquery('russian', :q) or f.code like :prefix)");
             params.put("q", q.strip());
             params.put("prefix", likePrefix(ru.workready.engine.standards.FunctionCodes.normalize(q)));
-            rank = "ts_rank(f.search, websearch_to_tsquery('russian', :q))";
+            rank = "ts_rank(f.search, websearch_to_tsquery('russian', :q)) desc, ";
         }
         if (standardId != null) {
             where.append(" and s.id = :standard");
@@ -295,7 +295,7 @@ public class StandardRepository {
         params.put("limit", size);
         params.put("offset", (long) page * size);
         List<FunctionHit> items = jdbc.sql(FUNCTION_HIT + where + " order by " + rank
-                        + " desc, s.code, s.approval_date desc, f.code limit :limit offset :offset")
+                        + "s.code, s.approval_date desc, f.code limit :limit offset :offset")
                 .params(params).query(StandardRepository::functionHit).list();
         return new Page<>(items, page, size, total);
     }
