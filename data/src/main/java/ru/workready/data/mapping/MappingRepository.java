@@ -139,12 +139,12 @@ public class MappingRepository {
                  from mapping m join outcome o on o.id = m.outcome_id
                  join labour_function f on f.id = m.labour_function_id
                  left join function_element e on e.id = m.element_id""";
-        long total = jdbc.sql("select count(*)" + from + where).params(params).query(Long.class).single();
+        long total = jdbc.sql("select count(*) " + from + where).params(params).query(Long.class).single();
         params.put("limit", size);
         params.put("offset", (long) page * size);
         List<MappingRow> items = jdbc.sql("""
                         select m.id, o.code, o.name, f.code, f.name, e.kind, e.position, e.id, m.type, m.weight, m.critical"""
-                        + from + where + " order by m.id limit :limit offset :offset")
+                        + " " + from + where + " order by m.id limit :limit offset :offset")
                 .params(params)
                 .query((rs, n) -> new MappingRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6) == null ? null

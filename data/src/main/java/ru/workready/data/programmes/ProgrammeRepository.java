@@ -134,7 +134,7 @@ public class ProgrammeRepository {
             params.put("college", collegeCode);
         }
         String from = " from programme p join college c on c.id = p.college_id";
-        long total = jdbc.sql("select count(*)" + from + where).params(params).query(Long.class).single();
+        long total = jdbc.sql("select count(*) " + from + where).params(params).query(Long.class).single();
         params.put("limit", size);
         params.put("offset", (long) page * size);
         List<ProgrammeSummary> items = jdbc.sql("""

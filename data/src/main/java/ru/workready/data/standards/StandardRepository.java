@@ -317,12 +317,12 @@ public class StandardRepository {
                  from function_element e join labour_function f on f.id = e.labour_function_id
                  join professional_standard s on s.id = f.standard_id
                  join generalized_function g on g.id = f.generalized_function_id""";
-        long total = jdbc.sql("select count(*)" + from + where).params(params).query(Long.class).single();
+        long total = jdbc.sql("select count(*) " + from + where).params(params).query(Long.class).single();
         params.put("limit", size);
         params.put("offset", (long) page * size);
         List<ElementHit> items = jdbc.sql("""
                         select f.id, s.id, s.code, s.order_number, s.approval_date, s.is_current, g.code, f.code, f.name,
-                               f.sub_level, e.id, e.kind, e.position, e.text""" + from + where
+                               f.sub_level, e.id, e.kind, e.position, e.text""" + " " + from + where
                         + " order by ts_rank(e.search, websearch_to_tsquery('russian', :q)) desc, s.code, f.code, e.id"
                         + " limit :limit offset :offset")
                 .params(params)
