@@ -128,7 +128,7 @@ public class MappingRepository {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("set", mappingSetId);
         if (q != null && !q.isBlank()) {
-            where.append("""
+            where.append(" ").append("""
                      and (o.search @@ websearch_to_tsquery('russian', :q) or f.search @@ websearch_to_tsquery('russian', :q)
                           or o.code like :prefix or f.code like :fprefix)""");
             params.put("q", q.strip());
