@@ -86,13 +86,13 @@ class StandardController {
     StandardView get(@PathVariable long id, @RequestParam(defaultValue = "false") boolean elements) {
         StandardSummary summary = standards.summary(id).orElseThrow(() -> new NotFoundException("No standard with id " + id));
         ProfessionalStandard s = standards.load(id, false).orElseThrow();
+        java.util.Map<String, List<StandardRepository.ElementRow>> rows = elements
+                ? standards.elementsByFunction(id) : java.util.Map.of();
         return new StandardView(summary, s.activityKind(), s.details(), s.generalizedFunctions().stream()
                 .map(g -> new GeneralizedView(g.code(), g.name(), g.qualificationLevel(), g.jobTitles(),
                         g.requirements(), g.functions().stream().map(f -> {
-                            List<ElementView> all = elements
-                                    ? standards.function(id, f.code()).orElseThrow().elements().stream()
-                                    .map(e -> new ElementView(e.id(), e.key(), e.position(), e.text())).toList()
-                                    : List.of();
+                            List<ElementView> all = rows.getOrDefault(f.code(), List.of()).stream()
+                                    .map(e -> new ElementView(e.id(), e.key(), e.position(), e.text())).toList();
                             return new FunctionView(f.code(), f.name(), f.subLevel(), of(all, ElementKind.LABOUR_ACTION),
                                     of(all, ElementKind.REQUIRED_SKILL), of(all, ElementKind.REQUIRED_KNOWLEDGE));
                         }).toList()))

@@ -350,6 +350,23 @@ public class StandardRepository {
                 .list()));
     }
 
+    /** All elements of an edition with ids and keys, by function code, in kind and position order. */
+    public Map<String, List<ElementRow>> elementsByFunction(long standardId) {
+        Map<String, List<ElementRow>> rows = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select f.code, e.id, e.kind, e.position, e.text from function_element e
+                        join labour_function f on f.id = e.labour_function_id where f.standard_id = ?
+                        order by f.code, e.kind, e.position""")
+                .param(standardId)
+                .query(rs -> {
+                    ElementKind kind = ElementKind.valueOf(rs.getString(3));
+                    rows.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                            .add(new ElementRow(rs.getLong(2), kind.key(rs.getInt(4)), kind, rs.getInt(4),
+                                    rs.getString(5)));
+                });
+        return rows;
+    }
+
     /** Element ids of an edition by function code and element key, e.g. "A/01.3" → "LA2" → id. */
     public Map<String, Map<String, Long>> elementIds(long standardId) {
         Map<String, Map<String, Long>> ids = new LinkedHashMap<>();

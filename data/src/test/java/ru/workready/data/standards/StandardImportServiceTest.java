@@ -52,6 +52,22 @@ class StandardImportServiceTest extends DataTest {
     }
 
     @Test
+    void aFileOfAnotherSectorImportsWithCountsEqualToTheFile() throws Exception {
+        String xml;
+        try (var in = getClass().getResourceAsStream("/mintrud/other-sector.xml")) {
+            xml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .replaceFirst("<CodeKindProfessionalActivity>[^<]*<", "<CodeKindProfessionalActivity>99.106<");
+        }
+        StandardImportService.Imported i = importer.importXml(utf8(xml)).get(0);
+
+        assertThat(rows("generalized_function", i.id())).isEqualTo(count(xml, "CodeOTF"));
+        assertThat(rows("labour_function", i.id())).isEqualTo(count(xml, "CodeTF"));
+        assertThat(elements(i.id(), "LABOUR_ACTION")).isEqualTo(count(xml, "LaborAction"));
+        assertThat(elements(i.id(), "REQUIRED_SKILL")).isEqualTo(count(xml, "RequiredSkill"));
+        assertThat(elements(i.id(), "REQUIRED_KNOWLEDGE")).isEqualTo(count(xml, "NecessaryKnowledge"));
+    }
+
+    @Test
     void optionalListsAreKeptNotDropped() {
         long id = importer.importXml(utf8(recoded("06.001-programmist.xml", "99.111"))).get(0).id();
         ProfessionalStandard s = standards.load(id, false).orElseThrow();
