@@ -17,12 +17,17 @@
         ABOVE_LEVEL: 'выше уровня программы',
         COVERED: 'покрыта, но есть непокрытые элементы',
     };
+    const STATUS_SHORT = {
+        NOT_COVERED: 'не покрыта', RELATED_ONLY: 'только RELATED', ABOVE_LEVEL: 'выше уровня', COVERED: 'покрыта',
+    };
     const ELEMENT = {
         LABOUR_ACTION: 'трудовое действие',
         REQUIRED_SKILL: 'умение',
         REQUIRED_KNOWLEDGE: 'знание',
     };
-    const REPORTS = {coverage: 'матрица', uncovered: 'пробелы', orphans: 'без ТФ', cohort: 'когорта'};
+    const REPORTS = {coverage: 'матрица', uncovered: 'пробелы', orphans: 'без ТФ', cohort: 'когорта',
+        'mapping-comparison': 'сравнение'};
+    const CHANGE = {ADDED: 'добавлена', REMOVED: 'удалена', CHANGED: 'изменена'};
 
     const $ = (id) => document.getElementById(id);
     let programmes = [];
@@ -68,16 +73,54 @@
     }
 
     function fillVersions() {
+        const s = currentStandard();
+        const versions = s ? s.versions.slice().reverse() : [];
+        const option = (v, selected) => el('option', {value: v, selected: selected},
+            v === s.activeVersion ? `${v} (действующая)` : v);
+        $('version').replaceChildren(...versions.map((v) => option(v, v === s.activeVersion)));
+        // compare the active version with the one before it by default
+        $('comparison-section').hidden = versions.length < 2;
+        const previous = versions.find((v) => v < (s ? s.activeVersion : 0));
+        $('compare-from').replaceChildren(...versions.map((v) => option(v, v === previous)));
+        $('compare-to').replaceChildren(...versions.map((v) => option(v, v === (s && s.activeVersion))));
+    }
+
+    async function comparison() {
+        if ($('comparison-section').hidden) {
+            $('comparison').replaceChildren();
+            return;
+        }
+        const q = query(false);
+        q.set('from', $('compare-from').value);
+        q.set('to', $('compare-to').value);
+        const r = await json(`/api/reports/mapping-comparison?${q}`);
+        const fn = (kind, f) => el('li', {'data-change': kind, 'data-code': f.code}, el('b', {}, f.code),
+            ` ${f.name}: ${STATUS_SHORT[f.from]} → ${STATUS_SHORT[f.to]}`);
+        const items = [
+            ...r.fixed.map((f) => fn('fixed', f)), ...r.broken.map((f) => fn('broken', f)),
+            ...r.changed.map((f) => fn('changed', f)),
+            ...r.orphansResolved.map((o) => el('li', {'data-change': 'orphan-resolved'}, `${o} теперь служит ТФ`)),
+            ...r.orphansIntroduced.map((o) => el('li', {'data-change': 'orphan-introduced'}, `${o} больше не служит ни одной ТФ`)),
+            ...r.mappingChanges.map((m) => el('li', {'data-change': 'mapping'},
+                `связь ${m.outcomeCode} → ${m.functionCode}${m.element ? ' (' + m.element + ')' : ''} ${CHANGE[m.change]}`
+                + (m.fromType ? `; было ${m.fromType} ${m.fromWeight}` : '') + (m.toType ? `; стало ${m.toType} ${m.toWeight}` : ''))),
+        ];
+        $('comparison').replaceChildren(...(items.length ? items : [el('li', {}, 'версии не различаются')]));
+    }
+
+    function currentStandard() {
         const p = programmes.find((x) => String(x.id) === $('programme').value);
-        const s = p && p.standards.find((x) => x.code === $('standard').value);
-        $('version').replaceChildren(...(s ? s.versions : []).slice().reverse().map((v) =>
-            el('option', {value: v, selected: v === s.activeVersion}, v === s.activeVersion ? `${v} (действующая)` : v)));
+        return p && p.standards.find((x) => x.code === $('standard').value);
     }
 
     function downloads() {
         document.querySelectorAll('.downloads').forEach((d) => {
             const report = d.dataset.report;
-            const q = query(report !== 'cohort');
+            const q = query(report !== 'cohort' && report !== 'mapping-comparison');
+            if (report === 'mapping-comparison') {
+                q.set('from', $('compare-from').value);
+                q.set('to', $('compare-to').value);
+            }
             d.replaceChildren(...['csv', 'xlsx'].map((f) => {
                 q.set('format', f);
                 return el('a', {href: `/api/reports/${report}?${q}`, class: 'download', 'data-format': f,
@@ -196,6 +239,7 @@
             uncovered(unc);
             orphans(orph);
             cohort(coh);
+            await comparison();
         } catch (e) {
             $('error').textContent = 'Не удалось построить отчёт: ' + e.message;
             $('error').hidden = false;
@@ -226,6 +270,15 @@
         $('programme').addEventListener('change', () => { fillStandards(); refresh(); });
         $('standard').addEventListener('change', () => { fillVersions(); refresh(); });
         $('version').addEventListener('change', refresh);
+        ['compare-from', 'compare-to'].forEach((id) => $(id).addEventListener('change', async () => {
+            downloads();
+            try {
+                await comparison();
+            } catch (e) {
+                $('error').textContent = 'Не удалось сравнить версии: ' + e.message;
+                $('error').hidden = false;
+            }
+        }));
         window.addEventListener('resize', () => chart && chart.resize());
         await refresh();
     }

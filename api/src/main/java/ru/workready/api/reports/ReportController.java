@@ -2,6 +2,9 @@ package ru.workready.api.reports;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -17,10 +20,16 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import ru.workready.data.InvalidInputException;
+import ru.workready.data.reports.AboveLevelReport;
+import ru.workready.data.reports.CohortReport;
+import ru.workready.data.reports.CoverageReport;
 import ru.workready.data.reports.GapReportService;
 import ru.workready.data.reports.GapReportService.ProgrammeSelector;
+import ru.workready.data.reports.MappingComparison;
+import ru.workready.data.reports.OrphanReport;
 import ru.workready.data.reports.ReportExports;
 import ru.workready.data.reports.Tabular;
+import ru.workready.data.reports.UncoveredReport;
 import ru.workready.engine.scoring.Readiness;
 
 /**
@@ -53,6 +62,8 @@ class ReportController {
     }
 
     @GetMapping("/coverage")
+    @ApiResponse(responseCode = "200", description = "the report (JSON), or a CSV / XLSX download",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CoverageReport.class)))
     @Operation(summary = "Coverage matrix: programme outcomes × labour functions (and elements) with mapping type and weight")
     ResponseEntity<?> coverage(@RequestParam(required = false) @Nullable Long programme,
                                @RequestParam(required = false) @Nullable String college,
@@ -67,6 +78,8 @@ class ReportController {
     }
 
     @GetMapping("/uncovered")
+    @ApiResponse(responseCode = "200", description = "the report (JSON), or a CSV / XLSX download",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = UncoveredReport.class)))
     @Operation(summary = "Labour functions and elements within the programme's level that no outcome covers, "
             + "or only RELATED outcomes touch; and the functions above the programme's level")
     ResponseEntity<?> uncovered(@RequestParam(required = false) @Nullable Long programme,
@@ -81,6 +94,8 @@ class ReportController {
     }
 
     @GetMapping("/orphans")
+    @ApiResponse(responseCode = "200", description = "the report (JSON), or a CSV / XLSX download",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrphanReport.class)))
     @Operation(summary = "Outcomes (ПК, ОК, finer outcomes) that serve no labour function of the chosen standards")
     ResponseEntity<?> orphans(@RequestParam(required = false) @Nullable Long programme,
                               @RequestParam(required = false) @Nullable String college,
@@ -94,6 +109,8 @@ class ReportController {
     }
 
     @GetMapping("/above-level")
+    @ApiResponse(responseCode = "200", description = "the report (JSON), or a CSV / XLSX download",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AboveLevelReport.class)))
     @Operation(summary = "Labour functions whose qualification level exceeds the programme's")
     ResponseEntity<?> aboveLevel(@RequestParam(required = false) @Nullable Long programme,
                                  @RequestParam(required = false) @Nullable String college,
@@ -107,6 +124,8 @@ class ReportController {
     }
 
     @GetMapping("/cohort")
+    @ApiResponse(responseCode = "200", description = "the report (JSON), or a CSV / XLSX download",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CohortReport.class)))
     @Operation(summary = "Cohort weak spots: readiness levels per labour function over the programme's students, "
             + "the functions with the lowest share of READY and the outcomes and evidence kinds dragging them down")
     ResponseEntity<?> cohort(@RequestParam(required = false) @Nullable Long programme,
@@ -125,6 +144,8 @@ class ReportController {
     }
 
     @GetMapping("/mapping-comparison")
+    @ApiResponse(responseCode = "200", description = "the report (JSON), or a CSV / XLSX download",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = MappingComparison.class)))
     @Operation(summary = "Compares two mapping versions of a programme to a standard: what a change fixed or broke")
     ResponseEntity<?> compare(@RequestParam(required = false) @Nullable Long programme,
                               @RequestParam(required = false) @Nullable String college,

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,7 +26,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import ru.workready.data.mapping.MappingImportService;
+import ru.workready.data.programmes.ProgrammeRepository;
 import ru.workready.data.reports.GapReportService;
+import ru.workready.data.standards.StandardRepository;
+import ru.workready.engine.programmes.ActivityKind;
+import ru.workready.engine.programmes.Outcome;
+import ru.workready.engine.programmes.OutcomeKind;
+import ru.workready.engine.programmes.Programme;
 import ru.workready.data.testing.TestDatabase;
 
 /**
@@ -43,6 +52,12 @@ class ReportPageBrowserTest {
     int port;
     @Autowired
     GapReportService reports;
+    @Autowired
+    ProgrammeRepository programmes;
+    @Autowired
+    StandardRepository standards;
+    @Autowired
+    MappingImportService mappingImport;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -113,7 +128,9 @@ class ReportPageBrowserTest {
         assertThat(browser.findElements(By.cssSelector("#weak-spots tbody tr"))).hasSize(5);
         assertThat(browser.findElement(By.id("provenance")).getText()).contains("424н", "версия сопоставления 1",
                 "default-1");
-        List<WebElement> downloads = browser.findElements(By.cssSelector(".downloads a.download"));
+        // one mapping version only: nothing to compare
+        assertThat(browser.findElement(By.id("comparison-section")).isDisplayed()).isFalse();
+        List<WebElement> downloads = browser.findElements(By.cssSelector("section:not([hidden]) .downloads a.download"));
         assertThat(downloads).hasSize(8);
         assertThat(downloads.get(1).getDomAttribute("href")).contains("/api/reports/coverage?", "format=xlsx");
 
@@ -121,5 +138,37 @@ class ReportPageBrowserTest {
         Files.createDirectories(shot.getParent());
         Files.write(shot, ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
         assertThat(Files.size(shot)).isGreaterThan(10_000);
+    }
+
+    @Test
+    void designerComparesTwoMappingVersions() throws IOException {
+        long collegeId = programmes.insertCollege("PAGE-" + UUID.randomUUID().toString().substring(0, 8),
+                "Колледж для страницы", "Тест");
+        long programmeId = programmes.insert(collegeId, new Programme("09.02.07", "Программа с двумя версиями",
+                "Программист", 5, 2025, List.of(new ActivityKind("ВД 1", "ПМ.01", "Разработка")),
+                List.of(new Outcome("ПК 1.1", OutcomeKind.PROFESSIONAL, "Формировать алгоритмы", "ВД 1"),
+                        new Outcome("ПК 1.2", OutcomeKind.PROFESSIONAL, "Разрабатывать модули", "ВД 1"))));
+        long standardId = standards.currentEdition("06.001").orElseThrow();
+        mappingImport.importCsv(programmeId, standardId, "v1",
+                "outcome_code,function_code,type,weight\nПК 1.1,A/01.3,EXACT,1.0\n".getBytes(StandardCharsets.UTF_8));
+        mappingImport.importCsv(programmeId, standardId, "v2",
+                "outcome_code,function_code,type,weight\nПК 1.1,A/01.3,RELATED,0.5\nПК 1.2,A/04.3,EXACT,1.0\n"
+                        .getBytes(StandardCharsets.UTF_8));
+        browser.get("http://localhost:" + port + "/reports/index.html?programme=" + programmeId + "&standard=06.001");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d ->
+                "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+        assertThat(browser.findElement(By.id("error")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.id("comparison-section")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.cssSelector("#comparison li[data-change='fixed']")).getDomAttribute("data-code"))
+                .isEqualTo("A/04.3");
+        WebElement broken = browser.findElement(By.cssSelector("#comparison li[data-change='broken']"));
+        assertThat(broken.getDomAttribute("data-code")).isEqualTo("A/01.3");
+        assertThat(broken.getText()).contains("покрыта → только RELATED");
+        assertThat(browser.findElement(By.cssSelector("#heatmap td.cell[data-function='A/04.3'][data-outcome='ПК 1.2']"))
+                .getDomAttribute("data-type")).isEqualTo("EXACT");
+        assertThat(browser.findElement(By.cssSelector("#comparison-section .downloads a[data-format='xlsx']"))
+                .getDomAttribute("href")).contains("/api/reports/mapping-comparison?", "from=1", "to=2");
+        Path shot = Path.of("target", "reports-page-comparison.png");
+        Files.write(shot, ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
 }
