@@ -197,6 +197,15 @@
     }
 
     function cohort(r) {
+        const notes = [];
+        if (!r.students) {
+            notes.push('У программы пока нет студентов с оценками.');
+        }
+        if (r.staleScores) {
+            notes.push('Часть оценок рассчитана по другой версии сопоставления: пересчитайте готовность.');
+        }
+        $('cohort-note').textContent = notes.join(' ');
+        $('cohort-note').hidden = !notes.length;
         const fs = r.functions;
         const names = fs.map((f) => f.code);
         if (!chart) {
