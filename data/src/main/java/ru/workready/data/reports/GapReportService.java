@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -13,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -40,12 +40,9 @@ import ru.workready.data.reports.ReportRepository.MappingRow;
 import ru.workready.data.reports.ReportRepository.MappingSetRow;
 import ru.workready.data.reports.ReportRepository.OutcomeRow;
 import ru.workready.data.reports.ReportRepository.ProgrammeRow;
-import ru.workready.data.reports.ReportRepository.ScoreRow;
 import ru.workready.engine.assessments.EvidenceKind;
 import ru.workready.engine.mapping.MappingType;
 import ru.workready.engine.scoring.ReadinessLevel;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Curriculum gap reports for designers: coverage matrix, uncovered ТФ and elements, orphan
@@ -83,7 +80,6 @@ public class GapReportService {
     }
 
     private final ReportRepository repository;
-    private final JsonMapper json = JsonMapper.builder().build();
 
     public GapReportService(ReportRepository repository) {
         this.repository = repository;
@@ -203,22 +199,33 @@ public class GapReportService {
                 outcomes.stream().filter(o -> !serving.contains(o.id())).map(GapReportService::ref).toList());
     }
 
-    /** Weak spots of the programme's cohort, from the stored readiness scores and their explanations. */
+    /**
+     * Weak spots of the programme's cohort, from the stored readiness scores and their
+     * explanations, aggregated in the database.
+     */
     public CohortReport cohort(ProgrammeSelector selector, List<String> standards, int limit, String ruleSetVersion) {
         Scope scope = scope(selector, standards, null);
+        List<String> scoredLevels = Arrays.stream(ReadinessLevel.values()).filter(ReadinessLevel::scored)
+                .map(Enum::name).toList();
         List<CohortFunction> functions = new ArrayList<>();
         Set<String> ruleSets = new TreeSet<>();
         boolean stale = false;
-        for (Indexed ix : index(scope)) {
-            Map<Long, List<ScoreRow>> scores = repository.scores(scope.programme().id(), ix.source().standardId())
-                    .stream().collect(Collectors.groupingBy(ScoreRow::functionId));
-            for (FunctionRow f : ix.functions()) {
-                List<ScoreRow> rows = scores.getOrDefault(f.id(), List.of());
-                for (ScoreRow r : rows) {
-                    ruleSets.add(r.ruleSetVersion());
-                    stale |= !Objects.equals(r.mappingSetId(), ix.source().mappingSetId());
-                }
-                functions.add(cohortFunction(ix.source(), f, rows));
+        for (Provenance.Source source : scope.sources()) {
+            ReportRepository.CohortAggregates a = repository.cohort(scope.programme().id(), source.standardId(),
+                    scoredLevels);
+            for (ReportRepository.LevelCount c : a.levels()) {
+                ruleSets.add(c.ruleSetVersion());
+                stale |= c.mappingSetId() == null || c.mappingSetId() != source.mappingSetId();
+            }
+            Map<Long, List<ReportRepository.LevelCount>> levels = a.levels().stream()
+                    .collect(Collectors.groupingBy(ReportRepository.LevelCount::functionId));
+            Map<Long, List<ReportRepository.OutcomeAggregate>> outcomes = a.outcomes().stream()
+                    .collect(Collectors.groupingBy(ReportRepository.OutcomeAggregate::functionId));
+            Map<Long, List<ReportRepository.KindAggregate>> kinds = a.kinds().stream()
+                    .collect(Collectors.groupingBy(ReportRepository.KindAggregate::functionId));
+            for (FunctionRow f : repository.functions(source.standardId())) {
+                functions.add(cohortFunction(source, f, levels.getOrDefault(f.id(), List.of()),
+                        outcomes.getOrDefault(f.id(), List.of()), kinds.getOrDefault(f.id(), List.of())));
             }
         }
         List<CohortFunction> weak = functions.stream().filter(f -> f.readyShare() != null)
@@ -390,64 +397,40 @@ public class GapReportService {
 
     // --- cohort ---
 
-    private CohortFunction cohortFunction(Provenance.Source source, FunctionRow f, List<ScoreRow> rows) {
+    private static CohortFunction cohortFunction(Provenance.Source source, FunctionRow f,
+                                                 List<ReportRepository.LevelCount> counts,
+                                                 List<ReportRepository.OutcomeAggregate> outcomes,
+                                                 List<ReportRepository.KindAggregate> kinds) {
         Map<ReadinessLevel, Integer> levels = new EnumMap<>(ReadinessLevel.class);
         int scored = 0;
         int ready = 0;
         double readinessSum = 0;
         int readinessCount = 0;
-        Map<String, List<Double>> mastery = new LinkedHashMap<>();
-        Map<String, Integer> missing = new HashMap<>();
-        Map<EvidenceKind, double[]> kinds = new EnumMap<>(EvidenceKind.class);
-        for (ScoreRow r : rows) {
-            ReadinessLevel level = ReadinessLevel.valueOf(r.level());
-            levels.merge(level, 1, Integer::sum);
-            if (!level.scored()) {
-                continue;
-            }
-            scored++;
-            ready += level == ReadinessLevel.READY ? 1 : 0;
-            if (r.readiness() != null) {
-                readinessSum += r.readiness();
-                readinessCount++;
-            }
-            JsonNode outcomes = json.readTree(r.explanation()).path("outcomes");
-            for (JsonNode o : outcomes) {
-                String code = o.path("outcomeCode").asString();
-                List<Double> ms = mastery.computeIfAbsent(code, k -> new ArrayList<>());
-                JsonNode m = o.path("mastery");
-                if (m.isNumber()) {
-                    ms.add(m.asDouble());
-                } else {
-                    missing.merge(code, 1, Integer::sum);
-                }
-                for (JsonNode e : o.path("evidence")) {
-                    if (e.path("superseded").asBoolean(false)) {
-                        continue;
-                    }
-                    double[] acc = kinds.computeIfAbsent(EvidenceKind.valueOf(e.path("kind").asString()),
-                            k -> new double[2]);
-                    acc[0] += e.path("score").asDouble();
-                    acc[1]++;
-                }
+        for (ReportRepository.LevelCount c : counts) {
+            ReadinessLevel level = ReadinessLevel.valueOf(c.level());
+            levels.merge(level, c.students(), Integer::sum);
+            if (level.scored()) {
+                scored += c.students();
+                ready += level == ReadinessLevel.READY ? c.students() : 0;
+                readinessSum += c.readinessSum();
+                readinessCount += c.readinessCount();
             }
         }
-        List<OutcomeDrag> drags = mastery.entrySet().stream()
-                .map(en -> new OutcomeDrag(en.getKey(), mean(en.getValue()), missing.getOrDefault(en.getKey(), 0),
-                        (int) en.getValue().stream().filter(v -> v < 0.5).count()))
+        // the lowest mean mastery first; an outcome nobody has evidence for is the worst
+        List<OutcomeDrag> drags = outcomes.stream()
+                .map(o -> new OutcomeDrag(o.outcomeCode(), o.meanMastery() == null ? null : round(o.meanMastery()),
+                        o.withoutEvidence(), o.weak()))
                 .sorted(Comparator.comparing((OutcomeDrag d) -> d.meanMastery() == null ? -1 : d.meanMastery())
-                        .thenComparing(d -> -(d.withoutEvidence() + d.weak())))
+                        .thenComparing(d -> -(d.withoutEvidence() + d.weak()))
+                        .thenComparing(OutcomeDrag::outcomeCode))
                 .limit(DRAGS_LISTED).toList();
-        List<KindDrag> kindDrags = kinds.entrySet().stream()
-                .map(en -> new KindDrag(en.getKey(), round(en.getValue()[0] / en.getValue()[1]), (int) en.getValue()[1]))
-                .sorted(Comparator.comparingDouble(KindDrag::meanScore)).limit(DRAGS_LISTED).toList();
+        List<KindDrag> kindDrags = kinds.stream()
+                .map(k -> new KindDrag(EvidenceKind.valueOf(k.kind()), round(k.meanScore()), k.results()))
+                .sorted(Comparator.comparingDouble(KindDrag::meanScore).thenComparing(KindDrag::kind))
+                .limit(DRAGS_LISTED).toList();
         return new CohortFunction(source.standardCode(), f.code(), f.name(), f.qualificationLevel(), levels, scored,
                 scored == 0 ? null : round((double) ready / scored),
                 readinessCount == 0 ? null : round(readinessSum / readinessCount), drags, kindDrags);
-    }
-
-    private static @Nullable Double mean(List<Double> values) {
-        return values.isEmpty() ? null : round(values.stream().mapToDouble(Double::doubleValue).average().orElse(0));
     }
 
     private static double round(double v) {

@@ -44,10 +44,32 @@ public class ReportRepository {
                              double weight, boolean critical) {
     }
 
-    /** A stored readiness score of one student for one ТФ, with its explanation as JSON text. */
-    public record ScoreRow(String studentId, long functionId, String level, @Nullable Double readiness,
-                           String explanation, String ruleSetVersion, @Nullable Long mappingSetId) {
+    /** Students of a ТФ at one level (scored by one rule set and mapping set): count, sum and count of readiness. */
+    public record LevelCount(long functionId, String level, int students, double readinessSum, int readinessCount,
+                             String ruleSetVersion, @Nullable Long mappingSetId) {
     }
+
+    /** One mapped outcome over the scored students of a ТФ: mean mastery, students without evidence, below 0.5. */
+    public record OutcomeAggregate(long functionId, String outcomeCode, @Nullable Double meanMastery,
+                                   int withoutEvidence, int weak) {
+    }
+
+    /** One evidence kind over the current (not superseded) results behind a ТФ's scored students. */
+    public record KindAggregate(long functionId, String kind, double meanScore, int results) {
+    }
+
+    /** The cohort's scores aggregated in the database, explanations included (nothing per student leaves it). */
+    public record CohortAggregates(List<LevelCount> levels, List<OutcomeAggregate> outcomes, List<KindAggregate> kinds) {
+    }
+
+    private static final String COHORT = """
+            with s as (select r.labour_function_id f, r.level, r.readiness, r.explanation e, r.rule_set_version,
+                              r.mapping_set_id
+                       from readiness_score r
+                       join student st on st.id = r.student_id
+                       join labour_function lf on lf.id = r.labour_function_id
+                       where st.programme_id = ? and lf.standard_id = ?)
+            """;
 
     private static final String PROGRAMME = """
             select p.id, c.code, c.name, p.fgos_code, p.name, p.qualification_level, p.intake_year
@@ -125,19 +147,37 @@ public class ReportRepository {
                 .list();
     }
 
-    /** The stored scores of a programme's students for the functions of one standard edition. */
-    public List<ScoreRow> scores(long programmeId, long standardId) {
-        return jdbc.sql("""
-                        select r.student_id, r.labour_function_id, r.level, r.readiness, r.explanation::text,
-                               r.rule_set_version, r.mapping_set_id
-                        from readiness_score r
-                        join student st on st.id = r.student_id
-                        join labour_function f on f.id = r.labour_function_id
-                        where st.programme_id = ? and f.standard_id = ?""").params(programmeId, standardId)
-                .query((rs, n) -> new ScoreRow(rs.getString(1), rs.getLong(2), rs.getString(3),
-                        rs.getObject(4) == null ? null : rs.getDouble(4), rs.getString(5), rs.getString(6),
-                        (Long) rs.getObject(7)))
+    /** Aggregates of the stored scores of a programme's students for one standard edition; scored levels only for mastery and kinds. */
+    public CohortAggregates cohort(long programmeId, long standardId, List<String> scoredLevels) {
+        String[] scored = scoredLevels.toArray(String[]::new);
+        List<LevelCount> levels = jdbc.sql(COHORT + """
+                        select f, level, count(*), coalesce(sum(readiness), 0), count(readiness), rule_set_version,
+                               mapping_set_id
+                        from s group by f, level, rule_set_version, mapping_set_id""")
+                .params(programmeId, standardId)
+                .query((rs, n) -> new LevelCount(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getDouble(4),
+                        rs.getInt(5), rs.getString(6), (Long) rs.getObject(7)))
                 .list();
+        List<OutcomeAggregate> outcomes = jdbc.sql(COHORT + """
+                        select s.f, o ->> 'outcomeCode', avg((o ->> 'mastery')::float8),
+                               count(*) filter (where o ->> 'mastery' is null),
+                               count(*) filter (where (o ->> 'mastery')::float8 < 0.5)
+                        from s cross join lateral jsonb_array_elements(s.e -> 'outcomes') o
+                        where s.level = any (?) group by 1, 2""")
+                .params(programmeId, standardId, scored)
+                .query((rs, n) -> new OutcomeAggregate(rs.getLong(1), rs.getString(2),
+                        rs.getObject(3) == null ? null : rs.getDouble(3), rs.getInt(4), rs.getInt(5)))
+                .list();
+        List<KindAggregate> kinds = jdbc.sql(COHORT + """
+                        select s.f, ev ->> 'kind', avg((ev ->> 'score')::float8), count(*)
+                        from s cross join lateral jsonb_array_elements(s.e -> 'outcomes') o
+                               cross join lateral jsonb_array_elements(o -> 'evidence') ev
+                        where s.level = any (?) and not coalesce((ev ->> 'superseded')::boolean, false)
+                        group by 1, 2""")
+                .params(programmeId, standardId, scored)
+                .query((rs, n) -> new KindAggregate(rs.getLong(1), rs.getString(2), rs.getDouble(3), rs.getInt(4)))
+                .list();
+        return new CohortAggregates(levels, outcomes, kinds);
     }
 
     public int studentCount(long programmeId) {
