@@ -99,6 +99,23 @@ class AccessInterceptor implements HandlerInterceptor {
         return key;
     }
 
+    /** The query string, or the parameters when there is none (as under MockMvc). */
+    private static String query(HttpServletRequest request) {
+        if (request.getQueryString() != null) {
+            return "?" + request.getQueryString();
+        }
+        if (!"GET".equals(request.getMethod()) || request.getParameterMap().isEmpty()) {
+            return "";
+        }
+        StringBuilder q = new StringBuilder();
+        request.getParameterMap().forEach((name, values) -> {
+            for (String v : values) {
+                q.append(q.length() == 0 ? '?' : '&').append(name).append('=').append(v);
+            }
+        });
+        return q.toString();
+    }
+
     @Override
     public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
                                 @Nullable Exception ex) {
@@ -114,7 +131,10 @@ class AccessInterceptor implements HandlerInterceptor {
         Map<String, String> variables = (Map<String, String>) request.getAttribute(
                 HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
         String subject = variables == null ? null : variables.get(audited.subject());
-        String path = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        if (subject == null) {
+            subject = request.getParameter(audited.subject());
+        }
+        String path = request.getRequestURI() + query(request);
         int status = ex != null && response.getStatus() < 400 ? 500 : response.getStatus();
         try {
             audit.append(caller.keyId(), caller.organisation(), caller.role(), audited.action(), audited.subjectKind(),

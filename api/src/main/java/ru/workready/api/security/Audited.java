@@ -22,6 +22,6 @@ public @interface Audited {
     /** The kind of subject, e.g. {@code student}, {@code college}, {@code report}. */
     String subjectKind();
 
-    /** The path variable that names the subject, e.g. {@code id}. */
+    /** The path variable (or, failing that, the request parameter) that names the subject, e.g. {@code id}. */
     String subject();
 }

@@ -1,7 +1,9 @@
 package ru.workready.api.security;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import ru.workready.data.NotFoundException;
+import ru.workready.data.programmes.ProgrammeRepository;
 import ru.workready.data.security.Role;
 import ru.workready.data.students.StudentRepository.Student;
 
@@ -11,12 +13,36 @@ import ru.workready.data.students.StudentRepository.Student;
  */
 @Component
 public class Tenancy {
+    private final ProgrammeRepository programmes;
+
+    public Tenancy(ProgrammeRepository programmes) {
+        this.programmes = programmes;
+    }
 
     /** A COLLEGE key acts only on its own college; other roles pass (their {@link Allowed} decides). */
     public void requireCollege(String collegeCode) {
         Caller caller = Caller.current();
         if (caller.is(Role.COLLEGE) && !collegeCode.equals(caller.college())) {
             throw new NotFoundException("No college with code " + collegeCode);
+        }
+    }
+
+    /**
+     * A COLLEGE key acts only on its own programmes, chosen by id or by college, ФГОС code and intake
+     * year; the 404s read as the report service's own for a programme that does not exist.
+     */
+    public void requireProgramme(@Nullable Long id, @Nullable String college, @Nullable String fgos,
+                                 @Nullable Integer year) {
+        Caller caller = Caller.current();
+        if (!caller.is(Role.COLLEGE)) {
+            return;
+        }
+        if (id != null) {
+            if (!programmes.summary(id).map(p -> p.collegeCode().equals(caller.college())).orElse(false)) {
+                throw new NotFoundException("No programme with id " + id);
+            }
+        } else if (college != null && !college.strip().equals(caller.college())) {
+            throw new NotFoundException("No programme " + fgos + " of college " + college + " with intake year " + year);
         }
     }
 

@@ -101,6 +101,25 @@ class TenancyTest extends ApiTest {
     }
 
     @Test
+    void anotherCollegesCohortReportAndProgrammesLookUnknown() throws Exception {
+        long demoProgramme = jdbc.sql("select p.id from programme p join college c on c.id = p.college_id "
+                + "where c.code = 'DEMO' order by p.id limit 1").query(Long.class).single();
+        assertThat(call(get("/api/reports/cohort?programme=" + demoProgramme), fixtures.keys.get(Role.COLLEGE))
+                .getStatus()).isEqualTo(200);
+        assertSameAnswer(call(get("/api/reports/cohort?programme=" + demoProgramme), fixtures.otherCollegeKey),
+                call(get("/api/reports/cohort?programme=999999999"), fixtures.otherCollegeKey),
+                Long.toString(demoProgramme), "999999999");
+        assertSameAnswer(call(get("/api/reports/cohort?college=DEMO&fgos=09.02.07&year=2023"), fixtures.otherCollegeKey),
+                call(get("/api/reports/cohort?college=NO-SUCH-COLLEGE&fgos=09.02.07&year=2023"), fixtures.otherCollegeKey),
+                "DEMO", "NO-SUCH-COLLEGE");
+        // a college may not import programmes into another college
+        MockHttpServletResponse foreign = call(post("/api/colleges/DEMO/programmes").contentType("application/json")
+                .content("{}"), fixtures.otherCollegeKey);
+        assertThat(foreign.getStatus()).isEqualTo(404);
+        assertThat(foreign.getContentAsString()).contains("No college with code DEMO");
+    }
+
+    @Test
     void employersSeeConsentedCandidatesOnlyAndDesignersNoStudents() throws Exception {
         String employer = fixtures.keys.get(Role.EMPLOYER);
         // DEMO-001 consented, DEMO-003 did not (demo data: every third student)
