@@ -58,7 +58,7 @@ class DemoEmployers {
             profiles.create(EMPLOYER, new ProfileDraft(PROFILE, "Младший разработчик",
                     new Seed("06.001", "A", null, 3), List.of(
                     new FunctionDraft("06.001", "A/01.3", 4, false, null),
-                    new FunctionDraft("06.001", "A/02.3", 5, true, null),
+                    new FunctionDraft("06.001", "A/02.3", 5, true, "PARTIALLY_READY"),
                     new FunctionDraft("06.001", "A/05.3", 4, false, "PARTIALLY_READY"))));
             demand.upload(List.of(
                     new DemandDraft(REGION, YEAR, 8, EMPLOYER, PROFILE, null, null, "ООО «Демо-Софт», заявка"),

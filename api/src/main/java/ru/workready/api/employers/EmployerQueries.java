@@ -1,6 +1,7 @@
 package ru.workready.api.employers;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -52,7 +54,10 @@ class EmployerQueries {
                 @Nullable Map<ReadinessLevel, Long> counts, @Nullable Double medianJobFit) {
     }
 
-    /** Sums over the published cells only, so that nothing suppressed can be recovered by subtraction. */
+    /**
+     * Sums over the published cells only, so that nothing suppressed can be recovered by
+     * subtraction; the median covers cells whose counts are published.
+     */
     record Totals(long students, int publishedCells, int suppressedCells, @Nullable Double medianJobFit) {
     }
 
@@ -74,9 +79,9 @@ class EmployerQueries {
                      List<Gap> gaps) {
     }
 
-    /** Ready graduates of a region and year against one declared need; numbers null when suppressed. */
-    record Supply(DemandService.Demand demand, @Nullable Long graduates, @Nullable Long ready,
-                  @Nullable Long shortfall, boolean suppressed) {
+    /** Ready graduates of a region and year against one declared need; ready and shortfall null when withheld. */
+    record Supply(DemandService.Demand demand, long graduates, @Nullable Long ready, @Nullable Long shortfall,
+                  boolean suppressed, int smallGroupsLeftOut) {
     }
 
     private final CohortRepository cohorts;
@@ -103,49 +108,79 @@ class EmployerQueries {
 
     Aggregate aggregate(Subject subject, CohortFilter filter) {
         List<MemberStandings> members = members(subject.functions(), filter, false);
+        List<Cell> cells = new ArrayList<>();
+        List<Double> publishedFits = new ArrayList<>();
+        long publishedStudents = 0;
+        int suppressed = 0;
+        for (List<MemberStandings> group : groups(members)) {
+            var first = group.get(0).member();
+            double[] fits = new double[group.size()];
+            for (int i = 0; i < group.size(); i++) {
+                fits[i] = JobFit.of(subject.functions(), group.get(i).standings()).fit();
+            }
+            Long[] shown = publishParts(group, EMPLOYER_LEVELS, m -> level(subject, m.standings()));
+            if (shown == null) {
+                suppressed++;
+                cells.add(new Cell(first.collegeCode(), first.collegeName(), first.region(), first.fgosCode(),
+                        first.programmeName(), first.graduationYear(), true, null, null, null));
+                continue;
+            }
+            Map<ReadinessLevel, Long> counts = new EnumMap<>(ReadinessLevel.class);
+            for (int i = 0; i < shown.length; i++) {
+                counts.put(EMPLOYER_LEVELS.get(i), shown[i]);
+            }
+            boolean partsHidden = Arrays.stream(shown).allMatch(Objects::isNull);
+            publishedStudents += group.size();
+            if (!partsHidden) {
+                for (double f : fits) {
+                    publishedFits.add(f);
+                }
+            }
+            cells.add(new Cell(first.collegeCode(), first.collegeName(), first.region(), first.fgosCode(),
+                    first.programmeName(), first.graduationYear(), false, (long) group.size(), counts,
+                    partsHidden ? null : round(SmallCells.median(fits))));
+        }
+        double median = SmallCells.median(publishedFits.stream().mapToDouble(Double::doubleValue).toArray());
+        return new Aggregate(cells, new Totals(publishedStudents, cells.size() - suppressed, suppressed,
+                Double.isNaN(median) ? null : round(median)));
+    }
+
+    /** Groups students as aggregates publish them: college × programme × graduation year. Filters never split a group. */
+    private static Collection<List<MemberStandings>> groups(List<MemberStandings> members) {
         Map<List<Object>, List<MemberStandings>> groups = new LinkedHashMap<>();
         for (MemberStandings m : members) {
             var s = m.member();
             groups.computeIfAbsent(List.of(s.collegeCode(), s.fgosCode(), s.graduationYear()), k -> new ArrayList<>())
                     .add(m);
         }
-        List<Cell> cells = new ArrayList<>();
-        List<Double> publishedFits = new ArrayList<>();
-        long publishedStudents = 0;
-        int suppressed = 0;
-        for (List<MemberStandings> group : groups.values()) {
-            var first = group.get(0).member();
-            if (SmallCells.tooSmall(group.size())) {
-                suppressed++;
-                cells.add(new Cell(first.collegeCode(), first.collegeName(), first.region(), first.fgosCode(),
-                        first.programmeName(), first.graduationYear(), true, null, null, null));
-                continue;
-            }
-            long[] parts = new long[EMPLOYER_LEVELS.size()];
-            double[] fits = new double[group.size()];
-            for (int i = 0; i < group.size(); i++) {
-                Map<Long, Standing> standings = group.get(i).standings();
-                JobFit fit = JobFit.of(subject.functions(), standings);
-                ReadinessLevel level = subject.singleFunction()
-                        ? employerLevel(standings.get(subject.functions().get(0).labourFunctionId()))
-                        : fit.level();
-                parts[EMPLOYER_LEVELS.indexOf(level)]++;
-                fits[i] = fit.fit();
-                publishedFits.add(fit.fit());
-            }
-            Long[] shown = SmallCells.suppressParts(parts);
-            Map<ReadinessLevel, Long> counts = new EnumMap<>(ReadinessLevel.class);
-            for (int i = 0; i < shown.length; i++) {
-                counts.put(EMPLOYER_LEVELS.get(i), shown[i]);
-            }
-            publishedStudents += group.size();
-            cells.add(new Cell(first.collegeCode(), first.collegeName(), first.region(), first.fgosCode(),
-                    first.programmeName(), first.graduationYear(), false, (long) group.size(), counts,
-                    round(SmallCells.median(fits))));
+        return groups.values();
+    }
+
+    /**
+     * The level counts of one group as they may be published: null when the group is smaller
+     * than K; all parts null when 1 … K−1 of its students have not consented (named candidates
+     * would otherwise let their levels be recovered by subtraction); else small parts suppressed.
+     */
+    private static Long @Nullable [] publishParts(List<MemberStandings> group, List<ReadinessLevel> partition,
+                                                 Function<MemberStandings, ReadinessLevel> level) {
+        if (SmallCells.tooSmall(group.size())) {
+            return null;
         }
-        double median = SmallCells.median(publishedFits.stream().mapToDouble(Double::doubleValue).toArray());
-        return new Aggregate(cells, new Totals(publishedStudents, cells.size() - suppressed, suppressed,
-                Double.isNaN(median) ? null : round(median)));
+        long withoutConsent = group.stream().filter(m -> !m.member().consent()).count();
+        if (withoutConsent > 0 && SmallCells.tooSmall(withoutConsent)) {
+            return new Long[partition.size()];
+        }
+        long[] parts = new long[partition.size()];
+        for (MemberStandings m : group) {
+            parts[partition.indexOf(level.apply(m))]++;
+        }
+        return SmallCells.suppressParts(parts);
+    }
+
+    private static ReadinessLevel level(Subject subject, Map<Long, Standing> standings) {
+        return subject.singleFunction()
+                ? employerLevel(standings.get(subject.functions().get(0).labourFunctionId()))
+                : JobFit.of(subject.functions(), standings).level();
     }
 
     /**
@@ -189,44 +224,60 @@ class EmployerQueries {
         return out;
     }
 
-    /** For every declared need of the region and year: ready graduates of that region and year, and the shortfall. */
+    /**
+     * For every declared need of the region and year: ready graduates of that region and year, and
+     * the shortfall. Counted only from what the aggregates publish per group (groups of fewer than
+     * K and hidden counts are left out, and the total is withheld when a group's ready count is
+     * hidden), so that the regional total minus published groups never reveals a suppressed one.
+     */
     List<Supply> supply(String region, int year) {
         CohortFilter filter = new CohortFilter(region, null, null, year);
-        List<DemandService.Demand> needs = demand.list(region, year);
         List<Supply> out = new ArrayList<>();
-        for (DemandService.Demand need : needs) {
+        for (DemandService.Demand need : demand.list(region, year)) {
             List<ProfileFunction> functions;
-            Function<Map<Long, Standing>, Boolean> ready;
+            List<ReadinessLevel> partition = EMPLOYER_LEVELS;
+            Function<MemberStandings, ReadinessLevel> level;
             switch (need.kind()) {
                 case PROFILE -> {
-                    List<ProfileFunction> pf = employers.profile(need.targetId()).orElseThrow().engineFunctions();
-                    functions = pf;
-                    ready = st -> JobFit.of(pf, st).level() == ReadinessLevel.READY;
+                    Subject subject = of(employers.profile(need.targetId()).orElseThrow());
+                    functions = subject.functions();
+                    level = m -> level(subject, m.standings());
                 }
                 case FUNCTION -> {
-                    functions = List.of(new ProfileFunction(need.targetId(), need.standard(), need.function(), 1,
-                            false, null));
-                    ready = st -> isReady(st.get(need.targetId()));
+                    Subject subject = new Subject(List.of(new ProfileFunction(need.targetId(), need.standard(),
+                            need.function(), 1, false, null)), true);
+                    functions = subject.functions();
+                    level = m -> level(subject, m.standings());
                 }
                 default -> {
                     // a qualification (ОТФ) is ready when every one of its ТФ is (DESIGN §3 step 7: the weakest level)
-                    functions = employers.functionsOfGeneralized(need.targetId()).stream()
+                    List<ProfileFunction> all = employers.functionsOfGeneralized(need.targetId()).stream()
                             .map(f -> new ProfileFunction(f.id(), f.standardCode(), f.code(), 1, false, null)).toList();
-                    List<ProfileFunction> all = functions;
-                    ready = st -> all.stream().allMatch(f -> isReady(st.get(f.labourFunctionId())));
+                    functions = all;
+                    partition = List.of(ReadinessLevel.READY, ReadinessLevel.NOT_READY);
+                    level = m -> all.stream().allMatch(f -> isReady(m.standings().get(f.labourFunctionId())))
+                            ? ReadinessLevel.READY : ReadinessLevel.NOT_READY;
                 }
             }
-            List<MemberStandings> members = members(functions, filter, false);
-            long graduates = members.size();
-            long readyCount = members.stream().filter(m -> ready.apply(m.standings())).count();
-            if (SmallCells.tooSmall(graduates)) {
-                out.add(new Supply(need, null, null, null, true));
-                continue;
+            long graduates = 0;
+            long ready = 0;
+            int groupsLeftOut = 0;
+            boolean hidden = false;
+            for (List<MemberStandings> group : groups(members(functions, filter, false))) {
+                Long[] parts = publishParts(group, partition, level);
+                if (parts == null) {
+                    groupsLeftOut++;
+                    continue;
+                }
+                graduates += group.size();
+                if (parts[0] == null) {
+                    hidden = true;
+                } else {
+                    ready += parts[0];
+                }
             }
-            Long[] shown = SmallCells.suppressParts(new long[] {readyCount, graduates - readyCount});
-            Long readyShown = shown[0];
-            out.add(new Supply(need, graduates, readyShown,
-                    readyShown == null ? null : Math.max(0, need.needed() - readyShown), readyShown == null));
+            out.add(hidden ? new Supply(need, graduates, null, null, true, groupsLeftOut)
+                    : new Supply(need, graduates, ready, Math.max(0, need.needed() - ready), false, groupsLeftOut));
         }
         return out;
     }
