@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -170,7 +169,7 @@ public class DemandService {
                     }
                 }
             }
-            if (problems.size() > before) {
+            if (problems.size() > before || d.region() == null || d.year() == null || d.needed() == null) {
                 continue;
             }
             String key = d.region().strip() + '|' + d.year() + '|' + profileId + '|' + functionId + '|' + generalizedId;
@@ -183,6 +182,9 @@ public class DemandService {
                     d.source()));
         }
         if (!problems.isEmpty()) {
+            // values that failed to parse were reported while reading: list everything in row order
+            problems.sort(java.util.Comparator.comparing(Problem::row,
+                    java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
             throw new InvalidInputException(INVALID, "The demand has " + problems.size()
                     + " problem(s); nothing was stored", problems.subList(0, Math.min(problems.size(),
                     MAX_LISTED_PROBLEMS)), problems.size());
@@ -259,7 +261,4 @@ public class DemandService {
         }
     }
 
-    static Set<String> columns() {
-        return Set.of("region", "year", "needed", "count", "employer", "profile", "standard_code", "function_code", "source");
-    }
 }
