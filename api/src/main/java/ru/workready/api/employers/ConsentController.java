@@ -26,8 +26,9 @@ class ConsentController {
     record ConsentRequest(@Nullable Boolean consent, @Nullable LocalDate date) {
     }
 
+    /** @param timesListedToEmployers how often the student appeared in employers' candidate lists */
     record ConsentView(String studentId, boolean consent, @Nullable LocalDate date,
-                       List<ConsentRepository.Decision> history) {
+                       List<ConsentRepository.Decision> history, long timesListedToEmployers) {
     }
 
     private final ConsentRepository consents;
@@ -59,6 +60,7 @@ class ConsentController {
     @Operation(summary = "A student's consent and its history")
     ConsentView view(@PathVariable String id) {
         StudentRepository.Student s = students.find(id).orElseThrow(() -> new NotFoundException("No student with id " + id));
-        return new ConsentView(id, s.employerConsent(), s.consentDate(), consents.history(id));
+        return new ConsentView(id, s.employerConsent(), s.consentDate(), consents.history(id),
+                consents.disclosures(id));
     }
 }

@@ -14,9 +14,11 @@ import java.util.Set;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import ru.workready.api.scoring.ReadinessService;
 import ru.workready.data.employers.CohortFilter;
 import ru.workready.data.employers.CohortRepository;
+import ru.workready.data.employers.ConsentRepository;
 import ru.workready.data.employers.CohortRepository.MemberStandings;
 import ru.workready.data.employers.CohortRepository.OutcomeEvidence;
 import ru.workready.data.employers.DemandService;
@@ -88,9 +90,11 @@ class EmployerQueries {
     private final EmployerRepository employers;
     private final DemandService demand;
     private final ReadinessService readiness;
+    private final ConsentRepository consents;
 
     EmployerQueries(CohortRepository cohorts, EmployerRepository employers, DemandService demand,
-                    ReadinessService readiness) {
+                    ReadinessService readiness, ConsentRepository consents) {
+        this.consents = consents;
         this.cohorts = cohorts;
         this.employers = employers;
         this.demand = demand;
@@ -185,8 +189,10 @@ class EmployerQueries {
 
     /**
      * Consenting students ranked: must-haves met first, then by job fit, then by id (a stable
-     * order). Non-consenting students are excluded in the SQL that reads them.
+     * order). Non-consenting students are excluded in the SQL that reads them; every listing is
+     * audited (candidate_disclosure).
      */
+    @Transactional
     List<Candidate> candidates(JobProfile profile, CohortFilter filter, int limit) {
         List<ProfileFunction> functions = profile.engineFunctions();
         record Fitted(MemberStandings member, JobFit fit) {
@@ -220,6 +226,9 @@ class EmployerQueries {
             out.add(new Candidate(out.size() + 1, m.studentId(), m.collegeCode(), m.region(), m.fgosCode(),
                     m.graduationYear(), round(f.fit().fit()), f.fit().mustHavesMet(), f.fit().level(),
                     f.fit().unmetMustHaves().stream().map(ProfileFunction::code).toList(), gaps));
+        }
+        if (!out.isEmpty()) {
+            consents.disclosed(profile.employer().id(), profile.id(), out.stream().map(Candidate::studentId).toList());
         }
         return out;
     }

@@ -25,7 +25,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import ru.workready.api.ApiTest;
+import org.springframework.core.io.ClassPathResource;
+import ru.workready.data.mapping.MappingImportService;
 import ru.workready.data.programmes.ProgrammeRepository;
+import ru.workready.data.standards.StandardRepository;
+import ru.workready.engine.programmes.Programme;
 import ru.workready.data.students.StudentRepository;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,6 +48,10 @@ class EmployersApiTest extends ApiTest {
     ProgrammeRepository programmes;
     @Autowired
     StudentRepository students;
+    @Autowired
+    MappingImportService mappingImport;
+    @Autowired
+    StandardRepository standards;
 
     private final JsonMapper json = JsonMapper.builder().build();
     EmployerFixtures fx;
@@ -216,7 +224,8 @@ class EmployersApiTest extends ApiTest {
         mvc.perform(get("/api/students/" + student + "/consent"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.history.length()").value(2))
-                .andExpect(jsonPath("$.history[0].consented").value(false));
+                .andExpect(jsonPath("$.history[0].consented").value(false))
+                .andExpect(jsonPath("$.timesListedToEmployers").value(org.hamcrest.Matchers.greaterThanOrEqualTo(2)));
 
         mvc.perform(put("/api/students/NOBODY-" + fx.tag + "/consent").contentType("application/json")
                         .content("{\"consent\":true}"))
@@ -450,6 +459,33 @@ class EmployersApiTest extends ApiTest {
             int n = Integer.parseInt(c.get("studentId").asString().substring(5));
             assertThat(n % 3).as("DEMO students 3, 6, 9 … have not consented").isNotZero();
         }
+    }
+
+    @Test
+    void studentsNeverScoredAreScoredBeforeTheyAreCounted() throws Exception {
+        EmployerFixtures own = new EmployerFixtures(jdbc, programmes, students);
+        long college = own.college("NEW");
+        Programme programme = json.readValue(new ClassPathResource("demo/programme-09.02.07.json").getInputStream()
+                .readAllBytes(), Programme.class);
+        long programmeId = programmes.insert(college, new Programme(programme.fgosCode(), programme.name(),
+                programme.qualification(), programme.qualificationLevel(), 2020, programme.activities(),
+                programme.outcomes()));
+        mappingImport.importCsv(programmeId, standards.currentEdition("06.001").orElseThrow(), "test",
+                new ClassPathResource("demo/mapping-06.001.csv").getInputStream().readAllBytes());
+        List<String> fresh = own.students(college, own.collegeCode("NEW"), programmeId, "NW",
+                EmployerFixtures.consenting(5));
+        assertThat(jdbc.sql("select count(*) from readiness_score where student_id = any(?)")
+                .param(fresh.toArray(String[]::new)).query(Long.class).single()).isZero();
+
+        JsonNode r = getJson(get("/api/functions/readiness").param("standard", "06.001").param("function", "A/01.3")
+                .param("college", own.collegeCode("NEW")));
+        JsonNode cell = r.get("cells").get(0);
+        assertThat(cell.get("graduationYear").asInt()).isEqualTo(2024);
+        assertThat(cell.get("students").asInt()).isEqualTo(5);
+        // no evidence at all: insufficient evidence, which employers see as not ready
+        assertThat(cell.get("counts").get("NOT_READY").asInt()).isEqualTo(5);
+        assertThat(jdbc.sql("select count(*) from readiness_score where student_id = any(?)")
+                .param(fresh.toArray(String[]::new)).query(Long.class).single()).isPositive();
     }
 
     private boolean consent(String student) {

@@ -34,6 +34,20 @@ public class ConsentRepository {
                 .params(studentId, consented, decidedOn).update();
     }
 
+    /** Audits that these students were listed to the employer as candidates for the profile. */
+    public void disclosed(long employerId, long profileId, List<String> studentIds) {
+        jdbc.sql("""
+                        insert into candidate_disclosure (employer_id, profile_id, student_id)
+                        select ?, ?, unnest(?::text[])""")
+                .params(employerId, profileId, studentIds.toArray(String[]::new)).update();
+    }
+
+    /** How many times the student was listed to employers (their right to know who saw them). */
+    public long disclosures(String studentId) {
+        return jdbc.sql("select count(*) from candidate_disclosure where student_id = ?").param(studentId)
+                .query(Long.class).single();
+    }
+
     public List<Decision> history(String studentId) {
         return jdbc.sql("select consented, decided_on from employer_consent_event where student_id = ? order by id")
                 .param(studentId)
