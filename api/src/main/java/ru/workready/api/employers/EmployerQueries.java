@@ -66,9 +66,13 @@ class EmployerQueries {
     record Aggregate(List<Cell> cells, Totals totals) {
     }
 
-    /** A ТФ of the profile the candidate is not READY for, and what would close it. */
+    /**
+     * A ТФ of the profile the candidate is not READY for, and what would close it.
+     *
+     * @param meetsRequirement the level reaches the employer's minimum for this ТФ (e.g. PARTIALLY_READY accepted)
+     */
     record Gap(String standard, String function, String name, boolean mustHave, ReadinessLevel requiredLevel,
-               @Nullable ReadinessLevel level, @Nullable Double readiness, List<OutcomeToClose> outcomes,
+               boolean meetsRequirement, @Nullable ReadinessLevel level, @Nullable Double readiness, List<OutcomeToClose> outcomes,
                String independentAssessment) {
     }
 
@@ -219,7 +223,7 @@ class EmployerQueries {
                 List<OutcomeEvidence> behind = outcomes.getOrDefault(m.studentId(), Map.of())
                         .getOrDefault(pf.labourFunctionId(), List.of());
                 gaps.add(new Gap(ref.standardCode(), ref.code(), ref.name(), pf.mustHave(), pf.requiredLevel(),
-                        s == null ? null : s.level(), s == null ? null : round(s.readiness()), toClose(behind),
+                        pf.metBy(s == null ? null : s.level()), s == null ? null : s.level(), s == null ? null : round(s.readiness()), toClose(behind),
                         "a passed independent qualification assessment (НОК) for " + ref.standardCode() + " ОТФ "
                                 + ref.generalizedCode() + " makes it READY"));
             }

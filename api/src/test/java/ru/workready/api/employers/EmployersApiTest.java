@@ -195,6 +195,7 @@ class EmployersApiTest extends ApiTest {
         JsonNode gap = last.get("gaps").get(0);
         assertThat(gap.get("function").asString()).isEqualTo("A/02.3");
         assertThat(gap.get("mustHave").asBoolean()).isTrue();
+        assertThat(gap.get("meetsRequirement").asBoolean()).isFalse();
         assertThat(gap.get("level").asString()).isEqualTo("PARTIALLY_READY");
         JsonNode outcome = gap.get("outcomes").get(0);
         assertThat(outcome.get("outcome").asString()).isEqualTo("ПК 1.1");
