@@ -76,8 +76,12 @@ class EmployerQueries {
                String independentAssessment) {
     }
 
-    /** An outcome behind a gap: its mastery so far and the evidence kinds that would raise it. */
-    record OutcomeToClose(String outcome, boolean critical, @Nullable Double mastery, List<EvidenceKind> evidence) {
+    /**
+     * An outcome behind a gap: its mastery so far and what would raise it — evidence of a kind not
+     * yet shown (strongest first), or a retake of a kind already shown (only the latest attempt counts).
+     */
+    record OutcomeToClose(String outcome, boolean critical, @Nullable Double mastery, List<EvidenceKind> newEvidence,
+                          List<EvidenceKind> retake) {
     }
 
     record Candidate(int rank, String studentId, String college, String region, String programme, int graduationYear,
@@ -315,9 +319,9 @@ class EmployerQueries {
                 continue;
             }
             List<EvidenceKind> missing = CLOSING_KINDS.stream().filter(k -> !o.kinds().contains(k)).toList();
-            // every kind already shown: only a better result (a retake) of the strongest kinds helps
-            List<EvidenceKind> kinds = missing.isEmpty() ? CLOSING_KINDS.subList(0, 3) : missing;
-            out.add(new OutcomeToClose(o.outcomeCode(), o.critical(), round(o.mastery()), kinds));
+            List<EvidenceKind> retake = CLOSING_KINDS.stream()
+                    .filter(k -> o.kinds().contains(k) && k != EvidenceKind.COURSE_GRADE).toList();
+            out.add(new OutcomeToClose(o.outcomeCode(), o.critical(), round(o.mastery()), missing, retake));
         }
         out.sort(Comparator.comparing((OutcomeToClose o) -> !o.critical())
                 .thenComparing(o -> o.mastery() == null ? -1 : o.mastery()));

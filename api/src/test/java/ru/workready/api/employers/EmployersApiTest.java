@@ -200,8 +200,9 @@ class EmployersApiTest extends ApiTest {
         JsonNode outcome = gap.get("outcomes").get(0);
         assertThat(outcome.get("outcome").asString()).isEqualTo("ПК 1.1");
         List<String> kinds = new ArrayList<>();
-        outcome.get("evidence").forEach(k -> kinds.add(k.asString()));
+        outcome.get("newEvidence").forEach(k -> kinds.add(k.asString()));
         assertThat(kinds).startsWith("DEMO_EXAM").doesNotContain("COURSE_GRADE");
+        assertThat(outcome.get("retake")).isEmpty();
         assertThat(gap.get("independentAssessment").asString()).contains("06.001").contains("A");
 
         JsonNode limited = getJson(get(profileUrl + "/candidates").param("region", rankFx.region).param("limit", "2"));
