@@ -248,7 +248,8 @@ class EmployersApiTest extends ApiTest {
 
     /**
      * Whatever the filters, limit and profile, and with consent flipping between requests, the
-     * candidates are exactly consenting students: never one who has not (or no longer) consented.
+     * candidates are exactly consenting students: never one who has not (or no longer) consented;
+     * and the aggregates under the same filters publish no number about 1–4 students.
      */
     @ParameterizedTest
     @MethodSource("seeds")
@@ -297,6 +298,38 @@ class EmployersApiTest extends ApiTest {
             }
             if (!was) {
                 assertThat(seen).as("seed %d", seed).doesNotContain(mixed.get(2), mixed.get(4));
+            }
+            // the same filters on the aggregates: no published number describes 1–4 students
+            MockHttpServletRequestBuilder aggregate = get(profiles[random.nextInt(profiles.length)] + "/readiness");
+            if (region != null) {
+                aggregate.param("region", region);
+            }
+            if (college != null) {
+                aggregate.param("college", college);
+            }
+            if (programme != null) {
+                aggregate.param("programme", programme);
+            }
+            if (year != null) {
+                aggregate.param("year", String.valueOf(year));
+            }
+            JsonNode a = getJson(aggregate);
+            for (JsonNode cell : a.get("cells")) {
+                if (!cell.get("students").isNull()) {
+                    assertThat(cell.get("students").asInt()).as("seed %d", seed).isGreaterThanOrEqualTo(5);
+                    int hidden = 0;
+                    for (JsonNode count : cell.get("counts")) {
+                        if (count.isNull()) {
+                            hidden++;
+                        } else {
+                            assertThat(count.asInt() == 0 || count.asInt() >= 5).as("seed %d: %s", seed, cell).isTrue();
+                        }
+                    }
+                    assertThat(hidden).as("seed %d: one hidden count is recoverable from the rest", seed)
+                            .isNotEqualTo(1);
+                } else {
+                    assertThat(cell.get("suppressed").asBoolean()).isTrue();
+                }
             }
         } finally {
             mvc.perform(put("/api/students/" + flipped + "/consent").contentType("application/json")
