@@ -523,6 +523,17 @@ class EmployersApiTest extends ApiTest {
                 .param(fresh.toArray(String[]::new)).query(Long.class).single()).isPositive();
     }
 
+    @Test
+    void endpointsAreInTheOpenApiDocument() throws Exception {
+        JsonNode paths = getJson(get("/v3/api-docs")).get("paths");
+        for (String path : List.of("/api/employers", "/api/employers/{employer}/profiles",
+                "/api/employers/{employer}/profiles/{profile}/readiness",
+                "/api/employers/{employer}/profiles/{profile}/candidates", "/api/functions/readiness",
+                "/api/students/{id}/consent", "/api/demand", "/api/demand/supply")) {
+            assertThat(paths.has(path)).as(path).isTrue();
+        }
+    }
+
     private boolean consent(String student) {
         return jdbc.sql("select employer_consent from student where id = ?").param(student).query(Boolean.class)
                 .single();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ru.workready.data.InvalidInputException;
@@ -57,7 +58,12 @@ public class JobProfileService {
         if (repository.employer(code.strip()).isPresent()) {
             throw new InvalidInputException("employer-conflict", "An employer with code " + code.strip() + " exists");
         }
-        return repository.insertEmployer(code.strip(), name.strip(), region.strip());
+        try {
+            return repository.insertEmployer(code.strip(), name.strip(), region.strip());
+        } catch (DuplicateKeyException e) {
+            // created concurrently since the check above
+            throw new InvalidInputException("employer-conflict", "An employer with code " + code.strip() + " exists");
+        }
     }
 
     @Transactional
@@ -75,7 +81,13 @@ public class JobProfileService {
             throw new InvalidInputException("job-profile-conflict",
                     "Employer " + employer.code() + " already has a profile " + draft.code().strip());
         }
-        long id = repository.insertProfile(employer.id(), draft.code().strip(), draft.name().strip(), entries);
+        long id;
+        try {
+            id = repository.insertProfile(employer.id(), draft.code().strip(), draft.name().strip(), entries);
+        } catch (DuplicateKeyException e) {
+            throw new InvalidInputException("job-profile-conflict",
+                    "Employer " + employer.code() + " already has a profile " + draft.code().strip());
+        }
         return repository.profile(id).orElseThrow();
     }
 
