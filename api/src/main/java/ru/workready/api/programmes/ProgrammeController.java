@@ -73,6 +73,16 @@ class ProgrammeController {
         return Paged.of(programmes.search(q, college, page, size));
     }
 
+    @GetMapping("/api/programmes/{id}/outcomes")
+    @Operation(summary = "A programme's outcomes (ПК, ОК, practical experience, skills, knowledge); q searches code "
+            + "prefixes (ПК 1) and words of the wording; paginated")
+    ResponseEntity<List<ru.workready.engine.programmes.Outcome>> outcomes(
+            @PathVariable long id, @RequestParam(required = false) @Nullable String q,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = Paged.DEFAULT_SIZE) int size) {
+        programmes.summary(id).orElseThrow(() -> new ru.workready.data.NotFoundException("No programme with id " + id));
+        return Paged.of(programmes.searchOutcomes(id, q, page, size));
+    }
+
     @GetMapping(path = "/api/programmes/schema", produces = "application/schema+json")
     @Operation(summary = "The JSON Schema of programme files")
     ResponseEntity<byte[]> schema() {
