@@ -42,9 +42,12 @@ class ProgrammeController {
         this.importer = importer;
         this.programmes = programmes;
         try (InputStream in = ProgrammeFormat.class.getResourceAsStream(ProgrammeFormat.SCHEMA_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the programme JSON Schema is missing from the classpath");
+            }
             this.schema = in.readAllBytes();
-        } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException("the programme JSON Schema is missing from the classpath", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
