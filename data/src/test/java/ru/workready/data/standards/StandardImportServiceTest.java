@@ -134,7 +134,10 @@ class StandardImportServiceTest extends DataTest {
         assertThat(diff.removed()).containsExactly("B/04.5");
         assertThat(diff.renamed()).extracting(EditionDiff.Renamed::code).containsExactly("A/01.3", "A/02.3", "A/04.3",
                 "B/01.4", "B/02.4", "B/03.4", "B/04.4", "C/02.5", "D/01.6", "D/03.6");
-        assertThat(diff.unchanged()).isEqualTo(4);
+        assertThat(diff.elementsChanged()).as("every kept ТФ got other actions, skills or knowledge in 2022")
+                .containsExactly("A/01.3", "A/02.3", "A/03.3", "A/04.3", "A/05.3", "B/01.4", "B/02.4", "B/03.4",
+                        "B/04.4", "C/01.5", "C/02.5", "D/01.6", "D/02.6", "D/03.6");
+        assertThat(diff.unchanged()).isZero();
     }
 
     @Test
