@@ -127,10 +127,15 @@ class EmployerQueries {
         for (List<MemberStandings> group : groups(members)) {
             var first = group.get(0).member();
             double[] fits = new double[group.size()];
+            List<ReadinessLevel> levels = new ArrayList<>(group.size());
             for (int i = 0; i < group.size(); i++) {
-                fits[i] = JobFit.of(subject.functions(), group.get(i).standings()).fit();
+                Map<Long, Standing> standings = group.get(i).standings();
+                JobFit fit = JobFit.of(subject.functions(), standings);
+                fits[i] = fit.fit();
+                levels.add(subject.singleFunction()
+                        ? employerLevel(standings.get(subject.functions().get(0).labourFunctionId())) : fit.level());
             }
-            Long[] shown = publishParts(group, EMPLOYER_LEVELS, m -> level(subject, m.standings()));
+            Long[] shown = publishParts(group, EMPLOYER_LEVELS, levels);
             if (shown == null) {
                 suppressed++;
                 cells.add(new Cell(first.collegeCode(), first.collegeName(), first.region(), first.fgosCode(),
@@ -174,7 +179,7 @@ class EmployerQueries {
      * would otherwise let their levels be recovered by subtraction); else small parts suppressed.
      */
     private static Long @Nullable [] publishParts(List<MemberStandings> group, List<ReadinessLevel> partition,
-                                                 Function<MemberStandings, ReadinessLevel> level) {
+                                                 List<ReadinessLevel> levels) {
         if (SmallCells.tooSmall(group.size())) {
             return null;
         }
@@ -183,8 +188,8 @@ class EmployerQueries {
             return new Long[partition.size()];
         }
         long[] parts = new long[partition.size()];
-        for (MemberStandings m : group) {
-            parts[partition.indexOf(level.apply(m))]++;
+        for (ReadinessLevel level : levels) {
+            parts[partition.indexOf(level)]++;
         }
         return SmallCells.suppressParts(parts);
     }
@@ -281,7 +286,7 @@ class EmployerQueries {
             int groupsLeftOut = 0;
             boolean hidden = false;
             for (List<MemberStandings> group : groups(members(functions, filter, false))) {
-                Long[] parts = publishParts(group, partition, level);
+                Long[] parts = publishParts(group, partition, group.stream().map(level).toList());
                 if (parts == null) {
                     groupsLeftOut++;
                     continue;
