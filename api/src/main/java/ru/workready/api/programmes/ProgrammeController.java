@@ -49,9 +49,12 @@ class ProgrammeController {
         this.programmes = programmes;
         this.tenancy = tenancy;
         try (InputStream in = ProgrammeFormat.class.getResourceAsStream(ProgrammeFormat.SCHEMA_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the programme JSON Schema is missing from the classpath");
+            }
             this.schema = in.readAllBytes();
-        } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException("the programme JSON Schema is missing from the classpath", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -84,6 +87,16 @@ class ProgrammeController {
             @RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable String college,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = Paged.DEFAULT_SIZE) int size) {
         return Paged.of(programmes.search(q, college, page, size));
+    }
+
+    @GetMapping("/api/programmes/{id}/outcomes")
+    @Operation(summary = "A programme's outcomes (ПК, ОК, practical experience, skills, knowledge); q searches code "
+            + "prefixes (ПК 1) and words of the wording; paginated")
+    ResponseEntity<List<ru.workready.engine.programmes.Outcome>> outcomes(
+            @PathVariable long id, @RequestParam(required = false) @Nullable String q,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = Paged.DEFAULT_SIZE) int size) {
+        programmes.summary(id).orElseThrow(() -> new ru.workready.data.NotFoundException("No programme with id " + id));
+        return Paged.of(programmes.searchOutcomes(id, q, page, size));
     }
 
     @GetMapping(path = "/api/programmes/schema", produces = "application/schema+json")

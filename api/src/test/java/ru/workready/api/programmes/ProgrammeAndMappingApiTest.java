@@ -75,6 +75,11 @@ class ProgrammeAndMappingApiTest extends ApiTest {
                 .andExpect(jsonPath("$[0].intakeYear").value(2026));
         mvc.perform(get("/api/programmes").param("q", "программированию").param("college", college))
                 .andExpect(jsonPath("$.length()").value(2));
+        mvc.perform(get("/api/programmes/" + id + "/outcomes").param("q", "алгоритмов"))
+                .andExpect(header().string("X-Total-Count", "2"))
+                .andExpect(jsonPath("$[1].parentCode").value("ПК 1.1"));
+        mvc.perform(get("/api/programmes/" + id + "/outcomes").param("q", "ок1"))
+                .andExpect(jsonPath("$[0].code").value("ОК 01"));
         JsonNode outcomes = json.readTree(exported).get("outcomes");
         assertThat(outcomes.size()).isEqualTo(3);
         assertThat(outcomes.get(1).get("code").asString()).isEqualTo("ПК 1.1 У1");

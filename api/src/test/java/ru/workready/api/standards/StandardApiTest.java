@@ -161,6 +161,15 @@ class StandardApiTest extends ApiTest {
     }
 
     @Test
+    void theOpenApiDocumentDescribesTheSkillsModel() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/functions']").exists())
+                .andExpect(jsonPath("$.paths['/api/programmes/{id}/csv']").exists())
+                .andExpect(jsonPath("$.paths['/api/mapping-sets/{id}/mappings']").exists());
+    }
+
+    @Test
     void elementsOfTheWholeTreeCarryIdsAndKeys() throws Exception {
         long id = jdbc.sql("select id from professional_standard where code = '06.001' and order_number = '424н'")
                 .query(Long.class).single();

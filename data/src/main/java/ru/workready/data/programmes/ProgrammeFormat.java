@@ -206,7 +206,7 @@ public final class ProgrammeFormat {
             }
             fgosCode = fgos == null ? null : fgos.strip();
             name = required(row, p + "name", nm);
-            qualification = required(row, p + (row == null ? "qualification" : "qualification"), qual);
+            qualification = required(row, p + "qualification", qual);
             level = integer(row, p + (row == null ? "qualificationLevel" : "qualification_level"), lvl, 1, 9,
                     "required: a qualification level 1–9");
             intakeYear = integer(row, p + (row == null ? "intakeYear" : "intake_year"), year, 1990, 2100,

@@ -109,6 +109,34 @@ public class ProgrammeRepository {
                 outcomes(programmeId)));
     }
 
+    /**
+     * A programme's outcomes matching the query (a code prefix such as "ПК 1" or words of the
+     * wording, Russian stemming), in file order.
+     */
+    public Page<Outcome> searchOutcomes(long programmeId, @Nullable String q, int page, int size) {
+        Page.check(page, size);
+        StringBuilder where = new StringBuilder(" where o.programme_id = :programme");
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("programme", programmeId);
+        if (q != null && !q.isBlank()) {
+            where.append(" and (o.search @@ websearch_to_tsquery('russian', :q) or o.code like :prefix)");
+            params.put("q", q.strip());
+            params.put("prefix", ru.workready.engine.programmes.OutcomeCodes.normalize(q).replace("\\", "\\\\")
+                    .replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        String from = " from outcome o left join activity_kind a on a.id = o.activity_kind_id";
+        long total = jdbc.sql("select count(*) " + from + where).params(params).query(Long.class).single();
+        params.put("limit", size);
+        params.put("offset", (long) page * size);
+        List<Outcome> items = jdbc.sql("select o.code, o.kind, o.name, a.code, o.parent_code " + from + where
+                        + " order by o.id limit :limit offset :offset")
+                .params(params)
+                .query((rs, n) -> new Outcome(rs.getString(1), OutcomeKind.valueOf(rs.getString(2)), rs.getString(3),
+                        rs.getString(4), rs.getString(5)))
+                .list();
+        return new Page<>(items, page, size, total);
+    }
+
     /** College code of a programme version. */
     public Optional<String> collegeCode(long programmeId) {
         return summary(programmeId).map(ProgrammeSummary::collegeCode);

@@ -9,10 +9,13 @@ import java.util.TreeSet;
 /**
  * What changed in the labour functions (ТФ) from one edition of a standard to another: functions
  * added, removed and renamed (same code, other name), and the active mapping sets that point at
- * the other edition and should be reviewed.
+ * the other edition and should be reviewed. {@code elementsChanged} lists functions kept under
+ * the same code whose labour actions, skills or knowledge differ: element keys (LA2 …) of
+ * mappings to them may now point at other text.
  */
 public record EditionDiff(long comparedWithId, String comparedWithOrderNumber, LocalDate comparedWithApprovalDate,
-                          List<String> added, List<String> removed, List<Renamed> renamed, int unchanged,
+                          List<String> added, List<String> removed, List<Renamed> renamed,
+                          List<String> elementsChanged, int unchanged,
                           List<StandardRepository.MappingSetRef> mappingsToReview) {
 
     /** A function whose code stayed while its name changed. */
@@ -23,15 +26,18 @@ public record EditionDiff(long comparedWithId, String comparedWithOrderNumber, L
         added = List.copyOf(added);
         removed = List.copyOf(removed);
         renamed = List.copyOf(renamed);
+        elementsChanged = List.copyOf(elementsChanged);
         mappingsToReview = List.copyOf(mappingsToReview);
     }
 
     public boolean isEmpty() {
-        return added.isEmpty() && removed.isEmpty() && renamed.isEmpty();
+        return added.isEmpty() && removed.isEmpty() && renamed.isEmpty() && elementsChanged.isEmpty();
     }
 
     static EditionDiff between(StandardSummary previous, Map<String, String> oldNames, Map<String, String> newNames,
+                               Map<String, ?> oldElements, Map<String, ?> newElements,
                                List<StandardRepository.MappingSetRef> mappings) {
+        List<String> elementsChanged = new ArrayList<>();
         List<String> added = new ArrayList<>();
         List<String> removed = new ArrayList<>();
         List<Renamed> renamed = new ArrayList<>();
@@ -45,14 +51,20 @@ public record EditionDiff(long comparedWithId, String comparedWithOrderNumber, L
                 added.add(code);
             } else if (after == null) {
                 removed.add(code);
-            } else if (!sameName(before, after)) {
-                renamed.add(new Renamed(code, before, after));
             } else {
-                unchanged++;
+                boolean sameElements = java.util.Objects.equals(oldElements.get(code), newElements.get(code));
+                if (!sameElements) {
+                    elementsChanged.add(code);
+                }
+                if (!sameName(before, after)) {
+                    renamed.add(new Renamed(code, before, after));
+                } else if (sameElements) {
+                    unchanged++;
+                }
             }
         }
         return new EditionDiff(previous.id(), previous.orderNumber(), previous.approvalDate(), added, removed,
-                renamed, unchanged, mappings);
+                renamed, elementsChanged, unchanged, mappings);
     }
 
     /** Case and spacing differences are not renames. */

@@ -129,12 +129,14 @@ public class StandardImportService {
                 ProfessionalStandard stored = canonical(standards.load(id, true).orElseThrow());
                 if (!withoutDetails(stored).equals(withoutDetails(s))) {
                     EditionDiff diff = EditionDiff.between(standards.summary(id).orElseThrow(),
-                            standards.functionNames(id), names(s), standards.activeMappingSets(id));
+                            standards.functionNames(id), names(s), elements(stored), elements(s),
+                            standards.activeMappingSets(id));
                     throw new InvalidInputException("standard-edition-conflict", "Edition " + s.code() + " (order "
                             + s.orderNumber() + " of " + s.approvalDate() + ") is already stored with different "
                             + "content (ТФ added " + diff.added() + ", removed " + diff.removed() + ", renamed "
                             + diff.renamed().stream().map(EditionDiff.Renamed::code).toList()
-                            + ", or changed elements); an edition is never overwritten");
+                            + ", with other elements " + diff.elementsChanged()
+                            + "); an edition is never overwritten");
                 }
                 // Stored before the optional lists were kept: complete it, the functions are the same.
                 standards.updateDetails(id, s, hash);
@@ -144,7 +146,8 @@ public class StandardImportService {
         }
         Optional<Long> previous = standards.currentEdition(s.code());
         EditionDiff diff = previous.map(p -> EditionDiff.between(standards.summary(p).orElseThrow(),
-                standards.functionNames(p), names(s), standards.activeMappingSets(p))).orElse(null);
+                standards.functionNames(p), names(s), elements(canonical(standards.load(p, true).orElseThrow())),
+                elements(s), standards.activeMappingSets(p))).orElse(null);
         long id = standards.insert(s, hash);
         return new Imported(id, s.code(), s.name(), s.orderNumber(), s.approvalDate(), true, gf, tf, Status.CREATED,
                 false, diff);
@@ -154,6 +157,15 @@ public class StandardImportService {
         Map<String, String> names = new LinkedHashMap<>();
         s.labourFunctions().forEach(f -> names.put(f.code(), f.name()));
         return names;
+    }
+
+    /** Element texts by function code, whitespace and case aside, in canonical order. */
+    private static Map<String, List<String>> elements(ProfessionalStandard s) {
+        Map<String, List<String>> texts = new LinkedHashMap<>();
+        s.labourFunctions().forEach(f -> texts.put(f.code(), f.elements().stream()
+                .map(e -> e.key() + " " + e.text().strip().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT))
+                .toList()));
+        return texts;
     }
 
     /** The order the database returns: ОТФ and ТФ by code, elements by kind and position. */

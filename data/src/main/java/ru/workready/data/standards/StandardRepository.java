@@ -125,7 +125,16 @@ public class StandardRepository {
     }
 
     public Optional<StandardSummary> summary(long id) {
-        return list().stream().filter(s -> s.id() == id).findFirst();
+        return jdbc.sql("""
+                        select s.id, s.code, s.name, s.registration_number, s.order_number, s.approval_date, s.is_current,
+                               (select count(*) from generalized_function g where g.standard_id = s.id) as gf,
+                               (select count(*) from labour_function f where f.standard_id = s.id) as tf
+                        from professional_standard s where s.id = ?""").param(id)
+                .query((rs, n) -> new StandardSummary(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
+                        rs.getString("registration_number"), rs.getString("order_number"),
+                        rs.getObject("approval_date", java.time.LocalDate.class), rs.getBoolean("is_current"),
+                        rs.getInt("gf"), rs.getInt("tf")))
+                .optional();
     }
 
     /** The current edition of a standard by its code (e.g. 06.001). */

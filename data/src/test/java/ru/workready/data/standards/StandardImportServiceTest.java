@@ -27,6 +27,10 @@ class StandardImportServiceTest extends DataTest {
     StandardRepository standards;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ru.workready.data.programmes.ProgrammeRepository programmes;
+    @Autowired
+    ru.workready.data.mapping.MappingImportService mappingImport;
 
     @ParameterizedTest
     @CsvSource({
@@ -130,7 +134,42 @@ class StandardImportServiceTest extends DataTest {
         assertThat(diff.removed()).containsExactly("B/04.5");
         assertThat(diff.renamed()).extracting(EditionDiff.Renamed::code).containsExactly("A/01.3", "A/02.3", "A/04.3",
                 "B/01.4", "B/02.4", "B/03.4", "B/04.4", "C/02.5", "D/01.6", "D/03.6");
-        assertThat(diff.unchanged()).isEqualTo(4);
+        assertThat(diff.elementsChanged()).as("every kept ТФ got other actions, skills or knowledge in 2022")
+                .containsExactly("A/01.3", "A/02.3", "A/03.3", "A/04.3", "A/05.3", "B/01.4", "B/02.4", "B/03.4",
+                        "B/04.4", "C/01.5", "C/02.5", "D/01.6", "D/02.6", "D/03.6");
+        assertThat(diff.unchanged()).isZero();
+    }
+
+    @Test
+    void theDiffNamesTheMappingsToReview() {
+        long old = importer.importXml(utf8(recoded("06.001-programmist-2013.xml", "99.135"))).get(0).id();
+        long college = programmes.insertCollege("T4-" + java.util.UUID.randomUUID(), "Колледж", "Тест");
+        long programme = programmes.insert(college, new ru.workready.engine.programmes.Programme("09.02.07", "ИСиП",
+                "Программист", 5, 2025, List.of(), List.of(new ru.workready.engine.programmes.Outcome("ПК 1.1",
+                ru.workready.engine.programmes.OutcomeKind.PROFESSIONAL, "Алгоритмы", null))));
+        long set = mappingImport.importCsv(programme, old, "методист",
+                utf8("outcome_code,function_code,type,weight\nПК 1.1,B/04.5,EXACT,1\n"));
+
+        EditionDiff diff = importer.importXml(utf8(recoded("06.001-programmist.xml", "99.135"))).get(0).diff();
+
+        assertThat(diff.removed()).contains("B/04.5");
+        assertThat(diff.mappingsToReview()).containsExactly(new StandardRepository.MappingSetRef(set, programme, 1));
+    }
+
+    @Test
+    void anEditionStoredBeforeTheOptionalListsWereKeptIsCompletedOnReImport() {
+        byte[] file = utf8(recoded("06.035-web-developer.xml", "99.136"));
+        long id = importer.importXml(file).get(0).id();
+        jdbc.sql("update professional_standard set details = '{}', content_hash = 'old' where id = ?").param(id).update();
+        jdbc.sql("update generalized_function set requirements = '{}' where standard_id = ?").param(id).update();
+
+        StandardImportService.Imported again = importer.importXml(file).get(0);
+
+        assertThat(again.status()).isEqualTo(StandardImportService.Status.UNCHANGED);
+        ProfessionalStandard s = standards.load(id, false).orElseThrow();
+        assertThat(s.details().okz()).isNotEmpty();
+        assertThat(s.generalizedFunctions().get(0).requirements().education()).isNotEmpty();
+        assertThat(standards.contentHash(id)).isNotEqualTo(java.util.Optional.of("old"));
     }
 
     @Test
