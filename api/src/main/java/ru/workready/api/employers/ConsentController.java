@@ -10,6 +10,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import ru.workready.data.security.Role;
+import ru.workready.api.security.Allowed;
+import ru.workready.api.security.Audited;
+import ru.workready.api.security.Tenancy;
 import ru.workready.data.InvalidInputException;
 import ru.workready.data.NotFoundException;
 import ru.workready.data.employers.ConsentRepository;
@@ -33,16 +37,21 @@ class ConsentController {
 
     private final ConsentRepository consents;
     private final StudentRepository students;
+    private final Tenancy tenancy;
 
-    ConsentController(ConsentRepository consents, StudentRepository students) {
+    ConsentController(ConsentRepository consents, StudentRepository students, Tenancy tenancy) {
         this.consents = consents;
         this.students = students;
+        this.tenancy = tenancy;
     }
 
     @PutMapping("/api/students/{id}/consent")
+    @Allowed(Role.COLLEGE)
+    @Audited(action = "record-consent", subjectKind = "student", subject = "id")
     @Operation(summary = "Record a student's consent to be visible to employers, or its withdrawal",
             description = "Body: {\"consent\": true|false, \"date\": \"YYYY-MM-DD\"} (date defaults to today).")
     ConsentView record(@PathVariable String id, @RequestBody ConsentRequest request) {
+        tenancy.requireStudent(students.find(id).orElseThrow(() -> new NotFoundException("No student with id " + id)));
         if (request.consent() == null) {
             throw new InvalidInputException("invalid-consent", "consent is required",
                     List.of(new InvalidInputException.Problem(null, "consent", null, "required: true or false")), 1);
@@ -57,9 +66,12 @@ class ConsentController {
     }
 
     @GetMapping("/api/students/{id}/consent")
+    @Allowed(Role.COLLEGE)
+    @Audited(action = "read-consent", subjectKind = "student", subject = "id")
     @Operation(summary = "A student's consent and its history")
     ConsentView view(@PathVariable String id) {
-        StudentRepository.Student s = students.find(id).orElseThrow(() -> new NotFoundException("No student with id " + id));
+        StudentRepository.Student s = tenancy.requireStudent(
+                students.find(id).orElseThrow(() -> new NotFoundException("No student with id " + id)));
         return new ConsentView(id, s.employerConsent(), s.consentDate(), consents.history(id),
                 consents.disclosures(id));
     }

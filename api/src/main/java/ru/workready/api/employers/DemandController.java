@@ -14,13 +14,16 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import ru.workready.data.security.Role;
+import ru.workready.api.security.Allowed;
+import ru.workready.api.security.BodyLimit;
 import ru.workready.api.problems.Bodies;
 import ru.workready.data.employers.DemandService;
 
 /**
  * Declared demand for workers by region and year, and how many ready graduates meet it.
- * Roles: declaring demand — EMPLOYER (own profiles) and ADMIN (regional lists); reading demand and
- * supply — EMPLOYER, CURRICULUM_DESIGNER, ADMIN.
+ * Roles: declaring demand — ADMIN (an EMPLOYER's own rows need a per-row check first); reading demand
+ * and supply — EMPLOYER, CURRICULUM_DESIGNER, ADMIN.
  */
 @RestController
 @Tag(name = "Labour demand")
@@ -43,6 +46,8 @@ class DemandController {
 
     @PostMapping(path = "/api/demand", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE,
             MediaType.APPLICATION_OCTET_STREAM_VALUE})
+    @Allowed(Role.ADMIN)
+    @BodyLimit(MAX_CSV_BYTES)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Upload declared demand as CSV (all or nothing; a repeated target replaces its count)",
             description = "Columns: region, year, needed (or count), then either employer + profile, or "
@@ -53,6 +58,7 @@ class DemandController {
     }
 
     @PostMapping(path = "/api/demand", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Allowed(Role.ADMIN)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Declare demand as JSON: a list of {region, year, needed, employer, profile, standard, "
             + "function, source}")
@@ -61,6 +67,7 @@ class DemandController {
     }
 
     @GetMapping("/api/demand")
+    @Allowed({Role.EMPLOYER, Role.CURRICULUM_DESIGNER})
     @Operation(summary = "Declared demand, optionally for one region and year")
     List<DemandService.Demand> list(@RequestParam(required = false) @Nullable String region,
                                     @RequestParam(required = false) @Nullable Integer year) {
@@ -68,6 +75,7 @@ class DemandController {
     }
 
     @GetMapping("/api/demand/supply")
+    @Allowed({Role.EMPLOYER, Role.CURRICULUM_DESIGNER})
     @Operation(summary = "Supply vs demand: ready graduates of the region's colleges graduating that year, per "
             + "declared need, with the shortfall",
             description = "A profile counts a graduate READY by job fit and must-haves; a ТФ by its level; an ОТФ "

@@ -14,6 +14,10 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import ru.workready.data.security.Role;
+import ru.workready.api.security.Allowed;
+import ru.workready.api.security.AuditTrail;
+import ru.workready.api.security.Tenancy;
 import ru.workready.data.InvalidInputException;
 import ru.workready.data.NotFoundException;
 import ru.workready.data.employers.CohortFilter;
@@ -26,9 +30,9 @@ import ru.workready.engine.standards.FunctionCodes;
 /**
  * Employers, their job profiles and what they may ask about them: cohort aggregates (any group
  * smaller than {@value SmallCells#K} suppressed) and ranked candidates who consented.
- * Roles (to be enforced by the security layer): creating employers — ADMIN; profiles and
- * candidates — EMPLOYER of that employer (and ADMIN for profiles); aggregates — that EMPLOYER,
- * CURRICULUM_DESIGNER, ADMIN.
+ * Roles: creating employers — ADMIN; profiles and candidates — EMPLOYER of that employer (its
+ * organisation code is the employer code) and ADMIN; aggregates — that EMPLOYER, CURRICULUM_DESIGNER,
+ * ADMIN. Candidate lists are audited per disclosed student.
  */
 @RestController
 @Tag(name = "Employers")
@@ -75,11 +79,16 @@ class EmployerController {
     private final JobProfileService profiles;
     private final EmployerRepository employers;
     private final EmployerQueries queries;
+    private final Tenancy tenancy;
+    private final AuditTrail audit;
 
-    EmployerController(JobProfileService profiles, EmployerRepository employers, EmployerQueries queries) {
+    EmployerController(JobProfileService profiles, EmployerRepository employers, EmployerQueries queries,
+                       Tenancy tenancy, AuditTrail audit) {
         this.profiles = profiles;
         this.employers = employers;
         this.queries = queries;
+        this.tenancy = tenancy;
+        this.audit = audit;
     }
 
     @PostMapping("/api/employers")
@@ -90,18 +99,22 @@ class EmployerController {
     }
 
     @GetMapping("/api/employers")
+    @Allowed({Role.EMPLOYER, Role.CURRICULUM_DESIGNER})
     @Operation(summary = "Employers")
     List<EmployerView> employers() {
         return employers.employers().stream().map(EmployerView::of).toList();
     }
 
     @GetMapping("/api/employers/{employer}")
+    @Allowed({Role.EMPLOYER, Role.CURRICULUM_DESIGNER})
     @Operation(summary = "An employer")
     EmployerView employer(@PathVariable String employer) {
+        tenancy.requireEmployer(employer);
         return EmployerView.of(profiles.employer(employer));
     }
 
     @PostMapping("/api/employers/{employer}/profiles")
+    @Allowed(Role.EMPLOYER)
     @Operation(summary = "Create a job profile: ТФ with importance 1–5, must-have flags and optional minimum levels",
             description = "Start from an ОТФ (from: {standard, generalizedFunction}) or from every ОТФ of a qualification "
                     + "level (from: {standard, qualificationLevel}), then list ТФ to add or override: "
@@ -109,31 +122,39 @@ class EmployerController {
                     + "current edition.")
     ResponseEntity<ProfileView> createProfile(@PathVariable String employer,
                                               @RequestBody JobProfileService.ProfileDraft draft) {
+        tenancy.requireEmployer(employer);
         EmployerRepository.JobProfile p = profiles.create(employer, draft);
         return ResponseEntity.created(URI.create("/api/employers/" + employer + "/profiles/" + p.code()))
                 .body(ProfileView.of(p));
     }
 
     @GetMapping("/api/employers/{employer}/profiles")
+    @Allowed(Role.EMPLOYER)
     @Operation(summary = "The employer's job profiles")
     List<ProfileView> profiles(@PathVariable String employer) {
+        tenancy.requireEmployer(employer);
         return employers.profiles(profiles.employer(employer)).stream().map(ProfileView::of).toList();
     }
 
     @GetMapping("/api/employers/{employer}/profiles/{profile}")
+    @Allowed(Role.EMPLOYER)
     @Operation(summary = "A job profile")
     ProfileView profile(@PathVariable String employer, @PathVariable String profile) {
+        tenancy.requireEmployer(employer);
         return ProfileView.of(profiles.profile(employer, profile));
     }
 
     @PutMapping("/api/employers/{employer}/profiles/{profile}")
+    @Allowed(Role.EMPLOYER)
     @Operation(summary = "Edit a job profile: replaces its name and ТФ (same body as creation)")
     ProfileView replaceProfile(@PathVariable String employer, @PathVariable String profile,
                                @RequestBody JobProfileService.ProfileDraft draft) {
+        tenancy.requireEmployer(employer);
         return ProfileView.of(profiles.replace(employer, profile, draft));
     }
 
     @GetMapping("/api/employers/{employer}/profiles/{profile}/readiness")
+    @Allowed({Role.EMPLOYER, Role.CURRICULUM_DESIGNER})
     @Operation(summary = "How many students of each college, programme and graduation year are READY / "
             + "PARTIALLY_READY / NOT_READY for the profile, with the median job fit",
             description = "Groups of fewer than 5 students are suppressed, and so are level counts of 1–4 (with a "
@@ -143,6 +164,7 @@ class EmployerController {
                                    @RequestParam(required = false) @Nullable String college,
                                    @RequestParam(required = false) @Nullable String programme,
                                    @RequestParam(required = false) @Nullable Integer year) {
+        tenancy.requireEmployer(employer);
         EmployerRepository.JobProfile p = profiles.profile(employer, profile);
         CohortFilter filter = filter(region, college, programme, year);
         EmployerQueries.Aggregate a = queries.aggregate(EmployerQueries.of(p), filter);
@@ -151,6 +173,7 @@ class EmployerController {
     }
 
     @GetMapping("/api/functions/readiness")
+    @Allowed({Role.EMPLOYER, Role.CURRICULUM_DESIGNER})
     @Operation(summary = "How many students of each college, programme and graduation year are READY / "
             + "PARTIALLY_READY / NOT_READY for one labour function (ТФ), with the median readiness",
             description = "function is a ТФ code such as A/01.3 of the current edition of the standard. "
@@ -170,6 +193,7 @@ class EmployerController {
     }
 
     @GetMapping("/api/employers/{employer}/profiles/{profile}/candidates")
+    @Allowed(Role.EMPLOYER)
     @Operation(summary = "Students who consented to be seen by employers, ranked for the profile",
             description = "Order: must-haves met first, then job fit (Σ importance·r / Σ importance), then student id. "
                     + "Each candidate lists the profile's ТФ that are not READY and the outcomes and evidence kinds "
@@ -185,9 +209,11 @@ class EmployerController {
                     List.of(new InvalidInputException.Problem(null, "limit", String.valueOf(limit),
                             "must be 1–" + MAX_CANDIDATES)), 1);
         }
+        tenancy.requireEmployer(employer);
         EmployerRepository.JobProfile p = profiles.profile(employer, profile);
         CohortFilter filter = filter(region, college, programme, year);
         List<EmployerQueries.Candidate> list = queries.candidates(p, filter, limit);
+        audit.disclosed("list-candidates", "student", list.stream().map(EmployerQueries.Candidate::studentId).toList());
         return new CandidatesView(p.employer().code(), p.code(), filter, list.size(), list);
     }
 

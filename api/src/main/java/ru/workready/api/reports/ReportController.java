@@ -161,6 +161,7 @@ class ReportController {
     }
 
     @GetMapping("/supply-demand")
+    @Audited(action = "report-supply-demand", subjectKind = "programme", subject = "programme")
     @ApiResponse(responseCode = "200", description = "the report (JSON), or a CSV / XLSX download",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = SupplyDemandReport.class)))
     @Operation(summary = "Supply vs demand: the region's declared needs for the programme's graduation year that "

@@ -46,6 +46,17 @@ public class Tenancy {
         }
     }
 
+    /**
+     * An EMPLOYER key acts only for its own employer: the employer whose code is the key's
+     * organisation code. Another employer reads as an unknown one.
+     */
+    public void requireEmployer(String employerCode) {
+        Caller caller = Caller.current();
+        if (caller.is(Role.EMPLOYER) && !employerCode.equals(caller.organisation())) {
+            throw new NotFoundException("No employer with code " + employerCode);
+        }
+    }
+
     /** Whether the caller may see this student's personal data. */
     public boolean maySee(Student student) {
         Caller caller = Caller.current();

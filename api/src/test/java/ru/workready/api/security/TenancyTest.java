@@ -3,6 +3,7 @@ package ru.workready.api.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,6 +16,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import ru.workready.api.ApiTest;
 import ru.workready.data.programmes.ProgrammeRepository;
 import ru.workready.data.security.ApiKeyService;
+import ru.workready.data.security.OrganisationKind;
+import ru.workready.data.security.OrganisationRepository;
 import ru.workready.data.security.Role;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,6 +35,8 @@ class TenancyTest extends ApiTest {
     ApiKeyService keyService;
     @Autowired
     ProgrammeRepository programmes;
+    @Autowired
+    OrganisationRepository organisations;
 
     private final JsonMapper json = JsonMapper.builder().build();
     private SecurityFixtures fixtures;
@@ -117,6 +122,46 @@ class TenancyTest extends ApiTest {
                 .content("{}"), fixtures.otherCollegeKey);
         assertThat(foreign.getStatus()).isEqualTo(404);
         assertThat(foreign.getContentAsString()).contains("No college with code DEMO");
+    }
+
+    @Test
+    void anEmployerSeesOnlyItsOwnProfilesAndCandidates() throws Exception {
+        // an EMPLOYER organisation acts for the employer with its code: the demo employer DEMO-SOFT
+        if (organisations.find("DEMO-SOFT").isEmpty()) {
+            keyService.createOrganisation("DEMO-SOFT", "ООО «Демо-Софт»", OrganisationKind.EMPLOYER, null);
+        }
+        String demoSoft = keyService.createKey("DEMO-SOFT", Role.EMPLOYER, "tenancy test", null, null, null).secret();
+        String candidates = "/api/employers/DEMO-SOFT/profiles/JUNIOR-DEV/candidates";
+        MockHttpServletResponse own = call(get(candidates), demoSoft);
+        assertThat(own.getStatus()).isEqualTo(200);
+        String other = fixtures.keys.get(Role.EMPLOYER);
+        assertSameAnswer(call(get(candidates), other),
+                call(get("/api/employers/NO-SUCH-EMPLOYER/profiles/JUNIOR-DEV/candidates"), other),
+                "DEMO-SOFT", "NO-SUCH-EMPLOYER");
+        assertSameAnswer(call(get("/api/employers/DEMO-SOFT/profiles"), other),
+                call(get("/api/employers/NO-SUCH-EMPLOYER/profiles"), other), "DEMO-SOFT", "NO-SUCH-EMPLOYER");
+        // every disclosed candidate is in the audit log
+        JsonNode list = json.readTree(own.getContentAsString(StandardCharsets.UTF_8)).get("candidates");
+        if (!list.isEmpty()) {
+            String first = list.get(0).get("studentId").asString();
+            assertThat(jdbc.sql("select count(*) from audit_event where action = 'list-candidates' and subject_id = ? "
+                    + "and organisation_code = 'DEMO-SOFT'").param(first).query(Long.class).single()).isPositive();
+        }
+    }
+
+    @Test
+    void consentIsRecordedOnlyByTheStudentsCollege() throws Exception {
+        assertThat(call(get("/api/students/DEMO-002/consent"), fixtures.keys.get(Role.COLLEGE)).getStatus())
+                .isEqualTo(200);
+        assertSameAnswer(call(get("/api/students/DEMO-002/consent"), fixtures.otherCollegeKey),
+                call(get("/api/students/NO-SUCH-STUDENT/consent"), fixtures.otherCollegeKey), "DEMO-002",
+                "NO-SUCH-STUDENT");
+        assertSameAnswer(call(put("/api/students/DEMO-002/consent").contentType("application/json")
+                        .content("{\"consent\":false}"), fixtures.otherCollegeKey),
+                call(put("/api/students/NO-SUCH-STUDENT/consent").contentType("application/json")
+                        .content("{\"consent\":false}"), fixtures.otherCollegeKey), "DEMO-002", "NO-SUCH-STUDENT");
+        assertThat(jdbc.sql("select employer_consent from student where id = 'DEMO-002'").query(Boolean.class).single())
+                .isTrue();
     }
 
     @Test
