@@ -45,3 +45,29 @@ alter table student
     add column last_name   text,
     add column first_name  text,
     add column middle_name text;
+
+--changeset workready:20261125-20-evidence-bulk-integrity splitStatements:false
+--comment: Evidence is written only by the upload path, which checks student, outcome and upload by joins over
+--comment: the whole file in the same transaction. Per-row foreign-key triggers cost more than the rest of the
+--comment: ingestion together (docs/benchmarks-issue5.md), so the parents' side guards integrity instead: a student
+--comment: or outcome with evidence cannot be deleted.
+alter table evidence drop constraint evidence_upload_id_fkey;
+alter table evidence drop constraint evidence_student_id_fkey;
+alter table evidence drop constraint evidence_outcome_id_fkey;
+create function evidence_parent_in_use() returns trigger language plpgsql as $$
+begin
+    if (tg_table_name = 'student' and exists (select 1 from evidence where student_id = old.id))
+       or (tg_table_name = 'outcome' and exists (select 1 from evidence where outcome_id = old.id))
+       or (tg_table_name = 'upload' and exists (select 1 from evidence where upload_id = old.id)) then
+        raise exception '% % has evidence and cannot be deleted (evidence is append-only)', tg_table_name, old.id
+            using errcode = 'foreign_key_violation';
+    end if;
+    return old;
+end;
+$$;
+create trigger student_evidence_guard before delete on student
+    for each row execute function evidence_parent_in_use();
+create trigger outcome_evidence_guard before delete on outcome
+    for each row execute function evidence_parent_in_use();
+create trigger upload_evidence_guard before delete on upload
+    for each row execute function evidence_parent_in_use();

@@ -9,7 +9,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -110,6 +112,7 @@ public class AssessmentUploadService implements UploadLoader {
 
     @Override
     public SetProblems setProblems(JdbcClient jdbc, long collegeId, String collegeCode, int limit) {
+        jdbc.sql("analyze assessment_staging").update();
         long[] total = {0};
         List<Problem> listed = jdbc.sql("""
                         select s.row_number, p.col, p.val, p.reason, count(*) over ()
@@ -150,33 +153,53 @@ public class AssessmentUploadService implements UploadLoader {
 
     @Override
     public Moved move(JdbcClient jdbc, long uploadId, long collegeId) {
-        jdbc.sql("""
+        // the joins repeat the set-based checks: a row that fails one is not moved, and the count tells
+        long rows = jdbc.sql("""
                         insert into evidence (upload_id, row_number, student_id, outcome_id, standard_code,
                                               generalized_function_code, kind, grade, points, max_points, passed,
                                               assessed_on, attempt, assessor, comment, certificate_number, conclusion,
                                               place)
-                        select ?, s.row_number, s.student_id, o.id, s.standard_code, s.gf_code, s.kind, s.grade,
+                        select :upload, s.row_number, s.student_id, o.id, s.standard_code, s.gf_code, s.kind, s.grade,
                                s.points, s.max_points, s.passed, s.assessed_on, s.attempt, s.assessor, s.comment,
                                s.certificate_number, s.conclusion, s.place
                         from assessment_staging s
-                        join student st on st.id = s.student_id
+                        join student st on st.id = s.student_id and st.college_id = :college
+                        join programme pr on pr.id = st.programme_id
                         left join outcome o on o.programme_id = st.programme_id and o.code = s.outcome_code
-                        order by s.row_number""")
-                .param(uploadId).update();
-        int students = jdbc.sql("""
-                        insert into stale_score (student_id, upload_id)
-                        select distinct student_id, ? from assessment_staging
-                        on conflict (student_id) do update set upload_id = excluded.upload_id, since = now()""")
-                .param(uploadId).update();
-        List<String> listed = jdbc.sql("select distinct student_id from assessment_staging order by 1 limit ?")
-                .param(STUDENTS_LISTED).query(String.class).list();
-        return new Moved(listed, students);
+                        where (s.outcome_code is null or o.id is not null)
+                          and (s.programme is null or s.programme = pr.fgos_code)
+                          and (s.gf_code is null or exists (
+                                select 1 from professional_standard ps
+                                join generalized_function gf on gf.standard_id = ps.id
+                                where ps.code = s.standard_code and gf.code = s.gf_code))
+                        -- a student's rows together (index locality), in file order (later rows win ties)
+                        order by s.student_id, s.row_number""")
+                .param("upload", uploadId).param("college", collegeId).update();
+        long[] students = {0};
+        List<String> listed = jdbc.sql("""
+                        with marked as (
+                            insert into stale_score (student_id, upload_id)
+                            select distinct student_id, ? from assessment_staging
+                            on conflict (student_id) do update set upload_id = excluded.upload_id, since = now()
+                            returning student_id)
+                        select student_id, count(*) over () from marked order by student_id limit ?""")
+                .params(uploadId, STUDENTS_LISTED)
+                .query((rs, n) -> {
+                    students[0] = rs.getLong(2);
+                    return rs.getString(1);
+                })
+                .list();
+        return new Moved(rows, listed, (int) students[0], Map.of());
     }
 
     /** The row checks that need no database. */
     private static final class AssessmentStager implements Stager {
         private final Map<String, Integer> counts = new HashMap<>();
         private final LocalDate today = LocalDate.now();
+        /** Files repeat a few codes and dates a million times: parse each distinct text once. */
+        private final Memo<EvidenceKind> kinds = new Memo<>();
+        private final Memo<String> outcomes = new Memo<>();
+        private final Memo<LocalDate> dates = new Memo<>();
 
         @Override
         public Map<String, Integer> counts() {
@@ -190,7 +213,7 @@ public class AssessmentUploadService implements UploadLoader {
             EvidenceKind kind = null;
             String kindText = check.required("kind");
             if (kindText != null) {
-                kind = EvidenceKind.parse(kindText).orElse(null);
+                kind = kinds.get(kindText, t -> EvidenceKind.parse(t).orElse(null));
                 if (kind == null) {
                     check.problem("kind", kindText, "unknown evidence kind; expected one of "
                             + Arrays.toString(EvidenceKind.values()));
@@ -215,7 +238,7 @@ public class AssessmentUploadService implements UploadLoader {
                             + "standard_code and generalized_function instead)");
                 }
             } else {
-                outcome = OutcomeCodes.normalize(outcome);
+                outcome = outcomes.get(outcome, OutcomeCodes::normalize);
             }
             Result result = parseResult(check, kind);
             String certificate = row.get("certificate_number");
@@ -245,7 +268,7 @@ public class AssessmentUploadService implements UploadLoader {
                     place = positive(check, "place", placeText);
                 }
             }
-            LocalDate date = parseDate(check);
+            LocalDate date = parseDate(check, dates);
             if (date != null && date.isAfter(today)) {
                 findings.warn("row " + row.number() + ": assessed_on " + date + " is in the future");
             }
@@ -329,16 +352,38 @@ public class AssessmentUploadService implements UploadLoader {
         return Result.NONE;
     }
 
-    private static @Nullable LocalDate parseDate(RowCheck check) {
+    private static @Nullable LocalDate parseDate(RowCheck check, Memo<LocalDate> dates) {
         String text = check.required("assessed_on");
         if (text == null) {
             return null;
         }
-        try {
-            return text.contains(".") ? LocalDate.parse(text, RUSSIAN_DATE) : LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
+        LocalDate date = dates.get(text, t -> {
+            try {
+                return t.contains(".") ? LocalDate.parse(t, RUSSIAN_DATE) : LocalDate.parse(t);
+            } catch (DateTimeParseException e) {
+                return null;
+            }
+        });
+        if (date == null) {
             check.problem("assessed_on", text, "not a date (expected YYYY-MM-DD or DD.MM.YYYY)");
-            return null;
+        }
+        return date;
+    }
+
+    /** A bounded cache of parse results (null results included), so memory stays flat on any file. */
+    private static final class Memo<T> {
+        private static final int MAX = 10_000;
+        private final Map<String, Optional<T>> values = new HashMap<>();
+
+        @Nullable T get(String text, Function<String, @Nullable T> parse) {
+            Optional<T> v = values.get(text);
+            if (v == null) {
+                v = Optional.ofNullable(parse.apply(text));
+                if (values.size() < MAX) {
+                    values.put(text, v);
+                }
+            }
+            return v.orElse(null);
         }
     }
 

@@ -19,6 +19,8 @@ import org.postgresql.copy.PGCopyOutputStream;
 public final class CopyWriter implements AutoCloseable {
     private final PGCopyOutputStream copy;
     private final Writer out;
+    /** Rows are built here and handed to the writer in large chunks (its per-call locking is costly). */
+    private final StringBuilder chunk = new StringBuilder(80 * 1024);
     private boolean first = true;
 
     public CopyWriter(Connection connection, String copySql) {
@@ -34,17 +36,21 @@ public final class CopyWriter implements AutoCloseable {
         try {
             separator();
             if (value == null) {
-                out.write("\\N");
+                chunk.append("\\N");
+                return this;
+            }
+            if (plain(value)) {
+                chunk.append(value);
                 return this;
             }
             for (int i = 0; i < value.length(); i++) {
                 char c = value.charAt(i);
                 switch (c) {
-                    case '\\' -> out.write("\\\\");
-                    case '\t' -> out.write("\\t");
-                    case '\n' -> out.write("\\n");
-                    case '\r' -> out.write("\\r");
-                    default -> out.write(c);
+                    case '\\' -> chunk.append("\\\\");
+                    case '\t' -> chunk.append("\\t");
+                    case '\n' -> chunk.append("\\n");
+                    case '\r' -> chunk.append("\\r");
+                    default -> chunk.append(c);
                 }
             }
             return this;
@@ -57,7 +63,7 @@ public final class CopyWriter implements AutoCloseable {
     public CopyWriter value(@Nullable Object value) {
         try {
             separator();
-            out.write(value == null ? "\\N" : value.toString());
+            chunk.append(value == null ? "\\N" : value.toString());
             return this;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -66,16 +72,30 @@ public final class CopyWriter implements AutoCloseable {
 
     public void endRow() {
         try {
-            out.write('\n');
+            chunk.append('\n');
             first = true;
+            if (chunk.length() >= 64 * 1024) {
+                out.append(chunk);
+                chunk.setLength(0);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    private static boolean plain(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void separator() throws IOException {
         if (!first) {
-            out.write('\t');
+            chunk.append('\t');
         }
         first = false;
     }
@@ -83,6 +103,8 @@ public final class CopyWriter implements AutoCloseable {
     /** Ends the COPY; returns the number of rows the server took. */
     public long finish() {
         try {
+            out.append(chunk);
+            chunk.setLength(0);
             out.flush();
             return copy.endCopy();
         } catch (IOException e) {

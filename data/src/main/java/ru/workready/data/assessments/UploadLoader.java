@@ -31,7 +31,12 @@ public interface UploadLoader {
     /** Problems found by joins over the whole staging table (at most {@code limit} listed, all counted). */
     SetProblems setProblems(JdbcClient jdbc, long collegeId, String collegeCode, int limit);
 
-    /** Moves the staged rows into the real tables; called only when no problem was found. */
+    /**
+     * Moves the rows that pass the set-based checks into the real tables, in the upload's
+     * transaction. If fewer rows moved than were staged, some row failed a check: the caller then
+     * asks {@link #setProblems} which, and rolls everything back. (The happy path so makes one
+     * pass over the staging table instead of two.)
+     */
     Moved move(JdbcClient jdbc, long uploadId, long collegeId);
 
     /** Checks rows and writes each one to the staging COPY (nulls where a value is bad). */
@@ -45,7 +50,10 @@ public interface UploadLoader {
     record SetProblems(List<Problem> listed, long total) {
     }
 
-    /** What the move stored: the students it touched (listed up to a cap) and how many. */
-    record Moved(List<String> students, int studentCount) {
+    /**
+     * What the move stored: rows, the students it touched (listed up to a cap) and how many, and
+     * counts that only the move knows (else the stager's counts are the upload's).
+     */
+    record Moved(long rows, List<String> students, int studentCount, Map<String, Integer> counts) {
     }
 }

@@ -12,6 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -52,6 +54,7 @@ public class UploadService {
     private static final TypeReference<List<Problem>> PROBLEMS = new TypeReference<>() {
     };
 
+    private static final Logger log = LoggerFactory.getLogger(UploadService.class);
     private final JdbcClient jdbc;
     private final DataSource dataSource;
     private final TransactionTemplate tx;
@@ -151,6 +154,7 @@ public class UploadService {
         UploadLoader.Stager stager = loader.stager(collegeId, registered.college());
         Charset charset = spool.utf8() ? StandardCharsets.UTF_8 : CsvReader.WINDOWS_1251;
         int[] rows = {0};
+        long t0 = System.nanoTime();
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try (CopyWriter out = new CopyWriter(connection, loader.copySql())) {
             TabularReader.read(format, spool.file(), charset, header -> {
@@ -175,14 +179,19 @@ public class UploadService {
             throw new InvalidInputException(loader.problemType(), "The file has no data rows",
                     List.of(Problem.ofFile("no data rows after the header")), 1);
         }
-        UploadLoader.SetProblems set = loader.setProblems(jdbc, collegeId, registered.college(), Findings.LISTED);
-        findings.addAll(set.listed(), set.total());
+        long t1 = System.nanoTime();
         if (findings.hasProblems()) {
-            throw new InvalidInputException(loader.problemType(), "The file has " + findings.problemCount()
-                    + " problem(s) in its rows; nothing was stored", findings.problems(), findings.problemCount());
+            reject(loader, findings, collegeId, registered.college(), jdbc);
         }
+        // work_mem for this transaction only: the move sorts the whole file once, better in memory than on disk
+        jdbc.sql("set local work_mem = '128MB'").update();
         UploadLoader.Moved moved = loader.move(jdbc, uploadId, collegeId);
-        Map<String, Integer> counts = new TreeMap<>(stager.counts());
+        if (moved.rows() != rows[0]) {
+            reject(loader, findings, collegeId, registered.college(), jdbc);
+        }
+        log.info("Upload {}: {} rows read and staged in {} ms, checked and stored in {} ms", uploadId, rows[0],
+                (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
+        Map<String, Integer> counts = new TreeMap<>(moved.counts().isEmpty() ? stager.counts() : moved.counts());
         jdbc.sql("""
                         update upload set status = 'COMPLETED', row_count = ?, counts_by_kind = ?::jsonb,
                                warnings = ?::jsonb, warning_count = ?, student_count = ?, finished_at = now()
@@ -191,6 +200,15 @@ public class UploadService {
                         findings.warningCount(), moved.studentCount(), uploadId)
                 .update();
         return new Processed(status(uploadId).orElseThrow(), moved.students());
+    }
+
+    /** Adds the set-based problems to those found while streaming and refuses the upload (rolling it back). */
+    private static void reject(UploadLoader loader, Findings findings, long collegeId, String collegeCode,
+                               JdbcClient jdbc) {
+        UploadLoader.SetProblems set = loader.setProblems(jdbc, collegeId, collegeCode, Findings.LISTED);
+        findings.addAll(set.listed(), set.total());
+        throw new InvalidInputException(loader.problemType(), "The file has " + findings.problemCount()
+                + " problem(s) in its rows; nothing was stored", findings.problems(), findings.problemCount());
     }
 
     /** Records the outcome of an upload that did not complete, in its own transaction. */
