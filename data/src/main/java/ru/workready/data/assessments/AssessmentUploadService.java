@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -39,7 +40,8 @@ public class AssessmentUploadService implements UploadLoader {
     static final List<String> REQUIRED = COLUMNS.subList(0, 4);
     /** Students listed in an upload's answer; more are counted. */
     static final int STUDENTS_LISTED = 1000;
-    private static final DateTimeFormatter RUSSIAN_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+    private static final DateTimeFormatter RUSSIAN_DATE = DateTimeFormatter.ofPattern("dd.MM.uuuu")
+            .withResolverStyle(ResolverStyle.STRICT);
     private static final Set<String> PASS = Set.of("pass", "passed", "зачтено", "сдал", "сдано", "да", "yes",
             "true");
     private static final Set<String> FAIL = Set.of("fail", "failed", "не зачтено", "не сдал", "не сдано", "нет", "no",
@@ -152,7 +154,7 @@ public class AssessmentUploadService implements UploadLoader {
     }
 
     @Override
-    public Moved move(JdbcClient jdbc, long uploadId, long collegeId) {
+    public Moved move(JdbcClient jdbc, long uploadId, long collegeId, long stagedRows) {
         // the joins repeat the set-based checks: a row that fails one is not moved, and the count tells
         long rows = jdbc.sql("""
                         insert into evidence (upload_id, row_number, student_id, outcome_id, standard_code,
@@ -175,6 +177,9 @@ public class AssessmentUploadService implements UploadLoader {
                         -- a student's rows together (index locality), in file order (later rows win ties)
                         order by s.student_id, s.row_number""")
                 .param("upload", uploadId).param("college", collegeId).update();
+        if (rows != stagedRows) {
+            return new Moved(rows, List.of(), 0, Map.of());
+        }
         long[] students = {0};
         List<String> listed = jdbc.sql("""
                         with marked as (

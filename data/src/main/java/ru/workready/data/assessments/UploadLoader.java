@@ -37,7 +37,7 @@ public interface UploadLoader {
      * asks {@link #setProblems} which, and rolls everything back. (The happy path so makes one
      * pass over the staging table instead of two.)
      */
-    Moved move(JdbcClient jdbc, long uploadId, long collegeId);
+    Moved move(JdbcClient jdbc, long uploadId, long collegeId, long stagedRows);
 
     /** Checks rows and writes each one to the staging COPY (nulls where a value is bad). */
     interface Stager {

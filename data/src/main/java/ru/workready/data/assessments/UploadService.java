@@ -185,7 +185,7 @@ public class UploadService {
         }
         // work_mem for this transaction only: the move sorts the whole file once, better in memory than on disk
         jdbc.sql("set local work_mem = '128MB'").update();
-        UploadLoader.Moved moved = loader.move(jdbc, uploadId, collegeId);
+        UploadLoader.Moved moved = loader.move(jdbc, uploadId, collegeId, rows[0]);
         if (moved.rows() != rows[0]) {
             reject(loader, findings, collegeId, registered.college(), jdbc);
         }
@@ -261,7 +261,7 @@ public class UploadService {
         String problems = rs.getString(15);
         return new UploadStatus(id, rs.getString(2), UploadKind.valueOf(rs.getString(3)), status, rs.getString(5),
                 rs.getString(6), rs.getString(7), rs.getLong(8), rs.getInt(9), rowsRead,
-                json.readValue(rs.getString(10), COUNTS), rs.getInt(11), rs.getLong(12),
+                new TreeMap<>(json.readValue(rs.getString(10), COUNTS)), rs.getInt(11), rs.getLong(12),
                 json.readValue(rs.getString(13), STRINGS), rs.getInt(14),
                 problems == null ? List.of() : json.readValue(problems, PROBLEMS), rs.getInt(16), rs.getString(17),
                 rs.getObject(18, OffsetDateTime.class), rs.getObject(19, OffsetDateTime.class));

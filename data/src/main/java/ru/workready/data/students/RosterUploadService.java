@@ -3,6 +3,7 @@ package ru.workready.data.students;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +32,8 @@ public class RosterUploadService implements UploadLoader {
             "last_name", "first_name", "middle_name", "employer_consent", "consent_date");
     private static final Set<String> YES = Set.of("true", "yes", "да", "1", "y", "д", "+");
     private static final Set<String> NO = Set.of("false", "no", "нет", "0", "n", "н", "-");
-    private static final DateTimeFormatter RUSSIAN_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+    private static final DateTimeFormatter RUSSIAN_DATE = DateTimeFormatter.ofPattern("dd.MM.uuuu")
+            .withResolverStyle(ResolverStyle.STRICT);
 
     @Override
     public UploadKind kind() {
@@ -157,7 +159,7 @@ public class RosterUploadService implements UploadLoader {
     }
 
     @Override
-    public Moved move(JdbcClient jdbc, long uploadId, long collegeId) {
+    public Moved move(JdbcClient jdbc, long uploadId, long collegeId, long stagedRows) {
         long[] counts = {0, 0};
         jdbc.sql("""
                         with ok as (
