@@ -22,6 +22,7 @@ alter table upload
     add column problem_count   integer not null default 0,
     add column detail          text,
     add column student_count   integer not null default 0,
+    add column students        jsonb   not null default '[]',
     add column finished_at     timestamptz;
 alter table upload drop constraint upload_content_uk;
 drop index upload_idempotency_key_uk;
@@ -29,7 +30,6 @@ create unique index upload_content_uk on upload (college_id, upload_kind, conten
     where status in ('PROCESSING', 'COMPLETED');
 create unique index upload_idempotency_key_uk on upload (college_id, idempotency_key)
     where idempotency_key is not null and status in ('PROCESSING', 'COMPLETED');
-create index evidence_upload_idx on evidence (upload_id);
 
 --changeset workready:20261125-20-stale-scores
 --comment: Students whose stored scores predate their evidence; a job rescores them and removes the mark.

@@ -194,10 +194,12 @@ public class UploadService {
         Map<String, Integer> counts = new TreeMap<>(moved.counts().isEmpty() ? stager.counts() : moved.counts());
         jdbc.sql("""
                         update upload set status = 'COMPLETED', row_count = ?, counts_by_kind = ?::jsonb,
-                               warnings = ?::jsonb, warning_count = ?, student_count = ?, finished_at = now()
+                               warnings = ?::jsonb, warning_count = ?, student_count = ?, students = ?::jsonb,
+                               finished_at = now()
                         where id = ?""")
                 .params(rows[0], json.writeValueAsString(counts), json.writeValueAsString(findings.warnings()),
-                        findings.warningCount(), moved.studentCount(), uploadId)
+                        findings.warningCount(), moved.studentCount(), json.writeValueAsString(moved.students()),
+                        uploadId)
                 .update();
         return new Processed(status(uploadId).orElseThrow(), moved.students());
     }
@@ -239,10 +241,11 @@ public class UploadService {
                 .query(this::map).list();
     }
 
-    /** The students an upload touched, in id order. */
+    /** The students an upload touched, in id order (the first thousand are kept with the upload). */
     public List<String> students(long uploadId, int limit) {
-        return jdbc.sql("select distinct student_id from evidence where upload_id = ? order by 1 limit ?")
-                .params(uploadId, limit).query(String.class).list();
+        List<String> all = json.readValue(jdbc.sql("select students::text from upload where id = ?").param(uploadId)
+                .query(String.class).single(), STRINGS);
+        return all.subList(0, Math.min(limit, all.size()));
     }
 
     private static final String SELECT = """
