@@ -64,6 +64,9 @@ class RosterUploadTest extends ApiTest {
         assertThat(second.groupCode()).isEqualTo("ИСП-24-3");
         assertThat(second.employerConsent()).isTrue();
         assertThat(second.consentDate()).isEqualTo(LocalDate.of(2026, 10, 1));
+        assertThat(jdbc.sql("select student_id || ':' || consented || ':' || decided_on from employer_consent_event "
+                        + "where student_id like ? order by id").param(f.college + "-%").query(String.class).list())
+                .containsExactly(f.college + "-1:true:2026-09-01", f.college + "-2:true:2026-10-01");
     }
 
     @Test

@@ -160,6 +160,13 @@ public class RosterUploadService implements UploadLoader {
 
     @Override
     public Moved move(JdbcClient jdbc, long uploadId, long collegeId, long stagedRows) {
+        // consent decisions are kept as history (employer_consent_event): changes of known students first ...
+        jdbc.sql("""
+                        insert into employer_consent_event (student_id, consented, decided_on)
+                        select s.student_id, s.employer_consent, coalesce(s.consent_date, current_date)
+                        from roster_staging s join student t on t.id = s.student_id and t.college_id = ?
+                        where t.employer_consent is distinct from s.employer_consent""")
+                .param(collegeId).update();
         long[] counts = {0, 0};
         jdbc.sql("""
                         with ok as (
@@ -189,6 +196,13 @@ public class RosterUploadService implements UploadLoader {
                     counts[0] = rs.getLong(1);
                     counts[1] = rs.getLong(2);
                 });
+        // ... then the consent of students seen for the first time
+        jdbc.sql("""
+                        insert into employer_consent_event (student_id, consented, decided_on)
+                        select s.student_id, true, s.consent_date from roster_staging s
+                        where s.employer_consent
+                          and not exists (select 1 from employer_consent_event e where e.student_id = s.student_id)""")
+                .update();
         return new Moved(counts[0] + counts[1], List.of(), (int) (counts[0] + counts[1]), Map.of("NEW",
                 (int) counts[0], "UPDATED", (int) counts[1]));
     }
