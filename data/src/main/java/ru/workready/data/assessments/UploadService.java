@@ -184,7 +184,7 @@ public class UploadService {
             reject(loader, findings, collegeId, registered.college(), jdbc);
         }
         // work_mem for this transaction only: the move sorts the whole file once, better in memory than on disk
-        jdbc.sql("set local work_mem = '128MB'").update();
+        jdbc.sql("set local work_mem = '512MB'").update();
         UploadLoader.Moved moved = loader.move(jdbc, uploadId, collegeId, rows[0]);
         if (moved.rows() != rows[0]) {
             reject(loader, findings, collegeId, registered.college(), jdbc);
