@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.env.Environment;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
@@ -34,12 +35,15 @@ class AccessInterceptor implements HandlerInterceptor {
     private final AuditRepository audit;
     private final RateLimiter limiter;
     private final int defaultRequestsPerMinute;
+    private final Environment environment;
 
-    AccessInterceptor(ApiKeyService keys, AuditRepository audit, RateLimiter limiter, int defaultRequestsPerMinute) {
+    AccessInterceptor(ApiKeyService keys, AuditRepository audit, RateLimiter limiter, int defaultRequestsPerMinute,
+                      Environment environment) {
         this.keys = keys;
         this.audit = audit;
         this.limiter = limiter;
         this.defaultRequestsPerMinute = defaultRequestsPerMinute;
+        this.environment = environment;
     }
 
     static boolean protectedPath(HttpServletRequest request) {
@@ -72,7 +76,9 @@ class AccessInterceptor implements HandlerInterceptor {
                         + request.getMethod() + " " + request.getRequestURI());
             }
             BodyLimit limit = method.getMethodAnnotation(BodyLimit.class);
-            long max = limit == null ? DEFAULT_BODY_LIMIT : limit.value();
+            long max = limit == null ? DEFAULT_BODY_LIMIT
+                    : limit.property().isEmpty() ? limit.value()
+                    : environment.getProperty(limit.property(), Long.class, limit.value());
             request.setAttribute(BodyLimitFilter.LIMIT_ATTRIBUTE, max);
             if (request.getContentLengthLong() > max) {
                 throw new PayloadTooLargeException(max);

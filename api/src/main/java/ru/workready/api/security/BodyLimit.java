@@ -16,5 +16,9 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
 public @interface BodyLimit {
+    /** The limit in bytes, or the default when {@link #property()} is set. */
     long value();
+
+    /** A configuration property (bytes) that overrides {@link #value()} when present. */
+    String property() default "";
 }

@@ -5,6 +5,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
+import org.springframework.core.env.Environment;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.RequestAttributes;
@@ -21,12 +22,15 @@ class SecurityConfiguration implements WebMvcConfigurer {
     private final ApiKeyService keys;
     private final AuditRepository audit;
     private final int requestsPerMinute;
+    private final Environment environment;
 
     SecurityConfiguration(ApiKeyService keys, AuditRepository audit,
-                          @Value("${workready.security.requests-per-minute:600}") int requestsPerMinute) {
+                          @Value("${workready.security.requests-per-minute:600}") int requestsPerMinute,
+                          Environment environment) {
         this.keys = keys;
         this.audit = audit;
         this.requestsPerMinute = requestsPerMinute;
+        this.environment = environment;
     }
 
     @Bean
@@ -36,7 +40,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new AccessInterceptor(keys, audit, rateLimiter(), requestsPerMinute));
+        registry.addInterceptor(new AccessInterceptor(keys, audit, rateLimiter(), requestsPerMinute, environment));
     }
 
     @Override

@@ -17,6 +17,7 @@ import ru.workready.api.security.Allowed;
 import ru.workready.api.security.Audited;
 import ru.workready.api.security.Tenancy;
 import ru.workready.data.NotFoundException;
+import ru.workready.data.assessments.EvidenceRepository;
 import ru.workready.data.programmes.ProgrammeRepository;
 import ru.workready.data.security.Role;
 import ru.workready.data.students.StudentRepository;
@@ -47,13 +48,15 @@ class StudentController {
     private final StudentRepository students;
     private final ReadinessService readiness;
     private final ProgrammeRepository programmes;
+    private final EvidenceRepository evidence;
     private final Tenancy tenancy;
 
     StudentController(StudentRepository students, ReadinessService readiness, ProgrammeRepository programmes,
-                      Tenancy tenancy) {
+                      EvidenceRepository evidence, Tenancy tenancy) {
         this.students = students;
         this.readiness = readiness;
         this.programmes = programmes;
+        this.evidence = evidence;
         this.tenancy = tenancy;
     }
 
@@ -65,6 +68,17 @@ class StudentController {
         tenancy.requireCollege(college);
         programmes.collegeId(college).orElseThrow(() -> new NotFoundException("No college with code " + college));
         return students.byCollege(college);
+    }
+
+    @GetMapping("/api/students/{id}/evidence")
+    @Allowed(Role.COLLEGE)
+    @Audited(action = "read-evidence", subjectKind = "student", subject = "id")
+    @Operation(summary = "A student's evidence history: every result ever uploaded, superseded ones marked",
+            description = "Evidence is append-only: a retake or a correction is a new row; current=false marks a "
+                    + "row that a later one of the same outcome (or ОТФ) and kind supersedes.")
+    List<EvidenceRepository.EvidenceRecord> evidence(@PathVariable String id) {
+        tenancy.requireStudent(students.find(id).orElseThrow(() -> new NotFoundException("No student with id " + id)));
+        return evidence.records(id);
     }
 
     @GetMapping("/api/students/{id}/readiness")

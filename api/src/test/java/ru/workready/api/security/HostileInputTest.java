@@ -76,7 +76,7 @@ class HostileInputTest extends ApiTest {
         byte[] body = hundredMegabytes();
         String[][] endpoints = {
                 {"/api/standards", "application/xml"},
-                {"/api/colleges/DEMO/assessments", "text/csv"}};
+                {"/api/organisations", "application/json"}};
         for (String[] e : endpoints) {
             MockHttpServletResponse r = call(post(e[0]).contentType(e[1]).content(body));
             assertThat(r.getStatus()).as(e[0]).isEqualTo(413);

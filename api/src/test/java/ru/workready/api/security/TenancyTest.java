@@ -90,6 +90,33 @@ class TenancyTest extends ApiTest {
     }
 
     @Test
+    void anotherCollegesUploadByIdLooksUnknown() throws Exception {
+        long demoUpload = jdbc.sql("select u.id from upload u join college c on c.id = u.college_id "
+                + "where c.code = 'DEMO' order by u.id limit 1").query(Long.class).single();
+        assertThat(call(get("/api/colleges/DEMO/uploads/" + demoUpload), fixtures.keys.get(Role.COLLEGE)).getStatus())
+                .isEqualTo(200);
+        // through the other college's own path: the id is looked up within its college
+        String own = "/api/colleges/" + SecurityFixtures.OTHER_COLLEGE + "/uploads/";
+        assertSameAnswer(call(get(own + demoUpload), fixtures.otherCollegeKey),
+                call(get(own + 999999999), fixtures.otherCollegeKey), Long.toString(demoUpload), "999999999");
+        // through DEMO's path
+        assertSameAnswer(call(get("/api/colleges/DEMO/uploads/" + demoUpload), fixtures.otherCollegeKey),
+                call(get("/api/colleges/NO-SUCH-COLLEGE/uploads/" + demoUpload), fixtures.otherCollegeKey),
+                "DEMO", "NO-SUCH-COLLEGE");
+        assertSameAnswer(call(get("/api/colleges/DEMO/uploads"), fixtures.otherCollegeKey),
+                call(get("/api/colleges/NO-SUCH-COLLEGE/uploads"), fixtures.otherCollegeKey), "DEMO", "NO-SUCH-COLLEGE");
+        assertSameAnswer(call(get("/api/students/DEMO-001/evidence"), fixtures.otherCollegeKey),
+                call(get("/api/students/NO-SUCH-STUDENT/evidence"), fixtures.otherCollegeKey), "DEMO-001",
+                "NO-SUCH-STUDENT");
+        assertSameAnswer(call(post("/api/colleges/DEMO/students").contentType("text/csv")
+                        .content("student_id;programme\nX-1;09.02.07\n".getBytes(StandardCharsets.UTF_8)),
+                        fixtures.otherCollegeKey),
+                call(post("/api/colleges/NO-SUCH-COLLEGE/students").contentType("text/csv")
+                        .content("student_id;programme\nX-1;09.02.07\n".getBytes(StandardCharsets.UTF_8)),
+                        fixtures.otherCollegeKey), "DEMO", "NO-SUCH-COLLEGE");
+    }
+
+    @Test
     void anUploadIdOrKeyOfAnotherCollegeIsNeverAnswered() throws Exception {
         // DEMO's results were uploaded with Idempotency-Key "demo": the same key from another college must
         // not answer DEMO's upload (id, row counts, affected students) as a "duplicate"
