@@ -31,7 +31,7 @@ class RuleSetCompiler {
             List<InvalidInputException.Problem> problems = new ArrayList<>();
             for (Message m : errors) {
                 String path = m.getPath() == null ? null
-                        : m.getPath().substring(m.getPath().lastIndexOf("rulesets/") + "rulesets/".length());
+                        : m.getPath().substring(m.getPath().lastIndexOf('/') + 1); // file names have no '/'
                 problems.add(new InvalidInputException.Problem(m.getLine() > 0 ? m.getLine() : null,
                         path, m.getColumn() > 0 ? "column " + m.getColumn() : null, m.getText()));
             }
