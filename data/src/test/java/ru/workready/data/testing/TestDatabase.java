@@ -3,42 +3,67 @@ package ru.workready.data.testing;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * One embedded PostgreSQL per test JVM, shared by all Spring test contexts. Set
- * {@code WORKREADY_TEST_DB_URL} (with _USER and _PASSWORD) to run the same tests on a real server.
+ * One database per test JVM, shared by all Spring test contexts: an embedded PostgreSQL by
+ * default, or — when {@code WORKREADY_TEST_DB_URL} (with {@code _USER}, {@code _PASSWORD}) points
+ * at a real server — a fresh database created on that server, so test runs never share data.
  */
 public final class TestDatabase {
     private static EmbeddedPostgres postgres;
+    private static String url;
+    private static String user;
+    private static String password;
 
     private TestDatabase() {
     }
 
     public static synchronized void register(DynamicPropertyRegistry registry) {
-        String url = System.getenv("WORKREADY_TEST_DB_URL");
-        if (url != null && !url.isBlank()) {
-            registry.add("spring.datasource.url", () -> url);
-            registry.add("spring.datasource.username", () -> System.getenv().getOrDefault("WORKREADY_TEST_DB_USER", "postgres"));
-            registry.add("spring.datasource.password", () -> System.getenv().getOrDefault("WORKREADY_TEST_DB_PASSWORD", ""));
+        if (url == null) {
+            start();
+        }
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", () -> user);
+        registry.add("spring.datasource.password", () -> password);
+    }
+
+    private static void start() {
+        String server = System.getenv("WORKREADY_TEST_DB_URL");
+        if (server != null && !server.isBlank()) {
+            user = System.getenv().getOrDefault("WORKREADY_TEST_DB_USER", "postgres");
+            password = System.getenv().getOrDefault("WORKREADY_TEST_DB_PASSWORD", "");
+            String name = "workready_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            try (Connection c = DriverManager.getConnection(server, user, password);
+                 Statement s = c.createStatement()) {
+                s.execute("create database " + name);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot create a test database on " + server, e);
+            }
+            int slash = server.lastIndexOf('/');
+            int query = server.indexOf('?', slash);
+            url = server.substring(0, slash + 1) + name + (query > 0 ? server.substring(query) : "");
             return;
         }
-        if (postgres == null) {
-            try {
-                postgres = EmbeddedPostgres.builder().start();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    postgres.close();
-                } catch (IOException ignored) {
-                    // the JVM is going away
-                }
-            }));
+        try {
+            postgres = EmbeddedPostgres.builder().start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                postgres.close();
+            } catch (IOException ignored) {
+                // the JVM is going away
+            }
+        }));
+        url = postgres.getJdbcUrl("postgres", "postgres");
+        user = "postgres";
+        password = "";
     }
 }
