@@ -27,7 +27,7 @@ import ru.workready.engine.standards.LabourFunction;
  */
 public final class Readiness {
 
-    private final KieBase kieBase;
+    private final Policy policy;
     private final String ruleSetVersion;
     private final Methodology methodology;
     private final List<RuleParameter> parameters;
@@ -43,7 +43,16 @@ public final class Readiness {
 
     private Readiness(KieBase kieBase, String ruleSetVersion, Methodology methodology,
                       Map<String, Double> parameters) {
-        this.kieBase = Objects.requireNonNull(kieBase, "kieBase");
+        this(new RulesPolicy(kieBase), ruleSetVersion, methodology, parameters);
+    }
+
+    /** With any policy (the benchmark's plain-Java baseline); the product passes a {@link RulesPolicy}. */
+    public Readiness(Policy policy, String ruleSetVersion, Map<String, Double> parameters) {
+        this(policy, ruleSetVersion, Methodology.fromParameters(parameters), parameters);
+    }
+
+    private Readiness(Policy policy, String ruleSetVersion, Methodology methodology, Map<String, Double> parameters) {
+        this.policy = Objects.requireNonNull(policy, "policy");
         this.ruleSetVersion = ruleSetVersion;
         this.methodology = methodology;
         List<RuleParameter> ps = new ArrayList<>();
@@ -55,25 +64,20 @@ public final class Readiness {
         return ruleSetVersion;
     }
 
-    public KieBase kieBase() {
-        return kieBase;
-    }
-
     public StudentReadiness evaluate(ScoringInput in) {
-        try (RuleRun run = new RuleRun(kieBase)) {
+        try (Policy.Run run = policy.start(parameters)) {
             return evaluate(in, run);
         }
     }
 
-    private StudentReadiness evaluate(ScoringInput in, RuleRun run) {
+    private StudentReadiness evaluate(ScoringInput in, Policy.Run run) {
         // Step 1 in the rules: which current evidence counts, and with what weight.
         List<Evidence> current = Methodology.current(in.evidence());
-        parameters.forEach(run::insert);
+        List<EvidenceFacts> evidenceFacts = new ArrayList<>(current.size());
         for (Evidence e : current) {
-            run.insert(facts(e, in));
+            evidenceFacts.add(facts(e, in));
         }
-        run.fire();
-        Methodology.Adjustments adjustments = adjustments(run);
+        Methodology.Adjustments adjustments = adjustments(run.judge(evidenceFacts));
 
         Map<String, Methodology.OutcomeMastery> mastery = methodology.mastery(in.evidence(), adjustments);
         Set<String> certified = certifiedGeneralizedFunctions(in, current, adjustments);
@@ -107,18 +111,19 @@ public final class Readiness {
         }
 
         // Step 2 in the rules: the level of each function.
+        List<FunctionFacts> functionFacts = new ArrayList<>(working.size());
+        List<CriticalOutcome> critical = new ArrayList<>();
         for (Working w : working.values()) {
-            run.insert(w.facts);
+            functionFacts.add(w.facts);
             for (OutcomeContribution o : w.outcomes) {
                 if (o.critical()) {
-                    run.insert(new CriticalOutcome(w.function.code(), o.outcomeCode(), o.mastery() != null,
+                    critical.add(new CriticalOutcome(w.function.code(), o.outcomeCode(), o.mastery() != null,
                             o.mastery() == null ? 0.0 : o.mastery()));
                 }
             }
         }
-        run.fire();
         Map<String, List<LevelDecision>> decisionsByFunction = new HashMap<>();
-        for (LevelDecision d : run.collect(LevelDecision.class)) {
+        for (LevelDecision d : run.decide(functionFacts, critical)) {
             decisionsByFunction.computeIfAbsent(d.functionCode(), k -> new ArrayList<>()).add(d);
         }
 
@@ -140,14 +145,7 @@ public final class Readiness {
                     }
                 }
             }
-            if (w.facts.certified()) {
-                for (Evidence e : current) {
-                    if (e.isCertification() && w.generalized.code().equals(e.generalizedFunctionCode())) {
-                        rules.addAll(run.firedForEvidence(e.sequence()));
-                    }
-                }
-            }
-            rules.addAll(run.firedFor(w.function.code()));
+            rules.add(d.rule());
             scores.add(new FunctionScore(in.standard().code(), w.generalized.code(), w.function.code(),
                     w.function.name(), w.generalized.qualificationLevel(), readiness, w.sums.coverage(),
                     d.level(), List.copyOf(rules), d.reason(), w.outcomes, d.rule()));
@@ -168,9 +166,9 @@ public final class Readiness {
                 grade, e.standardCode(), e.generalizedFunctionCode());
     }
 
-    private static Methodology.Adjustments adjustments(RuleRun run) {
-        List<EvidenceExcluded> excluded = run.collect(EvidenceExcluded.class);
-        List<EvidenceReweighted> reweighted = run.collect(EvidenceReweighted.class);
+    private static Methodology.Adjustments adjustments(Policy.Verdicts verdicts) {
+        List<EvidenceExcluded> excluded = verdicts.excluded();
+        List<EvidenceReweighted> reweighted = verdicts.reweighted();
         if (excluded.isEmpty() && reweighted.isEmpty()) {
             return Methodology.Adjustments.NONE;
         }

@@ -23,7 +23,18 @@ public final class RuleRun implements AutoCloseable {
     private final Map<Long, Set<String>> byEvidence = new HashMap<>();
 
     public RuleRun(KieBase kieBase) {
+        this(kieBase, true);
+    }
+
+    /**
+     * @param track whether to record every firing; without it (the evaluator's hot path) the rules
+     *              that decided are known from the facts they insert, which carry their rule names
+     */
+    public RuleRun(KieBase kieBase, boolean track) {
         session = kieBase.newKieSession();
+        if (!track) {
+            return;
+        }
         session.addEventListener(new DefaultAgendaEventListener() {
             @Override
             public void afterMatchFired(AfterMatchFiredEvent event) {
