@@ -48,6 +48,10 @@ public class RescoreJobs implements DisposableBean {
         return t;
     });
     private final Map<Long, AtomicBoolean> cancels = new ConcurrentHashMap<>();
+    /** Nanoseconds spent reading, scoring and writing, over all jobs (logged per job). */
+    private final AtomicLong readNanos = new AtomicLong();
+    private final AtomicLong scoreNanos = new AtomicLong();
+    private final AtomicLong writeNanos = new AtomicLong();
     private final JsonMapper json = JsonMapper.builder().build();
 
     RescoreJobs(BulkScoringRepository bulk, CohortScoring cohort, RuleBaseRegistry ruleBases) {
@@ -117,8 +121,14 @@ public class RescoreJobs implements DisposableBean {
                 }
             }, workers);
         }
+        long read0 = readNanos.get();
+        long score0 = scoreNanos.get();
+        long write0 = writeNanos.get();
         return CompletableFuture.allOf(parts).handle((ok, error) -> {
             cancels.remove(id);
+            log.info("Rescoring job {}: {} students, thread time reading {} s, scoring {} s, writing {} s", id,
+                    done.get(), (readNanos.get() - read0) / 1_000_000_000.0,
+                    (scoreNanos.get() - score0) / 1_000_000_000.0, (writeNanos.get() - write0) / 1_000_000_000.0);
             if (error != null) {
                 log.error("Rescoring job {} failed", id, error);
                 bulk.finishJob(id, "FAILED", done.get(), scores.get(), "Rescoring failed; the error has been logged");
@@ -130,7 +140,9 @@ public class RescoreJobs implements DisposableBean {
     }
 
     private long scoreBatch(CohortScoring.Context ctx, List<StudentRow> batch, Map<String, CompiledRuleSet> ruleSets) {
+        long t0 = System.nanoTime();
         Map<String, List<Evidence>> histories = cohort.histories(batch);
+        long t1 = System.nanoTime();
         List<CohortScoring.Scored> scored = cohort.score(ctx, batch, histories, s -> ruleSets.computeIfAbsent(
                 s.collegeCode(), c -> ruleBases.forCollege(c, s.region())));
         List<ScoreRow> rows = new ArrayList<>(scored.size() * 16);
@@ -146,7 +158,12 @@ public class RescoreJobs implements DisposableBean {
                         explanation(f, s), s.readiness().ruleSetVersion(), s.target().mapping().mappingSetId()));
             }
         }
+        long t2 = System.nanoTime();
         bulk.replaceScores(batch.stream().map(StudentRow::id).toList(), functionIds, rows);
+        long t3 = System.nanoTime();
+        readNanos.addAndGet(t1 - t0);
+        scoreNanos.addAndGet(t2 - t1);
+        writeNanos.addAndGet(t3 - t2);
         return rows.size();
     }
 
