@@ -37,11 +37,15 @@ public class RuleBaseRegistry {
     }
 
     static final List<String> SHIPPED = List.of("default", "region-example");
+    /** How often a node looks for activations made by other nodes. */
+    static final long RECHECK_NANOS = 5_000_000_000L;
 
     private final RuleSetRepository repository;
     private final RuleSetCompiler compiler;
     private final AtomicReference<@Nullable Map<Scope, CompiledRuleSet>> active = new AtomicReference<>();
     private final Map<Long, CompiledRuleSet> compiled = new ConcurrentHashMap<>();
+    private volatile long loadedActivation = -1;
+    private volatile long checkedAt;
     private final JsonMapper json = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
@@ -72,6 +76,13 @@ public class RuleBaseRegistry {
 
     public Map<Scope, CompiledRuleSet> scopes() {
         Map<Scope, CompiledRuleSet> map = active.get();
+        if (map != null && System.nanoTime() - checkedAt > RECHECK_NANOS) {
+            checkedAt = System.nanoTime();
+            if (repository.lastActivationId() != loadedActivation) {
+                reload();
+                map = active.get();
+            }
+        }
         if (map == null) {
             synchronized (this) {
                 map = active.get();
@@ -106,6 +117,7 @@ public class RuleBaseRegistry {
         Map<Scope, CompiledRuleSet> next = new HashMap<>(scopes());
         next.put(scope, c);
         active.set(Map.copyOf(next));
+        loadedActivation = repository.lastActivationId();
     }
 
     /** Removes the scope's own rule set: its students fall back to the region's or the default. */
@@ -118,14 +130,17 @@ public class RuleBaseRegistry {
         Map<Scope, CompiledRuleSet> next = new HashMap<>(scopes());
         next.remove(scope);
         active.set(Map.copyOf(next));
+        loadedActivation = repository.lastActivationId();
     }
 
-    /** Re-reads activations (e.g. made by another node). */
+    /** Re-reads activations (made by another node; checked every few seconds on use). */
     public synchronized void reload() {
         active.set(load());
     }
 
     private Map<Scope, CompiledRuleSet> load() {
+        loadedActivation = repository.lastActivationId();
+        checkedAt = System.nanoTime();
         Map<Scope, CompiledRuleSet> map = new LinkedHashMap<>();
         for (RuleSetRepository.Activation a : repository.activeByScope()) {
             map.put(a.scope(), compiled(repository.find(a.versionId()).orElseThrow()));

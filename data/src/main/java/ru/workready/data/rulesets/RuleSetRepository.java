@@ -123,6 +123,11 @@ public class RuleSetRepository {
                 .params(scope.kind().name(), scope.code()).query(this::activation).list();
     }
 
+    /** The id of the latest activation anywhere: a change means some scope changed (on any node). */
+    public long lastActivationId() {
+        return jdbc.sql("select coalesce(max(id), 0) from rule_set_activation").query(Long.class).single();
+    }
+
     public Optional<String> collegeRegion(String collegeCode) {
         return jdbc.sql("select region from college where code = ?").param(collegeCode).query(String.class).optional();
     }

@@ -26,8 +26,6 @@ public final class RuleSetChecks {
     }
 
     static final int SAMPLES = 300;
-    private static final ReadinessLevel[] SCORED = {ReadinessLevel.NOT_READY, ReadinessLevel.INSUFFICIENT_EVIDENCE,
-            ReadinessLevel.PARTIALLY_READY, ReadinessLevel.READY};
 
     private RuleSetChecks() {
     }
@@ -44,7 +42,7 @@ public final class RuleSetChecks {
 
     /** Outcome of one session over hand-made facts. */
     public record Outcome(Map<String, List<LevelDecision>> decisions, Map<String, Set<String>> firedByFunction,
-                          Set<Long> excluded, List<EvidenceReweighted> reweighted) {
+                          Set<Long> excluded, List<EvidenceExcluded> exclusions, List<EvidenceReweighted> reweighted) {
     }
 
     public static Outcome evaluate(KieBase kieBase, Map<String, Double> parameters, List<FunctionFacts> functions,
@@ -65,10 +63,11 @@ public final class RuleSetChecks {
                 fired.put(f.code(), run.firedFor(f.code()));
             }
             Set<Long> excluded = new TreeSet<>();
-            for (EvidenceExcluded e : run.collect(EvidenceExcluded.class)) {
+            List<EvidenceExcluded> exclusions = run.collect(EvidenceExcluded.class);
+            for (EvidenceExcluded e : exclusions) {
                 excluded.add(e.sequence());
             }
-            return new Outcome(decisions, fired, excluded, run.collect(EvidenceReweighted.class));
+            return new Outcome(decisions, fired, excluded, exclusions, run.collect(EvidenceReweighted.class));
         }
     }
 

@@ -192,6 +192,10 @@ class DefaultRulesTest {
                         RuleHarness.evidence(2, ru.workready.engine.assessments.EvidenceKind.DEMO_EXAM, 5.0),
                         RuleHarness.evidence(3, ru.workready.engine.assessments.EvidenceKind.INDEPENDENT_ASSESSMENT, 9)));
         assertThat(out.excluded()).containsExactly(1L, 3L);
+        assertThat(out.exclusions()).allSatisfy(e -> {
+            assertThat(e.rule()).isEqualTo("Stale evidence excluded");
+            assertThat(e.reason()).contains("5 years");
+        });
     }
 
     @Test

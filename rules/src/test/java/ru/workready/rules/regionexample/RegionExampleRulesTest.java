@@ -46,5 +46,6 @@ class RegionExampleRulesTest {
                 List.of(ev(1, EvidenceKind.DEMO_EXAM, 3.2), ev(2, EvidenceKind.DEMO_EXAM, 2.9),
                         ev(3, EvidenceKind.MODULE_EXAM, 3.2)));
         assertThat(out.excluded()).containsExactly(1L);
+        assertThat(out.exclusions()).extracting(e -> e.rule()).containsExactly("Demo exam expires");
     }
 }
