@@ -31,7 +31,12 @@ public final class RuleRun implements AutoCloseable {
      *              that decided are known from the facts they insert, which carry their rule names
      */
     public RuleRun(KieBase kieBase, boolean track) {
-        session = kieBase.newKieSession();
+        this(kieBase.newKieSession(), track);
+    }
+
+    /** Over a given session (e.g. from a pool: disposing it returns it to the pool, reset). */
+    public RuleRun(KieSession session, boolean track) {
+        this.session = session;
         if (!track) {
             return;
         }

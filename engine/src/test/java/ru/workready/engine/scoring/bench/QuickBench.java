@@ -16,7 +16,8 @@ public final class QuickBench {
         Map<String, Double> parameters = Map.of("staleAfterYears", 2.0);
         Readiness product = new Readiness(BenchData.defaultRules(), "default-1", parameters);
         Readiness baseline = new Readiness(new JavaPolicy(), "default-1", parameters);
-        for (int round = 0; round < 8; round++) {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        for (int round = 0; round < rounds; round++) {
             long t0 = System.nanoTime();
             for (ScoringInput in : students) {
                 baseline.evaluate(in);
