@@ -28,7 +28,8 @@ class UploadToReadinessTest extends ApiTest {
     void demoDataIsLoadedThroughTheRealImporters() throws Exception {
         mvc.perform(get("/api/standards"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.length()").value(5))
+                // other tests add standards of their own (codes 9x.xxx): count the five reference editions
+                .andExpect(jsonPath("$[?(@.code=~/06\\.0.*/)]", org.hamcrest.Matchers.hasSize(5)))
                 .andExpect(jsonPath("$[?(@.code=='06.001' && @.orderNumber=='424н')].current").value(true))
                 .andExpect(jsonPath("$[?(@.code=='06.001' && @.orderNumber=='679н')].current").value(false));
         mvc.perform(get("/api/colleges/DEMO/students"))

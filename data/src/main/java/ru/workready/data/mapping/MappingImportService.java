@@ -2,30 +2,53 @@ package ru.workready.data.mapping;
 
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ru.workready.data.InvalidInputException;
 import ru.workready.data.InvalidInputException.Problem;
+import ru.workready.data.NotFoundException;
+import ru.workready.data.Page;
 import ru.workready.data.csv.CsvReader;
 import ru.workready.data.programmes.ProgrammeRepository;
 import ru.workready.data.standards.StandardRepository;
 import ru.workready.engine.mapping.MappingType;
 import ru.workready.engine.programmes.OutcomeCodes;
+import ru.workready.engine.standards.ElementKind;
 import ru.workready.engine.standards.FunctionCodes;
 
 /**
- * Imports a mapping CSV (columns outcome_code, function_code, type, weight, critical) as a new
- * mapping version; every bad row is reported and nothing is stored if any row is bad.
+ * Imports a mapping CSV (columns outcome_code, function_code, element, type, weight, critical)
+ * as a new version of the programme's mapping to one standard edition, with its author and date.
+ * Every bad row is reported and nothing is stored if any row is bad; a file equal to the active
+ * version stores nothing. Exports the same format.
  */
 @Service
 public class MappingImportService {
     static final List<String> REQUIRED = List.of("outcome_code", "function_code", "type", "weight");
+    public static final List<String> COLUMNS = List.of("outcome_code", "function_code", "element", "type", "weight",
+            "critical");
     private static final int MAX_LISTED = 100;
+    private static final Set<String> TRUE = Set.of("true", "yes", "1", "да", "y");
+    private static final Set<String> FALSE = Set.of("false", "no", "0", "нет", "n");
+
+    /** What an upload did. */
+    public enum Status {
+        CREATED,
+        /** Same rows as the active version: no new version. */
+        UNCHANGED
+    }
+
+    public record MappingImported(long mappingSetId, int version, Status status, int mappings, String author) {
+    }
 
     private final ProgrammeRepository programmes;
     private final StandardRepository standards;
@@ -38,24 +61,85 @@ public class MappingImportService {
         this.mappings = mappings;
     }
 
+    /** Imports the file and answers the id of the active mapping set afterwards. */
     @Transactional
     public long importCsv(long programmeId, long standardId, String author, byte[] content) {
+        return importFile(programmeId, standardId, author, content).mappingSetId();
+    }
+
+    @Transactional
+    public MappingImported importFile(long programmeId, long standardId, @Nullable String author, byte[] content) {
+        programmes.summary(programmeId).orElseThrow(() -> new NotFoundException("No programme with id " + programmeId));
+        standards.summary(standardId).orElseThrow(() -> new NotFoundException("No standard with id " + standardId));
+        if (author == null || author.isBlank()) {
+            throw new InvalidInputException("invalid-mapping", "A mapping version needs an author",
+                    List.of(new Problem(null, "author", author, "required")), 1);
+        }
+        List<MappingRepository.ResolvedMapping> rows = parse(programmeId, standardId, content);
+        Optional<MappingRepository.MappingSetSummary> active = mappings.activeSet(programmeId, standardId);
+        if (active.isPresent() && canonical(mappings.resolvedRows(active.get().id())).equals(canonical(rows))) {
+            MappingRepository.MappingSetSummary a = active.get();
+            return new MappingImported(a.id(), a.version(), Status.UNCHANGED, a.mappings(), a.author());
+        }
+        long id = mappings.insertVersion(programmeId, standardId, author.strip(), rows);
+        MappingRepository.MappingSetSummary created = mappings.set(id).orElseThrow();
+        return new MappingImported(id, created.version(), Status.CREATED, rows.size(), created.author());
+    }
+
+    /** The set in the import format: outcome_code;function_code;element;type;weight;critical. */
+    public String exportCsv(long mappingSetId) {
+        mappings.set(mappingSetId).orElseThrow(() -> new NotFoundException("No mapping set with id " + mappingSetId));
+        StringBuilder sb = new StringBuilder("\uFEFF").append(String.join(";", COLUMNS)).append("\r\n");
+        int page = 0;
+        Page<MappingRepository.MappingRow> rows;
+        do {
+            rows = mappings.rows(mappingSetId, null, page++, Page.MAX_SIZE);
+            for (MappingRepository.MappingRow r : rows.items()) {
+                sb.append(r.outcomeCode()).append(';').append(r.functionCode()).append(';')
+                        .append(r.elementKey() == null ? "" : r.elementKey()).append(';').append(r.type().name())
+                        .append(';').append(new java.math.BigDecimal(Double.toString(r.weight())).stripTrailingZeros()
+                                .toPlainString())
+                        .append(';').append(r.critical()).append("\r\n");
+            }
+        } while (rows.offset() + rows.items().size() < rows.total());
+        return sb.toString();
+    }
+
+    private List<MappingRepository.ResolvedMapping> parse(long programmeId, long standardId, byte[] content) {
         Map<String, Long> outcomes = programmes.outcomeIds(programmeId);
         Map<String, Long> functions = standards.functionIds(standardId);
+        Map<String, Map<String, Long>> elements = standards.elementIds(standardId);
         List<Problem> problems = new ArrayList<>();
         List<MappingRepository.ResolvedMapping> rows = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+        Map<String, Integer> seen = new HashMap<>();
+        Set<String> wholeFunction = new HashSet<>();
+        Set<String> someElement = new HashSet<>();
         List<String> header = CsvReader.read(new StringReader(CsvReader.decode(content)), row -> {
             String outcome = row.get("outcome_code");
             String function = row.get("function_code");
+            String element = row.get("element");
             Long outcomeId = outcome == null ? null : outcomes.get(OutcomeCodes.normalize(outcome));
-            Long functionId = function == null ? null : functions.get(FunctionCodes.normalize(function));
+            String functionCode = function == null ? null : FunctionCodes.normalize(function);
+            Long functionId = functionCode == null ? null : functions.get(functionCode);
             int before = problems.size();
             if (outcomeId == null) {
-                problems.add(new Problem(row.number(), "outcome_code", outcome, "unknown outcome code"));
+                problems.add(new Problem(row.number(), "outcome_code", outcome,
+                        outcome == null ? "required" : "unknown outcome code in this programme"));
             }
             if (functionId == null) {
-                problems.add(new Problem(row.number(), "function_code", function, "unknown labour function code"));
+                problems.add(new Problem(row.number(), "function_code", function,
+                        function == null ? "required" : "unknown labour function code in this standard edition"));
+            }
+            Long elementId = null;
+            if (element != null && functionId != null) {
+                Optional<ElementKind.Key> key = ElementKind.parseKey(element);
+                elementId = key.map(k -> elements.getOrDefault(functionCode, Map.of()).get(k.kind().key(k.position())))
+                        .orElse(null);
+                if (elementId == null) {
+                    problems.add(new Problem(row.number(), "element", element, key.isEmpty()
+                            ? "must be LA<n> (labour action), RS<n> (required skill) or NK<n> (necessary knowledge)"
+                            : "the labour function " + functionCode + " has no element " + element));
+                }
             }
             MappingType type = null;
             try {
@@ -73,15 +157,29 @@ public class MappingImportService {
                 problems.add(new Problem(row.number(), "weight", row.get("weight"), "must be a number in (0, 1]"));
             } else if (type == MappingType.RELATED && weight > 0.5) {
                 problems.add(new Problem(row.number(), "weight", row.get("weight"), "a RELATED mapping weighs at most 0.5"));
+            } else if (Math.abs(weight * 1000 - Math.rint(weight * 1000)) > 1e-9) {
+                problems.add(new Problem(row.number(), "weight", row.get("weight"), "at most 3 decimal places"));
             }
             String critical = row.get("critical");
-            boolean isCritical = critical != null && List.of("true", "yes", "1", "да").contains(critical.toLowerCase(Locale.ROOT));
+            boolean isCritical = critical != null && TRUE.contains(critical.toLowerCase(Locale.ROOT));
+            if (critical != null && !isCritical && !FALSE.contains(critical.toLowerCase(Locale.ROOT))) {
+                problems.add(new Problem(row.number(), "critical", critical, "must be true or false (or empty)"));
+            }
             if (problems.size() == before) {
-                if (!seen.add(outcomeId + "/" + functionId)) {
-                    problems.add(new Problem(row.number(), "function_code", function,
-                            "duplicate mapping of this outcome to this function"));
+                String pair = outcomeId + "/" + functionId;
+                String key = pair + "/" + (elementId == null ? "" : elementId);
+                Integer first = seen.putIfAbsent(key, row.number());
+                if (first != null) {
+                    problems.add(new Problem(row.number(), element == null ? "function_code" : "element",
+                            element == null ? function : element, "duplicate of row " + first));
+                } else if (elementId == null ? someElement.contains(pair) : wholeFunction.contains(pair)) {
+                    problems.add(new Problem(row.number(), element == null ? "function_code" : "element",
+                            element == null ? function : element, "the outcome is mapped both to the whole function"
+                                    + " and to elements of it: its weight would count twice"));
                 } else {
-                    rows.add(new MappingRepository.ResolvedMapping(outcomeId, functionId, type, weight, isCritical));
+                    (elementId == null ? wholeFunction : someElement).add(pair);
+                    rows.add(new MappingRepository.ResolvedMapping(outcomeId, functionId, elementId, type, weight,
+                            isCritical));
                 }
             }
         });
@@ -91,11 +189,23 @@ public class MappingImportService {
             throw new InvalidInputException("invalid-mapping", "The mapping file lacks required columns", missing,
                     missing.size());
         }
+        if (problems.isEmpty() && rows.isEmpty()) {
+            problems.add(Problem.ofFile("the mapping file has no rows"));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException("invalid-mapping", "The mapping file has " + problems.size()
                     + " problem(s); nothing was stored", problems.subList(0, Math.min(MAX_LISTED, problems.size())),
                     problems.size());
         }
-        return mappings.insertVersion(programmeId, standardId, author, rows);
+        return rows;
+    }
+
+    private static List<MappingRepository.ResolvedMapping> canonical(List<MappingRepository.ResolvedMapping> rows) {
+        return rows.stream().map(r -> new MappingRepository.ResolvedMapping(r.outcomeId(), r.labourFunctionId(),
+                        r.elementId(), r.type(), Math.round(r.weight() * 1000) / 1000.0, r.critical()))
+                .sorted(Comparator.comparingLong(MappingRepository.ResolvedMapping::outcomeId)
+                        .thenComparingLong(MappingRepository.ResolvedMapping::labourFunctionId)
+                        .thenComparing(r -> r.elementId() == null ? -1L : r.elementId()))
+                .toList();
     }
 }

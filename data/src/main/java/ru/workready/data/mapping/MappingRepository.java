@@ -1,11 +1,16 @@
 package ru.workready.data.mapping;
 
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import ru.workready.data.Page;
 import ru.workready.engine.mapping.Mapping;
 import ru.workready.engine.mapping.MappingType;
 
@@ -14,8 +19,27 @@ import ru.workready.engine.mapping.MappingType;
 public class MappingRepository {
 
     /** A mapping row resolved to ids, ready to store. */
-    public record ResolvedMapping(long outcomeId, long labourFunctionId, MappingType type, double weight,
-                                  boolean critical) {
+    public record ResolvedMapping(long outcomeId, long labourFunctionId, @Nullable Long elementId, MappingType type,
+                                  double weight, boolean critical) {
+        public ResolvedMapping(long outcomeId, long labourFunctionId, MappingType type, double weight,
+                               boolean critical) {
+            this(outcomeId, labourFunctionId, null, type, weight, critical);
+        }
+    }
+
+    /** One version of a programme's mapping to a standard edition: who made it, when, and whether it is in use. */
+    public record MappingSetSummary(long id, long programmeId, long standardId, String standardCode,
+                                    String standardOrderNumber, java.time.LocalDate standardApprovalDate, int version,
+                                    String author, OffsetDateTime createdAt, boolean active, int mappings) {
+    }
+
+    /**
+     * One mapping as in the CSV file: outcome code → function code, optionally one element of the
+     * function by its stable key (LA1, RS2, NK3), with type, weight and the critical flag.
+     */
+    public record MappingRow(long id, String outcomeCode, String outcomeName, String functionCode,
+                             String functionName, @Nullable String elementKey, @Nullable Long elementId,
+                             MappingType type, double weight, boolean critical) {
     }
 
     /** The active mapping of a programme to a standard edition. */
@@ -42,11 +66,108 @@ public class MappingRepository {
                         returning id""")
                 .params(programmeId, standardId, version, author).query(Long.class).single();
         template.batchUpdate("""
-                        insert into mapping (mapping_set_id, outcome_id, labour_function_id, type, weight, critical)
-                        values (?, ?, ?, ?, ?, ?)""",
-                rows.stream().map(r -> new Object[] {setId, r.outcomeId(), r.labourFunctionId(), r.type().name(),
-                        r.weight(), r.critical()}).toList());
+                        insert into mapping (mapping_set_id, outcome_id, labour_function_id, element_id, type, weight,
+                                             critical)
+                        values (?, ?, ?, ?, ?, ?, ?)""",
+                rows.stream().map(r -> new Object[] {setId, r.outcomeId(), r.labourFunctionId(), r.elementId(),
+                        r.type().name(), r.weight(), r.critical()}).toList());
         return setId;
+    }
+
+    /** The rows of a mapping set resolved to ids, in a canonical order, to tell whether an upload changes anything. */
+    public List<ResolvedMapping> resolvedRows(long mappingSetId) {
+        return jdbc.sql("""
+                        select outcome_id, labour_function_id, element_id, type, weight, critical from mapping
+                        where mapping_set_id = ? order by outcome_id, labour_function_id, element_id nulls first""")
+                .param(mappingSetId)
+                .query((rs, n) -> new ResolvedMapping(rs.getLong(1), rs.getLong(2), (Long) rs.getObject(3),
+                        MappingType.valueOf(rs.getString(4)), rs.getDouble(5), rs.getBoolean(6)))
+                .list();
+    }
+
+    /** The active set of a programme for one standard edition. */
+    public Optional<MappingSetSummary> activeSet(long programmeId, long standardId) {
+        return sets(programmeId, standardId, 0, 1, true).items().stream().findFirst();
+    }
+
+    public Optional<MappingSetSummary> set(long mappingSetId) {
+        return jdbc.sql(SET_SQL + " where ms.id = ?").param(mappingSetId).query(MappingRepository::setSummary)
+                .optional();
+    }
+
+    /** Versions of a programme's mappings, newest first; optionally for one standard edition only. */
+    public Page<MappingSetSummary> sets(long programmeId, @Nullable Long standardId, int page, int size,
+                                        boolean activeOnly) {
+        Page.check(page, size);
+        StringBuilder where = new StringBuilder(" where ms.programme_id = :programme");
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("programme", programmeId);
+        if (standardId != null) {
+            where.append(" and ms.standard_id = :standard");
+            params.put("standard", standardId);
+        }
+        if (activeOnly) {
+            where.append(" and ms.is_active");
+        }
+        long total = jdbc.sql("select count(*) from mapping_set ms" + where).params(params).query(Long.class).single();
+        params.put("limit", size);
+        params.put("offset", (long) page * size);
+        List<MappingSetSummary> items = jdbc.sql(SET_SQL + where
+                        + " order by s.code, ms.version desc limit :limit offset :offset")
+                .params(params).query(MappingRepository::setSummary).list();
+        return new Page<>(items, page, size, total);
+    }
+
+    /**
+     * The mappings of a set in file order; q filters by an outcome or function code prefix or by
+     * words of the outcome's or the function's name (Russian stemming).
+     */
+    public Page<MappingRow> rows(long mappingSetId, @Nullable String q, int page, int size) {
+        Page.check(page, size);
+        StringBuilder where = new StringBuilder(" where m.mapping_set_id = :set");
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("set", mappingSetId);
+        if (q != null && !q.isBlank()) {
+            where.append(" ").append("""
+                     and (o.search @@ websearch_to_tsquery('russian', :q) or f.search @@ websearch_to_tsquery('russian', :q)
+                          or o.code like :prefix or f.code like :fprefix)""");
+            params.put("q", q.strip());
+            params.put("prefix", escape(ru.workready.engine.programmes.OutcomeCodes.normalize(q)) + "%");
+            params.put("fprefix", escape(ru.workready.engine.standards.FunctionCodes.normalize(q)) + "%");
+        }
+        String from = """
+                 from mapping m join outcome o on o.id = m.outcome_id
+                 join labour_function f on f.id = m.labour_function_id
+                 left join function_element e on e.id = m.element_id""";
+        long total = jdbc.sql("select count(*) " + from + where).params(params).query(Long.class).single();
+        params.put("limit", size);
+        params.put("offset", (long) page * size);
+        List<MappingRow> items = jdbc.sql("""
+                        select m.id, o.code, o.name, f.code, f.name, e.kind, e.position, e.id, m.type, m.weight, m.critical"""
+                        + " " + from + where + " order by m.id limit :limit offset :offset")
+                .params(params)
+                .query((rs, n) -> new MappingRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6) == null ? null
+                        : ru.workready.engine.standards.ElementKind.valueOf(rs.getString(6)).key(rs.getInt(7)),
+                        (Long) rs.getObject(8), MappingType.valueOf(rs.getString(9)), rs.getDouble(10),
+                        rs.getBoolean(11)))
+                .list();
+        return new Page<>(items, page, size, total);
+    }
+
+    private static final String SET_SQL = """
+            select ms.id, ms.programme_id, ms.standard_id, s.code, s.order_number, s.approval_date, ms.version, ms.author,
+                   ms.created_at, ms.is_active, (select count(*) from mapping m where m.mapping_set_id = ms.id)
+            from mapping_set ms join professional_standard s on s.id = ms.standard_id""";
+
+    private static MappingSetSummary setSummary(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new MappingSetSummary(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+                rs.getObject(6, java.time.LocalDate.class), rs.getInt(7), rs.getString(8),
+                rs.getObject(9, OffsetDateTime.class), rs.getBoolean(10), rs.getInt(11));
+    }
+
+    private static String escape(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     /** The active mapping of a programme to any edition of the standard with this code, newest edition first. */

@@ -4,9 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import ru.workready.data.Page;
 import ru.workready.engine.programmes.ActivityKind;
 import ru.workready.engine.programmes.Outcome;
 import ru.workready.engine.programmes.OutcomeKind;
@@ -55,8 +57,10 @@ public class ProgrammeRepository {
             if (o.activityCode() != null && activityId == null) {
                 throw new IllegalArgumentException("outcome " + o.code() + " names unknown activity " + o.activityCode());
             }
-            jdbc.sql("insert into outcome (programme_id, activity_kind_id, code, kind, name) values (?, ?, ?, ?, ?)")
-                    .params(id, activityId, o.code(), o.kind().name(), o.name()).update();
+            jdbc.sql("""
+                            insert into outcome (programme_id, activity_kind_id, code, kind, name, parent_code)
+                            values (?, ?, ?, ?, ?, ?)""")
+                    .params(id, activityId, o.code(), o.kind().name(), o.name(), o.parentCode()).update();
         }
         return id;
     }
@@ -87,11 +91,88 @@ public class ProgrammeRepository {
 
     public List<Outcome> outcomes(long programmeId) {
         return jdbc.sql("""
-                        select o.code, o.kind, o.name, a.code from outcome o
+                        select o.code, o.kind, o.name, a.code, o.parent_code from outcome o
                         left join activity_kind a on a.id = o.activity_kind_id
                         where o.programme_id = ? order by o.id""").param(programmeId)
                 .query((rs, n) -> new Outcome(rs.getString(1), OutcomeKind.valueOf(rs.getString(2)), rs.getString(3),
-                        rs.getString(4)))
+                        rs.getString(4), rs.getString(5)))
                 .list();
+    }
+
+    /** A whole programme version as stored, activities and outcomes in file order. */
+    public Optional<Programme> load(long programmeId) {
+        return summary(programmeId).map(p -> new Programme(p.fgosCode(), p.name(), p.qualification(),
+                p.qualificationLevel(), p.intakeYear(),
+                jdbc.sql("select code, module_code, name from activity_kind where programme_id = ? order by id")
+                        .param(programmeId)
+                        .query((rs, n) -> new ActivityKind(rs.getString(1), rs.getString(2), rs.getString(3))).list(),
+                outcomes(programmeId)));
+    }
+
+    /**
+     * A programme's outcomes matching the query (a code prefix such as "ПК 1" or words of the
+     * wording, Russian stemming), in file order.
+     */
+    public Page<Outcome> searchOutcomes(long programmeId, @Nullable String q, int page, int size) {
+        Page.check(page, size);
+        StringBuilder where = new StringBuilder(" where o.programme_id = :programme");
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("programme", programmeId);
+        if (q != null && !q.isBlank()) {
+            where.append(" and (o.search @@ websearch_to_tsquery('russian', :q) or o.code like :prefix)");
+            params.put("q", q.strip());
+            params.put("prefix", ru.workready.engine.programmes.OutcomeCodes.normalize(q).replace("\\", "\\\\")
+                    .replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        String from = " from outcome o left join activity_kind a on a.id = o.activity_kind_id";
+        long total = jdbc.sql("select count(*) " + from + where).params(params).query(Long.class).single();
+        params.put("limit", size);
+        params.put("offset", (long) page * size);
+        List<Outcome> items = jdbc.sql("select o.code, o.kind, o.name, a.code, o.parent_code " + from + where
+                        + " order by o.id limit :limit offset :offset")
+                .params(params)
+                .query((rs, n) -> new Outcome(rs.getString(1), OutcomeKind.valueOf(rs.getString(2)), rs.getString(3),
+                        rs.getString(4), rs.getString(5)))
+                .list();
+        return new Page<>(items, page, size, total);
+    }
+
+    /** College code of a programme version. */
+    public Optional<String> collegeCode(long programmeId) {
+        return summary(programmeId).map(ProgrammeSummary::collegeCode);
+    }
+
+    /**
+     * Programme versions matching the query: a ФГОС code prefix (09.02) or words of the name or
+     * qualification (Russian stemming); optionally of one college; newest intake first.
+     */
+    public Page<ProgrammeSummary> search(@Nullable String q, @Nullable String collegeCode, int page, int size) {
+        Page.check(page, size);
+        StringBuilder where = new StringBuilder(" where true");
+        Map<String, Object> params = new LinkedHashMap<>();
+        String rank = "";
+        if (q != null && !q.isBlank()) {
+            where.append(" and (p.search @@ websearch_to_tsquery('russian', :q) or p.fgos_code like :prefix)");
+            params.put("q", q.strip());
+            params.put("prefix", q.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            rank = "ts_rank(p.search, websearch_to_tsquery('russian', :q)) desc, ";
+        }
+        if (collegeCode != null && !collegeCode.isBlank()) {
+            where.append(" and c.code = :college");
+            params.put("college", collegeCode);
+        }
+        String from = " from programme p join college c on c.id = p.college_id";
+        long total = jdbc.sql("select count(*) " + from + where).params(params).query(Long.class).single();
+        params.put("limit", size);
+        params.put("offset", (long) page * size);
+        List<ProgrammeSummary> items = jdbc.sql("""
+                        select p.id, c.code, p.fgos_code, p.name, p.qualification, p.qualification_level, p.intake_year"""
+                        + from + where + " order by " + rank + "p.fgos_code, p.intake_year desc, c.code, p.id"
+                        + " limit :limit offset :offset")
+                .params(params)
+                .query((rs, n) -> new ProgrammeSummary(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getInt(6), rs.getInt(7)))
+                .list();
+        return new Page<>(items, page, size, total);
     }
 }

@@ -18,12 +18,15 @@ import javax.xml.stream.XMLStreamReader;
 
 import org.jspecify.annotations.Nullable;
 
+import ru.workready.engine.standards.ClassifierEntry;
 import ru.workready.engine.standards.ElementKind;
+import ru.workready.engine.standards.FunctionRequirements;
 import ru.workready.engine.standards.FunctionCodes;
 import ru.workready.engine.standards.FunctionElement;
 import ru.workready.engine.standards.GeneralizedFunction;
 import ru.workready.engine.standards.LabourFunction;
 import ru.workready.engine.standards.ProfessionalStandard;
+import ru.workready.engine.standards.StandardDetails;
 
 /**
  * Streaming (StAX) reader of the Ministry of Labour (Минтруд) professional-standard XML format:
@@ -60,6 +63,21 @@ public final class MintrudXmlReader {
     private static final String OTF_NAME = OTF + "/NameOTF";
     private static final String OTF_LEVEL = OTF + "/LevelOfQualification";
     private static final String OTF_JOB_TITLE = OTF + "/PossibleJobTitles/PossibleJobTitle";
+    private static final String PURPOSE = "/FirstSection/PurposeKindProfessionalActivity";
+    private static final String PS_OKZ = "/FirstSection/EmploymentGroup/ListOKZ/UnitOKZ";
+    private static final String PS_OKVED = "/FirstSection/EmploymentGroup/ListOKVED/UnitOKVED";
+    private static final String OTF_EDUCATION = OTF + "/EducationalRequirements/EducationalRequirement";
+    private static final String OTF_EXPERIENCE = OTF + "/RequirementsWorkExperiences/RequirementsWorkExperience";
+    private static final String OTF_SPECIAL = OTF + "/SpecialConditionsForAdmissionToWork/SpecialConditionForAdmissionToWork";
+    private static final String OTF_OTHER = OTF + "/OtherCharacteristics/OtherCharacteristics";
+    private static final String OTF_OKZ = OTF + "/OtherCharacteristicPlus/ListOKZ/UnitOKZ";
+    private static final String OTF_EKS = OTF + "/OtherCharacteristicPlus/ListEKS/UnitEKS";
+    private static final String OTF_OKPDTR = OTF + "/OtherCharacteristicPlus/ListOKPDTR/UnitOKPDTR";
+    private static final String OTF_OKSO = OTF + "/OtherCharacteristicPlus/ListOKSO/UnitOKSO";
+    private static final String OTF_OKNPO = OTF + "/OtherCharacteristicPlus/ListOKNPO/UnitOKNPO";
+    /** Classifier units: each holds a Code… and a Name… element, e.g. UnitOKZ/CodeOKZ, UnitOKZ/NameOKZ. */
+    private static final List<String> UNITS = List.of(PS_OKZ, PS_OKVED, OTF_OKZ, OTF_EKS, OTF_OKPDTR, OTF_OKSO,
+            OTF_OKNPO);
     private static final String TF = OTF + "/ParticularWorkFunctions/ParticularWorkFunction";
     private static final String TF_CODE = TF + "/CodeTF";
     private static final String TF_NAME = TF + "/NameTF";
@@ -175,6 +193,10 @@ public final class MintrudXmlReader {
         private @Nullable StandardBuilder standard;
         private @Nullable OtfBuilder otf;
         private @Nullable TfBuilder tf;
+        /** The classifier unit being read: its path, code and name. */
+        private @Nullable String unitPath;
+        private String unitCode = "";
+        private String unitName = "";
 
         private @Nullable String captureKey;
         private int captureDepth;
@@ -254,8 +276,14 @@ public final class MintrudXmlReader {
                         tf = new TfBuilder(otf.tfs.size() + 1, r.getLocation().getLineNumber());
                     }
                 }
-                case NAME, REG_NUMBER, ORDER_NUMBER, APPROVAL_DATE, ACTIVITY_KIND, ACTIVITY_CODE,
+                case PS_OKZ, PS_OKVED, OTF_OKZ, OTF_EKS, OTF_OKPDTR, OTF_OKSO, OTF_OKNPO -> {
+                    unitPath = key;
+                    unitCode = "";
+                    unitName = "";
+                }
+                case NAME, REG_NUMBER, ORDER_NUMBER, APPROVAL_DATE, ACTIVITY_KIND, ACTIVITY_CODE, PURPOSE,
                      OTF_CODE, OTF_NAME, OTF_LEVEL, OTF_JOB_TITLE,
+                     OTF_EDUCATION, OTF_EXPERIENCE, OTF_SPECIAL, OTF_OTHER,
                      TF_CODE, TF_NAME, TF_SUB_LEVEL, TF_ACTION, TF_SKILL, TF_KNOWLEDGE -> {
                     captureKey = key;
                     captureDepth = depth;
@@ -265,7 +293,12 @@ public final class MintrudXmlReader {
                     captured.setLength(0);
                 }
                 default -> {
-                    // not needed
+                    if (unitPath != null && key.startsWith(unitPath + "/")) {
+                        // CodeOKZ / NameOKZ etc. directly inside the unit
+                        captureKey = key;
+                        captureDepth = depth;
+                        captured.setLength(0);
+                    }
                 }
             }
         }
@@ -284,7 +317,10 @@ public final class MintrudXmlReader {
                         assign(standard, key, clean(captured));
                     } else if (captureKey == null) {
                         String key = relPath.toString();
-                        if (key.equals(TF) && otf != null && tf != null) {
+                        if (unitPath != null && key.equals(unitPath)) {
+                            addUnit(standard, key, new ClassifierEntry(unitCode, unitName));
+                            unitPath = null;
+                        } else if (key.equals(TF) && otf != null && tf != null) {
                             otf.tfs.add(tf.build(standard, otf));
                             tf = null;
                         } else if (key.equals(OTF) && otf != null) {
@@ -299,8 +335,41 @@ public final class MintrudXmlReader {
             }
         }
 
+        private void addUnit(StandardBuilder s, String key, ClassifierEntry entry) {
+            if (entry.code().isEmpty() && entry.name().isEmpty()) {
+                return;
+            }
+            if (key.equals(PS_OKZ)) {
+                s.okz.add(entry);
+            } else if (key.equals(PS_OKVED)) {
+                s.okved.add(entry);
+            } else if (otf != null) {
+                switch (key) {
+                    case OTF_OKZ -> otf.okz.add(entry);
+                    case OTF_EKS -> otf.eks.add(entry);
+                    case OTF_OKPDTR -> otf.okpdtr.add(entry);
+                    case OTF_OKSO -> otf.okso.add(entry);
+                    default -> otf.oknpo.add(entry);
+                }
+            }
+        }
+
         private void assign(StandardBuilder s, String key, String text) {
+            if (unitPath != null && key.startsWith(unitPath + "/")) {
+                String leaf = key.substring(unitPath.length() + 1);
+                if (leaf.startsWith("Code")) {
+                    unitCode = text;
+                } else if (leaf.startsWith("Name")) {
+                    unitName = text;
+                }
+                return;
+            }
             switch (key) {
+                case PURPOSE -> s.purpose = first(s.purpose, text);
+                case OTF_EDUCATION -> addText(otf == null ? null : otf.education, text);
+                case OTF_EXPERIENCE -> addText(otf == null ? null : otf.experience, text);
+                case OTF_SPECIAL -> addText(otf == null ? null : otf.special, text);
+                case OTF_OTHER -> addText(otf == null ? null : otf.other, text);
                 case NAME -> s.name = first(s.name, text);
                 case REG_NUMBER -> s.registrationNumber = first(s.registrationNumber, text);
                 case ORDER_NUMBER -> s.orderNumber = first(s.orderNumber, text);
@@ -350,6 +419,13 @@ public final class MintrudXmlReader {
                 case TF_SKILL -> addElement(ElementKind.REQUIRED_SKILL, text);
                 case TF_KNOWLEDGE -> addElement(ElementKind.REQUIRED_KNOWLEDGE, text);
                 default -> throw new IllegalStateException(key);
+            }
+        }
+
+        /** Adds a requirement line; a lone dash is the Ministry's way of writing "none". */
+        private void addText(@Nullable List<String> list, String text) {
+            if (list != null && !text.isEmpty() && !text.matches("[-–—]")) {
+                list.add(text);
             }
         }
 
@@ -411,6 +487,9 @@ public final class MintrudXmlReader {
         @Nullable String orderNumber;
         @Nullable LocalDate approvalDate;
         @Nullable String activityKind;
+        @Nullable String purpose;
+        final List<ClassifierEntry> okz = new ArrayList<>();
+        final List<ClassifierEntry> okved = new ArrayList<>();
         final List<GeneralizedFunction> otfs = new ArrayList<>();
 
         StandardBuilder(int index, int line) {
@@ -448,7 +527,8 @@ public final class MintrudXmlReader {
             }
             return new ProfessionalStandard(code, name,
                     registrationNumber == null ? "" : registrationNumber, orderNumber, approvalDate,
-                    activityKind == null ? "" : activityKind, otfs);
+                    activityKind == null ? "" : activityKind, otfs,
+                    new StandardDetails(purpose == null ? "" : purpose, okz, okved));
         }
     }
 
@@ -459,6 +539,15 @@ public final class MintrudXmlReader {
         @Nullable String name;
         @Nullable Integer level;
         final List<String> jobTitles = new ArrayList<>();
+        final List<String> education = new ArrayList<>();
+        final List<String> experience = new ArrayList<>();
+        final List<String> special = new ArrayList<>();
+        final List<String> other = new ArrayList<>();
+        final List<ClassifierEntry> okz = new ArrayList<>();
+        final List<ClassifierEntry> eks = new ArrayList<>();
+        final List<ClassifierEntry> okpdtr = new ArrayList<>();
+        final List<ClassifierEntry> okso = new ArrayList<>();
+        final List<ClassifierEntry> oknpo = new ArrayList<>();
         final List<LabourFunction> tfs = new ArrayList<>();
 
         OtfBuilder(int index, int line) {
@@ -478,7 +567,8 @@ public final class MintrudXmlReader {
             if (level == null) {
                 throw missing(where, "LevelOfQualification", line);
             }
-            return new GeneralizedFunction(code, name == null ? "" : name, level, jobTitles, tfs);
+            return new GeneralizedFunction(code, name == null ? "" : name, level, jobTitles, tfs,
+                    new FunctionRequirements(education, experience, special, other, okz, eks, okpdtr, okso, oknpo));
         }
     }
 

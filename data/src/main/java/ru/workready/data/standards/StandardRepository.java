@@ -8,7 +8,11 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import ru.workready.data.Page;
 import ru.workready.engine.standards.ElementKind;
+import ru.workready.engine.standards.FunctionRequirements;
+import ru.workready.engine.standards.StandardDetails;
+import tools.jackson.databind.json.JsonMapper;
 import ru.workready.engine.standards.FunctionElement;
 import ru.workready.engine.standards.GeneralizedFunction;
 import ru.workready.engine.standards.LabourFunction;
@@ -17,6 +21,35 @@ import ru.workready.engine.standards.ProfessionalStandard;
 /** Editions of professional standards with their ОТФ, ТФ and ТФ elements. */
 @Repository
 public class StandardRepository {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** A labour function found by a search, with the edition it belongs to. */
+    public record FunctionHit(long id, long standardId, String standardCode, String orderNumber,
+                              java.time.LocalDate approvalDate, boolean current, String generalizedFunctionCode,
+                              String code, String name, int subLevel) {
+    }
+
+    /** A labour function element with its row id and its stable key (LA1, RS2, NK3) within the function. */
+    public record ElementRow(long id, String key, ElementKind kind, int position, String text) {
+    }
+
+    /** A labour function with its addressable elements. */
+    public record FunctionDetail(FunctionHit function, List<ElementRow> elements) {
+    }
+
+    /** An element found by a search of its text. */
+    public record ElementHit(long id, String key, ElementKind kind, String text, FunctionHit function) {
+    }
+
+    /** An active mapping set pointing at an edition, to be reviewed when a new edition arrives. */
+    public record MappingSetRef(long mappingSetId, long programmeId, int version) {
+    }
+
+    private static final String FUNCTION_HIT = """
+            select f.id, s.id, s.code, s.order_number, s.approval_date, s.is_current, g.code, f.code, f.name, f.sub_level
+            from labour_function f join professional_standard s on s.id = f.standard_id
+            join generalized_function g on g.id = f.generalized_function_id""";
+
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
 
@@ -41,17 +74,20 @@ public class StandardRepository {
     public long insert(ProfessionalStandard s, String contentHash) {
         long id = jdbc.sql("""
                         insert into professional_standard
-                            (code, name, registration_number, order_number, approval_date, activity_kind, content_hash)
-                        values (?, ?, ?, ?, ?, ?, ?) returning id""")
+                            (code, name, registration_number, order_number, approval_date, activity_kind, content_hash,
+                             details)
+                        values (?, ?, ?, ?, ?, ?, ?, ?::jsonb) returning id""")
                 .params(s.code(), s.name(), s.registrationNumber(), s.orderNumber(), s.approvalDate(),
-                        s.activityKind(), contentHash)
+                        s.activityKind(), contentHash, JSON.writeValueAsString(s.details()))
                 .query(Long.class).single();
         List<Object[]> elements = new ArrayList<>();
         for (GeneralizedFunction g : s.generalizedFunctions()) {
             long gfId = jdbc.sql("""
-                            insert into generalized_function (standard_id, code, name, qualification_level, job_titles)
-                            values (?, ?, ?, ?, ?) returning id""")
-                    .params(id, g.code(), g.name(), g.qualificationLevel(), g.jobTitles().toArray(String[]::new))
+                            insert into generalized_function (standard_id, code, name, qualification_level, job_titles,
+                                                              requirements)
+                            values (?, ?, ?, ?, ?, ?::jsonb) returning id""")
+                    .params(id, g.code(), g.name(), g.qualificationLevel(), g.jobTitles().toArray(String[]::new),
+                            JSON.writeValueAsString(g.requirements()))
                     .query(Long.class).single();
             for (LabourFunction f : g.functions()) {
                 long tfId = jdbc.sql("""
@@ -89,7 +125,16 @@ public class StandardRepository {
     }
 
     public Optional<StandardSummary> summary(long id) {
-        return list().stream().filter(s -> s.id() == id).findFirst();
+        return jdbc.sql("""
+                        select s.id, s.code, s.name, s.registration_number, s.order_number, s.approval_date, s.is_current,
+                               (select count(*) from generalized_function g where g.standard_id = s.id) as gf,
+                               (select count(*) from labour_function f where f.standard_id = s.id) as tf
+                        from professional_standard s where s.id = ?""").param(id)
+                .query((rs, n) -> new StandardSummary(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
+                        rs.getString("registration_number"), rs.getString("order_number"),
+                        rs.getObject("approval_date", java.time.LocalDate.class), rs.getBoolean("is_current"),
+                        rs.getInt("gf"), rs.getInt("tf")))
+                .optional();
     }
 
     /** The current edition of a standard by its code (e.g. 06.001). */
@@ -110,13 +155,15 @@ public class StandardRepository {
 
     /** Loads a whole edition; elements are included when asked for. */
     public Optional<ProfessionalStandard> load(long id, boolean withElements) {
-        record Header(String code, String name, String reg, String order, java.time.LocalDate date, String kind) {
+        record Header(String code, String name, String reg, String order, java.time.LocalDate date, String kind,
+                      StandardDetails details) {
         }
         Optional<Header> header = jdbc.sql("""
-                        select code, name, registration_number, order_number, approval_date, activity_kind
+                        select code, name, registration_number, order_number, approval_date, activity_kind, details
                         from professional_standard where id = ?""").param(id)
                 .query((rs, n) -> new Header(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getObject(5, java.time.LocalDate.class), rs.getString(6)))
+                        rs.getObject(5, java.time.LocalDate.class), rs.getString(6),
+                        json(rs.getString(7), StandardDetails.class, StandardDetails.EMPTY)))
                 .optional();
         if (header.isEmpty()) {
             return Optional.empty();
@@ -142,13 +189,214 @@ public class StandardRepository {
                                     elements.getOrDefault(rs.getLong(1), List.of())));
                 });
         List<GeneralizedFunction> gfs = jdbc.sql("""
-                        select id, code, name, qualification_level, job_titles from generalized_function
+                        select id, code, name, qualification_level, job_titles, requirements from generalized_function
                         where standard_id = ? order by code""").param(id)
                 .query((rs, n) -> new GeneralizedFunction(rs.getString(2), rs.getString(3), rs.getInt(4),
                         List.of((String[]) rs.getArray(5).getArray()),
-                        functions.getOrDefault(rs.getLong(1), List.of())))
+                        functions.getOrDefault(rs.getLong(1), List.of()),
+                        json(rs.getString(6), FunctionRequirements.class, FunctionRequirements.EMPTY)))
                 .list();
         Header h = header.get();
-        return Optional.of(new ProfessionalStandard(h.code(), h.name(), h.reg(), h.order(), h.date(), h.kind(), gfs));
+        return Optional.of(new ProfessionalStandard(h.code(), h.name(), h.reg(), h.order(), h.date(), h.kind(), gfs,
+                h.details()));
+    }
+
+    /** Rows stored before the optional lists were kept have '{}': read them as empty. */
+    private static <T> T json(@org.jspecify.annotations.Nullable String text, Class<T> type, T empty) {
+        if (text == null || text.equals("{}")) {
+            return empty;
+        }
+        return JSON.readValue(text, type);
+    }
+
+    /** Re-stores the optional lists and content hash of an edition whose functions are unchanged. */
+    public void updateDetails(long id, ProfessionalStandard s, String contentHash) {
+        jdbc.sql("update professional_standard set details = ?::jsonb, content_hash = ? where id = ?")
+                .params(JSON.writeValueAsString(s.details()), contentHash, id).update();
+        for (GeneralizedFunction g : s.generalizedFunctions()) {
+            jdbc.sql("update generalized_function set requirements = ?::jsonb where standard_id = ? and code = ?")
+                    .params(JSON.writeValueAsString(g.requirements()), id, g.code()).update();
+        }
+    }
+
+    /** Names of an edition's labour functions by code. */
+    public Map<String, String> functionNames(long standardId) {
+        Map<String, String> names = new LinkedHashMap<>();
+        jdbc.sql("select code, name from labour_function where standard_id = ? order by code").param(standardId)
+                .query(rs -> {
+                    names.put(rs.getString(1), rs.getString(2));
+                });
+        return names;
+    }
+
+    /** Active mapping sets that point at this edition. */
+    public List<MappingSetRef> activeMappingSets(long standardId) {
+        return jdbc.sql("""
+                        select id, programme_id, version from mapping_set where standard_id = ? and is_active
+                        order by programme_id""").param(standardId)
+                .query((rs, n) -> new MappingSetRef(rs.getLong(1), rs.getLong(2), rs.getInt(3))).list();
+    }
+
+    /**
+     * Editions matching the query: a code prefix (06.0) or words of the name or kind of activity,
+     * stemmed by PostgreSQL's Russian configuration; best matches first, then by code and date.
+     */
+    public Page<StandardSummary> search(@org.jspecify.annotations.Nullable String q, boolean currentOnly, int page,
+                                        int size) {
+        Page.check(page, size);
+        StringBuilder where = new StringBuilder(" where true");
+        Map<String, Object> params = new LinkedHashMap<>();
+        String rank = "";
+        if (q != null && !q.isBlank()) {
+            where.append(" and (s.search @@ websearch_to_tsquery('russian', :q) or s.code like :prefix)");
+            params.put("q", q.strip());
+            params.put("prefix", likePrefix(q));
+            rank = "ts_rank(s.search, websearch_to_tsquery('russian', :q)) desc, ";
+        }
+        if (currentOnly) {
+            where.append(" and s.is_current");
+        }
+        long total = jdbc.sql("select count(*) from professional_standard s" + where).params(params)
+                .query(Long.class).single();
+        params.put("limit", size);
+        params.put("offset", (long) page * size);
+        List<StandardSummary> items = jdbc.sql("""
+                        select s.id, s.code, s.name, s.registration_number, s.order_number, s.approval_date, s.is_current,
+                               (select count(*) from generalized_function g where g.standard_id = s.id) as gf,
+                               (select count(*) from labour_function f where f.standard_id = s.id) as tf
+                        from professional_standard s""" + where + " order by " + rank
+                        + "s.code, s.approval_date desc, s.id limit :limit offset :offset")
+                .params(params)
+                .query((rs, n) -> new StandardSummary(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
+                        rs.getString("registration_number"), rs.getString("order_number"),
+                        rs.getObject("approval_date", java.time.LocalDate.class), rs.getBoolean("is_current"),
+                        rs.getInt("gf"), rs.getInt("tf")))
+                .list();
+        return new Page<>(items, page, size, total);
+    }
+
+    /**
+     * Labour functions matching the query (a code such as A/01.3, Cyrillic letters allowed, or words
+     * of the name), optionally of one edition, else of current editions unless all are asked for.
+     */
+    public Page<FunctionHit> searchFunctions(@org.jspecify.annotations.Nullable String q,
+                                             @org.jspecify.annotations.Nullable Long standardId, boolean currentOnly,
+                                             int page, int size) {
+        Page.check(page, size);
+        StringBuilder where = new StringBuilder(" where true");
+        Map<String, Object> params = new LinkedHashMap<>();
+        String rank = "";
+        if (q != null && !q.isBlank()) {
+            where.append(" and (f.search @@ websearch_to_tsquery('russian', :q) or f.code like :prefix)");
+            params.put("q", q.strip());
+            params.put("prefix", likePrefix(ru.workready.engine.standards.FunctionCodes.normalize(q)));
+            rank = "ts_rank(f.search, websearch_to_tsquery('russian', :q)) desc, ";
+        }
+        if (standardId != null) {
+            where.append(" and s.id = :standard");
+            params.put("standard", standardId);
+        } else if (currentOnly) {
+            where.append(" and s.is_current");
+        }
+        long total = jdbc.sql("""
+                        select count(*) from labour_function f join professional_standard s on s.id = f.standard_id"""
+                        + where).params(params).query(Long.class).single();
+        params.put("limit", size);
+        params.put("offset", (long) page * size);
+        List<FunctionHit> items = jdbc.sql(FUNCTION_HIT + where + " order by " + rank
+                        + "s.code, s.approval_date desc, f.code limit :limit offset :offset")
+                .params(params).query(StandardRepository::functionHit).list();
+        return new Page<>(items, page, size, total);
+    }
+
+    /** Elements (labour actions, skills, knowledge) whose text matches the words of the query. */
+    public Page<ElementHit> searchElements(String q, @org.jspecify.annotations.Nullable Long standardId,
+                                           boolean currentOnly, int page, int size) {
+        Page.check(page, size);
+        StringBuilder where = new StringBuilder(" where e.search @@ websearch_to_tsquery('russian', :q)");
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("q", q.strip());
+        if (standardId != null) {
+            where.append(" and s.id = :standard");
+            params.put("standard", standardId);
+        } else if (currentOnly) {
+            where.append(" and s.is_current");
+        }
+        String from = """
+                 from function_element e join labour_function f on f.id = e.labour_function_id
+                 join professional_standard s on s.id = f.standard_id
+                 join generalized_function g on g.id = f.generalized_function_id""";
+        long total = jdbc.sql("select count(*) " + from + where).params(params).query(Long.class).single();
+        params.put("limit", size);
+        params.put("offset", (long) page * size);
+        List<ElementHit> items = jdbc.sql("""
+                        select f.id, s.id, s.code, s.order_number, s.approval_date, s.is_current, g.code, f.code, f.name,
+                               f.sub_level, e.id, e.kind, e.position, e.text""" + " " + from + where
+                        + " order by ts_rank(e.search, websearch_to_tsquery('russian', :q)) desc, s.code, f.code, e.id"
+                        + " limit :limit offset :offset")
+                .params(params)
+                .query((rs, n) -> {
+                    ElementKind kind = ElementKind.valueOf(rs.getString(12));
+                    return new ElementHit(rs.getLong(11), kind.key(rs.getInt(13)), kind, rs.getString(14),
+                            functionHit(rs, n));
+                })
+                .list();
+        return new Page<>(items, page, size, total);
+    }
+
+    /** One labour function of an edition by code (normalized), with its elements and their ids. */
+    public Optional<FunctionDetail> function(long standardId, String code) {
+        Optional<FunctionHit> hit = jdbc.sql(FUNCTION_HIT + " where s.id = ? and f.code = ?")
+                .params(standardId, ru.workready.engine.standards.FunctionCodes.normalize(code))
+                .query(StandardRepository::functionHit).optional();
+        return hit.map(h -> new FunctionDetail(h, jdbc.sql("""
+                        select id, kind, position, text from function_element where labour_function_id = ?
+                        order by kind, position""").param(h.id())
+                .query((rs, n) -> {
+                    ElementKind kind = ElementKind.valueOf(rs.getString(2));
+                    return new ElementRow(rs.getLong(1), kind.key(rs.getInt(3)), kind, rs.getInt(3), rs.getString(4));
+                })
+                .list()));
+    }
+
+    /** All elements of an edition with ids and keys, by function code, in kind and position order. */
+    public Map<String, List<ElementRow>> elementsByFunction(long standardId) {
+        Map<String, List<ElementRow>> rows = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select f.code, e.id, e.kind, e.position, e.text from function_element e
+                        join labour_function f on f.id = e.labour_function_id where f.standard_id = ?
+                        order by f.code, e.kind, e.position""")
+                .param(standardId)
+                .query(rs -> {
+                    ElementKind kind = ElementKind.valueOf(rs.getString(3));
+                    rows.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                            .add(new ElementRow(rs.getLong(2), kind.key(rs.getInt(4)), kind, rs.getInt(4),
+                                    rs.getString(5)));
+                });
+        return rows;
+    }
+
+    /** Element ids of an edition by function code and element key, e.g. "A/01.3" → "LA2" → id. */
+    public Map<String, Map<String, Long>> elementIds(long standardId) {
+        Map<String, Map<String, Long>> ids = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select f.code, e.kind, e.position, e.id from function_element e
+                        join labour_function f on f.id = e.labour_function_id where f.standard_id = ?""")
+                .param(standardId)
+                .query(rs -> {
+                    ids.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
+                            .put(ElementKind.valueOf(rs.getString(2)).key(rs.getInt(3)), rs.getLong(4));
+                });
+        return ids;
+    }
+
+    private static FunctionHit functionHit(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new FunctionHit(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                rs.getObject(5, java.time.LocalDate.class), rs.getBoolean(6), rs.getString(7), rs.getString(8),
+                rs.getString(9), rs.getInt(10));
+    }
+
+    private static String likePrefix(String q) {
+        return q.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 }

@@ -9,9 +9,16 @@ import java.util.List;
  */
 public record ProfessionalStandard(String code, String name, String registrationNumber,
                                    String orderNumber, LocalDate approvalDate, String activityKind,
-                                   List<GeneralizedFunction> generalizedFunctions) {
+                                   List<GeneralizedFunction> generalizedFunctions, StandardDetails details) {
     public ProfessionalStandard {
         generalizedFunctions = List.copyOf(generalizedFunctions);
+    }
+
+    public ProfessionalStandard(String code, String name, String registrationNumber, String orderNumber,
+                                LocalDate approvalDate, String activityKind,
+                                List<GeneralizedFunction> generalizedFunctions) {
+        this(code, name, registrationNumber, orderNumber, approvalDate, activityKind, generalizedFunctions,
+                StandardDetails.EMPTY);
     }
 
     public List<LabourFunction> labourFunctions() {

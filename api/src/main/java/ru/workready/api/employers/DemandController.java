@@ -1,0 +1,78 @@
+package ru.workready.api.employers;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import ru.workready.api.problems.Bodies;
+import ru.workready.data.employers.DemandService;
+
+/**
+ * Declared demand for workers by region and year, and how many ready graduates meet it.
+ * Roles: declaring demand — EMPLOYER (own profiles) and ADMIN (regional lists); reading demand and
+ * supply — EMPLOYER, CURRICULUM_DESIGNER, ADMIN.
+ */
+@RestController
+@Tag(name = "Labour demand")
+class DemandController {
+    static final long MAX_CSV_BYTES = 10L * 1024 * 1024;
+
+    record Stored(int rows) {
+    }
+
+    record SupplyView(String region, int year, int minimumGroupSize, List<EmployerQueries.Supply> rows) {
+    }
+
+    private final DemandService demand;
+    private final EmployerQueries queries;
+
+    DemandController(DemandService demand, EmployerQueries queries) {
+        this.demand = demand;
+        this.queries = queries;
+    }
+
+    @PostMapping(path = "/api/demand", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE,
+            MediaType.APPLICATION_OCTET_STREAM_VALUE})
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Upload declared demand as CSV (all or nothing; a repeated target replaces its count)",
+            description = "Columns: region, year, needed (or count), then either employer + profile, or "
+                    + "standard_code + function_code (a ТФ such as A/01.3 or an ОТФ such as A); source optional. "
+                    + "UTF-8 or Windows-1251, ';' or ','.")
+    Stored uploadCsv(HttpServletRequest request) throws IOException {
+        return new Stored(demand.uploadCsv(Bodies.read(request.getInputStream(), MAX_CSV_BYTES)));
+    }
+
+    @PostMapping(path = "/api/demand", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Declare demand as JSON: a list of {region, year, needed, employer, profile, standard, "
+            + "function, source}")
+    Stored upload(@RequestBody List<DemandService.DemandDraft> rows) {
+        return new Stored(demand.upload(rows));
+    }
+
+    @GetMapping("/api/demand")
+    @Operation(summary = "Declared demand, optionally for one region and year")
+    List<DemandService.Demand> list(@RequestParam(required = false) @Nullable String region,
+                                    @RequestParam(required = false) @Nullable Integer year) {
+        return demand.list(region, year);
+    }
+
+    @GetMapping("/api/demand/supply")
+    @Operation(summary = "Supply vs demand: ready graduates of the region's colleges graduating that year, per "
+            + "declared need, with the shortfall",
+            description = "A profile counts a graduate READY by job fit and must-haves; a ТФ by its level; an ОТФ "
+                    + "when all its ТФ are READY. Numbers about fewer than 5 graduates are suppressed.")
+    SupplyView supply(@RequestParam String region, @RequestParam int year) {
+        return new SupplyView(region, year, ru.workready.engine.employers.SmallCells.K, queries.supply(region, year));
+    }
+}

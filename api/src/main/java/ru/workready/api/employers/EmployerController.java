@@ -1,0 +1,202 @@
+package ru.workready.api.employers;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import ru.workready.data.InvalidInputException;
+import ru.workready.data.NotFoundException;
+import ru.workready.data.employers.CohortFilter;
+import ru.workready.data.employers.EmployerRepository;
+import ru.workready.data.employers.JobProfileService;
+import ru.workready.engine.employers.SmallCells;
+import ru.workready.engine.scoring.ReadinessLevel;
+import ru.workready.engine.standards.FunctionCodes;
+
+/**
+ * Employers, their job profiles and what they may ask about them: cohort aggregates (any group
+ * smaller than {@value SmallCells#K} suppressed) and ranked candidates who consented.
+ * Roles (to be enforced by the security layer): creating employers — ADMIN; profiles and
+ * candidates — EMPLOYER of that employer (and ADMIN for profiles); aggregates — that EMPLOYER,
+ * CURRICULUM_DESIGNER, ADMIN.
+ */
+@RestController
+@Tag(name = "Employers")
+class EmployerController {
+    static final int MAX_CANDIDATES = 500;
+
+    record EmployerRequest(@Nullable String code, @Nullable String name, @Nullable String region) {
+    }
+
+    record EmployerView(String code, String name, String region) {
+        static EmployerView of(EmployerRepository.Employer e) {
+            return new EmployerView(e.code(), e.name(), e.region());
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ProfileFunctionView(String standard, String orderNumber, String function, String name,
+                               String generalizedFunction, int qualificationLevel, int importance, boolean mustHave,
+                               @Nullable ReadinessLevel minLevel) {
+    }
+
+    record ProfileView(String employer, String code, String name, List<ProfileFunctionView> functions) {
+        static ProfileView of(EmployerRepository.JobProfile p) {
+            return new ProfileView(p.employer().code(), p.code(), p.name(), p.functions().stream()
+                    .map(e -> new ProfileFunctionView(e.function().standardCode(), e.function().orderNumber(),
+                            e.function().code(), e.function().name(), e.function().generalizedCode(),
+                            e.function().qualificationLevel(), e.importance(), e.mustHave(), e.minLevel()))
+                    .toList());
+        }
+    }
+
+    record SubjectView(String kind, @Nullable String employer, @Nullable String profile, @Nullable String standard,
+                       @Nullable String function, String name) {
+    }
+
+    record AggregateView(SubjectView subject, CohortFilter filter, int minimumGroupSize,
+                         List<EmployerQueries.Cell> cells, EmployerQueries.Totals totals) {
+    }
+
+    record CandidatesView(String employer, String profile, CohortFilter filter, int count,
+                          List<EmployerQueries.Candidate> candidates) {
+    }
+
+    private final JobProfileService profiles;
+    private final EmployerRepository employers;
+    private final EmployerQueries queries;
+
+    EmployerController(JobProfileService profiles, EmployerRepository employers, EmployerQueries queries) {
+        this.profiles = profiles;
+        this.employers = employers;
+        this.queries = queries;
+    }
+
+    @PostMapping("/api/employers")
+    @Operation(summary = "Register an employer (organisation)")
+    ResponseEntity<EmployerView> createEmployer(@RequestBody EmployerRequest request) {
+        EmployerRepository.Employer e = profiles.createEmployer(request.code(), request.name(), request.region());
+        return ResponseEntity.created(URI.create("/api/employers/" + e.code())).body(EmployerView.of(e));
+    }
+
+    @GetMapping("/api/employers")
+    @Operation(summary = "Employers")
+    List<EmployerView> employers() {
+        return employers.employers().stream().map(EmployerView::of).toList();
+    }
+
+    @GetMapping("/api/employers/{employer}")
+    @Operation(summary = "An employer")
+    EmployerView employer(@PathVariable String employer) {
+        return EmployerView.of(profiles.employer(employer));
+    }
+
+    @PostMapping("/api/employers/{employer}/profiles")
+    @Operation(summary = "Create a job profile: ТФ with importance 1–5, must-have flags and optional minimum levels",
+            description = "Start from an ОТФ (from: {standard, generalizedFunction}) or from every ОТФ of a qualification "
+                    + "level (from: {standard, qualificationLevel}), then list ТФ to add or override: "
+                    + "functions: [{standard, function, importance, mustHave, minLevel}]. Standards resolve to their "
+                    + "current edition.")
+    ResponseEntity<ProfileView> createProfile(@PathVariable String employer,
+                                              @RequestBody JobProfileService.ProfileDraft draft) {
+        EmployerRepository.JobProfile p = profiles.create(employer, draft);
+        return ResponseEntity.created(URI.create("/api/employers/" + employer + "/profiles/" + p.code()))
+                .body(ProfileView.of(p));
+    }
+
+    @GetMapping("/api/employers/{employer}/profiles")
+    @Operation(summary = "The employer's job profiles")
+    List<ProfileView> profiles(@PathVariable String employer) {
+        return employers.profiles(profiles.employer(employer)).stream().map(ProfileView::of).toList();
+    }
+
+    @GetMapping("/api/employers/{employer}/profiles/{profile}")
+    @Operation(summary = "A job profile")
+    ProfileView profile(@PathVariable String employer, @PathVariable String profile) {
+        return ProfileView.of(profiles.profile(employer, profile));
+    }
+
+    @PutMapping("/api/employers/{employer}/profiles/{profile}")
+    @Operation(summary = "Edit a job profile: replaces its name and ТФ (same body as creation)")
+    ProfileView replaceProfile(@PathVariable String employer, @PathVariable String profile,
+                               @RequestBody JobProfileService.ProfileDraft draft) {
+        return ProfileView.of(profiles.replace(employer, profile, draft));
+    }
+
+    @GetMapping("/api/employers/{employer}/profiles/{profile}/readiness")
+    @Operation(summary = "How many students of each college, programme and graduation year are READY / "
+            + "PARTIALLY_READY / NOT_READY for the profile, with the median job fit",
+            description = "Groups of fewer than 5 students are suppressed, and so are level counts of 1–4 (with a "
+                    + "complementary count where one would be recoverable). Totals cover published groups only.")
+    AggregateView profileReadiness(@PathVariable String employer, @PathVariable String profile,
+                                   @RequestParam(required = false) @Nullable String region,
+                                   @RequestParam(required = false) @Nullable String college,
+                                   @RequestParam(required = false) @Nullable String programme,
+                                   @RequestParam(required = false) @Nullable Integer year) {
+        EmployerRepository.JobProfile p = profiles.profile(employer, profile);
+        CohortFilter filter = filter(region, college, programme, year);
+        EmployerQueries.Aggregate a = queries.aggregate(EmployerQueries.of(p), filter);
+        return new AggregateView(new SubjectView("PROFILE", p.employer().code(), p.code(), null, null, p.name()),
+                filter, SmallCells.K, a.cells(), a.totals());
+    }
+
+    @GetMapping("/api/functions/readiness")
+    @Operation(summary = "How many students of each college, programme and graduation year are READY / "
+            + "PARTIALLY_READY / NOT_READY for one labour function (ТФ), with the median readiness",
+            description = "function is a ТФ code such as A/01.3 of the current edition of the standard. "
+                    + "Suppression as for profiles.")
+    AggregateView functionReadiness(@RequestParam String standard, @RequestParam String function,
+                                    @RequestParam(required = false) @Nullable String region,
+                                    @RequestParam(required = false) @Nullable String college,
+                                    @RequestParam(required = false) @Nullable String programme,
+                                    @RequestParam(required = false) @Nullable Integer year) {
+        String code = FunctionCodes.normalize(function);
+        EmployerRepository.FunctionRef f = employers.currentFunction(standard.strip(), code).orElseThrow(
+                () -> new NotFoundException("No labour function " + code + " in the current edition of " + standard));
+        CohortFilter filter = filter(region, college, programme, year);
+        EmployerQueries.Aggregate a = queries.aggregate(EmployerQueries.of(f), filter);
+        return new AggregateView(new SubjectView("FUNCTION", null, null, f.standardCode(), f.code(), f.name()),
+                filter, SmallCells.K, a.cells(), a.totals());
+    }
+
+    @GetMapping("/api/employers/{employer}/profiles/{profile}/candidates")
+    @Operation(summary = "Students who consented to be seen by employers, ranked for the profile",
+            description = "Order: must-haves met first, then job fit (Σ importance·r / Σ importance), then student id. "
+                    + "Each candidate lists the profile's ТФ that are not READY and the outcomes and evidence kinds "
+                    + "that would close them. A withdrawn consent hides the student from the next request on.")
+    CandidatesView candidates(@PathVariable String employer, @PathVariable String profile,
+                              @RequestParam(required = false) @Nullable String region,
+                              @RequestParam(required = false) @Nullable String college,
+                              @RequestParam(required = false) @Nullable String programme,
+                              @RequestParam(required = false) @Nullable Integer year,
+                              @RequestParam(defaultValue = "50") int limit) {
+        if (limit < 1 || limit > MAX_CANDIDATES) {
+            throw new InvalidInputException("invalid-parameter", "limit must be 1–" + MAX_CANDIDATES,
+                    List.of(new InvalidInputException.Problem(null, "limit", String.valueOf(limit),
+                            "must be 1–" + MAX_CANDIDATES)), 1);
+        }
+        EmployerRepository.JobProfile p = profiles.profile(employer, profile);
+        CohortFilter filter = filter(region, college, programme, year);
+        List<EmployerQueries.Candidate> list = queries.candidates(p, filter, limit);
+        return new CandidatesView(p.employer().code(), p.code(), filter, list.size(), list);
+    }
+
+    static CohortFilter filter(@Nullable String region, @Nullable String college, @Nullable String programme,
+                               @Nullable Integer year) {
+        return new CohortFilter(blankToNull(region), blankToNull(college), blankToNull(programme), year);
+    }
+
+    private static @Nullable String blankToNull(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,204 @@
+package ru.workready.api.reports;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import ru.workready.data.InvalidInputException;
+import ru.workready.data.reports.AboveLevelReport;
+import ru.workready.data.reports.CohortReport;
+import ru.workready.data.reports.CoverageReport;
+import ru.workready.data.reports.GapReportService;
+import ru.workready.data.reports.GapReportService.ProgrammeSelector;
+import ru.workready.data.reports.MappingComparison;
+import ru.workready.data.reports.OrphanReport;
+import ru.workready.data.reports.ReportExports;
+import ru.workready.data.reports.SupplyDemandReport;
+import ru.workready.data.reports.Tabular;
+import ru.workready.data.reports.UncoveredReport;
+import ru.workready.engine.scoring.Readiness;
+
+/**
+ * Curriculum gap reports as JSON, or as CSV / XLSX downloads with {@code format=csv|xlsx}. The
+ * programme is chosen by {@code programme=<id>} or by {@code college}, {@code fgos} and
+ * {@code year}; {@code standard} takes one or more codes (default: every standard the programme
+ * is mapped to). Meant for CURRICULUM_DESIGNER and ADMIN; the cohort report also for COLLEGE
+ * (its own programmes only).
+ */
+@RestController
+@RequestMapping("/api/reports")
+@Tag(name = "Curriculum gap reports")
+class ReportController {
+    static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+    static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    private final GapReportService reports;
+    private final Readiness readiness;
+
+    ReportController(GapReportService reports, Readiness readiness) {
+        this.reports = reports;
+        this.readiness = readiness;
+    }
+
+    @GetMapping("/programmes")
+    @Operation(summary = "Programmes with the standards and mapping versions they can be reported against")
+    List<GapReportService.ProgrammeOption> programmes() {
+        return reports.programmes();
+    }
+
+    @GetMapping("/coverage")
+    @ApiResponse(responseCode = "200", description = "the report (JSON), or a CSV / XLSX download",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CoverageReport.class)))
+    @Operation(summary = "Coverage matrix: programme outcomes × labour functions (and elements) with mapping type and weight")
+    ResponseEntity<?> coverage(@RequestParam(required = false) @Nullable Long programme,
+                               @RequestParam(required = false) @Nullable String college,
+                               @RequestParam(required = false) @Nullable String fgos,
+                               @RequestParam(required = false) @Nullable Integer year,
+                               @RequestParam(required = false) @Nullable List<String> standard,
+                               @RequestParam(required = false) @Nullable Integer mappingVersion,
+                               @RequestParam(defaultValue = "false") boolean elements,
+                               @RequestParam(defaultValue = "json") String format) {
+        return respond(format, () -> reports.coverage(new ProgrammeSelector(programme, college, fgos, year),
+                codes(standard), mappingVersion, elements, readiness.ruleSetVersion()));
+    }
+
+    @GetMapping("/uncovered")
+    @ApiResponse(responseCode = "200", description = "the report (JSON), or a CSV / XLSX download",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = UncoveredReport.class)))
+    @Operation(summary = "Labour functions and elements within the programme's level that no outcome covers, "
+            + "or only RELATED outcomes touch; and the functions above the programme's level")
+    ResponseEntity<?> uncovered(@RequestParam(required = false) @Nullable Long programme,
+                                @RequestParam(required = false) @Nullable String college,
+                                @RequestParam(required = false) @Nullable String fgos,
+                                @RequestParam(required = false) @Nullable Integer year,
+                                @RequestParam(required = false) @Nullable List<String> standard,
+                                @RequestParam(required = false) @Nullable Integer mappingVersion,
+                                @RequestParam(defaultValue = "json") String format) {
+        return respond(format, () -> reports.uncovered(new ProgrammeSelector(programme, college, fgos, year),
+                codes(standard), mappingVersion, readiness.ruleSetVersion()));
+    }
+
+    @GetMapping("/orphans")
+    @ApiResponse(responseCode = "200", description = "the report (JSON), or a CSV / XLSX download",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrphanReport.class)))
+    @Operation(summary = "Outcomes (ПК, ОК, finer outcomes) that serve no labour function of the chosen standards")
+    ResponseEntity<?> orphans(@RequestParam(required = false) @Nullable Long programme,
+                              @RequestParam(required = false) @Nullable String college,
+                              @RequestParam(required = false) @Nullable String fgos,
+                              @RequestParam(required = false) @Nullable Integer year,
+                              @RequestParam(required = false) @Nullable List<String> standard,
+                              @RequestParam(required = false) @Nullable Integer mappingVersion,
+                              @RequestParam(defaultValue = "json") String format) {
+        return respond(format, () -> reports.orphans(new ProgrammeSelector(programme, college, fgos, year),
+                codes(standard), mappingVersion, readiness.ruleSetVersion()));
+    }
+
+    @GetMapping("/above-level")
+    @ApiResponse(responseCode = "200", description = "the report (JSON), or a CSV / XLSX download",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AboveLevelReport.class)))
+    @Operation(summary = "Labour functions whose qualification level exceeds the programme's")
+    ResponseEntity<?> aboveLevel(@RequestParam(required = false) @Nullable Long programme,
+                                 @RequestParam(required = false) @Nullable String college,
+                                 @RequestParam(required = false) @Nullable String fgos,
+                                 @RequestParam(required = false) @Nullable Integer year,
+                                 @RequestParam(required = false) @Nullable List<String> standard,
+                                 @RequestParam(required = false) @Nullable Integer mappingVersion,
+                                 @RequestParam(defaultValue = "json") String format) {
+        return respond(format, () -> reports.aboveLevel(new ProgrammeSelector(programme, college, fgos, year),
+                codes(standard), mappingVersion, readiness.ruleSetVersion()));
+    }
+
+    @GetMapping("/cohort")
+    @ApiResponse(responseCode = "200", description = "the report (JSON), or a CSV / XLSX download",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CohortReport.class)))
+    @Operation(summary = "Cohort weak spots: readiness levels per labour function over the programme's students, "
+            + "the functions with the lowest share of READY and the outcomes and evidence kinds dragging them down")
+    ResponseEntity<?> cohort(@RequestParam(required = false) @Nullable Long programme,
+                             @RequestParam(required = false) @Nullable String college,
+                             @RequestParam(required = false) @Nullable String fgos,
+                             @RequestParam(required = false) @Nullable Integer year,
+                             @RequestParam(required = false) @Nullable List<String> standard,
+                             @Parameter(description = "how many weak spots to list (0–100)")
+                             @RequestParam(defaultValue = "5") int limit,
+                             @RequestParam(defaultValue = "json") String format) {
+        if (limit < 0 || limit > 100) {
+            throw badParameter("limit", String.valueOf(limit), "must be between 0 and 100");
+        }
+        return respond(format, () -> reports.cohort(new ProgrammeSelector(programme, college, fgos, year),
+                codes(standard), limit, readiness.ruleSetVersion()));
+    }
+
+    @GetMapping("/supply-demand")
+    @ApiResponse(responseCode = "200", description = "the report (JSON), or a CSV / XLSX download",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SupplyDemandReport.class)))
+    @Operation(summary = "Supply vs demand: the region's declared needs for the programme's graduation year that "
+            + "concern the chosen standards, against the programme's graduates ready for each")
+    ResponseEntity<?> supplyDemand(@RequestParam(required = false) @Nullable Long programme,
+                                   @RequestParam(required = false) @Nullable String college,
+                                   @RequestParam(required = false) @Nullable String fgos,
+                                   @RequestParam(required = false) @Nullable Integer year,
+                                   @RequestParam(required = false) @Nullable List<String> standard,
+                                   @RequestParam(defaultValue = "json") String format) {
+        return respond(format, () -> reports.supplyDemand(new ProgrammeSelector(programme, college, fgos, year),
+                codes(standard), readiness.ruleSetVersion()));
+    }
+
+    @GetMapping("/mapping-comparison")
+    @ApiResponse(responseCode = "200", description = "the report (JSON), or a CSV / XLSX download",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = MappingComparison.class)))
+    @Operation(summary = "Compares two mapping versions of a programme to a standard: what a change fixed or broke")
+    ResponseEntity<?> compare(@RequestParam(required = false) @Nullable Long programme,
+                              @RequestParam(required = false) @Nullable String college,
+                              @RequestParam(required = false) @Nullable String fgos,
+                              @RequestParam(required = false) @Nullable Integer year,
+                              @RequestParam String standard,
+                              @RequestParam int from,
+                              @RequestParam int to,
+                              @RequestParam(defaultValue = "json") String format) {
+        return respond(format, () -> reports.compare(new ProgrammeSelector(programme, college, fgos, year),
+                standard.strip(), from, to, readiness.ruleSetVersion()));
+    }
+
+    private static List<String> codes(@Nullable List<String> standard) {
+        return standard == null ? List.of() : standard;
+    }
+
+    /** Validates the format before computing, then answers JSON or a download. */
+    private static ResponseEntity<?> respond(String format, Supplier<? extends Tabular> report) {
+        String f = format.strip().toLowerCase(Locale.ROOT);
+        if (!List.of("json", "csv", "xlsx").contains(f)) {
+            throw badParameter("format", format, "must be json, csv or xlsx");
+        }
+        Tabular r = report.get();
+        if (f.equals("json")) {
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(r);
+        }
+        String name = r.fileName() + "-" + r.provenance().programme().fgosCode() + "-"
+                + r.provenance().programme().intakeYear() + "." + f;
+        return ResponseEntity.ok()
+                .contentType(f.equals("csv") ? CSV : XLSX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+                .body(f.equals("csv") ? ReportExports.csv(r) : ReportExports.xlsx(r));
+    }
+
+    private static InvalidInputException badParameter(String field, String value, String reason) {
+        return new InvalidInputException("invalid-report-parameter", "Invalid report parameter '" + field + "': " + reason,
+                List.of(new InvalidInputException.Problem(null, field, value, reason)), 1);
+    }
+}

@@ -1,0 +1,310 @@
+// The designers' page: reads the JSON reports of /api/reports and draws them. Text goes through
+// textContent only, so names from imported files cannot inject markup.
+(function () {
+    'use strict';
+
+    const LEVELS = [
+        ['READY', 'Готов', '#2e7d32'],
+        ['PARTIALLY_READY', 'Частично готов', '#9ccc65'],
+        ['INSUFFICIENT_EVIDENCE', 'Недостаточно данных', '#bdbdbd'],
+        ['NOT_READY', 'Не готов', '#e53935'],
+        ['UNMAPPED', 'Не сопоставлена', '#90a4ae'],
+        ['ABOVE_PROGRAMME_LEVEL', 'Выше уровня программы', '#cfd8dc'],
+    ];
+    const STATUS = {
+        NOT_COVERED: 'не покрыта',
+        RELATED_ONLY: 'только косвенная связь (RELATED)',
+        ABOVE_LEVEL: 'выше уровня программы',
+        COVERED: 'покрыта, но есть непокрытые элементы',
+    };
+    const STATUS_SHORT = {
+        NOT_COVERED: 'не покрыта', RELATED_ONLY: 'только RELATED', ABOVE_LEVEL: 'выше уровня', COVERED: 'покрыта',
+    };
+    const ELEMENT = {
+        LABOUR_ACTION: 'трудовое действие',
+        REQUIRED_SKILL: 'умение',
+        REQUIRED_KNOWLEDGE: 'знание',
+    };
+    const REPORTS = {coverage: 'матрица', uncovered: 'пробелы', orphans: 'без ТФ', cohort: 'когорта',
+        'mapping-comparison': 'сравнение', 'supply-demand': 'спрос'};
+    const NEED = {PROFILE: 'профиль должности', FUNCTION: 'ТФ', QUALIFICATION: 'квалификация (ОТФ)'};
+    const CHANGE = {ADDED: 'добавлена', REMOVED: 'удалена', CHANGED: 'изменена'};
+
+    const $ = (id) => document.getElementById(id);
+    let programmes = [];
+    let chart = null;
+
+    function el(tag, attrs, ...children) {
+        const e = document.createElement(tag);
+        Object.entries(attrs || {}).forEach(([k, v]) => {
+            if (k === 'class') {
+                e.className = v;
+            } else if (k.startsWith('data-')) {
+                e.setAttribute(k, v);
+            } else {
+                e[k] = v;
+            }
+        });
+        children.flat().forEach((c) => e.append(c instanceof Node ? c : document.createTextNode(String(c))));
+        return e;
+    }
+
+    async function json(url) {
+        const r = await fetch(url, {headers: {Accept: 'application/json'}});
+        const body = await r.json();
+        if (!r.ok) {
+            throw new Error(body.detail || body.title || ('HTTP ' + r.status));
+        }
+        return body;
+    }
+
+    function query(withVersion) {
+        const p = new URLSearchParams({programme: $('programme').value, standard: $('standard').value});
+        if (withVersion && $('version').value) {
+            p.set('mappingVersion', $('version').value);
+        }
+        return p;
+    }
+
+    function fillStandards() {
+        const p = programmes.find((x) => String(x.id) === $('programme').value);
+        $('standard').replaceChildren(...(p ? p.standards : []).map((s) =>
+            el('option', {value: s.code}, `${s.code} «${s.name}» (приказ ${s.orderNumber} от ${s.approvalDate})`)));
+        fillVersions();
+    }
+
+    function fillVersions() {
+        const s = currentStandard();
+        const versions = s ? s.versions.slice().reverse() : [];
+        const option = (v, selected) => el('option', {value: v, selected: selected},
+            v === s.activeVersion ? `${v} (действующая)` : v);
+        $('version').replaceChildren(...versions.map((v) => option(v, v === s.activeVersion)));
+        // compare the active version with the one before it by default
+        $('comparison-section').hidden = versions.length < 2;
+        const previous = versions.find((v) => v < (s ? s.activeVersion : 0));
+        $('compare-from').replaceChildren(...versions.map((v) => option(v, v === previous)));
+        $('compare-to').replaceChildren(...versions.map((v) => option(v, v === (s && s.activeVersion))));
+    }
+
+    async function comparison() {
+        if ($('comparison-section').hidden) {
+            $('comparison').replaceChildren();
+            return;
+        }
+        const q = query(false);
+        q.set('from', $('compare-from').value);
+        q.set('to', $('compare-to').value);
+        const r = await json(`/api/reports/mapping-comparison?${q}`);
+        const fn = (kind, f) => el('li', {'data-change': kind, 'data-code': f.code}, el('b', {}, f.code),
+            ` ${f.name}: ${STATUS_SHORT[f.from]} → ${STATUS_SHORT[f.to]}`);
+        const items = [
+            ...r.fixed.map((f) => fn('fixed', f)), ...r.broken.map((f) => fn('broken', f)),
+            ...r.changed.map((f) => fn('changed', f)),
+            ...r.orphansResolved.map((o) => el('li', {'data-change': 'orphan-resolved'}, `${o} теперь служит ТФ`)),
+            ...r.orphansIntroduced.map((o) => el('li', {'data-change': 'orphan-introduced'}, `${o} больше не служит ни одной ТФ`)),
+            ...r.mappingChanges.map((m) => el('li', {'data-change': 'mapping'},
+                `связь ${m.outcomeCode} → ${m.functionCode}${m.element ? ' (' + m.element + ')' : ''} ${CHANGE[m.change]}`
+                + (m.fromType ? `; было ${m.fromType} ${m.fromWeight}` : '') + (m.toType ? `; стало ${m.toType} ${m.toWeight}` : ''))),
+        ];
+        $('comparison').replaceChildren(...(items.length ? items : [el('li', {}, 'версии не различаются')]));
+    }
+
+    function currentStandard() {
+        const p = programmes.find((x) => String(x.id) === $('programme').value);
+        return p && p.standards.find((x) => x.code === $('standard').value);
+    }
+
+    function downloads() {
+        document.querySelectorAll('.downloads').forEach((d) => {
+            const report = d.dataset.report;
+            const q = query(!['cohort', 'mapping-comparison', 'supply-demand'].includes(report));
+            if (report === 'mapping-comparison') {
+                q.set('from', $('compare-from').value);
+                q.set('to', $('compare-to').value);
+            }
+            d.replaceChildren(...['csv', 'xlsx'].map((f) => {
+                q.set('format', f);
+                return el('a', {href: `/api/reports/${report}?${q}`, class: 'download', 'data-format': f,
+                    download: ''}, `Скачать ${f.toUpperCase()} (${REPORTS[report]})`);
+            }));
+        });
+    }
+
+    function provenance(p) {
+        const sources = p.sources.map((s) => `${s.standardCode} «${s.standardName}», приказ ${s.orderNumber} от `
+            + `${s.approvalDate}, версия сопоставления ${s.mappingVersion}`).join('; ');
+        $('provenance').textContent = `Программа ${p.programme.fgosCode} «${p.programme.name}», колледж `
+            + `${p.programme.college}, набор ${p.programme.intakeYear}, уровень квалификации `
+            + `${p.programme.qualificationLevel}. Профстандарт: ${sources}. Набор правил: `
+            + `${p.ruleSetVersions.join(', ')}.`;
+    }
+
+    function heatmap(r) {
+        const used = new Set(r.cells.map((c) => c.outcomeCode));
+        // every outcome that serves a ТФ, then the professional ones that do not (to show the empty columns)
+        const outcomes = r.outcomes.filter((o) => used.has(o.code) || o.kind === 'PROFESSIONAL');
+        const head = el('tr', {}, el('th', {}, 'ТФ \\ результат'),
+            outcomes.map((o) => el('th', {class: 'outcome', title: o.name}, o.code)));
+        const rows = r.functions.map((f) => {
+            const tr = el('tr', {class: f.aboveProgrammeLevel ? 'above' : '', 'data-function': f.code},
+                el('th', {class: 'function', title: f.name}, el('b', {}, f.code), `${f.name} (ур. ${f.qualificationLevel})`));
+            outcomes.forEach((o) => {
+                const cells = r.cells.filter((c) => c.functionCode === f.code && c.outcomeCode === o.code);
+                const td = el('td', {class: 'cell', 'data-function': f.code, 'data-outcome': o.code});
+                if (cells.length) {
+                    const best = cells.reduce((a, b) => strength(b) > strength(a) ? b : a);
+                    td.setAttribute('data-type', best.type);
+                    td.setAttribute('data-weight', best.weight);
+                    td.style.background = colour(best);
+                    td.style.color = best.type === 'EXACT' && best.weight > 0.6 ? '#fff' : '#000';
+                    td.textContent = best.weight + (cells.some((c) => c.critical) ? '!' : '');
+                    td.title = cells.map((c) => `${o.code} → ${f.code}: ${c.type}, вес ${c.weight}`
+                        + (c.critical ? ', критичная' : '')
+                        + (c.element ? `, ${ELEMENT[c.element.kind]} ${c.element.position}` : '')).join('\n');
+                }
+                tr.append(td);
+            });
+            return tr;
+        });
+        $('heatmap').replaceChildren(el('thead', {}, head), el('tbody', {}, rows));
+    }
+
+    function strength(c) {
+        return ({EXACT: 3, PART_OF: 2, RELATED: 1}[c.type]) + c.weight;
+    }
+
+    function colour(c) {
+        const rgb = {EXACT: '46,125,50', PART_OF: '129,199,132', RELATED: '255,193,7'}[c.type];
+        return `rgba(${rgb},${0.35 + 0.65 * c.weight})`;
+    }
+
+    function uncovered(r) {
+        const items = r.functions.map((f) => el('li', {'data-code': f.code, 'data-status': f.status},
+            el('b', {}, f.code), ` ${f.name} (ур. ${f.qualificationLevel})`,
+            el('span', {class: 'status'}, STATUS[f.status]),
+            f.relatedOutcomes.length ? ` — косвенно: ${f.relatedOutcomes.join(', ')}` : '',
+            f.elements.length ? el('details', {}, el('summary', {}, `непокрытых элементов: ${f.elements.length}`),
+                el('ul', {}, f.elements.map((e) => el('li', {},
+                    `${ELEMENT[e.element.kind]} ${e.element.position}: ${e.element.text}`)))) : ''));
+        const above = r.aboveLevel.map((f) => el('li', {'data-code': f.code, 'data-status': 'ABOVE_LEVEL'},
+            el('b', {}, f.code), ` ${f.name} (ур. ${f.qualificationLevel}, программа — ур. ${r.programmeLevel})`,
+            el('span', {class: 'status'}, STATUS.ABOVE_LEVEL)));
+        $('uncovered').replaceChildren(...items, ...above);
+    }
+
+    function orphans(r) {
+        $('orphans').replaceChildren(...(r.outcomes.length ? r.outcomes.map((o) =>
+            el('li', {'data-code': o.code}, el('b', {}, o.code), ` ${o.name}`)) : [el('li', {}, 'нет')]));
+    }
+
+    function cohort(r) {
+        const notes = [];
+        if (!r.students) {
+            notes.push('У программы пока нет студентов с оценками.');
+        }
+        if (r.staleScores) {
+            notes.push('Часть оценок рассчитана по другой версии сопоставления: пересчитайте готовность.');
+        }
+        $('cohort-note').textContent = notes.join(' ');
+        $('cohort-note').hidden = !notes.length;
+        const fs = r.functions;
+        const names = fs.map((f) => f.code);
+        if (!chart) {
+            chart = echarts.init($('cohort-chart'), null, {renderer: 'canvas'});
+        }
+        chart.setOption({
+            animation: false,
+            tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}},
+            legend: {top: 0},
+            grid: {left: 70, right: 20, top: 50, bottom: 30},
+            xAxis: {type: 'value', name: 'студентов', max: r.students || null},
+            yAxis: {type: 'category', data: names, inverse: true},
+            series: LEVELS.map(([level, label, colour]) => ({
+                name: label, type: 'bar', stack: 'students', itemStyle: {color: colour},
+                data: fs.map((f) => f.levels[level] || 0),
+            })),
+        }, true);
+        const head = el('tr', {}, ['ТФ', 'Доля «готов»', 'Средняя готовность', 'Тянут вниз: результаты',
+            'Тянут вниз: виды оценки'].map((h) => el('th', {}, h)));
+        const pct = (v) => v == null ? '—' : `${Math.round(v * 100)} %`;
+        const rows = r.weakSpots.map((f) => el('tr', {'data-code': f.code},
+            el('td', {title: f.name}, f.code), el('td', {}, pct(f.readyShare)), el('td', {}, pct(f.meanReadiness)),
+            el('td', {}, f.weakestOutcomes.map((o) => `${o.outcomeCode} (${pct(o.meanMastery)}`
+                + (o.withoutEvidence ? `, без оценок: ${o.withoutEvidence}` : '') + ')').join(', ')),
+            el('td', {}, f.weakestEvidenceKinds.map((k) => `${k.kind} (${pct(k.meanScore)})`).join(', '))));
+        $('weak-spots').replaceChildren(el('thead', {}, head), el('tbody', {}, rows));
+    }
+
+    function supply(r) {
+        $('supply-note').textContent = `Регион: ${r.region}, год выпуска ${r.graduationYear}, выпускников программы: `
+            + `${r.graduates}.` + (r.needs.length ? '' : ' Заявленной потребности по этому стандарту нет.');
+        const head = el('tr', {}, ['Потребность', 'Цель', 'Требуется', 'Готовы', 'Дефицит', 'Источник']
+            .map((h) => el('th', {}, h)));
+        const rows = r.needs.map((n) => el('tr', {'data-kind': n.kind, 'data-target': n.target},
+            el('td', {}, NEED[n.kind]), el('td', {title: n.targetName}, `${n.target} — ${n.targetName}`),
+            el('td', {}, n.needed), el('td', {}, n.ready), el('td', {}, n.shortfall), el('td', {}, n.source || '')));
+        $('supply').replaceChildren(el('thead', {}, head), el('tbody', {}, rows));
+    }
+
+    async function refresh() {
+        document.body.dataset.ready = 'false';
+        $('error').hidden = true;
+        try {
+            downloads();
+            const q = query(true);
+            const [cov, unc, orph, coh, sup] = await Promise.all([
+                json(`/api/reports/coverage?${q}`), json(`/api/reports/uncovered?${q}`),
+                json(`/api/reports/orphans?${q}`), json(`/api/reports/cohort?${query(false)}&limit=5`),
+                json(`/api/reports/supply-demand?${query(false)}`)]);
+            provenance(cov.provenance);
+            heatmap(cov);
+            uncovered(unc);
+            orphans(orph);
+            cohort(coh);
+            supply(sup);
+            await comparison();
+        } catch (e) {
+            $('error').textContent = 'Не удалось построить отчёт: ' + e.message;
+            $('error').hidden = false;
+        }
+        document.body.dataset.ready = 'true';
+    }
+
+    async function start() {
+        try {
+            programmes = await json('/api/reports/programmes');
+        } catch (e) {
+            $('error').textContent = 'Не удалось загрузить программы: ' + e.message;
+            $('error').hidden = false;
+            return;
+        }
+        programmes = programmes.filter((p) => p.standards.length);
+        $('programme').replaceChildren(...programmes.map((p) => el('option', {value: p.id},
+            `${p.college} · ${p.fgosCode} «${p.name}», набор ${p.intakeYear}`)));
+        const params = new URLSearchParams(location.search);
+        if (params.get('programme')) {
+            $('programme').value = params.get('programme');
+        }
+        fillStandards();
+        if (params.get('standard')) {
+            $('standard').value = params.get('standard');
+            fillVersions();
+        }
+        $('programme').addEventListener('change', () => { fillStandards(); refresh(); });
+        $('standard').addEventListener('change', () => { fillVersions(); refresh(); });
+        $('version').addEventListener('change', refresh);
+        ['compare-from', 'compare-to'].forEach((id) => $(id).addEventListener('change', async () => {
+            downloads();
+            try {
+                await comparison();
+            } catch (e) {
+                $('error').textContent = 'Не удалось сравнить версии: ' + e.message;
+                $('error').hidden = false;
+            }
+        }));
+        window.addEventListener('resize', () => chart && chart.resize());
+        await refresh();
+    }
+
+    document.addEventListener('DOMContentLoaded', start);
+})();

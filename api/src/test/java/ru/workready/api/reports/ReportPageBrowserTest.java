@@ -1,0 +1,176 @@
+package ru.workready.api.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import ru.workready.data.mapping.MappingImportService;
+import ru.workready.data.programmes.ProgrammeRepository;
+import ru.workready.data.reports.GapReportService;
+import ru.workready.data.standards.StandardRepository;
+import ru.workready.engine.programmes.ActivityKind;
+import ru.workready.engine.programmes.Outcome;
+import ru.workready.engine.programmes.OutcomeKind;
+import ru.workready.engine.programmes.Programme;
+import ru.workready.data.testing.TestDatabase;
+
+/**
+ * The designers' page in a real browser (Debian's headless Chromium + ChromeDriver) on the demo
+ * data: the heatmap cells, the uncovered list and the cohort chart; a screenshot goes to
+ * target/reports-page.png. Skipped only where ChromeDriver is missing (CI installs it).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ReportPageBrowserTest {
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    static WebDriver browser;
+    static Path profile;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    GapReportService reports;
+    @Autowired
+    ProgrammeRepository programmes;
+    @Autowired
+    StandardRepository standards;
+    @Autowired
+    MappingImportService mappingImport;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry);
+    }
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
+        boolean present = Files.isExecutable(DRIVER) && Files.isExecutable(CHROMIUM);
+        if (ci && !present) {
+            throw new IllegalStateException("CI must have chromium and chromedriver (.ci/run installs them)");
+        }
+        assumeTrue(present, "chromium/chromedriver not installed: apt-get install chromium chromium-driver");
+        profile = Files.createTempDirectory("workready-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--user-data-dir=" + profile, "--window-size=1600,2400", "--lang=ru");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stopBrowser() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void designerSeesHeatmapUncoveredListAndCohortBars() throws IOException {
+        long demo = reports.programmes().stream().filter(p -> p.college().equals("DEMO")).findFirst().orElseThrow().id();
+        browser.get("http://localhost:" + port + "/reports/index.html?programme=" + demo + "&standard=06.001");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d ->
+                "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+        assertThat(browser.findElement(By.id("error")).isDisplayed()).isFalse();
+        assertThat(browser.getTitle()).contains("профстандарт");
+
+        WebElement exact = browser.findElement(By.cssSelector("#heatmap td.cell[data-function='A/01.3'][data-outcome='ПК 1.1']"));
+        assertThat(exact.getDomAttribute("data-type")).isEqualTo("EXACT");
+        assertThat(exact.getText()).isEqualTo("1");
+        WebElement related = browser.findElement(By.cssSelector("#heatmap td.cell[data-function='A/04.3'][data-outcome='ОК 04']"));
+        assertThat(related.getDomAttribute("data-type")).isEqualTo("RELATED");
+        assertThat(browser.findElement(By.cssSelector("#heatmap td.cell[data-function='A/02.3'][data-outcome='ПК 1.2']")).getText())
+                .isEqualTo("1!");
+        assertThat(browser.findElements(By.cssSelector("#heatmap td.cell[data-type]"))).hasSize(14);
+        assertThat(browser.findElement(By.cssSelector("#heatmap tr[data-function='D/01.6']")).getDomAttribute("class"))
+                .isEqualTo("above");
+
+        WebElement a043 = browser.findElement(By.cssSelector("#uncovered li[data-code='A/04.3']"));
+        assertThat(a043.getDomAttribute("data-status")).isEqualTo("RELATED_ONLY");
+        assertThat(a043.getText()).contains("только косвенная связь", "ОК 04");
+        assertThat(browser.findElement(By.cssSelector("#uncovered li[data-code='C/01.5']")).getDomAttribute("data-status"))
+                .isEqualTo("NOT_COVERED");
+        List<WebElement> above = browser.findElements(By.cssSelector("#uncovered li[data-status='ABOVE_LEVEL']"));
+        assertThat(above).isNotEmpty().allMatch(li -> li.getDomAttribute("data-code").startsWith("D/"));
+        assertThat(above.get(0).getText()).contains("выше уровня программы");
+
+        assertThat(browser.findElements(By.cssSelector("#cohort-chart canvas"))).isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("#weak-spots tbody tr"))).hasSize(5);
+        assertThat(browser.findElement(By.id("provenance")).getText()).contains("424н", "версия сопоставления 1",
+                "default-1");
+        // one mapping version only: nothing to compare
+        assertThat(browser.findElement(By.id("comparison-section")).isDisplayed()).isFalse();
+        List<WebElement> downloads = browser.findElements(By.cssSelector("section:not([hidden]) .downloads a.download"));
+        assertThat(downloads).hasSize(10);
+        assertThat(browser.findElements(By.cssSelector("#supply tbody tr[data-kind='FUNCTION']"))).isNotEmpty();
+        assertThat(browser.findElement(By.id("supply-note")).getText()).contains("Демо-регион", "2027");
+        assertThat(downloads.get(1).getDomAttribute("href")).contains("/api/reports/coverage?", "format=xlsx");
+
+        Path shot = Path.of("target", "reports-page.png");
+        Files.createDirectories(shot.getParent());
+        Files.write(shot, ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        assertThat(Files.size(shot)).isGreaterThan(10_000);
+    }
+
+    @Test
+    void designerComparesTwoMappingVersions() throws IOException {
+        long collegeId = programmes.insertCollege("PAGE-" + UUID.randomUUID().toString().substring(0, 8),
+                "Колледж для страницы", "Тест");
+        long programmeId = programmes.insert(collegeId, new Programme("09.02.07", "Программа с двумя версиями",
+                "Программист", 5, 2025, List.of(new ActivityKind("ВД 1", "ПМ.01", "Разработка")),
+                List.of(new Outcome("ПК 1.1", OutcomeKind.PROFESSIONAL, "Формировать алгоритмы", "ВД 1"),
+                        new Outcome("ПК 1.2", OutcomeKind.PROFESSIONAL, "Разрабатывать модули", "ВД 1"))));
+        long standardId = standards.currentEdition("06.001").orElseThrow();
+        mappingImport.importCsv(programmeId, standardId, "v1",
+                "outcome_code,function_code,type,weight\nПК 1.1,A/01.3,EXACT,1.0\n".getBytes(StandardCharsets.UTF_8));
+        mappingImport.importCsv(programmeId, standardId, "v2",
+                "outcome_code,function_code,type,weight\nПК 1.1,A/01.3,RELATED,0.5\nПК 1.2,A/04.3,EXACT,1.0\n"
+                        .getBytes(StandardCharsets.UTF_8));
+        browser.get("http://localhost:" + port + "/reports/index.html?programme=" + programmeId + "&standard=06.001");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d ->
+                "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+        assertThat(browser.findElement(By.id("error")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.id("comparison-section")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.cssSelector("#comparison li[data-change='fixed']")).getDomAttribute("data-code"))
+                .isEqualTo("A/04.3");
+        WebElement broken = browser.findElement(By.cssSelector("#comparison li[data-change='broken']"));
+        assertThat(broken.getDomAttribute("data-code")).isEqualTo("A/01.3");
+        assertThat(broken.getText()).contains("покрыта → только RELATED");
+        assertThat(browser.findElement(By.cssSelector("#heatmap td.cell[data-function='A/04.3'][data-outcome='ПК 1.2']"))
+                .getDomAttribute("data-type")).isEqualTo("EXACT");
+        assertThat(browser.findElement(By.cssSelector("#comparison-section .downloads a[data-format='xlsx']"))
+                .getDomAttribute("href")).contains("/api/reports/mapping-comparison?", "from=1", "to=2");
+        Path shot = Path.of("target", "reports-page-comparison.png");
+        Files.write(shot, ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+}

@@ -1,0 +1,264 @@
+package ru.workready.data.employers;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import ru.workready.data.InvalidInputException;
+import ru.workready.data.InvalidInputException.Problem;
+import ru.workready.data.csv.CsvReader;
+import ru.workready.engine.standards.FunctionCodes;
+
+/**
+ * Declared labour demand (потребность в кадрах): how many people a region needs in a year per job
+ * profile, per ТФ or per qualification (ОТФ) — the shape of TOP-Region lists and forecasts.
+ * A file or request is stored whole or not at all; a row for a target already declared for the
+ * same region and year replaces it, so sending the same file again changes nothing.
+ */
+@Service
+public class DemandService {
+    public static final String INVALID = "invalid-demand";
+    static final int MAX_LISTED_PROBLEMS = 100;
+
+    /** One declared need as sent: either employer + profile, or standard + function (ТФ "A/01.3" or ОТФ "A"). */
+    public record DemandDraft(@Nullable String region, @Nullable Integer year, @Nullable Integer needed,
+                              @Nullable String employer, @Nullable String profile, @Nullable String standard,
+                              @Nullable String function, @Nullable String source) {
+    }
+
+    public enum TargetKind { PROFILE, FUNCTION, QUALIFICATION }
+
+    /** A stored need with what it is for. */
+    public record Demand(String region, int year, TargetKind kind, @Nullable String employer,
+                         @Nullable String profile, @Nullable String standard, @Nullable String function,
+                         String targetName, int needed, @Nullable String source, long targetId) {
+    }
+
+    private record Resolved(String region, int year, int needed, @Nullable Long profileId, @Nullable Long functionId,
+                            @Nullable Long generalizedId, @Nullable String source) {
+    }
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final EmployerRepository employers;
+
+    public DemandService(JdbcClient jdbc, JdbcTemplate template, EmployerRepository employers) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.employers = employers;
+    }
+
+    /** Columns: region, year, needed (or count), employer + profile, or standard_code + function_code; source. */
+    @Transactional
+    public int uploadCsv(byte[] content) {
+        List<DemandDraft> drafts = new ArrayList<>();
+        List<Integer> rows = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        List<String> header = CsvReader.read(new StringReader(CsvReader.decode(content)), row -> {
+            rows.add(row.number());
+            drafts.add(new DemandDraft(row.get("region"), integer(row, "year", problems),
+                    integer(row, row.get("needed") == null && row.get("count") != null ? "count" : "needed", problems),
+                    row.get("employer"), row.get("profile"), row.get("standard_code"), row.get("function_code"),
+                    row.get("source")));
+        });
+        for (String required : List.of("region", "year")) {
+            if (!header.contains(required)) {
+                problems.add(0, new Problem(1, required, null, "missing column"));
+            }
+        }
+        if (!header.contains("needed") && !header.contains("count")) {
+            problems.add(0, new Problem(1, "needed", null, "missing column"));
+        }
+        if (drafts.isEmpty() && problems.isEmpty()) {
+            problems.add(Problem.ofFile("the file has no rows"));
+        }
+        return store(drafts, rows, problems);
+    }
+
+    /** The same as a file upload, from a JSON list; problems name the list index + 1 as the row. */
+    @Transactional
+    public int upload(List<DemandDraft> drafts) {
+        List<Integer> rows = new ArrayList<>();
+        for (int i = 0; i < drafts.size(); i++) {
+            rows.add(i + 1);
+        }
+        List<Problem> problems = new ArrayList<>();
+        if (drafts.isEmpty()) {
+            problems.add(Problem.ofFile("no rows"));
+        }
+        return store(drafts, rows, problems);
+    }
+
+    private int store(List<DemandDraft> drafts, List<Integer> rows, List<Problem> problems) {
+        List<Resolved> resolved = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < drafts.size(); i++) {
+            DemandDraft d = drafts.get(i);
+            int row = rows.get(i);
+            if (d == null) {
+                problems.add(new Problem(row, null, null, "missing"));
+                continue;
+            }
+            int before = problems.size();
+            if (d.region() == null || d.region().isBlank()) {
+                problems.add(new Problem(row, "region", null, "required"));
+            }
+            if (d.year() == null) {
+                if (problems.stream().noneMatch(p -> p.row() != null && p.row() == row && "year".equals(p.column()))) {
+                    problems.add(new Problem(row, "year", null, "required"));
+                }
+            } else if (d.year() < 2000 || d.year() > 2100) {
+                problems.add(new Problem(row, "year", String.valueOf(d.year()), "expected a year 2000–2100"));
+            }
+            if (d.needed() == null) {
+                if (problems.stream().noneMatch(p -> p.row() != null && p.row() == row && "needed".equals(p.column()))) {
+                    problems.add(new Problem(row, "needed", null, "required"));
+                }
+            } else if (d.needed() < 0) {
+                problems.add(new Problem(row, "needed", String.valueOf(d.needed()), "must not be negative"));
+            }
+            Long profileId = null;
+            Long functionId = null;
+            Long generalizedId = null;
+            boolean byProfile = notBlank(d.employer()) || notBlank(d.profile());
+            boolean byFunction = notBlank(d.standard()) || notBlank(d.function());
+            if (byProfile == byFunction) {
+                problems.add(new Problem(row, byProfile ? "profile" : "function_code", null,
+                        "give either employer and profile, or standard_code and function_code"));
+            } else if (byProfile) {
+                if (!notBlank(d.employer()) || !notBlank(d.profile())) {
+                    problems.add(new Problem(row, notBlank(d.employer()) ? "profile" : "employer", null,
+                            "required with " + (notBlank(d.employer()) ? "employer" : "profile")));
+                } else {
+                    var employer = employers.employer(d.employer().strip());
+                    var profile = employer.flatMap(e -> employers.profile(e, d.profile().strip()));
+                    if (employer.isEmpty()) {
+                        problems.add(new Problem(row, "employer", d.employer(), "unknown employer"));
+                    } else if (profile.isEmpty()) {
+                        problems.add(new Problem(row, "profile", d.profile(), "unknown profile of employer " + d.employer().strip()));
+                    } else {
+                        profileId = profile.get().id();
+                    }
+                }
+            } else if (!notBlank(d.standard()) || !notBlank(d.function())) {
+                problems.add(new Problem(row, notBlank(d.standard()) ? "function_code" : "standard_code", null,
+                        "required with " + (notBlank(d.standard()) ? "standard_code" : "function_code")));
+            } else {
+                String code = FunctionCodes.normalize(d.function());
+                if (code.contains("/")) {
+                    var f = employers.currentFunction(d.standard().strip(), code);
+                    if (f.isEmpty()) {
+                        problems.add(new Problem(row, "function_code", d.function(),
+                                "no labour function " + code + " in the current edition of " + d.standard().strip()));
+                    } else {
+                        functionId = f.get().id();
+                    }
+                } else {
+                    var g = employers.currentGeneralizedFunction(d.standard().strip(), code);
+                    if (g.isEmpty()) {
+                        problems.add(new Problem(row, "function_code", d.function(),
+                                "no ОТФ " + code + " in the current edition of " + d.standard().strip()));
+                    } else {
+                        generalizedId = g.get();
+                    }
+                }
+            }
+            if (problems.size() > before || d.region() == null || d.year() == null || d.needed() == null) {
+                continue;
+            }
+            String key = d.region().strip() + '|' + d.year() + '|' + profileId + '|' + functionId + '|' + generalizedId;
+            Integer first = seen.putIfAbsent(key, row);
+            if (first != null) {
+                problems.add(new Problem(row, null, null, "the same region, year and target as row " + first));
+                continue;
+            }
+            resolved.add(new Resolved(d.region().strip(), d.year(), d.needed(), profileId, functionId, generalizedId,
+                    d.source()));
+        }
+        if (!problems.isEmpty()) {
+            // values that failed to parse were reported while reading: list everything in row order
+            problems.sort(java.util.Comparator.comparing(Problem::row,
+                    java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
+            throw new InvalidInputException(INVALID, "The demand has " + problems.size()
+                    + " problem(s); nothing was stored", problems.subList(0, Math.min(problems.size(),
+                    MAX_LISTED_PROBLEMS)), problems.size());
+        }
+        template.batchUpdate("""
+                        insert into labour_demand (region, year, profile_id, labour_function_id, generalized_function_id,
+                                                   needed, source)
+                        values (?, ?, ?, ?, ?, ?, ?)
+                        on conflict (region, year, coalesce(profile_id, 0), coalesce(labour_function_id, 0),
+                                     coalesce(generalized_function_id, 0))
+                        do update set needed = excluded.needed, source = excluded.source, recorded_at = now()""",
+                resolved.stream().map(r -> new Object[] {r.region(), r.year(), r.profileId(), r.functionId(),
+                        r.generalizedId(), r.needed(), r.source()}).toList());
+        return resolved.size();
+    }
+
+    /** Declared demand, optionally for one region and year. */
+    public List<Demand> list(@Nullable String region, @Nullable Integer year) {
+        List<Object> params = new ArrayList<>();
+        List<String> where = new ArrayList<>();
+        if (region != null) {
+            where.add("d.region = ?");
+            params.add(region);
+        }
+        if (year != null) {
+            where.add("d.year = ?");
+            params.add(year);
+        }
+        return jdbc.sql("""
+                        select d.region, d.year, d.needed, d.source,
+                               e.code, jp.code, jp.name, jp.id,
+                               fs.code, f.code, f.name, f.id,
+                               gs.code, g.code, g.name, g.id
+                        from labour_demand d
+                        left join job_profile jp on jp.id = d.profile_id left join employer e on e.id = jp.employer_id
+                        left join labour_function f on f.id = d.labour_function_id
+                        left join professional_standard fs on fs.id = f.standard_id
+                        left join generalized_function g on g.id = d.generalized_function_id
+                        left join professional_standard gs on gs.id = g.standard_id
+                        %s order by d.region, d.year, d.id""".formatted(where.isEmpty() ? "" : "where " + String.join(" and ", where)))
+                .params(params)
+                .query((rs, n) -> {
+                    String region1 = rs.getString(1);
+                    int year1 = rs.getInt(2);
+                    int needed = rs.getInt(3);
+                    String source = rs.getString(4);
+                    if (rs.getString(6) != null) {
+                        return new Demand(region1, year1, TargetKind.PROFILE, rs.getString(5), rs.getString(6), null,
+                                null, rs.getString(7), needed, source, rs.getLong(8));
+                    }
+                    if (rs.getString(10) != null) {
+                        return new Demand(region1, year1, TargetKind.FUNCTION, null, null, rs.getString(9),
+                                rs.getString(10), rs.getString(11), needed, source, rs.getLong(12));
+                    }
+                    return new Demand(region1, year1, TargetKind.QUALIFICATION, null, null, rs.getString(13),
+                            rs.getString(14), rs.getString(15), needed, source, rs.getLong(16));
+                }).list();
+    }
+
+    private static boolean notBlank(@Nullable String s) {
+        return s != null && !s.isBlank();
+    }
+
+    private static @Nullable Integer integer(CsvReader.Row row, String column, List<Problem> problems) {
+        String v = row.get(column);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(v.replace(" ", "").replace("\u00a0", ""));
+        } catch (NumberFormatException e) {
+            problems.add(new Problem(row.number(), column.equals("count") ? "needed" : column, v, "expected a whole number"));
+            return null;
+        }
+    }
+
+}

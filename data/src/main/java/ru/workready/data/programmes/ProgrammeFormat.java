@@ -1,0 +1,297 @@
+package ru.workready.data.programmes;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import ru.workready.data.InvalidInputException;
+import ru.workready.data.InvalidInputException.Problem;
+import ru.workready.data.csv.CsvReader;
+import ru.workready.engine.programmes.ActivityKind;
+import ru.workready.engine.programmes.Outcome;
+import ru.workready.engine.programmes.OutcomeCodes;
+import ru.workready.engine.programmes.OutcomeKind;
+import ru.workready.engine.programmes.Programme;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The programme file formats: JSON (schema {@value #SCHEMA_ID}, served at
+ * /api/programmes/schema) and a CSV variant for spreadsheet users with one row per programme,
+ * ВД or outcome. Reading validates everything and lists every problem (JSON pointer or CSV row
+ * and column); writing produces files that read back to the same programme.
+ */
+public final class ProgrammeFormat {
+    public static final String SCHEMA_ID = "https://workready.ru/schemas/programme-1.json";
+    public static final String SCHEMA_RESOURCE = "/schemas/programme.schema.json";
+    public static final List<String> CSV_COLUMNS = List.of("kind", "code", "name", "activity_code", "module_code",
+            "parent_code", "qualification", "qualification_level", "intake_year");
+    private static final String PROBLEM_TYPE = "invalid-programme";
+    private static final int MAX_LISTED = 100;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** The JSON document: the programme with a pointer to its schema. */
+    public record Document(@JsonProperty("$schema") String schema, String fgosCode, String name, String qualification,
+                           int qualificationLevel, int intakeYear, List<ActivityKind> activities,
+                           List<Outcome> outcomes) {
+    }
+
+    private ProgrammeFormat() {
+    }
+
+    // ------------------------------------------------------------------ JSON
+
+    public static Programme readJson(byte[] content) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(content);
+        } catch (JacksonException e) {
+            throw new InvalidInputException(PROBLEM_TYPE, "The programme file is not valid JSON: "
+                    + e.getOriginalMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new InvalidInputException(PROBLEM_TYPE, "The programme file must be a JSON object");
+        }
+        Builder b = new Builder();
+        b.header(null, "/", text(root, "fgosCode"), text(root, "name"), text(root, "qualification"),
+                text(root, "qualificationLevel"), text(root, "intakeYear"));
+        Set<String> known = Set.of("$schema", "fgosCode", "name", "qualification", "qualificationLevel", "intakeYear",
+                "activities", "outcomes");
+        for (String field : root.propertyNames()) {
+            if (!known.contains(field)) {
+                b.problems.add(new Problem(null, "/" + field, null, "unknown property"));
+            }
+        }
+        JsonNode activities = root.path("activities");
+        if (!activities.isMissingNode() && !activities.isArray()) {
+            b.problems.add(new Problem(null, "/activities", null, "must be an array"));
+        } else {
+            for (int i = 0; i < activities.size(); i++) {
+                JsonNode a = activities.get(i);
+                b.activity(null, "/activities/" + i + "/", text(a, "code"), text(a, "moduleCode"), text(a, "name"));
+            }
+        }
+        JsonNode outcomes = root.path("outcomes");
+        if (!outcomes.isArray()) {
+            b.problems.add(new Problem(null, "/outcomes", null, "required: an array of outcomes"));
+        } else {
+            for (int i = 0; i < outcomes.size(); i++) {
+                JsonNode o = outcomes.get(i);
+                b.outcome(null, "/outcomes/" + i + "/", text(o, "kind"), text(o, "code"), text(o, "name"),
+                        text(o, "activityCode"), text(o, "parentCode"));
+            }
+        }
+        return b.build();
+    }
+
+    public static byte[] writeJson(Programme p) {
+        return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(new Document(SCHEMA_ID, p.fgosCode(), p.name(),
+                p.qualification(), p.qualificationLevel(), p.intakeYear(), p.activities(), p.outcomes()));
+    }
+
+    private static @Nullable String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        return v.isValueNode() ? v.asString() : v.toString();
+    }
+
+    // ------------------------------------------------------------------ CSV
+
+    public static Programme readCsv(byte[] content) {
+        Builder b = new Builder();
+        boolean[] headerSeen = {false};
+        List<String> header = CsvReader.read(new StringReader(CsvReader.decode(content)), row -> {
+            String kind = row.get("kind");
+            String k = kind == null ? "" : kind.toUpperCase(Locale.ROOT);
+            if (k.equals("PROGRAMME") || k.equals("ПРОГРАММА")) {
+                if (headerSeen[0]) {
+                    b.problems.add(new Problem(row.number(), "kind", kind, "only one PROGRAMME row is allowed"));
+                    return;
+                }
+                headerSeen[0] = true;
+                b.header(row.number(), "", row.get("code"), row.get("name"), row.get("qualification"),
+                        row.get("qualification_level"), row.get("intake_year"));
+            } else if (k.equals("ACTIVITY") || k.equals("ВД")) {
+                b.activity(row.number(), "", row.get("code"), row.get("module_code"), row.get("name"));
+            } else {
+                b.outcome(row.number(), "", kind, row.get("code"), row.get("name"), row.get("activity_code"),
+                        row.get("parent_code"));
+            }
+        });
+        List<Problem> missing = List.of("kind", "code", "name").stream().filter(c -> !header.contains(c))
+                .map(c -> new Problem(1, c, null, "missing column")).toList();
+        if (!missing.isEmpty()) {
+            throw new InvalidInputException(PROBLEM_TYPE, "The programme file lacks required columns", missing,
+                    missing.size());
+        }
+        if (!headerSeen[0]) {
+            b.problems.add(new Problem(null, "kind", null,
+                    "a PROGRAMME row (ФГОС code, name, qualification, level, intake year) is required"));
+        }
+        return b.build();
+    }
+
+    public static String writeCsv(Programme p) {
+        StringBuilder sb = new StringBuilder("\uFEFF").append(String.join(";", CSV_COLUMNS)).append("\r\n");
+        row(sb, "PROGRAMME", p.fgosCode(), p.name(), null, null, null, p.qualification(),
+                Integer.toString(p.qualificationLevel()), Integer.toString(p.intakeYear()));
+        for (ActivityKind a : p.activities()) {
+            row(sb, "ACTIVITY", a.code(), a.name(), null, a.moduleCode(), null, null, null, null);
+        }
+        for (Outcome o : p.outcomes()) {
+            row(sb, o.kind().name(), o.code(), o.name(), o.activityCode(), null, o.parentCode(), null, null, null);
+        }
+        return sb.toString();
+    }
+
+    private static void row(StringBuilder sb, @Nullable String... cells) {
+        for (int i = 0; i < cells.length; i++) {
+            if (i > 0) {
+                sb.append(';');
+            }
+            String c = cells[i] == null ? "" : cells[i];
+            if (c.indexOf(';') >= 0 || c.indexOf('"') >= 0 || c.indexOf('\n') >= 0 || c.indexOf('\r') >= 0) {
+                sb.append('"').append(c.replace("\"", "\"\"")).append('"');
+            } else {
+                sb.append(c);
+            }
+        }
+        sb.append("\r\n");
+    }
+
+    // ------------------------------------------------------------------ validation
+
+    /** Collects the parts of a programme, checking each as it comes; builds only when all is well. */
+    private static final class Builder {
+        private static final Map<String, OutcomeKind> KINDS = new HashMap<>();
+
+        static {
+            for (OutcomeKind k : OutcomeKind.values()) {
+                KINDS.put(k.name(), k);
+            }
+            KINDS.put("ПК", OutcomeKind.PROFESSIONAL);
+            KINDS.put("ОК", OutcomeKind.GENERAL);
+            KINDS.put("ПО", OutcomeKind.EXPERIENCE);
+            KINDS.put("У", OutcomeKind.SKILL);
+            KINDS.put("З", OutcomeKind.KNOWLEDGE);
+        }
+
+        final List<Problem> problems = new ArrayList<>();
+        @Nullable String fgosCode;
+        @Nullable String name;
+        @Nullable String qualification;
+        int level;
+        int intakeYear;
+        final List<ActivityKind> activities = new ArrayList<>();
+        final Set<String> activityCodes = new HashSet<>();
+        final List<Outcome> outcomes = new ArrayList<>();
+        final List<Problem> parentChecks = new ArrayList<>();
+        final Map<String, OutcomeKind> outcomeKinds = new HashMap<>();
+
+        void header(@Nullable Integer row, String at, @Nullable String fgos, @Nullable String nm,
+                    @Nullable String qual, @Nullable String lvl, @Nullable String year) {
+            String p = at.equals("/") ? "/" : at;
+            if (fgos == null || !fgos.strip().matches("\\d{2}\\.\\d{2}\\.\\d{2}")) {
+                problems.add(new Problem(row, p + (row == null ? "fgosCode" : "code"), fgos,
+                        "required: a ФГОС code such as 09.02.07"));
+            }
+            fgosCode = fgos == null ? null : fgos.strip();
+            name = required(row, p + "name", nm);
+            qualification = required(row, p + "qualification", qual);
+            level = integer(row, p + (row == null ? "qualificationLevel" : "qualification_level"), lvl, 1, 9,
+                    "required: a qualification level 1–9");
+            intakeYear = integer(row, p + (row == null ? "intakeYear" : "intake_year"), year, 1990, 2100,
+                    "required: a year of intake such as 2025");
+        }
+
+        void activity(@Nullable Integer row, String at, @Nullable String code, @Nullable String module,
+                      @Nullable String nm) {
+            String c = required(row, at + "code", code);
+            String n = required(row, at + "name", nm);
+            if (c != null && !activityCodes.add(c)) {
+                problems.add(new Problem(row, at + "code", c, "duplicate kind of activity (ВД) code"));
+            }
+            if (c != null && n != null) {
+                activities.add(new ActivityKind(c, module == null ? "" : module.strip(), n));
+            }
+        }
+
+        void outcome(@Nullable Integer row, String at, @Nullable String kind, @Nullable String code,
+                     @Nullable String nm, @Nullable String activity, @Nullable String parent) {
+            OutcomeKind k = kind == null ? null : KINDS.get(kind.strip().toUpperCase(Locale.ROOT));
+            if (k == null) {
+                problems.add(new Problem(row, at + "kind", kind, "must be " + (row == null ? "" : "PROGRAMME, ACTIVITY, ")
+                        + "PROFESSIONAL, GENERAL, EXPERIENCE, SKILL or KNOWLEDGE"));
+            }
+            String c = required(row, at + "code", code);
+            String n = required(row, at + "name", nm);
+            String normalized = c == null ? null : OutcomeCodes.normalize(c);
+            if (normalized != null && outcomeKinds.containsKey(normalized)) {
+                problems.add(new Problem(row, at + "code", c, "duplicate outcome code"));
+            }
+            String act = activity == null || activity.isBlank() ? null : activity.strip();
+            if (act != null && !activityCodes.contains(act)) {
+                problems.add(new Problem(row, at + (row == null ? "activityCode" : "activity_code"), act,
+                        "unknown kind of activity (ВД): list it before its outcomes"));
+            }
+            String par = parent == null || parent.isBlank() ? null : OutcomeCodes.normalize(parent);
+            if (par != null) {
+                parentChecks.add(new Problem(row, at + (row == null ? "parentCode" : "parent_code"), par, ""));
+            }
+            if (k != null && normalized != null && n != null) {
+                outcomeKinds.put(normalized, k);
+                outcomes.add(new Outcome(normalized, k, n, act, par));
+            }
+        }
+
+        Programme build() {
+            for (Problem p : parentChecks) {
+                OutcomeKind parentKind = outcomeKinds.get(p.value());
+                if (parentKind != OutcomeKind.PROFESSIONAL) {
+                    problems.add(new Problem(p.row(), p.column(), p.value(),
+                            parentKind == null ? "unknown parent outcome" : "the parent must be a ПК (PROFESSIONAL)"));
+                }
+            }
+            if (outcomes.isEmpty() && problems.isEmpty()) {
+                problems.add(Problem.ofFile("the programme has no outcomes"));
+            }
+            if (!problems.isEmpty()) {
+                throw new InvalidInputException(PROBLEM_TYPE, "The programme file has " + problems.size()
+                        + " problem(s); nothing was stored", problems.subList(0, Math.min(MAX_LISTED, problems.size())),
+                        problems.size());
+            }
+            return new Programme(fgosCode, name, qualification, level, intakeYear, activities, outcomes);
+        }
+
+        private @Nullable String required(@Nullable Integer row, String column, @Nullable String value) {
+            if (value == null || value.isBlank()) {
+                problems.add(new Problem(row, column, value, "required"));
+                return null;
+            }
+            return value.strip();
+        }
+
+        private int integer(@Nullable Integer row, String column, @Nullable String value, int min, int max,
+                            String reason) {
+            try {
+                int v = Integer.parseInt(value == null ? "" : value.strip());
+                if (v >= min && v <= max) {
+                    return v;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            problems.add(new Problem(row, column, value, reason));
+            return 0;
+        }
+    }
+}

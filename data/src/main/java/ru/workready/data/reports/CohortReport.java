@@ -1,0 +1,77 @@
+package ru.workready.data.reports;
+
+import static ru.workready.data.reports.Table.row;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import ru.workready.engine.assessments.EvidenceKind;
+import ru.workready.engine.scoring.ReadinessLevel;
+
+/**
+ * Cohort weak spots: per ТФ, how many of the programme's students are at each readiness level,
+ * and the ТФ with the lowest share of READY students with the outcomes and evidence kinds that
+ * drag them down. Computed from the stored readiness scores and their explanations.
+ */
+public record CohortReport(Provenance provenance, int students, boolean staleScores, List<CohortFunction> functions,
+                           List<CohortFunction> weakSpots) implements Tabular {
+
+    /**
+     * One ТФ over the cohort. readyShare = READY / scored students (null when no student is scored,
+     * e.g. an unmapped or above-level ТФ).
+     */
+    public record CohortFunction(String standardCode, String code, String name, int qualificationLevel,
+                                 Map<ReadinessLevel, Integer> levels, int scored, @Nullable Double readyShare,
+                                 @Nullable Double meanReadiness, List<OutcomeDrag> weakestOutcomes,
+                                 List<KindDrag> weakestEvidenceKinds) {
+    }
+
+    /** A mapped outcome's mean mastery over the cohort, and how many students lack evidence for it or are below 0.5. */
+    public record OutcomeDrag(String outcomeCode, @Nullable Double meanMastery, int withoutEvidence, int weak) {
+    }
+
+    /** An evidence kind's mean normalized score over the current results behind this ТФ. */
+    public record KindDrag(EvidenceKind kind, double meanScore, int results) {
+    }
+
+    @Override
+    public String fileName() {
+        return "cohort";
+    }
+
+    @Override
+    public List<Table> tables() {
+        List<List<@Nullable Object>> rows = new ArrayList<>();
+        for (CohortFunction f : functions) {
+            List<@Nullable Object> r = new ArrayList<>(row(f.standardCode(), f.code(), f.name(), f.qualificationLevel(),
+                    f.scored(), f.readyShare(), f.meanReadiness()));
+            for (ReadinessLevel l : ReadinessLevel.values()) {
+                r.add(f.levels().getOrDefault(l, 0));
+            }
+            r.add(f.weakestOutcomes().stream().map(o -> o.outcomeCode() + " (" + format(o.meanMastery()) + ")")
+                    .collect(Collectors.joining(", ")));
+            r.add(f.weakestEvidenceKinds().stream().map(k -> k.kind().name() + " (" + format(k.meanScore()) + ")")
+                    .collect(Collectors.joining(", ")));
+            rows.add(r);
+        }
+        List<String> header = new ArrayList<>(List.of("Стандарт", "Код ТФ", "Трудовая функция", "Уровень квалификации",
+                "Оценено студентов", "Доля READY", "Средняя готовность"));
+        for (ReadinessLevel l : ReadinessLevel.values()) {
+            header.add(l.name());
+        }
+        header.add("Слабые результаты (ср. освоение)");
+        header.add("Слабые виды оценки (ср. балл)");
+        List<List<@Nullable Object>> weak = weakSpots.stream().map(f -> row(f.code(), f.name(), f.readyShare(),
+                f.meanReadiness(), f.weakestOutcomes().isEmpty() ? null : f.weakestOutcomes().get(0).outcomeCode(),
+                f.weakestEvidenceKinds().isEmpty() ? null : f.weakestEvidenceKinds().get(0).kind().name())).toList();
+        return List.of(new Table("Готовность когорты", header, rows),
+                new Table("Слабые места", List.of("Код ТФ", "Трудовая функция", "Доля READY", "Средняя готовность",
+                        "Самый слабый результат", "Самый слабый вид оценки"), weak));
+    }
+
+    private static String format(@Nullable Double v) {
+        return v == null ? "нет данных" : String.format(java.util.Locale.ROOT, "%.2f", v);
+    }
+}

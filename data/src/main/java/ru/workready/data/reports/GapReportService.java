@@ -1,0 +1,552 @@
+package ru.workready.data.reports;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import ru.workready.data.InvalidInputException;
+import ru.workready.data.InvalidInputException.Problem;
+import ru.workready.data.NotFoundException;
+import ru.workready.data.reports.AboveLevelReport.AboveLevelFunction;
+import ru.workready.data.reports.CohortReport.CohortFunction;
+import ru.workready.data.reports.CohortReport.KindDrag;
+import ru.workready.data.reports.CohortReport.OutcomeDrag;
+import ru.workready.data.reports.MappingComparison.Change;
+import ru.workready.data.reports.MappingComparison.FunctionChange;
+import ru.workready.data.reports.MappingComparison.MappingChange;
+import ru.workready.data.reports.Refs.ElementRef;
+import ru.workready.data.reports.Refs.FunctionRef;
+import ru.workready.data.reports.Refs.OutcomeRef;
+import ru.workready.data.reports.ReportRepository.ElementRow;
+import ru.workready.data.reports.ReportRepository.FunctionRow;
+import ru.workready.data.reports.ReportRepository.MappingRow;
+import ru.workready.data.reports.ReportRepository.MappingSetRow;
+import ru.workready.data.reports.ReportRepository.OutcomeRow;
+import ru.workready.data.reports.ReportRepository.ProgrammeRow;
+import ru.workready.data.employers.CohortFilter;
+import ru.workready.data.employers.CohortRepository;
+import ru.workready.data.employers.DemandService;
+import ru.workready.data.employers.EmployerRepository;
+import ru.workready.engine.assessments.EvidenceKind;
+import ru.workready.engine.employers.JobFit;
+import ru.workready.engine.employers.ProfileFunction;
+import ru.workready.engine.employers.Standing;
+import ru.workready.engine.mapping.MappingType;
+import ru.workready.engine.scoring.ReadinessLevel;
+
+/**
+ * Curriculum gap reports for designers: coverage matrix, uncovered ТФ and elements, orphan
+ * outcomes, above-level ТФ, cohort weak spots and mapping version comparison. A "covered" ТФ or
+ * element has at least one EXACT or PART_OF mapping: a RELATED mapping supports, it does not teach.
+ */
+@Service
+@Transactional(readOnly = true)
+public class GapReportService {
+    static final String BAD_PARAMETER = "invalid-report-parameter";
+    private static final int DRAGS_LISTED = 3;
+
+    /** A programme chosen by id, or by college code + ФГОС code + intake year. */
+    public record ProgrammeSelector(@Nullable Long id, @Nullable String college, @Nullable String fgosCode,
+                                    @Nullable Integer intakeYear) {
+    }
+
+    /** A programme and the standards it is mapped to, for the page's pickers. */
+    public record ProgrammeOption(long id, String college, String collegeName, String fgosCode, String name,
+                                  int intakeYear, int qualificationLevel, List<StandardOption> standards) {
+    }
+
+    /** A standard edition a programme is mapped to, with its mapping versions (the active one marked). */
+    public record StandardOption(String code, String name, String orderNumber, LocalDate approvalDate,
+                                 int activeVersion, List<Integer> versions) {
+    }
+
+    /** The programme and the (standard edition, mapping version) pairs a report is computed from. */
+    record Scope(ProgrammeRow programme, List<Provenance.Source> sources) {
+    }
+
+    /** One source's standard and mapping, indexed for the coverage rules. */
+    private record Indexed(Provenance.Source source, List<FunctionRow> functions, Map<Long, List<ElementRow>> elements,
+                           Map<Long, List<MappingRow>> byFunction, List<MappingRow> mappings) {
+    }
+
+    private final ReportRepository repository;
+    private final DemandService demand;
+    private final EmployerRepository employers;
+    private final CohortRepository cohorts;
+
+    public GapReportService(ReportRepository repository, DemandService demand, EmployerRepository employers,
+                            CohortRepository cohorts) {
+        this.repository = repository;
+        this.demand = demand;
+        this.employers = employers;
+        this.cohorts = cohorts;
+    }
+
+    public List<ProgrammeOption> programmes() {
+        List<ProgrammeOption> options = new ArrayList<>();
+        for (ProgrammeRow p : repository.programmes()) {
+            Map<Long, List<MappingSetRow>> byEdition = repository.mappingSets(p.id()).stream()
+                    .collect(Collectors.groupingBy(MappingSetRow::standardId, LinkedHashMap::new, Collectors.toList()));
+            List<StandardOption> standards = new ArrayList<>();
+            for (List<MappingSetRow> sets : byEdition.values()) {
+                MappingSetRow first = sets.get(0);
+                int active = sets.stream().filter(MappingSetRow::active).mapToInt(MappingSetRow::version).findFirst()
+                        .orElse(first.version());
+                standards.add(new StandardOption(first.standardCode(), first.standardName(), first.orderNumber(),
+                        first.approvalDate(), active, sets.stream().map(MappingSetRow::version).sorted().toList()));
+            }
+            options.add(new ProgrammeOption(p.id(), p.collegeCode(), p.collegeName(), p.fgosCode(), p.name(),
+                    p.intakeYear(), p.qualificationLevel(), standards));
+        }
+        return options;
+    }
+
+    public CoverageReport coverage(ProgrammeSelector selector, List<String> standards, @Nullable Integer mappingVersion,
+                                   boolean withElements, String ruleSetVersion) {
+        Scope scope = scope(selector, standards, mappingVersion);
+        List<OutcomeRow> outcomes = repository.outcomes(scope.programme().id());
+        Map<Long, OutcomeRow> outcomeById = byId(outcomes, OutcomeRow::id);
+        List<FunctionRef> functions = new ArrayList<>();
+        List<CoverageReport.Cell> cells = new ArrayList<>();
+        List<ElementRef> elements = new ArrayList<>();
+        for (Indexed ix : index(scope)) {
+            Map<Long, ElementRow> elementById = new HashMap<>();
+            ix.elements().values().forEach(es -> es.forEach(e -> elementById.put(e.id(), e)));
+            Map<Long, FunctionRow> functionById = byId(ix.functions(), FunctionRow::id);
+            for (FunctionRow f : ix.functions()) {
+                functions.add(ref(ix.source(), f, scope.programme()));
+            }
+            for (MappingRow m : ix.mappings()) {
+                FunctionRow f = functionById.get(m.functionId());
+                ElementRow e = m.elementId() == null ? null : elementById.get(m.elementId());
+                cells.add(new CoverageReport.Cell(ix.source().standardCode(), f.code(),
+                        outcomeById.get(m.outcomeId()).code(), e == null ? null : ref(f, e), m.type(), m.weight(),
+                        m.critical()));
+            }
+            if (withElements) {
+                for (FunctionRow f : ix.functions()) {
+                    ix.elements().getOrDefault(f.id(), List.of()).forEach(e -> elements.add(ref(f, e)));
+                }
+            }
+        }
+        List<OutcomeRef> outcomeRefs = outcomes.stream().map(GapReportService::ref).toList();
+        return new CoverageReport(provenance(scope, List.of(ruleSetVersion)), functions, outcomeRefs, cells, elements);
+    }
+
+    public UncoveredReport uncovered(ProgrammeSelector selector, List<String> standards,
+                                     @Nullable Integer mappingVersion, String ruleSetVersion) {
+        Scope scope = scope(selector, standards, mappingVersion);
+        Map<Long, OutcomeRow> outcomeById = byId(repository.outcomes(scope.programme().id()), OutcomeRow::id);
+        List<UncoveredReport.UncoveredFunction> gaps = new ArrayList<>();
+        List<AboveLevelFunction> above = new ArrayList<>();
+        for (Indexed ix : index(scope)) {
+            for (FunctionRow f : ix.functions()) {
+                List<MappingRow> ms = ix.byFunction().getOrDefault(f.id(), List.of());
+                CoverageStatus status = status(f, ms, scope.programme());
+                if (status == CoverageStatus.ABOVE_LEVEL) {
+                    above.add(aboveLevel(ix.source(), f, ms, outcomeById));
+                    continue;
+                }
+                List<UncoveredReport.UncoveredElement> elements = new ArrayList<>();
+                for (ElementRow e : ix.elements().getOrDefault(f.id(), List.of())) {
+                    CoverageStatus es = status(ms.stream()
+                            .filter(m -> m.elementId() == null || m.elementId() == e.id()).toList());
+                    if (es.gap()) {
+                        elements.add(new UncoveredReport.UncoveredElement(ref(f, e), es));
+                    }
+                }
+                if (status.gap() || !elements.isEmpty()) {
+                    gaps.add(new UncoveredReport.UncoveredFunction(ix.source().standardCode(), f.code(), f.name(),
+                            f.generalizedCode(), f.qualificationLevel(), status,
+                            ms.stream().filter(m -> m.type() == MappingType.RELATED)
+                                    .map(m -> outcomeById.get(m.outcomeId()).code()).distinct().toList(),
+                            elements));
+                }
+            }
+        }
+        return new UncoveredReport(provenance(scope, List.of(ruleSetVersion)), scope.programme().qualificationLevel(),
+                gaps, above);
+    }
+
+    public AboveLevelReport aboveLevel(ProgrammeSelector selector, List<String> standards,
+                                       @Nullable Integer mappingVersion, String ruleSetVersion) {
+        Scope scope = scope(selector, standards, mappingVersion);
+        Map<Long, OutcomeRow> outcomeById = byId(repository.outcomes(scope.programme().id()), OutcomeRow::id);
+        List<AboveLevelFunction> above = new ArrayList<>();
+        for (Indexed ix : index(scope)) {
+            for (FunctionRow f : ix.functions()) {
+                if (f.qualificationLevel() > scope.programme().qualificationLevel()) {
+                    above.add(aboveLevel(ix.source(), f, ix.byFunction().getOrDefault(f.id(), List.of()), outcomeById));
+                }
+            }
+        }
+        return new AboveLevelReport(provenance(scope, List.of(ruleSetVersion)), scope.programme().qualificationLevel(),
+                above);
+    }
+
+    public OrphanReport orphans(ProgrammeSelector selector, List<String> standards, @Nullable Integer mappingVersion,
+                                String ruleSetVersion) {
+        Scope scope = scope(selector, standards, mappingVersion);
+        List<OutcomeRow> outcomes = repository.outcomes(scope.programme().id());
+        Set<Long> serving = new HashSet<>();
+        for (Indexed ix : index(scope)) {
+            ix.mappings().forEach(m -> serving.add(m.outcomeId()));
+        }
+        return new OrphanReport(provenance(scope, List.of(ruleSetVersion)), outcomes.size(),
+                outcomes.stream().filter(o -> !serving.contains(o.id())).map(GapReportService::ref).toList());
+    }
+
+    /**
+     * Weak spots of the programme's cohort, from the stored readiness scores and their
+     * explanations, aggregated in the database.
+     */
+    public CohortReport cohort(ProgrammeSelector selector, List<String> standards, int limit, String ruleSetVersion) {
+        Scope scope = scope(selector, standards, null);
+        List<String> scoredLevels = Arrays.stream(ReadinessLevel.values()).filter(ReadinessLevel::scored)
+                .map(Enum::name).toList();
+        List<CohortFunction> functions = new ArrayList<>();
+        Set<String> ruleSets = new TreeSet<>();
+        boolean stale = false;
+        for (Provenance.Source source : scope.sources()) {
+            ReportRepository.CohortAggregates a = repository.cohort(scope.programme().id(), source.standardId(),
+                    scoredLevels);
+            for (ReportRepository.LevelCount c : a.levels()) {
+                ruleSets.add(c.ruleSetVersion());
+                stale |= c.mappingSetId() == null || c.mappingSetId() != source.mappingSetId();
+            }
+            Map<Long, List<ReportRepository.LevelCount>> levels = a.levels().stream()
+                    .collect(Collectors.groupingBy(ReportRepository.LevelCount::functionId));
+            Map<Long, List<ReportRepository.OutcomeAggregate>> outcomes = a.outcomes().stream()
+                    .collect(Collectors.groupingBy(ReportRepository.OutcomeAggregate::functionId));
+            Map<Long, List<ReportRepository.KindAggregate>> kinds = a.kinds().stream()
+                    .collect(Collectors.groupingBy(ReportRepository.KindAggregate::functionId));
+            for (FunctionRow f : repository.functions(source.standardId())) {
+                functions.add(cohortFunction(source, f, levels.getOrDefault(f.id(), List.of()),
+                        outcomes.getOrDefault(f.id(), List.of()), kinds.getOrDefault(f.id(), List.of())));
+            }
+        }
+        List<CohortFunction> weak = functions.stream().filter(f -> f.readyShare() != null)
+                .sorted(Comparator.comparing(CohortFunction::readyShare)
+                        .thenComparing(f -> f.meanReadiness() == null ? 0 : f.meanReadiness()))
+                .limit(Math.max(0, limit)).toList();
+        if (ruleSets.isEmpty()) {
+            ruleSets.add(ruleSetVersion);
+        }
+        return new CohortReport(provenance(scope, List.copyOf(ruleSets)),
+                repository.studentCount(scope.programme().id()), stale, functions, weak);
+    }
+
+    /**
+     * The region's declared demand for the programme's graduation year that touches the chosen
+     * standard editions, against the programme's graduates ready for each need.
+     */
+    public SupplyDemandReport supplyDemand(ProgrammeSelector selector, List<String> standards, String ruleSetVersion) {
+        Scope scope = scope(selector, standards, null);
+        ProgrammeRow p = scope.programme();
+        ReportRepository.Graduation graduation = repository.graduation(p.id());
+        Set<Long> editions = scope.sources().stream().map(Provenance.Source::standardId).collect(Collectors.toSet());
+        record Target(DemandService.Demand need, List<ProfileFunction> functions, boolean profile) {
+        }
+        List<Target> targets = new ArrayList<>();
+        for (DemandService.Demand need : demand.list(graduation.region(), graduation.year())) {
+            List<ProfileFunction> functions;
+            boolean profile = need.kind() == DemandService.TargetKind.PROFILE;
+            boolean relevant;
+            if (profile) {
+                Optional<EmployerRepository.JobProfile> job = employers.profile(need.targetId());
+                functions = job.map(EmployerRepository.JobProfile::engineFunctions).orElse(List.of());
+                // a profile counts when any of its ТФ is in the chosen editions; it is judged on all of them
+                relevant = job.isPresent() && job.get().functions().stream()
+                        .anyMatch(e -> editions.contains(e.function().standardId()));
+            } else {
+                List<EmployerRepository.FunctionRef> refs = need.kind() == DemandService.TargetKind.FUNCTION
+                        ? employers.function(need.targetId()).map(List::of).orElse(List.of())
+                        : employers.functionsOfGeneralized(need.targetId());
+                functions = refs.stream().filter(f -> editions.contains(f.standardId()))
+                        .map(f -> new ProfileFunction(f.id(), f.standardCode(), f.code(), 1, false, null)).toList();
+                relevant = !functions.isEmpty();
+            }
+            if (relevant) {
+                targets.add(new Target(need, functions, profile));
+            }
+        }
+        Set<Long> all = new HashSet<>();
+        targets.forEach(t -> t.functions().forEach(f -> all.add(f.labourFunctionId())));
+        List<CohortRepository.MemberStandings> members = all.isEmpty() ? List.of()
+                : cohorts.standings(new CohortFilter(null, p.collegeCode(), p.fgosCode(), graduation.year()), all, false);
+        List<SupplyDemandReport.Need> needs = new ArrayList<>();
+        for (Target t : targets) {
+            int ready = 0;
+            for (CohortRepository.MemberStandings m : members) {
+                boolean ok = t.profile() ? JobFit.of(t.functions(), m.standings()).level() == ReadinessLevel.READY
+                        : t.functions().stream().allMatch(f -> {
+                            Standing s = m.standings().get(f.labourFunctionId());
+                            return s != null && s.level() == ReadinessLevel.READY;
+                        });
+                ready += ok ? 1 : 0;
+            }
+            DemandService.Demand n = t.need();
+            String target = t.profile() ? n.employer() + " / " + n.profile() : n.standard() + " " + n.function();
+            needs.add(new SupplyDemandReport.Need(n.kind(), target, n.targetName(), n.needed(), ready,
+                    Math.max(0, n.needed() - ready), n.source()));
+        }
+        return new SupplyDemandReport(provenance(scope, List.of(ruleSetVersion)), graduation.region(),
+                graduation.year(), members.size(), needs);
+    }
+
+    /** Compares two mapping versions of the programme to one standard edition. */
+    public MappingComparison compare(ProgrammeSelector selector, String standard, int fromVersion, int toVersion,
+                                     String ruleSetVersion) {
+        Scope from = scope(selector, List.of(standard), fromVersion);
+        Scope to = scope(selector, List.of(standard), toVersion);
+        Indexed a = index(from).get(0);
+        Indexed b = index(to).get(0);
+        ProgrammeRow programme = from.programme();
+        List<OutcomeRow> outcomes = repository.outcomes(programme.id());
+        Map<Long, OutcomeRow> outcomeById = byId(outcomes, OutcomeRow::id);
+        List<FunctionChange> fixed = new ArrayList<>();
+        List<FunctionChange> broken = new ArrayList<>();
+        List<FunctionChange> changed = new ArrayList<>();
+        for (FunctionRow f : a.functions()) {
+            CoverageStatus was = status(f, a.byFunction().getOrDefault(f.id(), List.of()), programme);
+            CoverageStatus is = status(f, b.byFunction().getOrDefault(f.id(), List.of()), programme);
+            FunctionChange c = new FunctionChange(f.code(), f.name(), was, is);
+            if (was.gap() && is == CoverageStatus.COVERED) {
+                fixed.add(c);
+            } else if (was == CoverageStatus.COVERED && is.gap()) {
+                broken.add(c);
+            } else if (was != is) {
+                changed.add(c);
+            }
+        }
+        Map<Long, FunctionRow> functionById = byId(a.functions(), FunctionRow::id);
+        Map<Long, ElementRow> elementById = new HashMap<>();
+        a.elements().values().forEach(es -> es.forEach(e -> elementById.put(e.id(), e)));
+        Map<List<Object>, MappingRow> before = keyed(a.mappings());
+        Map<List<Object>, MappingRow> after = keyed(b.mappings());
+        Set<List<Object>> keys = new LinkedHashSet<>(before.keySet());
+        keys.addAll(after.keySet());
+        List<MappingChange> mappingChanges = new ArrayList<>();
+        for (List<Object> key : keys) {
+            MappingRow x = before.get(key);
+            MappingRow y = after.get(key);
+            MappingRow any = x != null ? x : y;
+            Change change = x == null ? Change.ADDED : y == null ? Change.REMOVED : null;
+            if (change == null && (x.type() != y.type() || x.weight() != y.weight() || x.critical() != y.critical())) {
+                change = Change.CHANGED;
+            }
+            if (change == null) {
+                continue;
+            }
+            FunctionRow f = functionById.get(any.functionId());
+            ElementRow e = any.elementId() == null ? null : elementById.get(any.elementId());
+            mappingChanges.add(new MappingChange(change, f.code(),
+                    e == null ? null : ref(f, e).kindLabel() + " " + e.position(), outcomeById.get(any.outcomeId()).code(),
+                    x == null ? null : x.type(), x == null ? null : x.weight(), x == null ? null : x.critical(),
+                    y == null ? null : y.type(), y == null ? null : y.weight(), y == null ? null : y.critical()));
+        }
+        Set<Long> servedBefore = a.mappings().stream().map(MappingRow::outcomeId).collect(Collectors.toSet());
+        Set<Long> servedAfter = b.mappings().stream().map(MappingRow::outcomeId).collect(Collectors.toSet());
+        List<String> resolved = outcomes.stream().filter(o -> !servedBefore.contains(o.id()) && servedAfter.contains(o.id()))
+                .map(OutcomeRow::code).toList();
+        List<String> introduced = outcomes.stream().filter(o -> servedBefore.contains(o.id()) && !servedAfter.contains(o.id()))
+                .map(OutcomeRow::code).toList();
+        Scope both = new Scope(programme, List.of(from.sources().get(0), to.sources().get(0)));
+        return new MappingComparison(provenance(both, List.of(ruleSetVersion)), fromVersion, toVersion, fixed, broken,
+                changed, mappingChanges, resolved, introduced);
+    }
+
+    // --- scope and indexing ---
+
+    Scope scope(ProgrammeSelector selector, List<String> standardCodes, @Nullable Integer mappingVersion) {
+        ProgrammeRow programme = programme(selector);
+        List<MappingSetRow> sets = repository.mappingSets(programme.id());
+        List<String> codes = standardCodes.stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+        if (codes.isEmpty()) {
+            codes = sets.stream().map(MappingSetRow::standardCode).distinct().toList();
+        }
+        if (codes.isEmpty()) {
+            throw new NotFoundException("Programme " + programme.id() + " has no mapping to any professional standard");
+        }
+        if (mappingVersion != null && codes.size() > 1) {
+            throw badParameter("mappingVersion", String.valueOf(mappingVersion),
+                    "a mapping version can be chosen for one standard at a time");
+        }
+        List<Provenance.Source> sources = new ArrayList<>();
+        for (String code : codes) {
+            List<MappingSetRow> ofCode = sets.stream().filter(s -> s.standardCode().equals(code)).toList();
+            // the edition of the active mapping; sets come newest edition first
+            MappingSetRow active = ofCode.stream().filter(MappingSetRow::active).findFirst()
+                    .orElseThrow(() -> new NotFoundException("Programme " + programme.id()
+                            + " has no mapping to standard " + code));
+            MappingSetRow chosen = active;
+            if (mappingVersion != null) {
+                chosen = ofCode.stream().filter(s -> s.standardId() == active.standardId()
+                                && s.version() == mappingVersion).findFirst()
+                        .orElseThrow(() -> new NotFoundException("Programme " + programme.id()
+                                + " has no mapping version " + mappingVersion + " to standard " + code));
+            }
+            sources.add(new Provenance.Source(chosen.standardCode(), chosen.standardName(), chosen.orderNumber(),
+                    chosen.approvalDate(), chosen.standardId(), chosen.id(), chosen.version(), chosen.active()));
+        }
+        return new Scope(programme, sources);
+    }
+
+    private ProgrammeRow programme(ProgrammeSelector s) {
+        if (s.id() != null) {
+            return repository.programme(s.id())
+                    .orElseThrow(() -> new NotFoundException("No programme with id " + s.id()));
+        }
+        List<Problem> problems = new ArrayList<>();
+        if (s.college() == null || s.college().isBlank()) {
+            problems.add(new Problem(null, "college", null, "give programme=<id>, or college, fgos and year"));
+        }
+        if (s.fgosCode() == null || s.fgosCode().isBlank()) {
+            problems.add(new Problem(null, "fgos", null, "give programme=<id>, or college, fgos and year"));
+        }
+        if (s.intakeYear() == null) {
+            problems.add(new Problem(null, "year", null, "give programme=<id>, or college, fgos and year"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(BAD_PARAMETER, "The programme is not identified", problems, problems.size());
+        }
+        return repository.programme(s.college().strip(), s.fgosCode().strip(), s.intakeYear())
+                .orElseThrow(() -> new NotFoundException("No programme " + s.fgosCode() + " of college " + s.college()
+                        + " with intake year " + s.intakeYear()));
+    }
+
+    private List<Indexed> index(Scope scope) {
+        List<Indexed> result = new ArrayList<>();
+        for (Provenance.Source source : scope.sources()) {
+            List<MappingRow> mappings = repository.mappings(source.mappingSetId());
+            result.add(new Indexed(source, repository.functions(source.standardId()),
+                    repository.elements(source.standardId()).stream()
+                            .collect(Collectors.groupingBy(ElementRow::functionId)),
+                    mappings.stream().collect(Collectors.groupingBy(MappingRow::functionId)), mappings));
+        }
+        return result;
+    }
+
+    static Provenance provenance(Scope scope, List<String> ruleSets) {
+        ProgrammeRow p = scope.programme();
+        return new Provenance(new Provenance.Programme(p.id(), p.collegeCode(), p.fgosCode(), p.name(), p.intakeYear(),
+                p.qualificationLevel()), scope.sources(), ruleSets,
+                OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    // --- coverage rules ---
+
+    static CoverageStatus status(FunctionRow f, List<MappingRow> mappings, ProgrammeRow programme) {
+        if (f.qualificationLevel() > programme.qualificationLevel()) {
+            return CoverageStatus.ABOVE_LEVEL;
+        }
+        return status(mappings);
+    }
+
+    static CoverageStatus status(List<MappingRow> mappings) {
+        if (mappings.stream().anyMatch(m -> m.type() != MappingType.RELATED)) {
+            return CoverageStatus.COVERED;
+        }
+        return mappings.isEmpty() ? CoverageStatus.NOT_COVERED : CoverageStatus.RELATED_ONLY;
+    }
+
+    // --- cohort ---
+
+    private static CohortFunction cohortFunction(Provenance.Source source, FunctionRow f,
+                                                 List<ReportRepository.LevelCount> counts,
+                                                 List<ReportRepository.OutcomeAggregate> outcomes,
+                                                 List<ReportRepository.KindAggregate> kinds) {
+        Map<ReadinessLevel, Integer> levels = new EnumMap<>(ReadinessLevel.class);
+        int scored = 0;
+        int ready = 0;
+        double readinessSum = 0;
+        int readinessCount = 0;
+        for (ReportRepository.LevelCount c : counts) {
+            ReadinessLevel level = ReadinessLevel.valueOf(c.level());
+            levels.merge(level, c.students(), Integer::sum);
+            if (level.scored()) {
+                scored += c.students();
+                ready += level == ReadinessLevel.READY ? c.students() : 0;
+                readinessSum += c.readinessSum();
+                readinessCount += c.readinessCount();
+            }
+        }
+        // the lowest mean mastery first; an outcome nobody has evidence for is the worst
+        List<OutcomeDrag> drags = outcomes.stream()
+                .map(o -> new OutcomeDrag(o.outcomeCode(), o.meanMastery() == null ? null : round(o.meanMastery()),
+                        o.withoutEvidence(), o.weak()))
+                .sorted(Comparator.comparing((OutcomeDrag d) -> d.meanMastery() == null ? -1 : d.meanMastery())
+                        .thenComparing(d -> -(d.withoutEvidence() + d.weak()))
+                        .thenComparing(OutcomeDrag::outcomeCode))
+                .limit(DRAGS_LISTED).toList();
+        List<KindDrag> kindDrags = kinds.stream()
+                .map(k -> new KindDrag(EvidenceKind.valueOf(k.kind()), round(k.meanScore()), k.results()))
+                .sorted(Comparator.comparingDouble(KindDrag::meanScore).thenComparing(KindDrag::kind))
+                .limit(DRAGS_LISTED).toList();
+        return new CohortFunction(source.standardCode(), f.code(), f.name(), f.qualificationLevel(), levels, scored,
+                scored == 0 ? null : round((double) ready / scored),
+                readinessCount == 0 ? null : round(readinessSum / readinessCount), drags, kindDrags);
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10000) / 10000.0;
+    }
+
+    // --- small helpers ---
+
+    private static AboveLevelFunction aboveLevel(Provenance.Source source, FunctionRow f, List<MappingRow> ms,
+                                                 Map<Long, OutcomeRow> outcomes) {
+        return new AboveLevelFunction(source.standardCode(), f.code(), f.name(), f.generalizedCode(),
+                f.qualificationLevel(), ms.stream().map(m -> outcomes.get(m.outcomeId()).code()).distinct().toList());
+    }
+
+    private static Map<List<Object>, MappingRow> keyed(List<MappingRow> rows) {
+        Map<List<Object>, MappingRow> map = new LinkedHashMap<>();
+        for (MappingRow m : rows) {
+            map.put(java.util.Arrays.asList(m.outcomeId(), m.functionId(), m.elementId()), m);
+        }
+        return map;
+    }
+
+    private static FunctionRef ref(Provenance.Source source, FunctionRow f, ProgrammeRow p) {
+        return new FunctionRef(source.standardCode(), f.code(), f.name(), f.generalizedCode(), f.qualificationLevel(),
+                f.qualificationLevel() > p.qualificationLevel());
+    }
+
+    private static ElementRef ref(FunctionRow f, ElementRow e) {
+        return new ElementRef(f.code(), e.kind(), e.position(), e.text());
+    }
+
+    private static OutcomeRef ref(OutcomeRow o) {
+        return new OutcomeRef(o.code(), o.kind(), o.name(), o.moduleCode());
+    }
+
+    private static <T> Map<Long, T> byId(List<T> rows, Function<T, Long> id) {
+        Map<Long, T> map = new HashMap<>();
+        rows.forEach(r -> map.put(id.apply(r), r));
+        return map;
+    }
+
+    static InvalidInputException badParameter(String field, @Nullable String value, String reason) {
+        return new InvalidInputException(BAD_PARAMETER, "Invalid report parameter '" + field + "': " + reason,
+                List.of(new Problem(null, field, value, reason)), 1);
+    }
+}
