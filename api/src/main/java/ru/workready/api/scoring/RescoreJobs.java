@@ -1,10 +1,8 @@
 package ru.workready.api.scoring;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -30,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Rescoring a college or a region in the background: the students are cut into batches, the
  * batches dealt to two workers (two cores busy), each batch read in one query and written with
- * one COPY. Progress is kept in {@code rescore_job}; a cancel stops the workers between batches
+ * one COPY and one upsert. Progress is kept in {@code rescore_job}; a cancel stops the workers between batches
  * (batches already written stay written: each is a complete, consistent set of scores).
  */
 @Service
@@ -146,20 +144,18 @@ public class RescoreJobs implements DisposableBean {
         List<CohortScoring.Scored> scored = cohort.score(ctx, batch, histories, s -> ruleSets.computeIfAbsent(
                 s.collegeCode(), c -> ruleBases.forCollege(c, s.region())));
         List<ScoreRow> rows = new ArrayList<>(scored.size() * 16);
-        Set<Long> functionIds = new HashSet<>();
         for (CohortScoring.Scored s : scored) {
             for (FunctionScore f : s.readiness().functions()) {
                 Long fid = s.target().functionIds().get(f.code());
                 if (fid == null) {
                     continue;
                 }
-                functionIds.add(fid);
                 rows.add(new ScoreRow(s.student().id(), fid, f.readiness(), f.coverage(), f.level().name(),
                         explanation(f, s), s.readiness().ruleSetVersion(), s.target().mapping().mappingSetId()));
             }
         }
         long t2 = System.nanoTime();
-        bulk.replaceScores(batch.stream().map(StudentRow::id).toList(), functionIds, rows);
+        bulk.replaceScores(rows);
         long t3 = System.nanoTime();
         readNanos.addAndGet(t1 - t0);
         scoreNanos.addAndGet(t2 - t1);

@@ -19,7 +19,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import ru.workready.api.ApiTest;
 import ru.workready.api.scoring.ScoringFixture;
-import ru.workready.data.assessments.AssessmentUploadService;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -31,14 +30,14 @@ class RuleSetApiTest extends ApiTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    AssessmentUploadService uploads;
+    org.springframework.context.ApplicationContext app;
 
     private final JsonMapper json = JsonMapper.builder().build();
     private ScoringFixture fixture;
 
     @BeforeEach
     void fixture() {
-        fixture = ScoringFixture.create(jdbc, uploads, 3);
+        fixture = ScoringFixture.create(app, 3);
     }
 
     private static String resource(String path) throws Exception {

@@ -15,7 +15,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import ru.workready.api.ApiTest;
-import ru.workready.data.assessments.AssessmentUploadService;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,14 +25,14 @@ class WhatIfAndRescoringTest extends ApiTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    AssessmentUploadService uploads;
+    org.springframework.context.ApplicationContext app;
 
     private final JsonMapper json = JsonMapper.builder().build();
     private ScoringFixture fixture;
 
     @BeforeEach
     void fixture() {
-        fixture = ScoringFixture.create(jdbc, uploads, 5);
+        fixture = ScoringFixture.create(app, 5);
     }
 
     private long evidenceCount() {

@@ -3,7 +3,6 @@ package ru.workready.data.scoring;
 import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -89,15 +88,19 @@ public class BulkScoringRepository {
         return result;
     }
 
-    /** Replaces the scores of the given students for the given functions: one delete, one COPY. */
+    /**
+     * Stores (replaces) the scores of a batch: one COPY into a session-local staging table, emptied
+     * at commit, then one upsert.
+     * On a rescore the rows exist and are updated in place with their keys unchanged, which spares
+     * the per-row foreign-key checks a delete-and-insert would pay.
+     */
     @Transactional
-    public void replaceScores(Collection<String> studentIds, Collection<Long> functionIds, List<ScoreRow> rows) {
+    public void replaceScores(List<ScoreRow> rows) {
         Connection con = DataSourceUtils.getConnection(dataSource);
         try {
-            Array students = con.createArrayOf("text", studentIds.toArray());
-            Array functions = con.createArrayOf("bigint", functionIds.toArray());
-            template.update("delete from readiness_score where student_id = any(?) and labour_function_id = any(?)",
-                    students, functions);
+            template.execute("""
+                    create temp table if not exists readiness_score_stage
+                        (like readiness_score including defaults) on commit delete rows""");
             StringBuilder csv = new StringBuilder(rows.size() * 160);
             for (ScoreRow r : rows) {
                 csv.append(quote(r.studentId())).append(',').append(r.labourFunctionId()).append(',')
@@ -107,9 +110,18 @@ public class BulkScoringRepository {
                         .append(r.mappingSetId()).append('\n');
             }
             con.unwrap(PGConnection.class).getCopyAPI().copyIn("""
-                    copy readiness_score (student_id, labour_function_id, readiness, coverage, level, explanation,
-                                          rule_set_version, mapping_set_id) from stdin with (format csv)""",
+                    copy readiness_score_stage (student_id, labour_function_id, readiness, coverage, level, explanation,
+                                                rule_set_version, mapping_set_id) from stdin with (format csv)""",
                     new StringReader(csv.toString()));
+            template.update("""
+                    insert into readiness_score (student_id, labour_function_id, readiness, coverage, level, explanation,
+                                                 rule_set_version, mapping_set_id, computed_at)
+                    select student_id, labour_function_id, readiness, coverage, level, explanation, rule_set_version,
+                           mapping_set_id, now() from readiness_score_stage
+                    on conflict (student_id, labour_function_id) do update set readiness = excluded.readiness,
+                        coverage = excluded.coverage, level = excluded.level, explanation = excluded.explanation,
+                        rule_set_version = excluded.rule_set_version, mapping_set_id = excluded.mapping_set_id,
+                        computed_at = excluded.computed_at""");
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("Writing " + rows.size() + " scores failed", e);
         } finally {
