@@ -18,7 +18,8 @@ class RuleBaseConfiguration {
 
     @Bean
     KieBase defaultKieBase() {
-        KieBase base = KieServices.Factory.get().getKieClasspathContainer().getKieBase(DEFAULT_RULE_SET);
+        KieBase base = KieServices.Factory.get()
+                .getKieClasspathContainer(RuleBaseConfiguration.class.getClassLoader()).getKieBase(DEFAULT_RULE_SET);
         if (base == null) {
             // Without drools-xml-support the kmodule.xml is ignored and no KieBase exists.
             throw new IllegalStateException("Rule base '" + DEFAULT_RULE_SET + "' not found on the classpath");

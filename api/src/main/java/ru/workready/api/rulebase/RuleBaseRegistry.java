@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
+import org.kie.api.runtime.KieContainer;
 import org.springframework.stereotype.Component;
 import ru.workready.data.rulesets.RuleSetRepository;
 import ru.workready.data.rulesets.RuleSetRepository.Scope;
@@ -49,9 +50,17 @@ public class RuleBaseRegistry {
     private final JsonMapper json = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
+    /**
+     * The rules kjar on the classpath. Bound to this class's loader once: Drools keeps a single
+     * classpath container and refuses a second one from another loader (a request thread's
+     * context class loader is the web server's, not the application's).
+     */
+    private final KieContainer classpath;
+
     RuleBaseRegistry(RuleSetRepository repository, RuleSetCompiler compiler) {
         this.repository = repository;
         this.compiler = compiler;
+        this.classpath = KieServices.Factory.get().getKieClasspathContainer(RuleBaseRegistry.class.getClassLoader());
     }
 
     /** The rule set that judges a student of this college: the college's, else its region's, else the default. */
@@ -100,7 +109,7 @@ public class RuleBaseRegistry {
     public CompiledRuleSet compiled(StoredVersion v) {
         return compiled.computeIfAbsent(v.id(), id -> {
             KieBase kb = v.kbase() != null
-                    ? KieServices.Factory.get().getKieClasspathContainer().getKieBase(v.kbase())
+                    ? classpath.getKieBase(v.kbase())
                     : compiler.compile(v.label(), v.drl());
             if (kb == null) {
                 throw new IllegalStateException("Rule base '" + v.kbase() + "' not found on the classpath");

@@ -25,7 +25,9 @@ class RuleSetCompiler {
         ReleaseId id = ks.newReleaseId("ru.workready.rulesets", label, "1-" + UUID.randomUUID());
         kfs.generateAndWritePomXML(id);
         drl.forEach((path, text) -> kfs.write(ROOT + "rulesets/" + path, text));
-        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
+        // the application's loader, not the request thread's: uploaded rules import the engine's fact types
+        ClassLoader loader = RuleSetCompiler.class.getClassLoader();
+        KieBuilder builder = ks.newKieBuilder(kfs, loader).buildAll();
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
         if (!errors.isEmpty()) {
             List<InvalidInputException.Problem> problems = new ArrayList<>();
@@ -40,7 +42,7 @@ class RuleSetCompiler {
                     problems.subList(0, Math.min(100, problems.size())), problems.size());
         }
         try {
-            return ks.newKieContainer(id).getKieBase();
+            return ks.newKieContainer(id, loader).getKieBase();
         } finally {
             ks.getRepository().removeKieModule(id);
         }

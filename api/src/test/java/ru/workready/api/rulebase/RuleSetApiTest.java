@@ -243,4 +243,27 @@ class RuleSetApiTest extends ApiTest {
         mvc.perform(get("/api/rule-sets/default/versions/1/preview")).andExpect(status().isBadRequest());
         mvc.perform(delete("/api/rule-sets/active").param("scope", "DEFAULT")).andExpect(status().isConflict());
     }
+
+    @Test
+    void shippedRuleBasesLoadFromRequestThreadsWithAnotherContextClassLoader() throws Exception {
+        // a web server's request threads carry its own context class loader; Drools' single classpath
+        // container must still be the application's
+        RuleBaseRegistry fresh = new RuleBaseRegistry(app.getBean(ru.workready.data.rulesets.RuleSetRepository.class),
+                app.getBean(RuleSetCompiler.class));
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<String> label = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread t = new Thread(() -> {
+            try {
+                label.set(fresh.compiled(app.getBean(ru.workready.data.rulesets.RuleSetRepository.class)
+                        .find("region-example", 1).orElseThrow()).label());
+            } catch (Throwable e) {
+                failure.set(e);
+            }
+        });
+        t.setContextClassLoader(new java.net.URLClassLoader(new java.net.URL[0], getClass().getClassLoader()));
+        t.start();
+        t.join();
+        assertThat(failure.get()).isNull();
+        assertThat(label.get()).isEqualTo("region-example-1");
+    }
 }
