@@ -14,11 +14,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import ru.workready.data.security.Role;
+import ru.workready.api.problems.Bodies;
 import ru.workready.api.security.Allowed;
 import ru.workready.api.security.BodyLimit;
-import ru.workready.api.problems.Bodies;
 import ru.workready.data.employers.DemandService;
+import ru.workready.data.security.Role;
 
 /**
  * Declared demand for workers by region and year, and how many ready graduates meet it.

@@ -26,15 +26,15 @@ import ru.workready.data.InvalidInputException;
 import ru.workready.data.reports.AboveLevelReport;
 import ru.workready.data.reports.CohortReport;
 import ru.workready.data.reports.CoverageReport;
-import ru.workready.data.reports.GapReportService;
-import ru.workready.data.security.Role;
 import ru.workready.data.reports.GapReportService.ProgrammeSelector;
+import ru.workready.data.reports.GapReportService;
 import ru.workready.data.reports.MappingComparison;
 import ru.workready.data.reports.OrphanReport;
 import ru.workready.data.reports.ReportExports;
 import ru.workready.data.reports.SupplyDemandReport;
 import ru.workready.data.reports.Tabular;
 import ru.workready.data.reports.UncoveredReport;
+import ru.workready.data.security.Role;
 import ru.workready.engine.scoring.Readiness;
 
 /**

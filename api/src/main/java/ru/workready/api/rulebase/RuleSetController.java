@@ -15,8 +15,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import ru.workready.data.rulesets.RuleSetRepository;
+import ru.workready.api.security.Allowed;
 import ru.workready.data.rulesets.RuleSetRepository.StoredVersion;
+import ru.workready.data.rulesets.RuleSetRepository;
+import ru.workready.data.security.Role;
 import tools.jackson.databind.JsonNode;
 
 /** Rule sets as data: upload (compiled and tested first), list, activate per scope, roll back. */
@@ -47,6 +49,7 @@ class RuleSetController {
     }
 
     @GetMapping("/api/rule-sets")
+    @Allowed({Role.COLLEGE, Role.EMPLOYER, Role.CURRICULUM_DESIGNER})
     @Operation(summary = "Every stored rule-set version and where it is active")
     List<VersionView> list() {
         registry.scopes();
@@ -60,6 +63,7 @@ class RuleSetController {
     }
 
     @GetMapping("/api/rule-sets/active")
+    @Allowed({Role.COLLEGE, Role.EMPLOYER, Role.CURRICULUM_DESIGNER})
     @Operation(summary = "The active rule set of each scope (a college's, else its region's, else the default applies)")
     List<ActiveView> active() {
         registry.scopes();
@@ -68,6 +72,7 @@ class RuleSetController {
     }
 
     @GetMapping("/api/rule-sets/{name}/versions/{version}")
+    @Allowed({Role.COLLEGE, Role.EMPLOYER, Role.CURRICULUM_DESIGNER})
     @Operation(summary = "One version: its DRL files, parameters and test cases")
     VersionDetail get(@PathVariable String name, @PathVariable int version) {
         registry.scopes();
@@ -77,6 +82,7 @@ class RuleSetController {
     }
 
     @PostMapping(value = "/api/rule-sets", consumes = "application/json")
+    @Allowed(Role.ADMIN)
     @Operation(summary = "Upload a new version of a rule set",
             description = "Body: {name, description, drl: {file.drl: text}, parameters: {name: number}, testCases: "
                     + "[{name, functions, critical, evidence, expectLevels, expectRules, expectExcluded}]}. It is "
@@ -90,6 +96,7 @@ class RuleSetController {
     }
 
     @PostMapping("/api/rule-sets/{name}/versions/{version}/activate")
+    @Allowed(Role.ADMIN)
     @Operation(summary = "Activate a version for a scope: DEFAULT, REGION (code = region) or COLLEGE (code = college)")
     List<ActiveView> activate(@PathVariable String name, @PathVariable int version,
                               @RequestParam(defaultValue = "DEFAULT") String scope,
@@ -99,6 +106,7 @@ class RuleSetController {
     }
 
     @PostMapping("/api/rule-sets/rollback")
+    @Allowed(Role.ADMIN)
     @Operation(summary = "Re-activate the version that was active in the scope before the current one")
     List<ActiveView> rollback(@RequestParam(defaultValue = "DEFAULT") String scope,
                               @RequestParam(required = false) @Nullable String code) {
@@ -107,6 +115,7 @@ class RuleSetController {
     }
 
     @org.springframework.web.bind.annotation.DeleteMapping("/api/rule-sets/active")
+    @Allowed(Role.ADMIN)
     @Operation(summary = "Remove a region's or college's own rule set: it falls back to the region's or the default")
     List<ActiveView> deactivate(@RequestParam String scope, @RequestParam(required = false) @Nullable String code) {
         service.deactivate(service.scope(scope, code));

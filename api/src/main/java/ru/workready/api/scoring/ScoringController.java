@@ -21,15 +21,20 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import ru.workready.api.rulebase.RuleBaseRegistry;
 import ru.workready.api.rulebase.RuleBaseRegistry.CompiledRuleSet;
-import ru.workready.data.InvalidInputException;
+import ru.workready.api.rulebase.RuleBaseRegistry;
+import ru.workready.api.security.Allowed;
+import ru.workready.api.security.Audited;
+import ru.workready.api.security.Tenancy;
 import ru.workready.data.InvalidInputException.Problem;
+import ru.workready.data.InvalidInputException;
 import ru.workready.data.NotFoundException;
 import ru.workready.data.programmes.ProgrammeRepository;
 import ru.workready.data.rulesets.RuleSetRepository;
-import ru.workready.data.scoring.BulkScoringRepository;
 import ru.workready.data.scoring.BulkScoringRepository.StudentRow;
+import ru.workready.data.scoring.BulkScoringRepository;
+import ru.workready.data.security.Role;
+import ru.workready.data.students.StudentRepository;
 import ru.workready.engine.assessments.AssessmentResult;
 import ru.workready.engine.assessments.Evidence;
 import ru.workready.engine.assessments.EvidenceKind;
@@ -85,10 +90,14 @@ class ScoringController {
     private final BulkScoringRepository bulk;
     private final RuleSetRepository ruleSets;
     private final RuleBaseRegistry registry;
+    private final StudentRepository students;
+    private final Tenancy tenancy;
 
     ScoringController(ReadinessService readiness, ProgrammeRepository programmes, RescoreJobs jobs,
                       CohortScoring cohort, BulkScoringRepository bulk, RuleSetRepository ruleSets,
-                      RuleBaseRegistry registry) {
+                      RuleBaseRegistry registry, StudentRepository students, Tenancy tenancy) {
+        this.students = students;
+        this.tenancy = tenancy;
         this.readiness = readiness;
         this.programmes = programmes;
         this.jobs = jobs;
@@ -99,12 +108,16 @@ class ScoringController {
     }
 
     @PostMapping(value = "/api/students/{id}/readiness/what-if", consumes = "application/json")
+    @Allowed(Role.COLLEGE)
+    @Audited(action = "what-if", subjectKind = "student", subject = "id")
     @Operation(summary = "The student's readiness if these extra results were recorded; nothing is stored",
             description = "Body: {results: [{outcomeCode, kind, result, maxPoints, assessedOn, attempt}]} — the "
                     + "columns of the assessment CSV. For an independent assessment (НОК) give standardCode and "
                     + "generalizedFunction instead of outcomeCode.")
     WhatIfView whatIf(@PathVariable String id, @RequestParam(defaultValue = "06.001") String standard,
                       @RequestBody WhatIfRequest request) {
+        // before anything else: another college's student reads as an unknown id
+        tenancy.requireStudent(students.find(id).orElseThrow(() -> new NotFoundException("No student with id " + id)));
         ReadinessService.Assessed before = readiness.current(id, standard);
         List<Evidence> extra = parse(id, before.student().programmeId(), request);
         ReadinessService.Assessed after = readiness.whatIf(id, standard, extra);
@@ -123,6 +136,7 @@ class ScoringController {
     }
 
     @GetMapping("/api/rule-sets/{name}/versions/{version}/preview")
+    @Allowed(Role.ADMIN)
     @Operation(summary = "A cohort under a rule-set version before activating it: the level changes against what is "
             + "active now", description = "Give college or region; standard limits it to one standard code.")
     PreviewView preview(@PathVariable String name, @PathVariable int version,
@@ -176,6 +190,7 @@ class ScoringController {
     }
 
     @PostMapping(value = "/api/rescoring-jobs", consumes = "application/json")
+    @Allowed(Role.ADMIN)
     @Operation(summary = "Rescore every student of a college or a region in the background",
             description = "Body: {college: \"DEMO\"} or {region: \"...\"}. Answers 202 with the job; poll it for progress.")
     ResponseEntity<BulkScoringRepository.Job> startJob(@RequestBody JobRequest request) {
@@ -189,12 +204,14 @@ class ScoringController {
     }
 
     @GetMapping("/api/rescoring-jobs/{id}")
+    @Allowed(Role.ADMIN)
     @Operation(summary = "Progress of a rescoring job: total, done, scores written, status")
     BulkScoringRepository.Job job(@PathVariable long id) {
         return jobs.job(id);
     }
 
     @DeleteMapping("/api/rescoring-jobs/{id}")
+    @Allowed(Role.ADMIN)
     @Operation(summary = "Cancel a running rescoring job (it stops between batches)")
     BulkScoringRepository.Job cancel(@PathVariable long id) {
         BulkScoringRepository.Job job = jobs.job(id);

@@ -105,6 +105,10 @@ class TenancyTest extends ApiTest {
                 "DEMO", "NO-SUCH-COLLEGE");
         assertSameAnswer(call(get("/api/colleges/DEMO/uploads"), fixtures.otherCollegeKey),
                 call(get("/api/colleges/NO-SUCH-COLLEGE/uploads"), fixtures.otherCollegeKey), "DEMO", "NO-SUCH-COLLEGE");
+        assertSameAnswer(call(post("/api/students/DEMO-001/readiness/what-if").contentType("application/json")
+                        .content("{\"results\":[]}"), fixtures.otherCollegeKey),
+                call(post("/api/students/NO-SUCH-STUDENT/readiness/what-if").contentType("application/json")
+                        .content("{\"results\":[]}"), fixtures.otherCollegeKey), "DEMO-001", "NO-SUCH-STUDENT");
         assertSameAnswer(call(get("/api/students/DEMO-001/evidence"), fixtures.otherCollegeKey),
                 call(get("/api/students/NO-SUCH-STUDENT/evidence"), fixtures.otherCollegeKey), "DEMO-001",
                 "NO-SUCH-STUDENT");
