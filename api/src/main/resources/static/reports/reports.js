@@ -26,7 +26,8 @@
         REQUIRED_KNOWLEDGE: 'знание',
     };
     const REPORTS = {coverage: 'матрица', uncovered: 'пробелы', orphans: 'без ТФ', cohort: 'когорта',
-        'mapping-comparison': 'сравнение'};
+        'mapping-comparison': 'сравнение', 'supply-demand': 'спрос'};
+    const NEED = {PROFILE: 'профиль должности', FUNCTION: 'ТФ', QUALIFICATION: 'квалификация (ОТФ)'};
     const CHANGE = {ADDED: 'добавлена', REMOVED: 'удалена', CHANGED: 'изменена'};
 
     const $ = (id) => document.getElementById(id);
@@ -116,7 +117,7 @@
     function downloads() {
         document.querySelectorAll('.downloads').forEach((d) => {
             const report = d.dataset.report;
-            const q = query(report !== 'cohort' && report !== 'mapping-comparison');
+            const q = query(!['cohort', 'mapping-comparison', 'supply-demand'].includes(report));
             if (report === 'mapping-comparison') {
                 q.set('from', $('compare-from').value);
                 q.set('to', $('compare-to').value);
@@ -234,20 +235,33 @@
         $('weak-spots').replaceChildren(el('thead', {}, head), el('tbody', {}, rows));
     }
 
+    function supply(r) {
+        $('supply-note').textContent = `Регион: ${r.region}, год выпуска ${r.graduationYear}, выпускников программы: `
+            + `${r.graduates}.` + (r.needs.length ? '' : ' Заявленной потребности по этому стандарту нет.');
+        const head = el('tr', {}, ['Потребность', 'Цель', 'Требуется', 'Готовы', 'Дефицит', 'Источник']
+            .map((h) => el('th', {}, h)));
+        const rows = r.needs.map((n) => el('tr', {'data-kind': n.kind, 'data-target': n.target},
+            el('td', {}, NEED[n.kind]), el('td', {title: n.targetName}, `${n.target} — ${n.targetName}`),
+            el('td', {}, n.needed), el('td', {}, n.ready), el('td', {}, n.shortfall), el('td', {}, n.source || '')));
+        $('supply').replaceChildren(el('thead', {}, head), el('tbody', {}, rows));
+    }
+
     async function refresh() {
         document.body.dataset.ready = 'false';
         $('error').hidden = true;
         try {
             downloads();
             const q = query(true);
-            const [cov, unc, orph, coh] = await Promise.all([
+            const [cov, unc, orph, coh, sup] = await Promise.all([
                 json(`/api/reports/coverage?${q}`), json(`/api/reports/uncovered?${q}`),
-                json(`/api/reports/orphans?${q}`), json(`/api/reports/cohort?${query(false)}&limit=5`)]);
+                json(`/api/reports/orphans?${q}`), json(`/api/reports/cohort?${query(false)}&limit=5`),
+                json(`/api/reports/supply-demand?${query(false)}`)]);
             provenance(cov.provenance);
             heatmap(cov);
             uncovered(unc);
             orphans(orph);
             cohort(coh);
+            supply(sup);
             await comparison();
         } catch (e) {
             $('error').textContent = 'Не удалось построить отчёт: ' + e.message;

@@ -28,6 +28,7 @@ import ru.workready.data.reports.GapReportService.ProgrammeSelector;
 import ru.workready.data.reports.MappingComparison;
 import ru.workready.data.reports.OrphanReport;
 import ru.workready.data.reports.ReportExports;
+import ru.workready.data.reports.SupplyDemandReport;
 import ru.workready.data.reports.Tabular;
 import ru.workready.data.reports.UncoveredReport;
 import ru.workready.engine.scoring.Readiness;
@@ -141,6 +142,21 @@ class ReportController {
         }
         return respond(format, () -> reports.cohort(new ProgrammeSelector(programme, college, fgos, year),
                 codes(standard), limit, readiness.ruleSetVersion()));
+    }
+
+    @GetMapping("/supply-demand")
+    @ApiResponse(responseCode = "200", description = "the report (JSON), or a CSV / XLSX download",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SupplyDemandReport.class)))
+    @Operation(summary = "Supply vs demand: the region's declared needs for the programme's graduation year that "
+            + "concern the chosen standards, against the programme's graduates ready for each")
+    ResponseEntity<?> supplyDemand(@RequestParam(required = false) @Nullable Long programme,
+                                   @RequestParam(required = false) @Nullable String college,
+                                   @RequestParam(required = false) @Nullable String fgos,
+                                   @RequestParam(required = false) @Nullable Integer year,
+                                   @RequestParam(required = false) @Nullable List<String> standard,
+                                   @RequestParam(defaultValue = "json") String format) {
+        return respond(format, () -> reports.supplyDemand(new ProgrammeSelector(programme, college, fgos, year),
+                codes(standard), readiness.ruleSetVersion()));
     }
 
     @GetMapping("/mapping-comparison")

@@ -124,6 +124,38 @@ class GapReportApiTest extends ApiTest {
     }
 
     @Test
+    void supplyVsDemandCountsTheProgrammesReadyGraduatesPerDeclaredNeed() throws Exception {
+        JsonNode r = read(get("/api/reports/supply-demand?" + DEMO));
+        assertThat(r.get("region").asString()).isEqualTo("Демо-регион");
+        assertThat(r.get("graduationYear").asInt()).isEqualTo(2027);
+        assertThat(r.get("graduates").asInt()).isEqualTo(30);
+        JsonNode function = null;
+        JsonNode qualification = null;
+        for (JsonNode n : r.get("needs")) {
+            if (n.get("kind").asString().equals("FUNCTION") && n.get("target").asString().equals("06.001 A/01.3")) {
+                function = n;
+            }
+            if (n.get("kind").asString().equals("QUALIFICATION") && n.get("target").asString().equals("06.001 A")) {
+                qualification = n;
+            }
+        }
+        assertThat(function).isNotNull();
+        assertThat(qualification).isNotNull();
+        // the same READY count as the cohort report's A/01.3
+        int ready = find(read(get("/api/reports/cohort?" + DEMO)).get("functions"), "A/01.3").get("levels")
+                .get("READY").asInt();
+        assertThat(function.get("ready").asInt()).isEqualTo(ready);
+        assertThat(function.get("shortfall").asInt()).isEqualTo(Math.max(0, function.get("needed").asInt() - ready));
+        // ready for the whole ОТФ A is never more than ready for one of its ТФ
+        assertThat(qualification.get("ready").asInt()).isLessThanOrEqualTo(ready);
+        byte[] xlsx = mvc.perform(get("/api/reports/supply-demand?" + DEMO + "&format=xlsx"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (Workbook book = WorkbookFactory.create(new ByteArrayInputStream(xlsx))) {
+            assertThat(book.getSheet("Спрос и предложение").getPhysicalNumberOfRows()).isEqualTo(1 + r.get("needs").size());
+        }
+    }
+
+    @Test
     void xlsxOpensAndHoldsTheProvenanceAndTheMatrix() throws Exception {
         byte[] xlsx = mvc.perform(get("/api/reports/coverage?" + DEMO + "&format=xlsx"))
                 .andExpect(status().isOk())

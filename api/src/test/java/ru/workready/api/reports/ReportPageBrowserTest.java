@@ -131,7 +131,9 @@ class ReportPageBrowserTest {
         // one mapping version only: nothing to compare
         assertThat(browser.findElement(By.id("comparison-section")).isDisplayed()).isFalse();
         List<WebElement> downloads = browser.findElements(By.cssSelector("section:not([hidden]) .downloads a.download"));
-        assertThat(downloads).hasSize(8);
+        assertThat(downloads).hasSize(10);
+        assertThat(browser.findElements(By.cssSelector("#supply tbody tr[data-kind='FUNCTION']"))).isNotEmpty();
+        assertThat(browser.findElement(By.id("supply-note")).getText()).contains("Демо-регион", "2027");
         assertThat(downloads.get(1).getDomAttribute("href")).contains("/api/reports/coverage?", "format=xlsx");
 
         Path shot = Path.of("target", "reports-page.png");

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -40,7 +41,14 @@ import ru.workready.data.reports.ReportRepository.MappingRow;
 import ru.workready.data.reports.ReportRepository.MappingSetRow;
 import ru.workready.data.reports.ReportRepository.OutcomeRow;
 import ru.workready.data.reports.ReportRepository.ProgrammeRow;
+import ru.workready.data.employers.CohortFilter;
+import ru.workready.data.employers.CohortRepository;
+import ru.workready.data.employers.DemandService;
+import ru.workready.data.employers.EmployerRepository;
 import ru.workready.engine.assessments.EvidenceKind;
+import ru.workready.engine.employers.JobFit;
+import ru.workready.engine.employers.ProfileFunction;
+import ru.workready.engine.employers.Standing;
 import ru.workready.engine.mapping.MappingType;
 import ru.workready.engine.scoring.ReadinessLevel;
 
@@ -80,9 +88,16 @@ public class GapReportService {
     }
 
     private final ReportRepository repository;
+    private final DemandService demand;
+    private final EmployerRepository employers;
+    private final CohortRepository cohorts;
 
-    public GapReportService(ReportRepository repository) {
+    public GapReportService(ReportRepository repository, DemandService demand, EmployerRepository employers,
+                            CohortRepository cohorts) {
         this.repository = repository;
+        this.demand = demand;
+        this.employers = employers;
+        this.cohorts = cohorts;
     }
 
     public List<ProgrammeOption> programmes() {
@@ -237,6 +252,64 @@ public class GapReportService {
         }
         return new CohortReport(provenance(scope, List.copyOf(ruleSets)),
                 repository.studentCount(scope.programme().id()), stale, functions, weak);
+    }
+
+    /**
+     * The region's declared demand for the programme's graduation year that touches the chosen
+     * standard editions, against the programme's graduates ready for each need.
+     */
+    public SupplyDemandReport supplyDemand(ProgrammeSelector selector, List<String> standards, String ruleSetVersion) {
+        Scope scope = scope(selector, standards, null);
+        ProgrammeRow p = scope.programme();
+        ReportRepository.Graduation graduation = repository.graduation(p.id());
+        Set<Long> editions = scope.sources().stream().map(Provenance.Source::standardId).collect(Collectors.toSet());
+        record Target(DemandService.Demand need, List<ProfileFunction> functions, boolean profile) {
+        }
+        List<Target> targets = new ArrayList<>();
+        for (DemandService.Demand need : demand.list(graduation.region(), graduation.year())) {
+            List<ProfileFunction> functions;
+            boolean profile = need.kind() == DemandService.TargetKind.PROFILE;
+            boolean relevant;
+            if (profile) {
+                Optional<EmployerRepository.JobProfile> job = employers.profile(need.targetId());
+                functions = job.map(EmployerRepository.JobProfile::engineFunctions).orElse(List.of());
+                // a profile counts when any of its ТФ is in the chosen editions; it is judged on all of them
+                relevant = job.isPresent() && job.get().functions().stream()
+                        .anyMatch(e -> editions.contains(e.function().standardId()));
+            } else {
+                List<EmployerRepository.FunctionRef> refs = need.kind() == DemandService.TargetKind.FUNCTION
+                        ? employers.function(need.targetId()).map(List::of).orElse(List.of())
+                        : employers.functionsOfGeneralized(need.targetId());
+                functions = refs.stream().filter(f -> editions.contains(f.standardId()))
+                        .map(f -> new ProfileFunction(f.id(), f.standardCode(), f.code(), 1, false, null)).toList();
+                relevant = !functions.isEmpty();
+            }
+            if (relevant) {
+                targets.add(new Target(need, functions, profile));
+            }
+        }
+        Set<Long> all = new HashSet<>();
+        targets.forEach(t -> t.functions().forEach(f -> all.add(f.labourFunctionId())));
+        List<CohortRepository.MemberStandings> members = all.isEmpty() ? List.of()
+                : cohorts.standings(new CohortFilter(null, p.collegeCode(), p.fgosCode(), graduation.year()), all, false);
+        List<SupplyDemandReport.Need> needs = new ArrayList<>();
+        for (Target t : targets) {
+            int ready = 0;
+            for (CohortRepository.MemberStandings m : members) {
+                boolean ok = t.profile() ? JobFit.of(t.functions(), m.standings()).level() == ReadinessLevel.READY
+                        : t.functions().stream().allMatch(f -> {
+                            Standing s = m.standings().get(f.labourFunctionId());
+                            return s != null && s.level() == ReadinessLevel.READY;
+                        });
+                ready += ok ? 1 : 0;
+            }
+            DemandService.Demand n = t.need();
+            String target = t.profile() ? n.employer() + " / " + n.profile() : n.standard() + " " + n.function();
+            needs.add(new SupplyDemandReport.Need(n.kind(), target, n.targetName(), n.needed(), ready,
+                    Math.max(0, n.needed() - ready), n.source()));
+        }
+        return new SupplyDemandReport(provenance(scope, List.of(ruleSetVersion)), graduation.region(),
+                graduation.year(), members.size(), needs);
     }
 
     /** Compares two mapping versions of the programme to one standard edition. */

@@ -180,6 +180,17 @@ public class ReportRepository {
         return new CohortAggregates(levels, outcomes, kinds);
     }
 
+    /** The college's region and the programme's graduation year (intake year + whole years of study). */
+    public record Graduation(String region, int year) {
+    }
+
+    public Graduation graduation(long programmeId) {
+        return jdbc.sql("""
+                        select c.region, p.intake_year + cast(ceil(p.study_months / 12.0) as integer)
+                        from programme p join college c on c.id = p.college_id where p.id = ?""").param(programmeId)
+                .query((rs, n) -> new Graduation(rs.getString(1), rs.getInt(2))).single();
+    }
+
     public int studentCount(long programmeId) {
         return jdbc.sql("select count(*) from student where programme_id = ?").param(programmeId)
                 .query(Integer.class).single();
