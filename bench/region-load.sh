@@ -27,7 +27,7 @@ if [ "${KEEP_DB:-0}" = 1 ] && psql -tA -d postgres -c "select 1 from pg_database
 else
   psql -q -d postgres -c "drop database if exists $db" -c "create database $db"
 fi
-java -Xmx512m -jar "$jar" --server.port=$port \
+java -Xmx${BENCH_HEAP:-512m} -jar "$jar" --server.port=$port \
   --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$db" \
   --spring.datasource.username="$PGUSER" --spring.datasource.password="$PGPASSWORD" >/tmp/bench-region-app.log 2>&1 &
 app=$!
@@ -53,6 +53,7 @@ run() { # name, lua script, connections
     | grep -E "Latency |50%|90%|99%|Requests/sec|Non-2xx|Socket errors"
 }
 curl -sf "localhost:$port/api/students/R000001/readiness?standard=06.001" >/dev/null || { echo "readiness read failed"; exit 1; }
-for c in 1 4 8; do run "readiness reads" bench/region-readiness.lua $c; done
-for c in 1 4; do run "employer aggregates" bench/region-aggregates.lua $c; done
-echo "app RSS: $(( $(ps -o rss= -p $app) / 1024 )) MB (heap limit 512 MB)"
+# BENCH_ONLY=readiness|aggregates runs one of the two.
+[ "${BENCH_ONLY:-readiness}" = readiness ] && for c in 1 4 8; do run "readiness reads" bench/region-readiness.lua $c; done
+[ "${BENCH_ONLY:-aggregates}" = aggregates ] && for c in 1 4; do run "employer aggregates" bench/region-aggregates.lua $c; done
+echo "app RSS: $(( $(ps -o rss= -p $app) / 1024 )) MB (heap limit ${BENCH_HEAP:-512m})"

@@ -2,6 +2,7 @@ package ru.workready.data.replica;
 
 import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
@@ -48,7 +49,8 @@ public class ReplicaRoutingConfiguration {
 
     @Bean
     @Primary
-    DataSource dataSource(HikariDataSource primaryDataSource, HikariDataSource replicaDataSource) {
+    DataSource dataSource(@Qualifier("primaryDataSource") HikariDataSource primaryDataSource,
+                          @Qualifier("replicaDataSource") HikariDataSource replicaDataSource) {
         return routing(primaryDataSource, replicaDataSource);
     }
 
