@@ -49,7 +49,7 @@ fi
 
 run() { # name, lua script, connections
   echo "== $1: $3 connection(s), $duration"
-  wrk -t1 -c$3 -d"$duration" --latency -s "$2" "http://localhost:$port" \
+  wrk -t1 -c$3 -d"$duration" --timeout 10s --latency -s "$2" "http://localhost:$port" \
     | grep -E "Latency |50%|90%|99%|Requests/sec|Non-2xx|Socket errors"
 }
 curl -sf "localhost:$port/api/students/R000001/readiness?standard=06.001" >/dev/null || { echo "readiness read failed"; exit 1; }
