@@ -1,5 +1,7 @@
 package ru.workready.api.operations;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -26,6 +28,15 @@ import ru.workready.api.problems.ProblemTypes;
 class DatabaseUnavailableAdvice {
     private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailableAdvice.class);
     static final String RETRY_AFTER_SECONDS = "5";
+
+    /** For alerting: requests answered 503 because the database was away (Prometheus: workready_database_unavailable_total). */
+    private final Counter unavailableCount;
+
+    DatabaseUnavailableAdvice(MeterRegistry registry) {
+        this.unavailableCount = Counter.builder("workready.database.unavailable")
+                .description("Requests answered 503 because the database was unavailable")
+                .register(registry);
+    }
 
     @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
             CannotCreateTransactionException.class})
@@ -57,7 +68,8 @@ class DatabaseUnavailableAdvice {
                 || t instanceof CannotCreateTransactionException;
     }
 
-    private static ResponseEntity<ProblemDetail> serviceUnavailable() {
+    private ResponseEntity<ProblemDetail> serviceUnavailable() {
+        unavailableCount.increment();
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "The database is unavailable; retry in a few seconds (uploads are all-or-nothing and idempotent, so sending the same file again is safe).");
         p.setType(ProblemTypes.of("database-unavailable"));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -62,6 +63,8 @@ class DatabaseRestartTest {
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    MeterRegistry meters;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -94,6 +97,8 @@ class DatabaseRestartTest {
         // While it is down: a clear 503, not a 500 or a hang.
         MockHttpServletResponse down = mvc.perform(get("/api/colleges/DEMO/students")).andReturn().getResponse();
         assertThat(down.getStatus()).isEqualTo(503);
+
+        assertThat(meters.counter("workready.database.unavailable").count()).isGreaterThanOrEqualTo(2);
 
         postgres = start();
         assertThat(count("select count(*) from evidence")).as("no partial evidence").isEqualTo(evidenceBefore);
