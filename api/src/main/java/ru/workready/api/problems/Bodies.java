@@ -3,13 +3,16 @@ package ru.workready.api.problems;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 
 /** Reads request bodies with a size limit, so that a huge upload is refused with 413, not an OOM. */
 public final class Bodies {
     private Bodies() {
     }
 
+    /**
+     * Reads the whole stream; over {@code limit} bytes: {@link PayloadTooLargeException}, a read
+     * that fails (a client aborting mid-upload): {@link BodyReadException}.
+     */
     public static byte[] read(InputStream in, long limit) {
         try (in) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -25,7 +28,7 @@ public final class Bodies {
             }
             return out.toByteArray();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new BodyReadException(e);
         }
     }
 }
