@@ -1,5 +1,6 @@
 package ru.workready.api.problems;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,6 +8,17 @@ import java.io.InputStream;
 /** Reads request bodies with a size limit, so that a huge upload is refused with 413, not an OOM. */
 public final class Bodies {
     private Bodies() {
+    }
+
+    /** Reads the request body; see {@link #read(InputStream, long)}. */
+    public static byte[] read(HttpServletRequest request, long limit) {
+        InputStream in;
+        try {
+            in = request.getInputStream();
+        } catch (IOException e) {
+            throw new BodyReadException(e);
+        }
+        return read(in, limit);
     }
 
     /**
