@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
@@ -90,8 +92,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        return invalidParameter(e.getName());
+    }
+
+    private static ProblemDetail invalidParameter(String name) {
         return problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter",
-                "Parameter '" + e.getName() + "' has an invalid value");
+                "Parameter '" + name + "' has an invalid value");
     }
 
     @ExceptionHandler(Exception.class)
@@ -114,6 +120,20 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             }
         }
         return false;
+    }
+
+    /** A parameter object (e.g. a report query) with a value of the wrong type: as for a single parameter. */
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        FieldError mismatch = ex.getBindingResult().getFieldErrors().stream().filter(FieldError::isBindingFailure)
+                .findFirst().orElse(null);
+        if (mismatch == null) {
+            return super.handleMethodArgumentNotValid(ex, headers, status, request);
+        }
+        return handleExceptionInternal(ex, invalidParameter(mismatch.getField()), headers, HttpStatus.BAD_REQUEST,
+                request);
     }
 
     /**
