@@ -138,7 +138,7 @@ class UploadToReadinessTest extends ApiTest {
     void unknownThingsAre404AndWrongMediaTypeIs415() throws Exception {
         mvc.perform(get("/api/students/NOBODY/readiness")).andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.type").value("https://workready.ru/problems/not-found"));
-        mvc.perform(post("/api/colleges/DEMO/assessments").contentType("application/json").content("{}"))
+        mvc.perform(post("/api/colleges/DEMO/assessments").contentType("application/xml").content("<a/>"))
                 .andExpect(status().isUnsupportedMediaType())
                 .andExpect(jsonPath("$.status").value(415));
     }

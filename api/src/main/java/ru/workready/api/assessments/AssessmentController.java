@@ -1,58 +1,100 @@
 package ru.workready.api.assessments;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.IOException;
+import java.net.URI;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import ru.workready.api.problems.Bodies;
-import ru.workready.api.scoring.ReadinessService;
+import ru.workready.data.InvalidInputException.Problem;
 import ru.workready.data.assessments.AssessmentUploadService;
+import ru.workready.data.assessments.UploadKind;
+import ru.workready.data.assessments.UploadService;
+import ru.workready.data.assessments.UploadStatus;
 
-/** Colleges upload assessment results; the affected students are rescored at once. */
+/**
+ * Colleges upload assessment results; an upload is a resource with a status. Small uploads are
+ * processed in the request and rescore their students at once; large ones run in the background.
+ */
 @RestController
 @Tag(name = "Assessments")
 class AssessmentController {
-    static final long MAX_CSV_BYTES = 50L * 1024 * 1024;
+    /** An upload as the API shows it. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record UploadView(long uploadId, UploadKind kind, String status, boolean duplicate, @Nullable String fileName,
+                      @Nullable String format, @Nullable String encoding, long bytes, int rows, long rowsRead,
+                      Map<String, Integer> countsByKind, @Nullable List<String> affectedStudents, int studentCount,
+                      int rescoredStandards, long staleScores, List<String> warnings, int warningCount,
+                      @Nullable List<Problem> problems, @Nullable Integer problemCount, @Nullable String detail,
+                      OffsetDateTime createdAt, @Nullable OffsetDateTime finishedAt) {
 
-    record UploadView(long uploadId, boolean duplicate, int rows, Map<String, Integer> countsByKind,
-                      List<String> affectedStudents, int rescoredStandards, List<String> warnings) {
+        static UploadView of(UploadStatus u, boolean duplicate, @Nullable List<String> students, int rescored) {
+            boolean rejected = !u.problems().isEmpty() || u.problemCount() > 0;
+            return new UploadView(u.id(), u.kind(), u.status(), duplicate, u.fileName(), u.format(), u.encoding(),
+                    u.bytes(), u.rows(), u.rowsRead(), u.countsByKind(), students, u.studentCount(), rescored,
+                    u.staleScores(), u.warnings(), u.warningCount(), rejected ? u.problems() : null,
+                    rejected ? u.problemCount() : null, u.detail(), u.createdAt(), u.finishedAt());
+        }
     }
 
-    private final AssessmentUploadService uploads;
-    private final ReadinessService readiness;
+    private final UploadRunner runner;
+    private final AssessmentUploadService assessments;
+    private final UploadService uploads;
 
-    AssessmentController(AssessmentUploadService uploads, ReadinessService readiness) {
+    AssessmentController(UploadRunner runner, AssessmentUploadService assessments, UploadService uploads) {
+        this.runner = runner;
+        this.assessments = assessments;
         this.uploads = uploads;
-        this.readiness = readiness;
     }
 
-    @PostMapping(path = "/api/colleges/{college}/assessments",
-            consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE})
-    @Operation(summary = "Upload a CSV of assessment results (all or nothing; idempotent by content or key)",
-            description = "Columns: student_id, kind, result, assessed_on (required), outcome_code, max_points, "
-                    + "attempt, assessor, standard_code, generalized_function, comment. UTF-8 or Windows-1251, "
-                    + "';' or ','. Kinds: COURSE_GRADE, EMPLOYER_PRACTICE, MODULE_EXAM, DEMO_EXAM, CHAMPIONSHIP, "
-                    + "INDEPENDENT_ASSESSMENT.")
+    @PostMapping(path = "/api/colleges/{college}/assessments", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE,
+            MediaType.APPLICATION_OCTET_STREAM_VALUE, MediaType.APPLICATION_JSON_VALUE, "application/x-ndjson",
+            "application/jsonl", "application/json-lines",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
+    @Operation(summary = "Upload assessment results (CSV, JSON array or JSON Lines, XLSX): all or nothing, idempotent",
+            description = "Columns: student_id, kind, result, assessed_on (required), programme, outcome_code, "
+                    + "max_points, attempt, assessor, standard_code, generalized_function, certificate_number, "
+                    + "conclusion, place, comment. CSV in UTF-8 (with or without BOM) or Windows-1251, ';' or ','. "
+                    + "Kinds: COURSE_GRADE, EMPLOYER_PRACTICE, MODULE_EXAM, DEMO_EXAM, CHAMPIONSHIP, "
+                    + "INDEPENDENT_ASSESSMENT. 201 when stored, 200 for a repeat (same content or Idempotency-Key), "
+                    + "202 when processing in the background (large files, or Prefer: respond-async).")
     ResponseEntity<UploadView> upload(@PathVariable String college,
                                       @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
                                       @RequestParam(name = "fileName", required = false) @Nullable String fileName,
-                                      HttpServletRequest request) throws IOException {
-        byte[] content = Bodies.read(request.getInputStream(), MAX_CSV_BYTES);
-        AssessmentUploadService.UploadResult r = uploads.upload(college, fileName, key, content);
-        int rescored = r.duplicate() ? 0 : readiness.rescore(r.affectedStudents());
-        return ResponseEntity.status(r.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
-                .body(new UploadView(r.uploadId(), r.duplicate(), r.rows(), r.countsByKind(), r.affectedStudents(),
-                        rescored, r.warnings()));
+                                      HttpServletRequest request) {
+        return respond(college, runner.run(assessments, college, fileName, key, request));
+    }
+
+    @GetMapping("/api/colleges/{college}/uploads/{id}")
+    @Operation(summary = "An upload: status, progress, counts by kind, warnings, problems, stale scores")
+    UploadView upload(@PathVariable String college, @PathVariable long id) {
+        return UploadView.of(uploads.status(college, id), false, null, 0);
+    }
+
+    @GetMapping("/api/colleges/{college}/uploads")
+    @Operation(summary = "The college's latest uploads, newest first")
+    List<UploadView> uploads(@PathVariable String college, @RequestParam(defaultValue = "50") int limit) {
+        return uploads.recent(college, Math.max(1, Math.min(limit, 500))).stream()
+                .map(u -> UploadView.of(u, false, null, 0)).toList();
+    }
+
+    /** 201 stored, 200 repeat, 202 running in the background; Location names the upload resource. */
+    static ResponseEntity<UploadView> respond(String college, UploadRunner.Started s) {
+        HttpStatus status = s.duplicate() ? HttpStatus.OK : s.async() ? HttpStatus.ACCEPTED : HttpStatus.CREATED;
+        return ResponseEntity.status(status)
+                .location(URI.create("/api/colleges/" + college + "/uploads/" + s.upload().id()))
+                .body(UploadView.of(s.upload(), s.duplicate(), s.async() ? null : s.students(), s.rescoredStandards()));
     }
 }

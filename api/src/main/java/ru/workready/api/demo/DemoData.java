@@ -120,7 +120,8 @@ class DemoData implements ApplicationRunner {
     static String results(Programme programme) {
         Random random = new Random(20261125L);
         StringBuilder csv = new StringBuilder(
-                "student_id;outcome_code;kind;result;max_points;assessed_on;attempt;assessor;standard_code;generalized_function\n");
+                "student_id;outcome_code;kind;result;max_points;assessed_on;attempt;assessor;standard_code;generalized_function;"
+                        + "certificate_number\n");
         for (int i = 1; i <= STUDENTS; i++) {
             String id = studentId(i);
             double ability = 0.25 + 0.75 * random.nextDouble();
@@ -153,7 +154,8 @@ class DemoData implements ApplicationRunner {
                         "Чемпионат «Профессионалы», региональный этап");
             }
             if (i == 5 || i == 12) {
-                csv.append(id).append(";;INDEPENDENT_ASSESSMENT;pass;;2026-06-30;1;ЦОК Демо;06.001;A\n");
+                csv.append(id).append(";;INDEPENDENT_ASSESSMENT;pass;;2026-06-30;1;ЦОК Демо;06.001;A;06.00100.01-2026-")
+                        .append(i).append('\n');
             }
         }
         return csv.toString();
@@ -168,7 +170,7 @@ class DemoData implements ApplicationRunner {
                             String date, int attempt, String assessor) {
         csv.append(id).append(';').append(outcome).append(';').append(kind).append(';').append(result).append(';')
                 .append(max).append(';').append(date).append(';').append(attempt).append(';').append(assessor)
-                .append(";;\n");
+                .append(";;;\n");
     }
 
     private static byte[] bytes(Resource resource) {

@@ -4,10 +4,13 @@ import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import ru.workready.engine.scoring.Methodology;
 import ru.workready.engine.scoring.Readiness;
 
-/** Loads the shipped {@code default} rule set (the rules kjar) and fails start-up if it is missing. */
+/**
+ * Loads the shipped {@code default} rule set (the rules kjar) and fails start-up if it is missing.
+ * The {@link Readiness} bean is the shipped default only; scoring goes through
+ * {@link RuleBaseRegistry}, which picks the active version of the student's scope.
+ */
 @Configuration(proxyBeanMethods = false)
 class RuleBaseConfiguration {
     static final String DEFAULT_RULE_SET = "default";
@@ -15,7 +18,8 @@ class RuleBaseConfiguration {
 
     @Bean
     KieBase defaultKieBase() {
-        KieBase base = KieServices.Factory.get().getKieClasspathContainer().getKieBase(DEFAULT_RULE_SET);
+        KieBase base = KieServices.Factory.get()
+                .getKieClasspathContainer(RuleBaseConfiguration.class.getClassLoader()).getKieBase(DEFAULT_RULE_SET);
         if (base == null) {
             // Without drools-xml-support the kmodule.xml is ignored and no KieBase exists.
             throw new IllegalStateException("Rule base '" + DEFAULT_RULE_SET + "' not found on the classpath");
@@ -25,6 +29,6 @@ class RuleBaseConfiguration {
 
     @Bean
     Readiness readiness(KieBase defaultKieBase) {
-        return new Readiness(defaultKieBase, DEFAULT_VERSION, Methodology.defaults());
+        return new Readiness(defaultKieBase, DEFAULT_VERSION, java.util.Map.of("staleAfterYears", 5.0));
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import ru.workready.api.scoring.ReadinessService;
 import ru.workready.data.NotFoundException;
+import ru.workready.data.assessments.EvidenceRepository;
 import ru.workready.data.programmes.ProgrammeRepository;
 import ru.workready.data.students.StudentRepository;
 import ru.workready.engine.scoring.FunctionScore;
@@ -43,11 +44,14 @@ class StudentController {
     private final StudentRepository students;
     private final ReadinessService readiness;
     private final ProgrammeRepository programmes;
+    private final EvidenceRepository evidence;
 
-    StudentController(StudentRepository students, ReadinessService readiness, ProgrammeRepository programmes) {
+    StudentController(StudentRepository students, ReadinessService readiness, ProgrammeRepository programmes,
+                      EvidenceRepository evidence) {
         this.students = students;
         this.readiness = readiness;
         this.programmes = programmes;
+        this.evidence = evidence;
     }
 
     @GetMapping("/api/colleges/{college}/students")
@@ -55,6 +59,15 @@ class StudentController {
     List<StudentRepository.Student> list(@PathVariable String college) {
         programmes.collegeId(college).orElseThrow(() -> new NotFoundException("No college with code " + college));
         return students.byCollege(college);
+    }
+
+    @GetMapping("/api/students/{id}/evidence")
+    @Operation(summary = "A student's evidence history: every result ever uploaded, superseded ones marked",
+            description = "Evidence is append-only: a retake or a correction is a new row; current=false marks a "
+                    + "row that a later one of the same outcome (or ОТФ) and kind supersedes.")
+    List<EvidenceRepository.EvidenceRecord> evidence(@PathVariable String id) {
+        students.find(id).orElseThrow(() -> new NotFoundException("No student with id " + id));
+        return evidence.records(id);
     }
 
     @GetMapping("/api/students/{id}/readiness")

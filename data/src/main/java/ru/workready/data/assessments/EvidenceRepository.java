@@ -2,7 +2,9 @@ package ru.workready.data.assessments;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import ru.workready.engine.assessments.AssessmentResult;
@@ -39,6 +41,40 @@ public class EvidenceRepository {
                             rs.getObject(9, LocalDate.class), rs.getInt(10), rs.getString(11), rs.getString(12),
                             rs.getString(13));
                 })
+                .list();
+    }
+
+    /**
+     * A stored evidence row with the upload it came from. {@code current} is false when a later
+     * result of the same outcome (or ОТФ) and kind supersedes it — a retake or a correction —
+     * in the order the methodology uses: date, then attempt, then arrival.
+     */
+    public record EvidenceRecord(long id, long uploadId, int rowNumber, @Nullable String outcomeCode,
+                                 @Nullable String standardCode, @Nullable String generalizedFunctionCode,
+                                 EvidenceKind kind, @Nullable Integer grade, @Nullable BigDecimal points,
+                                 @Nullable BigDecimal maxPoints, @Nullable Boolean passed, LocalDate assessedOn,
+                                 int attempt, @Nullable String assessor, @Nullable String certificateNumber,
+                                 @Nullable String conclusion, @Nullable Integer place, @Nullable String comment,
+                                 OffsetDateTime recordedAt, boolean current) {
+    }
+
+    /** The whole history of a student's evidence, superseded rows included, oldest first. */
+    public List<EvidenceRecord> records(String studentId) {
+        return jdbc.sql("""
+                        select e.id, e.upload_id, e.row_number, o.code, e.standard_code, e.generalized_function_code,
+                               e.kind, e.grade, e.points, e.max_points, e.passed, e.assessed_on, e.attempt, e.assessor,
+                               e.certificate_number, e.conclusion, e.place, e.comment, e.recorded_at,
+                               row_number() over (partition by coalesce(o.code, e.standard_code || '/' ||
+                                                      e.generalized_function_code), e.kind
+                                                  order by e.assessed_on desc, e.attempt desc, e.id desc) = 1
+                        from evidence e left join outcome o on o.id = e.outcome_id
+                        where e.student_id = ? order by e.id""").param(studentId)
+                .query((rs, n) -> new EvidenceRecord(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), EvidenceKind.valueOf(rs.getString(7)),
+                        rs.getObject(8, Integer.class), rs.getBigDecimal(9), rs.getBigDecimal(10),
+                        rs.getObject(11, Boolean.class), rs.getObject(12, LocalDate.class), rs.getInt(13),
+                        rs.getString(14), rs.getString(15), rs.getString(16), rs.getObject(17, Integer.class),
+                        rs.getString(18), rs.getObject(19, OffsetDateTime.class), rs.getBoolean(20)))
                 .list();
     }
 

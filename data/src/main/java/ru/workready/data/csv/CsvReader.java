@@ -75,7 +75,7 @@ public final class CsvReader {
                 if (fields.size() == 1 && fields.get(0).isBlank()) {
                     continue;
                 }
-                Map<String, String> cells = new HashMap<>();
+                Map<String, String> cells = new HashMap<>(names.size() * 2);
                 for (int i = 0; i < names.size() && i < fields.size(); i++) {
                     cells.put(names.get(i), fields.get(i));
                 }
@@ -98,13 +98,26 @@ public final class CsvReader {
             this.in = in;
         }
 
+        /** Own buffer: Reader.read() per character takes a lock each time, which dominates on large files. */
+        private final char[] buffer = new char[64 * 1024];
+        private int position;
+        private int limit;
+
         private int read() throws IOException {
             if (pushedBack != -2) {
                 int c = pushedBack;
                 pushedBack = -2;
                 return c;
             }
-            return in.read();
+            if (position == limit) {
+                limit = in.read(buffer, 0, buffer.length);
+                position = 0;
+                if (limit <= 0) {
+                    limit = 0;
+                    return -1;
+                }
+            }
+            return buffer[position++];
         }
 
         @Nullable List<String> headerLine() throws IOException {

@@ -38,6 +38,7 @@ public class ScoreRepository {
     }
 
     private String explanation(FunctionScore f) {
-        return json.writeValueAsString(Map.of("rules", f.rules(), "reason", f.reason(), "outcomes", f.outcomes()));
+        return json.writeValueAsString(Map.of("rules", f.rules(), "decidedBy", f.decidedBy(), "reason", f.reason(),
+                "outcomes", f.outcomes()));
     }
 }

@@ -33,6 +33,15 @@ public final class Methodology {
         }
     }
 
+    /** Kind weights from rule-set parameters {@code weight.<KIND>}, defaults for those not given. */
+    public static Methodology fromParameters(Map<String, Double> parameters) {
+        Map<EvidenceKind, Double> weights = new EnumMap<>(EvidenceKind.class);
+        for (EvidenceKind k : EvidenceKind.values()) {
+            weights.put(k, parameters.getOrDefault("weight." + k.name(), k.defaultWeight()));
+        }
+        return new Methodology(weights);
+    }
+
     public static Methodology defaults() {
         Map<EvidenceKind, Double> weights = new EnumMap<>(EvidenceKind.class);
         for (EvidenceKind k : EvidenceKind.values()) {
@@ -76,12 +85,44 @@ public final class Methodology {
         return 5;
     }
 
-    /** Mastery of one outcome and the evidence behind it (superseded retakes included, flagged). */
-    public record OutcomeMastery(String outcomeCode, double mastery, List<EvidenceContribution> evidence) {
+    /** Mastery of one outcome and the evidence behind it (superseded and excluded results included, flagged). */
+    public record OutcomeMastery(String outcomeCode, @Nullable Double mastery, List<EvidenceContribution> evidence) {
     }
 
-    /** Steps 3–4: for each outcome, m(o) = Σ w·s / Σ w over the latest result of each kind. */
+    /**
+     * What the rules decided about current evidence before the sums: excluded sequences (with the
+     * rule that excluded them) and changed weights (with the rule).
+     */
+    public record Adjustments(Map<Long, String> excluded, Map<Long, Double> weights, Map<Long, String> weightRules) {
+        public static final Adjustments NONE = new Adjustments(Map.of(), Map.of(), Map.of());
+    }
+
+    /**
+     * Step 3: the evidence that can count — the latest attempt per outcome and kind, and the latest
+     * independent assessment (НОК) per standard and generalized function.
+     */
+    public static List<Evidence> current(List<Evidence> history) {
+        Map<String, Evidence> latest = new HashMap<>();
+        for (Evidence e : history) {
+            String key = e.outcomeCode() != null ? "o\u0000" + e.outcomeCode() + "\u0000" + e.kind()
+                    : "q\u0000" + e.standardCode() + "\u0000" + e.generalizedFunctionCode();
+            latest.merge(key, e, (a, b) -> CHRONOLOGICAL.compare(a, b) >= 0 ? a : b);
+        }
+        List<Evidence> result = new ArrayList<>(latest.values());
+        result.sort(Comparator.comparingLong(Evidence::sequence));
+        return result;
+    }
+
+    /** Steps 3–4 with no rule adjustments. */
     public Map<String, OutcomeMastery> mastery(List<Evidence> history) {
+        return mastery(history, Adjustments.NONE);
+    }
+
+    /**
+     * Steps 3–4: for each outcome, m(o) = Σ w·s / Σ w over the latest result of each kind that the
+     * rules did not exclude. An excluded latest result does not bring back an earlier attempt.
+     */
+    public Map<String, OutcomeMastery> mastery(List<Evidence> history, Adjustments adjustments) {
         Map<String, Map<EvidenceKind, List<Evidence>>> byOutcome = new HashMap<>();
         for (Evidence e : history) {
             if (e.outcomeCode() == null) {
@@ -95,27 +136,44 @@ public final class Methodology {
         byOutcome.forEach((outcome, byKind) -> {
             double weighted = 0;
             double weights = 0;
-            List<EvidenceContribution> contributions = new ArrayList<>();
+            List<Evidence> all = new ArrayList<>();
+            List<Double> ws = new ArrayList<>();
+            List<Boolean> latestFlags = new ArrayList<>();
             for (Map.Entry<EvidenceKind, List<Evidence>> entry : byKind.entrySet()) {
                 List<Evidence> attempts = entry.getValue();
                 attempts.sort(CHRONOLOGICAL);
-                double w = weight(entry.getKey());
+                double kindWeight = weight(entry.getKey());
                 for (int i = 0; i < attempts.size(); i++) {
                     Evidence e = attempts.get(i);
                     boolean latest = i == attempts.size() - 1;
-                    double s = normalize(e.result());
-                    if (latest) {
-                        weighted += w * s;
+                    double w = adjustments.weights().getOrDefault(e.sequence(), kindWeight);
+                    if (latest && !adjustments.excluded().containsKey(e.sequence())) {
+                        weighted += w * normalize(e.result());
                         weights += w;
                     }
-                    contributions.add(new EvidenceContribution(e.sequence(), e.kind(), e.assessedOn(),
-                            e.attempt(), s, w, !latest));
+                    all.add(e);
+                    ws.add(w);
+                    latestFlags.add(latest);
                 }
+            }
+            List<EvidenceContribution> contributions = new ArrayList<>(all.size());
+            for (int i = 0; i < all.size(); i++) {
+                Evidence e = all.get(i);
+                double s = normalize(e.result());
+                double w = ws.get(i);
+                boolean superseded = !latestFlags.get(i);
+                String excludedBy = adjustments.excluded().get(e.sequence());
+                boolean excluded = !superseded && excludedBy != null;
+                String rule = excluded ? excludedBy : adjustments.weightRules().get(e.sequence());
+                double contribution = superseded || excluded || weights == 0 ? 0 : round(w * s / weights);
+                contributions.add(new EvidenceContribution(e.sequence(), e.kind(), e.assessedOn(), e.attempt(), s, w,
+                        superseded, excluded, rule, contribution));
             }
             contributions.sort(Comparator.comparing(EvidenceContribution::assessedOn)
                     .thenComparingInt(EvidenceContribution::attempt)
                     .thenComparingLong(EvidenceContribution::sequence));
-            result.put(outcome, new OutcomeMastery(outcome, round(weighted / weights), contributions));
+            result.put(outcome, new OutcomeMastery(outcome, weights > 0 ? round(weighted / weights) : null,
+                    contributions));
         });
         return result;
     }

@@ -1,7 +1,7 @@
 package ru.workready.engine.scoring;
 
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,29 +12,52 @@ import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.kie.api.KieBase;
-import org.kie.api.event.rule.AfterMatchFiredEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
-import org.kie.api.runtime.ClassObjectFilter;
-import org.kie.api.runtime.KieSession;
+import ru.workready.engine.assessments.AssessmentResult;
 import ru.workready.engine.assessments.Evidence;
+import ru.workready.engine.assessments.EvidenceKind;
 import ru.workready.engine.mapping.Mapping;
 import ru.workready.engine.standards.GeneralizedFunction;
 import ru.workready.engine.standards.LabourFunction;
 
 /**
- * Evaluates one student against one standard edition: Java does the sums, then one small
- * KieSession per student decides the levels. Thread-safe; a KieBase is shared, sessions are not.
+ * Evaluates one student against one standard edition in one small KieSession, in two steps:
+ * the rules first judge the current evidence (exclusions, weights: policy), Java does the sums,
+ * then the rules decide the level of each labour function. Thread-safe; a KieBase is shared,
+ * sessions are not.
  */
 public final class Readiness {
 
-    private final KieBase kieBase;
+    private final Policy policy;
     private final String ruleSetVersion;
     private final Methodology methodology;
+    private final List<RuleParameter> parameters;
 
     public Readiness(KieBase kieBase, String ruleSetVersion, Methodology methodology) {
-        this.kieBase = Objects.requireNonNull(kieBase, "kieBase");
+        this(kieBase, ruleSetVersion, methodology, Map.of());
+    }
+
+    /** With rule-set parameters: kind weights ({@code weight.<KIND>}) and whatever the rules read. */
+    public Readiness(KieBase kieBase, String ruleSetVersion, Map<String, Double> parameters) {
+        this(kieBase, ruleSetVersion, Methodology.fromParameters(parameters), parameters);
+    }
+
+    private Readiness(KieBase kieBase, String ruleSetVersion, Methodology methodology,
+                      Map<String, Double> parameters) {
+        this(new RulesPolicy(kieBase), ruleSetVersion, methodology, parameters);
+    }
+
+    /** With any policy (the benchmark's plain-Java baseline); the product passes a {@link RulesPolicy}. */
+    public Readiness(Policy policy, String ruleSetVersion, Map<String, Double> parameters) {
+        this(policy, ruleSetVersion, Methodology.fromParameters(parameters), parameters);
+    }
+
+    private Readiness(Policy policy, String ruleSetVersion, Methodology methodology, Map<String, Double> parameters) {
+        this.policy = Objects.requireNonNull(policy, "policy");
         this.ruleSetVersion = ruleSetVersion;
         this.methodology = methodology;
+        List<RuleParameter> ps = new ArrayList<>();
+        parameters.forEach((k, v) -> ps.add(new RuleParameter(k, v)));
+        this.parameters = List.copyOf(ps);
     }
 
     public String ruleSetVersion() {
@@ -42,8 +65,22 @@ public final class Readiness {
     }
 
     public StudentReadiness evaluate(ScoringInput in) {
-        Map<String, Methodology.OutcomeMastery> mastery = methodology.mastery(in.evidence());
-        Set<String> certified = certifiedGeneralizedFunctions(in);
+        try (Policy.Run run = policy.start(parameters)) {
+            return evaluate(in, run);
+        }
+    }
+
+    private StudentReadiness evaluate(ScoringInput in, Policy.Run run) {
+        // Step 1 in the rules: which current evidence counts, and with what weight.
+        List<Evidence> current = Methodology.current(in.evidence());
+        List<EvidenceFacts> evidenceFacts = new ArrayList<>(current.size());
+        for (Evidence e : current) {
+            evidenceFacts.add(facts(e, in));
+        }
+        Methodology.Adjustments adjustments = adjustments(run.judge(evidenceFacts));
+
+        Map<String, Methodology.OutcomeMastery> mastery = methodology.mastery(in.evidence(), adjustments);
+        Set<String> certified = certifiedGeneralizedFunctions(in, current, adjustments);
         Map<String, List<Mapping>> mappingsByFunction = new HashMap<>();
         for (Mapping m : in.mappings()) {
             mappingsByFunction.computeIfAbsent(m.functionCode(), k -> new ArrayList<>()).add(m);
@@ -73,10 +110,20 @@ public final class Readiness {
             }
         }
 
-        Map<String, Set<String>> firedByFunction = new HashMap<>();
-        Collection<LevelDecision> decisions = decide(working.values(), firedByFunction);
+        // Step 2 in the rules: the level of each function.
+        List<FunctionFacts> functionFacts = new ArrayList<>(working.size());
+        List<CriticalOutcome> critical = new ArrayList<>();
+        for (Working w : working.values()) {
+            functionFacts.add(w.facts);
+            for (OutcomeContribution o : w.outcomes) {
+                if (o.critical()) {
+                    critical.add(new CriticalOutcome(w.function.code(), o.outcomeCode(), o.mastery() != null,
+                            o.mastery() == null ? 0.0 : o.mastery()));
+                }
+            }
+        }
         Map<String, List<LevelDecision>> decisionsByFunction = new HashMap<>();
-        for (LevelDecision d : decisions) {
+        for (LevelDecision d : run.decide(functionFacts, critical)) {
             decisionsByFunction.computeIfAbsent(d.functionCode(), k -> new ArrayList<>()).add(d);
         }
 
@@ -88,66 +135,73 @@ public final class Readiness {
                         + " levels for " + w.function.code() + ": " + ds);
             }
             LevelDecision d = ds.get(0);
-            Double readiness = d.level().scored() ? w.sums.readiness() : null;
+            Double readiness = d.readiness() != null ? d.readiness()
+                    : d.level().scored() ? w.sums.readiness() : null;
+            Set<String> rules = new LinkedHashSet<>();
+            for (OutcomeContribution o : w.outcomes) {
+                for (EvidenceContribution e : o.evidence()) {
+                    if (e.rule() != null) {
+                        rules.add(e.rule());
+                    }
+                }
+            }
+            rules.add(d.rule());
             scores.add(new FunctionScore(in.standard().code(), w.generalized.code(), w.function.code(),
                     w.function.name(), w.generalized.qualificationLevel(), readiness, w.sums.coverage(),
-                    d.level(), List.copyOf(firedByFunction.getOrDefault(w.function.code(), Set.of())),
-                    d.reason(), w.outcomes));
+                    d.level(), List.copyOf(rules), d.reason(), w.outcomes, d.rule()));
         }
         return new StudentReadiness(in.studentId(), ruleSetVersion, scores, rollup(in, scores));
     }
 
-    private Collection<LevelDecision> decide(Collection<Working> working, Map<String, Set<String>> fired) {
-        KieSession session = kieBase.newKieSession();
-        try {
-            session.addEventListener(new DefaultAgendaEventListener() {
-                @Override
-                public void afterMatchFired(AfterMatchFiredEvent event) {
-                    String rule = event.getMatch().getRule().getName();
-                    for (Object o : event.getMatch().getObjects()) {
-                        String code = o instanceof FunctionFacts f ? f.code()
-                                : o instanceof CriticalOutcome c ? c.functionCode() : null;
-                        if (code != null) {
-                            fired.computeIfAbsent(code, k -> new LinkedHashSet<>()).add(rule);
-                        }
-                    }
-                }
-            });
-            for (Working w : working) {
-                session.insert(w.facts);
-                for (OutcomeContribution o : w.outcomes) {
-                    if (o.critical()) {
-                        session.insert(new CriticalOutcome(w.function.code(), o.outcomeCode(), o.mastery() != null,
-                                o.mastery() == null ? 0.0 : o.mastery()));
-                    }
-                }
-            }
-            session.fireAllRules();
-            List<LevelDecision> decisions = new ArrayList<>();
-            for (Object o : session.getObjects(new ClassObjectFilter(LevelDecision.class))) {
-                decisions.add((LevelDecision) o);
-            }
-            return decisions;
-        } finally {
-            session.dispose();
+    private EvidenceFacts facts(Evidence e, ScoringInput in) {
+        double s = Methodology.normalize(e.result());
+        int grade = 0;
+        if (e.result() instanceof AssessmentResult.Grade g) {
+            grade = g.value();
+        } else if (e.result() instanceof AssessmentResult.Points p && e.kind() == EvidenceKind.DEMO_EXAM) {
+            grade = Methodology.demoExamGrade(p.points(), p.max());
         }
+        double ageYears = ChronoUnit.DAYS.between(e.assessedOn(), in.asOf()) / 365.25;
+        return new EvidenceFacts(e.sequence(), e.outcomeCode(), e.kind(), ageYears, s, methodology.weight(e.kind()),
+                grade, e.standardCode(), e.generalizedFunctionCode());
     }
 
-    /** The generalized functions for which the student's latest НОК attempt was passed. */
-    private static Set<String> certifiedGeneralizedFunctions(ScoringInput in) {
-        Map<String, Evidence> latest = new HashMap<>();
-        for (Evidence e : in.evidence()) {
-            if (e.isCertification() && in.standard().code().equals(e.standardCode())) {
-                latest.merge(e.generalizedFunctionCode(), e,
-                        (a, b) -> Methodology.CHRONOLOGICAL.compare(a, b) >= 0 ? a : b);
+    private static Methodology.Adjustments adjustments(Policy.Verdicts verdicts) {
+        List<EvidenceExcluded> excluded = verdicts.excluded();
+        List<EvidenceReweighted> reweighted = verdicts.reweighted();
+        if (excluded.isEmpty() && reweighted.isEmpty()) {
+            return Methodology.Adjustments.NONE;
+        }
+        Map<Long, String> ex = new HashMap<>();
+        for (EvidenceExcluded e : excluded) {
+            ex.putIfAbsent(e.sequence(), e.rule());
+        }
+        Map<Long, Double> weights = new HashMap<>();
+        Map<Long, String> weightRules = new HashMap<>();
+        for (EvidenceReweighted r : reweighted) {
+            if (!(r.weight() > 0)) {
+                throw new RuleSetInvariantViolation("rule " + r.rule() + " set a non-positive weight " + r.weight());
+            }
+            // several reweighting rules: the largest weight wins, whatever the firing order
+            if (!weights.containsKey(r.sequence()) || r.weight() > weights.get(r.sequence())) {
+                weights.put(r.sequence(), r.weight());
+                weightRules.put(r.sequence(), r.rule());
             }
         }
+        return new Methodology.Adjustments(ex, weights, weightRules);
+    }
+
+    /** The generalized functions for which the student's latest, counted НОК was passed. */
+    private static Set<String> certifiedGeneralizedFunctions(ScoringInput in, List<Evidence> current,
+                                                             Methodology.Adjustments adjustments) {
         Set<String> certified = new LinkedHashSet<>();
-        latest.forEach((code, e) -> {
-            if (Methodology.normalize(e.result()) >= 1.0) {
-                certified.add(code);
+        for (Evidence e : current) {
+            if (e.isCertification() && in.standard().code().equals(e.standardCode())
+                    && !adjustments.excluded().containsKey(e.sequence())
+                    && Methodology.normalize(e.result()) >= 1.0) {
+                certified.add(e.generalizedFunctionCode());
             }
-        });
+        }
         return certified;
     }
 

@@ -26,12 +26,13 @@ class DefaultRulesTest {
     }
 
     @Test
-    void kbaseHasTheEightRules() {
+    void kbaseHasTheNineRules() {
         assertThat(RuleHarness.kieBase().getKiePackage("ru.workready.rules.defaultpolicy").getRules())
                 .extracting(r -> r.getName())
                 .containsExactlyInAnyOrder("Certified by independent assessment", "Above programme level",
                         "Unmapped function", "Insufficient evidence", "Ready",
-                        "Critical outcome caps at partially ready", "Partially ready", "Not ready");
+                        "Critical outcome caps at partially ready", "Partially ready", "Not ready",
+                        "Stale evidence excluded");
     }
 
     @Test
@@ -181,5 +182,27 @@ class DefaultRulesTest {
         // 0.6 as Java computes it from weights (1 + 0.5) / 2.5; must not fall below the threshold
         double coverage = (1.0 + 0.5) / 2.5;
         assertDecision(run(facts("A/01.3", 0.8, coverage)), "A/01.3", ReadinessLevel.READY, "Ready");
+    }
+
+    @Test
+    void staleEvidenceExcluded() {
+        var out = ru.workready.engine.scoring.RuleSetChecks.evaluate(RuleHarness.kieBase(),
+                java.util.Map.of("staleAfterYears", 5.0), List.of(), List.of(),
+                List.of(RuleHarness.evidence(1, ru.workready.engine.assessments.EvidenceKind.COURSE_GRADE, 5.01),
+                        RuleHarness.evidence(2, ru.workready.engine.assessments.EvidenceKind.DEMO_EXAM, 5.0),
+                        RuleHarness.evidence(3, ru.workready.engine.assessments.EvidenceKind.INDEPENDENT_ASSESSMENT, 9)));
+        assertThat(out.excluded()).containsExactly(1L, 3L);
+        assertThat(out.exclusions()).allSatisfy(e -> {
+            assertThat(e.rule()).isEqualTo("Stale evidence excluded");
+            assertThat(e.reason()).contains("5 years");
+        });
+    }
+
+    @Test
+    void staleEvidenceRuleIsOffWithoutItsParameter() {
+        var out = ru.workready.engine.scoring.RuleSetChecks.evaluate(RuleHarness.kieBase(), java.util.Map.of(),
+                List.of(), List.of(),
+                List.of(RuleHarness.evidence(1, ru.workready.engine.assessments.EvidenceKind.COURSE_GRADE, 50)));
+        assertThat(out.excluded()).isEmpty();
     }
 }

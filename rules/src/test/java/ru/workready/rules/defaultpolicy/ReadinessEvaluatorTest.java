@@ -166,8 +166,10 @@ class ReadinessEvaluatorTest {
 
     @Test
     void latestPassedIndependentAssessmentCertifies() {
-        // readiness stays the college-marks arithmetic (0.0 here); the level is READY by certification
-        assertFunction("C/01.4", 0.0, 1.0, ReadinessLevel.READY, "Certified by independent assessment");
+        // the certification, not the college marks (0.0 here), is what is reported: readiness 1.0;
+        // the marks stay visible in the explanation
+        assertFunction("C/01.4", 1.0, 1.0, ReadinessLevel.READY, "Certified by independent assessment");
+        assertThat(byCode.get("C/01.4").outcomes().get(0).mastery()).isEqualTo(0.0);
     }
 
     @Test
@@ -183,6 +185,7 @@ class ReadinessEvaluatorTest {
         assertThat(g.get("B").level()).isNull();
         assertThat(g.get("B").scoredFunctions()).isZero();
         assertThat(g.get("C").level()).isEqualTo(ReadinessLevel.READY);
+        assertThat(g.get("C").readiness()).isEqualTo(1.0);
         assertThat(g.get("C").scoredFunctions()).isEqualTo(1);
     }
 }

@@ -88,4 +88,12 @@ final class RuleHarness {
     static FunctionFacts facts(String code, double readiness, double coverage) {
         return new FunctionFacts("06.001", "A", code, 3, 4, true, readiness, coverage, false);
     }
+
+    /** A current evidence of the given kind and age, grade 5, default weight. */
+    static ru.workready.engine.scoring.EvidenceFacts evidence(long sequence,
+                                                             ru.workready.engine.assessments.EvidenceKind kind,
+                                                             double ageYears) {
+        return new ru.workready.engine.scoring.EvidenceFacts(sequence, "ПК 1.1", kind, ageYears, 1.0,
+                kind.defaultWeight(), 5, null, null);
+    }
 }

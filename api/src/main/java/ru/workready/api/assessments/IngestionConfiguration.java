@@ -1,0 +1,62 @@
+package ru.workready.api.assessments;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.stereotype.Component;
+import ru.workready.api.scoring.ReadinessService;
+import ru.workready.data.assessments.StaleScoreRepository;
+
+/** The executor of large uploads and the job that rescores students marked stale by uploads. */
+@Configuration
+@EnableScheduling
+class IngestionConfiguration {
+
+    /** One upload at a time per node: ingestion is I/O- and database-bound, parallel uploads only contend. */
+    @Bean
+    TaskExecutor uploadExecutor() {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(1);
+        executor.setMaxPoolSize(1);
+        executor.setQueueCapacity(1000);
+        executor.setThreadNamePrefix("upload-");
+        executor.setWaitForTasksToCompleteOnShutdown(true);
+        executor.setAwaitTerminationSeconds(60);
+        return executor;
+    }
+
+    /** Rescores stale students in batches, so that stored scores catch up with large uploads. */
+    @Component
+    @ConditionalOnProperty(name = "workready.rescore.job.enabled", havingValue = "true", matchIfMissing = true)
+    static class StaleScoreJob {
+        private static final Logger log = LoggerFactory.getLogger(StaleScoreJob.class);
+        private static final int BATCH = 200;
+        private final StaleScoreRepository stale;
+        private final ReadinessService readiness;
+
+        StaleScoreJob(StaleScoreRepository stale, ReadinessService readiness) {
+            this.stale = stale;
+            this.readiness = readiness;
+        }
+
+        @Scheduled(fixedDelayString = "${workready.rescore.job.delay-ms:2000}", initialDelay = 5000)
+        void rescoreStale() {
+            StaleScoreRepository.Batch batch;
+            while (!(batch = stale.take(BATCH)).students().isEmpty()) {
+                try {
+                    readiness.rescore(batch.students());
+                } catch (RuntimeException e) {
+                    log.warn("Rescoring {} stale students failed: {}", batch.students().size(), e.getMessage());
+                    return;
+                }
+                stale.clear(batch.students(), batch.takenAt());
+            }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package ru.workready.api.scoring;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import ru.workready.api.rulebase.RuleBaseRegistry.CompiledRuleSet;
+import ru.workready.data.mapping.MappingRepository;
+import ru.workready.data.programmes.ProgrammeRepository;
+import ru.workready.data.scoring.BulkScoringRepository;
+import ru.workready.data.scoring.BulkScoringRepository.StudentRow;
+import ru.workready.data.standards.StandardRepository;
+import ru.workready.engine.assessments.Evidence;
+import ru.workready.engine.scoring.ScoringInput;
+import ru.workready.engine.scoring.StudentReadiness;
+import ru.workready.engine.standards.ProfessionalStandard;
+
+/**
+ * Scores many students a batch at a time: one query for a batch's evidence, programme mappings
+ * and standards loaded once per programme and reused. Used by rescoring jobs and rule-set previews.
+ */
+@Component
+class CohortScoring {
+
+    /** A programme's mapping to one standard edition, with everything the evaluator and the writer need. */
+    record ProgrammeStandard(long programmeId, int programmeLevel, MappingRepository.ActiveMapping mapping,
+                             ProfessionalStandard standard, Map<String, Long> functionIds) {
+    }
+
+    /** One student scored against one standard. */
+    record Scored(StudentRow student, ProgrammeStandard target, StudentReadiness readiness) {
+    }
+
+    /** Per-run caches (programmes, mappings, standards); thread-safe. */
+    final class Context {
+        private final Map<String, List<ProgrammeStandard>> byProgramme = new ConcurrentHashMap<>();
+        private final @Nullable String standardCode;
+
+        Context(@Nullable String standardCode) {
+            this.standardCode = standardCode;
+        }
+
+        List<ProgrammeStandard> targets(long programmeId) {
+            return byProgramme.computeIfAbsent(Long.toString(programmeId), k -> load(programmeId));
+        }
+
+        private List<ProgrammeStandard> load(long programmeId) {
+            int level = programmes.summary(programmeId).orElseThrow().qualificationLevel();
+            List<String> codes = standardCode != null ? List.of(standardCode) : mappings.mappedStandardCodes(programmeId);
+            List<ProgrammeStandard> result = new ArrayList<>();
+            for (String code : codes) {
+                mappings.active(programmeId, code).ifPresent(m -> result.add(new ProgrammeStandard(programmeId, level,
+                        m, standards.load(m.standardId(), false).orElseThrow(), standards.functionIds(m.standardId()))));
+            }
+            return result;
+        }
+    }
+
+    private final BulkScoringRepository bulk;
+    private final ProgrammeRepository programmes;
+    private final MappingRepository mappings;
+    private final StandardRepository standards;
+
+    CohortScoring(BulkScoringRepository bulk, ProgrammeRepository programmes, MappingRepository mappings,
+                  StandardRepository standards) {
+        this.bulk = bulk;
+        this.programmes = programmes;
+        this.mappings = mappings;
+        this.standards = standards;
+    }
+
+    Context context(@Nullable String standardCode) {
+        return new Context(standardCode);
+    }
+
+    /** Histories of a batch, read once, to score under one or more rule sets. */
+    Map<String, List<Evidence>> histories(List<StudentRow> batch) {
+        return bulk.histories(batch.stream().map(StudentRow::id).toList());
+    }
+
+    List<Scored> score(Context ctx, List<StudentRow> batch, Map<String, List<Evidence>> histories,
+                       Function<StudentRow, CompiledRuleSet> ruleSet) {
+        List<Scored> result = new ArrayList<>(batch.size() * 2);
+        for (StudentRow s : batch) {
+            CompiledRuleSet rules = ruleSet.apply(s);
+            for (ProgrammeStandard t : ctx.targets(s.programmeId())) {
+                ScoringInput in = new ScoringInput(s.id(), t.standard(), t.programmeLevel(), t.mapping().mappings(),
+                        histories.getOrDefault(s.id(), List.of()));
+                result.add(new Scored(s, t, rules.readiness().evaluate(in)));
+            }
+        }
+        return result;
+    }
+}

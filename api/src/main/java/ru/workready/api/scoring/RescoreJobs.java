@@ -1,0 +1,177 @@
+package ru.workready.api.scoring;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Service;
+import ru.workready.api.rulebase.RuleBaseRegistry;
+import ru.workready.api.rulebase.RuleBaseRegistry.CompiledRuleSet;
+import ru.workready.data.NotFoundException;
+import ru.workready.data.scoring.BulkScoringRepository;
+import ru.workready.data.scoring.BulkScoringRepository.ScoreRow;
+import ru.workready.data.scoring.BulkScoringRepository.StudentRow;
+import ru.workready.engine.assessments.Evidence;
+import ru.workready.engine.scoring.FunctionScore;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Rescoring a college or a region in the background: the students are cut into batches, the
+ * batches dealt to two workers (two cores busy), each batch read in one query and written with
+ * one COPY and one upsert. Progress is kept in {@code rescore_job}; a cancel stops the workers between batches
+ * (batches already written stay written: each is a complete, consistent set of scores).
+ */
+@Service
+public class RescoreJobs implements DisposableBean {
+    private static final Logger log = LoggerFactory.getLogger(RescoreJobs.class);
+    static final int WORKERS = 2;
+    static final int BATCH = 1000;
+
+    private final BulkScoringRepository bulk;
+    private final CohortScoring cohort;
+    private final RuleBaseRegistry ruleBases;
+    private final ExecutorService workers = Executors.newFixedThreadPool(WORKERS, r -> {
+        Thread t = new Thread(r, "rescore-worker");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Map<Long, AtomicBoolean> cancels = new ConcurrentHashMap<>();
+    /** Nanoseconds spent reading, scoring and writing, over all jobs (logged per job). */
+    private final AtomicLong readNanos = new AtomicLong();
+    private final AtomicLong scoreNanos = new AtomicLong();
+    private final AtomicLong writeNanos = new AtomicLong();
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    RescoreJobs(BulkScoringRepository bulk, CohortScoring cohort, RuleBaseRegistry ruleBases) {
+        this.bulk = bulk;
+        this.cohort = cohort;
+        this.ruleBases = ruleBases;
+    }
+
+    /** Starts rescoring every student of the college (or region); returns the job id at once. */
+    public long start(@Nullable String collegeCode, @Nullable String region) {
+        List<StudentRow> students = bulk.students(collegeCode, region);
+        if (students.isEmpty()) {
+            throw new NotFoundException(collegeCode != null ? "No students in college " + collegeCode
+                    : "No students in region " + region);
+        }
+        long id = bulk.startJob(collegeCode != null ? "COLLEGE" : "REGION",
+                collegeCode != null ? collegeCode : region, students.size());
+        AtomicBoolean cancel = new AtomicBoolean();
+        cancels.put(id, cancel);
+        runAsync(id, students, cancel);
+        return id;
+    }
+
+    /** Asks a running job to stop after its current batches; false if it is not running here. */
+    public boolean cancel(long id) {
+        AtomicBoolean c = cancels.get(id);
+        if (c == null) {
+            return false;
+        }
+        c.set(true);
+        return true;
+    }
+
+    public BulkScoringRepository.Job job(long id) {
+        return bulk.job(id).orElseThrow(() -> new NotFoundException("No rescoring job " + id));
+    }
+
+    /** Runs the job and returns when it is finished (benchmarks). */
+    public BulkScoringRepository.Job runNow(@Nullable String collegeCode, @Nullable String region) {
+        List<StudentRow> students = bulk.students(collegeCode, region);
+        long id = bulk.startJob(collegeCode != null ? "COLLEGE" : "REGION",
+                collegeCode != null ? collegeCode : region, students.size());
+        runAsync(id, students, new AtomicBoolean()).join();
+        return job(id);
+    }
+
+    private CompletableFuture<Void> runAsync(long id, List<StudentRow> students, AtomicBoolean cancel) {
+        List<List<StudentRow>> batches = new ArrayList<>();
+        for (int i = 0; i < students.size(); i += BATCH) {
+            batches.add(students.subList(i, Math.min(students.size(), i + BATCH)));
+        }
+        AtomicInteger done = new AtomicInteger();
+        AtomicLong scores = new AtomicLong();
+        CohortScoring.Context ctx = cohort.context(null);
+        // one rule set per college for the whole job, so that a job is consistent even if activations change
+        Map<String, CompiledRuleSet> ruleSets = new ConcurrentHashMap<>();
+        CompletableFuture<?>[] parts = new CompletableFuture<?>[WORKERS];
+        for (int w = 0; w < WORKERS; w++) {
+            int worker = w;
+            parts[w] = CompletableFuture.runAsync(() -> {
+                for (int b = worker; b < batches.size() && !cancel.get(); b += WORKERS) {
+                    List<StudentRow> batch = batches.get(b);
+                    long written = scoreBatch(ctx, batch, ruleSets);
+                    int d = done.addAndGet(batch.size());
+                    long s = scores.addAndGet(written);
+                    bulk.progress(id, d, s);
+                }
+            }, workers);
+        }
+        long read0 = readNanos.get();
+        long score0 = scoreNanos.get();
+        long write0 = writeNanos.get();
+        return CompletableFuture.allOf(parts).handle((ok, error) -> {
+            cancels.remove(id);
+            log.info("Rescoring job {}: {} students, thread time reading {} s, scoring {} s, writing {} s", id,
+                    done.get(), (readNanos.get() - read0) / 1_000_000_000.0,
+                    (scoreNanos.get() - score0) / 1_000_000_000.0, (writeNanos.get() - write0) / 1_000_000_000.0);
+            if (error != null) {
+                log.error("Rescoring job {} failed", id, error);
+                bulk.finishJob(id, "FAILED", done.get(), scores.get(), "Rescoring failed; the error has been logged");
+            } else {
+                bulk.finishJob(id, cancel.get() ? "CANCELLED" : "DONE", done.get(), scores.get(), null);
+            }
+            return null;
+        });
+    }
+
+    private long scoreBatch(CohortScoring.Context ctx, List<StudentRow> batch, Map<String, CompiledRuleSet> ruleSets) {
+        long t0 = System.nanoTime();
+        Map<String, List<Evidence>> histories = cohort.histories(batch);
+        long t1 = System.nanoTime();
+        List<CohortScoring.Scored> scored = cohort.score(ctx, batch, histories, s -> ruleSets.computeIfAbsent(
+                s.collegeCode(), c -> ruleBases.forCollege(c, s.region())));
+        List<ScoreRow> rows = new ArrayList<>(scored.size() * 16);
+        for (CohortScoring.Scored s : scored) {
+            for (FunctionScore f : s.readiness().functions()) {
+                Long fid = s.target().functionIds().get(f.code());
+                if (fid == null) {
+                    continue;
+                }
+                rows.add(new ScoreRow(s.student().id(), fid, f.readiness(), f.coverage(), f.level().name(),
+                        explanation(f, s), s.readiness().ruleSetVersion(), s.target().mapping().mappingSetId()));
+            }
+        }
+        long t2 = System.nanoTime();
+        bulk.replaceScores(rows);
+        long t3 = System.nanoTime();
+        readNanos.addAndGet(t1 - t0);
+        scoreNanos.addAndGet(t2 - t1);
+        writeNanos.addAndGet(t3 - t2);
+        return rows.size();
+    }
+
+    /** Bulk rows keep the decision and versions; the per-evidence detail is recomputed on demand (explain=true). */
+    private String explanation(FunctionScore f, CohortScoring.Scored s) {
+        return json.writeValueAsString(Map.of("rules", f.rules(), "decidedBy", f.decidedBy(), "reason", f.reason(),
+                "ruleSetVersion", s.readiness().ruleSetVersion(), "mappingVersion", s.target().mapping().version()));
+    }
+
+    @Override
+    public void destroy() {
+        cancels.values().forEach(c -> c.set(true));
+        workers.shutdown();
+    }
+}

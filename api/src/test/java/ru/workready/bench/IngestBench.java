@@ -1,0 +1,222 @@
+package ru.workready.bench;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.ClassPathResource;
+import ru.workready.api.WorkreadyApplication;
+import ru.workready.data.programmes.ProgrammeRepository;
+import ru.workready.data.students.StudentRepository;
+import ru.workready.engine.programmes.Outcome;
+import ru.workready.engine.programmes.Programme;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * End-to-end ingestion benchmark (not a test): generates a realistic assessment CSV, uploads it
+ * over HTTP through the product's upload path on the embedded PostgreSQL, and in the same run
+ * loads the same file with a raw COPY into a bare table; prints rows/s of both, the ratio and the
+ * peak heap. Run with bench/ingest.sh (which uses -Xmx256m).
+ */
+public final class IngestBench {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int STUDENTS = 20_000;
+
+    private IngestBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        Path dir = Path.of(args.length > 1 ? args[1] : "/tmp/workready-bench");
+        Files.createDirectories(dir);
+        ConfigurableApplicationContext app = SpringApplication.run(WorkreadyApplication.class,
+                "--server.port=0", "--workready.embedded.data-dir=" + dir.resolve("pgdata"),
+                "--workready.rescore.job.enabled=false", "--logging.level.root=WARN",
+                "--logging.level.ru.workready=WARN",
+                "--logging.level.ru.workready.data.assessments=INFO", "--spring.main.banner-mode=off");
+        try {
+            int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+            String college = prepare(app);
+            Path small = dir.resolve("results-100k.csv");
+            Path big = dir.resolve("results-" + rows + ".csv");
+            Programme programme = JSON.readValue(new ClassPathResource("demo/programme-09.02.07.json").getInputStream(),
+                    Programme.class);
+            generate(small, 100_000, college, programme, 1);
+            generate(big, rows, college, programme, 2);
+            System.out.printf(Locale.ROOT, "file: %,d rows, %.1f MB%n", rows, Files.size(big) / 1e6);
+
+            DataSource ds = app.getBean(DataSource.class);
+            Measured warm = upload(port, college, small);
+            Measured product = upload(port, college, big);
+            double raw = rawCopy(ds, big, rows);
+            double productRate = rows / product.seconds;
+            double rawRate = rows / raw;
+            System.out.printf(Locale.ROOT, "warm-up upload (100,000 rows): %.2f s, %,.0f rows/s, peak heap %d MB%n",
+                    warm.seconds, 100_000 / warm.seconds, warm.peakHeapMb);
+            System.out.printf(Locale.ROOT, "product upload (HTTP → spool → COPY staging → checks → evidence): "
+                    + "%.2f s, %,.0f rows/s, peak heap %d MB (max heap %d MB)%n", product.seconds, productRate,
+                    product.peakHeapMb, Runtime.getRuntime().maxMemory() / (1024 * 1024));
+            System.out.printf(Locale.ROOT, "raw COPY into a bare table: %.2f s, %,.0f rows/s%n", raw, rawRate);
+            System.out.printf(Locale.ROOT, "ratio product / raw COPY: %.0f %%   (targets: >= 100,000 rows/s, "
+                    + ">= 30 %%)%n", 100 * productRate / rawRate);
+        } finally {
+            app.close();
+        }
+    }
+
+    private record Measured(double seconds, long peakHeapMb, JsonNode status) {
+    }
+
+    /** A college with the demo programme and its students, through the product's repositories. */
+    private static String prepare(ConfigurableApplicationContext app) throws IOException {
+        ProgrammeRepository programmes = app.getBean(ProgrammeRepository.class);
+        String code = "BENCH";
+        if (programmes.collegeId(code).isPresent()) {
+            return code;
+        }
+        long collegeId = programmes.insertCollege(code, "Колледж для замеров", "Бенч-регион");
+        Programme programme = JSON.readValue(new ClassPathResource("demo/programme-09.02.07.json").getInputStream(),
+                Programme.class);
+        long programmeId = programmes.insert(collegeId, programme);
+        List<StudentRepository.Student> students = new ArrayList<>();
+        for (int i = 1; i <= STUDENTS; i++) {
+            students.add(new StudentRepository.Student(studentId(i), collegeId, code, programmeId,
+                    "ГР-" + (i / 25), i % 2 == 0, i % 2 == 0 ? LocalDate.of(2026, 9, 1) : null));
+        }
+        app.getBean(StudentRepository.class).insertAll(students);
+        return code;
+    }
+
+    private static String studentId(int i) {
+        return String.format(Locale.ROOT, "B%06d", i);
+    }
+
+    /** A realistic mix: mostly course grades, then exams, practice, demo exams, championships and a few НОК. */
+    static void generate(Path file, int rows, String college, Programme programme, long seed) throws IOException {
+        Random random = new Random(seed);
+        List<Outcome> outcomes = programme.outcomes();
+        List<Outcome> professional = outcomes.stream().filter(o -> o.activityCode() != null).toList();
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write("student_id;programme;outcome_code;kind;result;max_points;assessed_on;attempt;assessor;"
+                    + "standard_code;generalized_function;certificate_number;place;comment\n");
+            for (int r = 0; r < rows; r++) {
+                String student = studentId(1 + random.nextInt(STUDENTS));
+                int k = random.nextInt(100);
+                LocalDate date = LocalDate.of(2025, 9, 1).plusDays(random.nextInt(300));
+                int attempt = random.nextInt(10) == 0 ? 2 : 1;
+                StringBuilder line = new StringBuilder(128).append(student).append(';').append(programme.fgosCode())
+                        .append(';');
+                if (k < 60) {
+                    line.append(outcomes.get(random.nextInt(outcomes.size())).code()).append(";COURSE_GRADE;")
+                            .append(2 + random.nextInt(4)).append(";;").append(date).append(';').append(attempt)
+                            .append(";;;;;;");
+                } else if (k < 75) {
+                    line.append(professional.get(random.nextInt(professional.size())).code()).append(";MODULE_EXAM;")
+                            .append(2 + random.nextInt(4)).append(";;").append(date).append(';').append(attempt)
+                            .append(";Экзаменационная комиссия;;;;;");
+                } else if (k < 87) {
+                    line.append(professional.get(random.nextInt(professional.size())).code())
+                            .append(";EMPLOYER_PRACTICE;").append(2 + random.nextInt(4)).append(";;").append(date)
+                            .append(";1;ООО «Работодатель ").append(random.nextInt(50)).append("»;;;;;");
+                } else if (k < 95) {
+                    line.append(professional.get(random.nextInt(professional.size())).code()).append(";DEMO_EXAM;")
+                            .append(random.nextInt(101)).append(";100;").append(date).append(";1;ЦПДЭ;;;;;");
+                } else if (k < 99) {
+                    line.append(professional.get(random.nextInt(professional.size())).code()).append(";CHAMPIONSHIP;")
+                            .append(random.nextInt(101)).append(";100;").append(date)
+                            .append(";1;Чемпионат «Профессионалы»;;;;").append(1 + random.nextInt(30)).append(';');
+                } else {
+                    line.append(";INDEPENDENT_ASSESSMENT;pass;;").append(date).append(";1;ЦОК;06.001;A;")
+                            .append("06.00100.01-").append(r).append(";;");
+                }
+                line.append(random.nextInt(20) == 0 ? "пересдача по заявлению" : "").append('\n');
+                out.write(line.toString());
+            }
+        }
+    }
+
+    /** POSTs the file as a stream and polls the upload resource until it completes; samples the heap meanwhile. */
+    private static Measured upload(int port, String college, Path file) throws Exception {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        System.gc();
+        AtomicLong peak = new AtomicLong(memory.getHeapMemoryUsage().getUsed());
+        Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        sampler.setDaemon(true);
+        sampler.start();
+        HttpClient http = HttpClient.newHttpClient();
+        long start = System.nanoTime();
+        HttpResponse<String> posted = http.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/colleges/" + college + "/assessments?fileName="
+                                + file.getFileName()))
+                .header("Content-Type", "text/csv").header("Prefer", "respond-async")
+                .POST(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.ofString());
+        if (posted.statusCode() >= 300) {
+            throw new IllegalStateException("upload refused: " + posted.statusCode() + " " + posted.body());
+        }
+        JsonNode status = JSON.readTree(posted.body());
+        URI location = URI.create("http://localhost:" + port + posted.headers().firstValue("Location").orElseThrow());
+        while ("PROCESSING".equals(status.path("status").asString())) {
+            Thread.sleep(50);
+            status = JSON.readTree(http.send(HttpRequest.newBuilder(location).build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        sampler.interrupt();
+        if (!"COMPLETED".equals(status.path("status").asString())) {
+            throw new IllegalStateException("upload did not complete: " + status);
+        }
+        return new Measured(seconds, peak.get() / (1024 * 1024), status);
+    }
+
+    /** The baseline: the same file, COPY'd as it is into a bare logged table of text columns. */
+    private static double rawCopy(DataSource ds, Path file, int rows) throws Exception {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute("drop table if exists bench_raw_copy");
+            s.execute("create table bench_raw_copy (student_id text, programme text, outcome_code text, kind text, "
+                    + "result text, max_points text, assessed_on text, attempt text, assessor text, standard_code text, "
+                    + "generalized_function text, certificate_number text, place text, comment text)");
+            long start = System.nanoTime();
+            long copied;
+            try (InputStream in = Files.newInputStream(file)) {
+                copied = c.unwrap(PGConnection.class).getCopyAPI()
+                        .copyIn("copy bench_raw_copy from stdin (format csv, header true, delimiter ';')", in, 64 * 1024);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (copied != rows) {
+                throw new IllegalStateException("raw COPY took " + copied + " rows");
+            }
+            s.execute("drop table bench_raw_copy");
+            return seconds;
+        }
+    }
+}

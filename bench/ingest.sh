@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Ingestion benchmark: 1,000,000 realistic assessment rows through the product's upload path
+# (HTTP → spool → COPY into staging → set-based checks → evidence) vs a raw COPY of the same
+# file into a bare table, in the same run, with a 256 MB heap. Usage: bench/ingest.sh [rows] [work-dir]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROWS="${1:-1000000}"
+WORK="${2:-/tmp/workready-bench-$$}"
+CP_FILE="$(mktemp)"
+./mvnw -q -B -pl api -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile="$CP_FILE" -DskipTests
+CP="api/target/test-classes:api/target/classes:data/target/classes:data/target/test-classes:engine/target/classes:rules/target/classes:$(cat "$CP_FILE")"
+rm -f "$CP_FILE"
+[ -n "${KEEP:-}" ] || trap 'rm -rf "$WORK"' EXIT
+java ${JAVA_OPTS:-} -Xmx256m -Xms256m -cp "$CP" ru.workready.bench.IngestBench "$ROWS" "$WORK"

@@ -1,0 +1,53 @@
+package ru.workready.data.assessments;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Students whose stored scores are older than their evidence. An upload marks them in the same
+ * transaction that stores the evidence; rescoring removes the mark unless newer evidence came
+ * in meanwhile.
+ */
+@Repository
+public class StaleScoreRepository {
+
+    /** Students to rescore, oldest mark first, with the time they were taken. */
+    public record Batch(List<String> students, OffsetDateTime takenAt) {
+    }
+
+    private final JdbcClient jdbc;
+
+    public StaleScoreRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Batch take(int limit) {
+        OffsetDateTime now = now();
+        return new Batch(jdbc.sql("select student_id from stale_score order by since limit ?").param(limit)
+                .query(String.class).list(), now);
+    }
+
+    /** The database's clock: marks are compared with it, not with this machine's. */
+    public OffsetDateTime now() {
+        return jdbc.sql("select clock_timestamp()").query(OffsetDateTime.class).single();
+    }
+
+    /** Removes the marks of rescored students that were set before the rescoring began. */
+    public void clear(List<String> students, OffsetDateTime rescoredFrom) {
+        if (!students.isEmpty()) {
+            jdbc.sql("delete from stale_score where student_id = any(?) and since <= ?")
+                    .params(students.toArray(String[]::new), rescoredFrom).update();
+        }
+    }
+
+    public boolean isStale(String studentId) {
+        return jdbc.sql("select exists (select 1 from stale_score where student_id = ?)").param(studentId)
+                .query(Boolean.class).single();
+    }
+
+    public long count() {
+        return jdbc.sql("select count(*) from stale_score").query(Long.class).single();
+    }
+}

@@ -1,0 +1,272 @@
+package ru.workready.data.assessments;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import ru.workready.data.InvalidInputException;
+import ru.workready.data.InvalidInputException.Problem;
+import ru.workready.data.NotFoundException;
+import ru.workready.data.csv.CsvReader;
+import ru.workready.data.csv.TabularFormat;
+import ru.workready.data.csv.TabularReader;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The upload path shared by assessments and rosters: a spooled body is registered as an upload
+ * (or recognised as a repeat), streamed row by row through the loader's checks into a temporary
+ * staging table with {@code COPY}, checked as a set in SQL, and moved into the real tables in the
+ * same transaction. Any problem rolls everything back, so nothing partial is ever stored; the
+ * upload record then says why it was rejected.
+ */
+@Service
+public class UploadService {
+
+    /** A registered upload, or the earlier one this body (or key) repeats. */
+    public record Receipt(long uploadId, boolean duplicate, String status) {
+    }
+
+    /** A completed upload with the students whose scores it made stale. */
+    public record Processed(UploadStatus status, List<String> students) {
+    }
+
+    /** How often the in-memory progress of a running upload advances. */
+    private static final int PROGRESS_EVERY = 10_000;
+    private static final TypeReference<Map<String, Integer>> COUNTS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<Problem>> PROBLEMS = new TypeReference<>() {
+    };
+
+    private static final Logger log = LoggerFactory.getLogger(UploadService.class);
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+    private final TransactionTemplate tx;
+    private final JsonMapper json = JsonMapper.builder().build();
+    /** Rows read so far by the uploads running in this process. */
+    private final Map<Long, AtomicLong> running = new ConcurrentHashMap<>();
+
+    public UploadService(JdbcClient jdbc, DataSource dataSource, TransactionTemplate tx) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.tx = tx;
+    }
+
+    public long collegeId(String collegeCode) {
+        return jdbc.sql("select id from college where code = ?").param(collegeCode).query(Long.class).optional()
+                .orElseThrow(() -> new NotFoundException("No college with code " + collegeCode));
+    }
+
+    /**
+     * Registers the upload, unless a processing or completed upload of the college has the same
+     * content or idempotency key: then that one is the answer. An upload left processing by a
+     * stopped process is marked failed so that the file can be sent again.
+     */
+    public Receipt receive(UploadKind kind, String collegeCode, @Nullable String fileName,
+                           @Nullable String idempotencyKey, UploadSpool spool, TabularFormat format) {
+        long collegeId = collegeId(collegeCode);
+        String encoding = format == TabularFormat.CSV ? (spool.utf8() ? "UTF-8" : "windows-1251")
+                : format == TabularFormat.JSON ? "UTF-8" : null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Optional<Receipt> earlier = earlier(kind, collegeId, spool.sha256(), idempotencyKey);
+            if (earlier.isPresent()) {
+                Receipt e = earlier.get();
+                if (UploadStatus.PROCESSING.equals(e.status()) && !running.containsKey(e.uploadId())) {
+                    finish(e.uploadId(), UploadStatus.FAILED, "Interrupted before it completed; nothing was stored",
+                            null, 0);
+                    continue;
+                }
+                return e;
+            }
+            Optional<Long> id = jdbc.sql("""
+                            insert into upload (college_id, upload_kind, status, content_hash, idempotency_key, file_name,
+                                                format, encoding, byte_count, row_count)
+                            values (?, ?, 'PROCESSING', ?, ?, ?, ?, ?, ?, 0)
+                            on conflict do nothing returning id""")
+                    .params(collegeId, kind.name(), spool.sha256(), idempotencyKey, fileName, format.name(), encoding,
+                            spool.bytes())
+                    .query(Long.class).optional();
+            if (id.isPresent()) {
+                running.put(id.get(), new AtomicLong());
+                return new Receipt(id.get(), false, UploadStatus.PROCESSING);
+            }
+            // a concurrent upload of the same file won the race: answer with it
+        }
+        throw new IllegalStateException("could not register the upload");
+    }
+
+    private Optional<Receipt> earlier(UploadKind kind, long collegeId, String hash, @Nullable String key) {
+        return jdbc.sql("""
+                        select id, status from upload
+                        where college_id = ? and status in ('PROCESSING', 'COMPLETED')
+                          and ((upload_kind = ? and content_hash = ?) or idempotency_key = ?)
+                        order by id limit 1""")
+                .params(collegeId, kind.name(), hash, key)
+                .query((rs, n) -> new Receipt(rs.getLong(1), true, rs.getString(2))).optional();
+    }
+
+    /**
+     * Streams the spooled file into staging, checks it and stores it, all in one transaction (it
+     * joins the caller's if there is one). On any problem the transaction is rolled back and the
+     * upload is marked rejected or failed, and the exception is rethrown.
+     */
+    public Processed process(long uploadId, UploadLoader loader, UploadSpool spool, TabularFormat format) {
+        AtomicLong progress = running.computeIfAbsent(uploadId, id -> new AtomicLong());
+        try {
+            return tx.execute(status -> load(uploadId, loader, spool, format, progress));
+        } catch (InvalidInputException e) {
+            InvalidInputException typed = e.type().equals(loader.problemType()) ? e
+                    : new InvalidInputException(loader.problemType(), e.getMessage(),
+                    e.problems().isEmpty() ? List.of(Problem.ofFile(e.getMessage())) : e.problems(),
+                    Math.max(1, e.problemCount()));
+            finish(uploadId, UploadStatus.REJECTED, typed.getMessage(), typed.problems(), typed.problemCount());
+            throw typed;
+        } catch (RuntimeException e) {
+            finish(uploadId, UploadStatus.FAILED, "The upload failed before it completed; nothing was stored", null, 0);
+            throw e;
+        } finally {
+            running.remove(uploadId);
+        }
+    }
+
+    private Processed load(long uploadId, UploadLoader loader, UploadSpool spool, TabularFormat format,
+                           AtomicLong progress) {
+        UploadStatus registered = status(uploadId).orElseThrow();
+        long collegeId = collegeId(registered.college());
+        jdbc.sql(loader.stagingDdl()).update();
+        Findings findings = new Findings();
+        UploadLoader.Stager stager = loader.stager(collegeId, registered.college());
+        Charset charset = spool.utf8() ? StandardCharsets.UTF_8 : CsvReader.WINDOWS_1251;
+        int[] rows = {0};
+        long t0 = System.nanoTime();
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try (CopyWriter out = new CopyWriter(connection, loader.copySql())) {
+            TabularReader.read(format, spool.file(), charset, header -> {
+                List<Problem> missing = loader.requiredColumns().stream().filter(c -> !header.contains(c))
+                        .map(c -> new Problem(1, c, null, "missing column")).toList();
+                if (!missing.isEmpty()) {
+                    throw new InvalidInputException(loader.problemType(), "The file lacks required columns (expected "
+                            + "at least " + String.join(", ", loader.requiredColumns()) + ")", missing, missing.size());
+                }
+            }, row -> {
+                stager.stage(row, out, findings);
+                if (++rows[0] % PROGRESS_EVERY == 0) {
+                    progress.set(rows[0]);
+                }
+            });
+            out.finish();
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+        progress.set(rows[0]);
+        if (rows[0] == 0 && !findings.hasProblems()) {
+            throw new InvalidInputException(loader.problemType(), "The file has no data rows",
+                    List.of(Problem.ofFile("no data rows after the header")), 1);
+        }
+        long t1 = System.nanoTime();
+        if (findings.hasProblems()) {
+            reject(loader, findings, collegeId, registered.college(), jdbc);
+        }
+        // work_mem for this transaction only: the move sorts the whole file once, better in memory than on disk
+        jdbc.sql("set local work_mem = '512MB'").update();
+        UploadLoader.Moved moved = loader.move(jdbc, uploadId, collegeId, rows[0]);
+        if (moved.rows() != rows[0]) {
+            reject(loader, findings, collegeId, registered.college(), jdbc);
+        }
+        log.info("Upload {}: {} rows read and staged in {} ms, checked and stored in {} ms", uploadId, rows[0],
+                (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
+        Map<String, Integer> counts = new TreeMap<>(moved.counts().isEmpty() ? stager.counts() : moved.counts());
+        jdbc.sql("""
+                        update upload set status = 'COMPLETED', row_count = ?, counts_by_kind = ?::jsonb,
+                               warnings = ?::jsonb, warning_count = ?, student_count = ?, students = ?::jsonb,
+                               finished_at = now()
+                        where id = ?""")
+                .params(rows[0], json.writeValueAsString(counts), json.writeValueAsString(findings.warnings()),
+                        findings.warningCount(), moved.studentCount(), json.writeValueAsString(moved.students()),
+                        uploadId)
+                .update();
+        return new Processed(status(uploadId).orElseThrow(), moved.students());
+    }
+
+    /** Adds the set-based problems to those found while streaming and refuses the upload (rolling it back). */
+    private static void reject(UploadLoader loader, Findings findings, long collegeId, String collegeCode,
+                               JdbcClient jdbc) {
+        UploadLoader.SetProblems set = loader.setProblems(jdbc, collegeId, collegeCode, Findings.LISTED);
+        findings.addAll(set.listed(), set.total());
+        throw new InvalidInputException(loader.problemType(), "The file has " + findings.problemCount()
+                + " problem(s) in its rows; nothing was stored", findings.problems(), findings.problemCount());
+    }
+
+    /** Records the outcome of an upload that did not complete, in its own transaction. */
+    private void finish(long uploadId, String status, String detail, @Nullable List<Problem> problems, long count) {
+        TransactionTemplate own = new TransactionTemplate(tx.getTransactionManager());
+        own.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
+        own.executeWithoutResult(s -> jdbc.sql("""
+                        update upload set status = ?, detail = ?, problems = ?::jsonb, problem_count = ?,
+                               finished_at = now()
+                        where id = ?""")
+                .params(status, detail, problems == null ? null : json.writeValueAsString(problems), count, uploadId)
+                .update());
+    }
+
+    public Optional<UploadStatus> status(long uploadId) {
+        return jdbc.sql(SELECT + " where u.id = ?").param(uploadId).query(this::map).optional();
+    }
+
+    public UploadStatus status(String collegeCode, long uploadId) {
+        return jdbc.sql(SELECT + " where u.id = ? and c.code = ?").params(uploadId, collegeCode).query(this::map)
+                .optional().orElseThrow(() -> new NotFoundException("No upload " + uploadId + " of college "
+                        + collegeCode));
+    }
+
+    public List<UploadStatus> recent(String collegeCode, int limit) {
+        collegeId(collegeCode);
+        return jdbc.sql(SELECT + " where c.code = ? order by u.id desc limit ?").params(collegeCode, limit)
+                .query(this::map).list();
+    }
+
+    /** The students an upload touched, in id order (the first thousand are kept with the upload). */
+    public List<String> students(long uploadId, int limit) {
+        List<String> all = json.readValue(jdbc.sql("select students::text from upload where id = ?").param(uploadId)
+                .query(String.class).single(), STRINGS);
+        return all.subList(0, Math.min(limit, all.size()));
+    }
+
+    private static final String SELECT = """
+            select u.id, c.code, u.upload_kind, u.status, u.file_name, u.format, u.encoding, u.byte_count, u.row_count,
+                   u.counts_by_kind::text, u.student_count,
+                   (select count(*) from stale_score s where s.upload_id = u.id),
+                   u.warnings::text, u.warning_count, u.problems::text, u.problem_count, u.detail, u.created_at,
+                   u.finished_at
+            from upload u join college c on c.id = u.college_id""";
+
+    private UploadStatus map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        long id = rs.getLong(1);
+        String status = rs.getString(4);
+        AtomicLong progress = running.get(id);
+        long rowsRead = UploadStatus.PROCESSING.equals(status) && progress != null ? progress.get() : rs.getInt(9);
+        String problems = rs.getString(15);
+        return new UploadStatus(id, rs.getString(2), UploadKind.valueOf(rs.getString(3)), status, rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getLong(8), rs.getInt(9), rowsRead,
+                new TreeMap<>(json.readValue(rs.getString(10), COUNTS)), rs.getInt(11), rs.getLong(12),
+                json.readValue(rs.getString(13), STRINGS), rs.getInt(14),
+                problems == null ? List.of() : json.readValue(problems, PROBLEMS), rs.getInt(16), rs.getString(17),
+                rs.getObject(18, OffsetDateTime.class), rs.getObject(19, OffsetDateTime.class));
+    }
+}

@@ -1,0 +1,209 @@
+package ru.workready.data.students;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import ru.workready.data.InvalidInputException.Problem;
+import ru.workready.data.assessments.CopyWriter;
+import ru.workready.data.assessments.Findings;
+import ru.workready.data.assessments.UploadKind;
+import ru.workready.data.assessments.UploadLoader;
+import ru.workready.data.csv.CsvReader;
+
+/**
+ * A college's student roster (контингент): new students are added, known ones updated (group,
+ * programme version, names, consent). Names are optional: a college may stay pseudonymous.
+ * Consent to be seen by employers needs the date it was given.
+ */
+@Service
+public class RosterUploadService implements UploadLoader {
+
+    /** Columns of a roster file; the first two are required. */
+    public static final List<String> COLUMNS = List.of("student_id", "programme", "intake_year", "group",
+            "last_name", "first_name", "middle_name", "employer_consent", "consent_date");
+    private static final Set<String> YES = Set.of("true", "yes", "да", "1", "y", "д", "+");
+    private static final Set<String> NO = Set.of("false", "no", "нет", "0", "n", "н", "-");
+    private static final DateTimeFormatter RUSSIAN_DATE = DateTimeFormatter.ofPattern("dd.MM.uuuu")
+            .withResolverStyle(ResolverStyle.STRICT);
+
+    @Override
+    public UploadKind kind() {
+        return UploadKind.STUDENTS;
+    }
+
+    @Override
+    public String problemType() {
+        return "invalid-student-file";
+    }
+
+    @Override
+    public List<String> requiredColumns() {
+        return COLUMNS.subList(0, 2);
+    }
+
+    @Override
+    public String stagingDdl() {
+        return """
+                create temporary table roster_staging (
+                    row_number integer, student_id text, programme text, intake_year integer, group_code text,
+                    last_name text, first_name text, middle_name text, employer_consent boolean, consent_date date
+                ) on commit drop""";
+    }
+
+    @Override
+    public String copySql() {
+        return "copy roster_staging from stdin";
+    }
+
+    @Override
+    public Stager stager(long collegeId, String collegeCode) {
+        Map<String, Integer> counts = new HashMap<>();
+        return new Stager() {
+            @Override
+            public void stage(CsvReader.Row row, CopyWriter out, Findings findings) {
+                int n = row.number();
+                String id = row.get("student_id");
+                if (id == null) {
+                    findings.problem(n, "student_id", null, "required");
+                }
+                String programme = row.get("programme");
+                if (programme == null) {
+                    findings.problem(n, "programme", null, "required (the ФГОС code, e.g. 09.02.07)");
+                }
+                Integer year = null;
+                String yearText = row.get("intake_year");
+                if (yearText != null) {
+                    try {
+                        year = Integer.parseInt(yearText);
+                    } catch (NumberFormatException e) {
+                        findings.problem(n, "intake_year", yearText, "not a year");
+                    }
+                }
+                Boolean consent = false;
+                String consentText = row.get("employer_consent");
+                if (consentText != null) {
+                    String v = consentText.toLowerCase(Locale.ROOT);
+                    consent = YES.contains(v) ? Boolean.TRUE : NO.contains(v) ? Boolean.FALSE : null;
+                    if (consent == null) {
+                        findings.problem(n, "employer_consent", consentText, "expected yes/no (да/нет, true/false)");
+                    }
+                }
+                LocalDate date = null;
+                String dateText = row.get("consent_date");
+                if (dateText != null) {
+                    try {
+                        date = dateText.contains(".") ? LocalDate.parse(dateText, RUSSIAN_DATE) : LocalDate.parse(dateText);
+                    } catch (DateTimeParseException e) {
+                        findings.problem(n, "consent_date", dateText, "not a date (expected YYYY-MM-DD or DD.MM.YYYY)");
+                    }
+                }
+                if (Boolean.TRUE.equals(consent) && date == null && dateText == null) {
+                    findings.problem(n, "consent_date", null, "required when employer_consent is yes");
+                }
+                out.value(n).text(id).text(programme).value(year).text(row.get("group")).text(row.get("last_name"))
+                        .text(row.get("first_name")).text(row.get("middle_name")).value(consent).value(date);
+                out.endRow();
+            }
+
+            @Override
+            public Map<String, Integer> counts() {
+                return counts;
+            }
+        };
+    }
+
+    @Override
+    public SetProblems setProblems(JdbcClient jdbc, long collegeId, String collegeCode, int limit) {
+        long[] total = {0};
+        List<Problem> listed = jdbc.sql("""
+                        with s as (
+                            select s.*, count(*) over (partition by s.student_id) as copies,
+                                   (select count(*) from programme p where p.college_id = :college
+                                      and p.fgos_code = s.programme
+                                      and (s.intake_year is null or p.intake_year = s.intake_year)) as programmes,
+                                   (select c.code from student o join college c on c.id = o.college_id
+                                    where o.id = s.student_id and o.college_id <> :college) as other_college
+                            from roster_staging s)
+                        select row_number, col, val, reason, count(*) over () from (
+                            select row_number, 'student_id' as col, student_id as val,
+                                   'listed more than once in the file' as reason
+                            from s where copies > 1
+                            union all
+                            select row_number, 'student_id', student_id, 'already a student of another college'
+                            from s where other_college is not null
+                            union all
+                            select row_number, 'programme', programme || coalesce(' ' || intake_year, ''),
+                                   'no such programme of college ' || :code
+                            from s where programme is not null and programmes = 0
+                            union all
+                            select row_number, 'intake_year', null,
+                                   'required: the college has several versions of programme ' || programme
+                            from s where programme is not null and programmes > 1) p
+                        order by row_number, col limit :limit""")
+                .param("college", collegeId).param("code", collegeCode).param("limit", limit)
+                .query((rs, n) -> {
+                    total[0] = rs.getLong(5);
+                    return new Problem(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4));
+                })
+                .list();
+        return new SetProblems(listed, total[0]);
+    }
+
+    @Override
+    public Moved move(JdbcClient jdbc, long uploadId, long collegeId, long stagedRows) {
+        // consent decisions are kept as history (employer_consent_event): changes of known students first ...
+        jdbc.sql("""
+                        insert into employer_consent_event (student_id, consented, decided_on)
+                        select s.student_id, s.employer_consent, coalesce(s.consent_date, current_date)
+                        from roster_staging s join student t on t.id = s.student_id and t.college_id = ?
+                        where t.employer_consent is distinct from s.employer_consent""")
+                .param(collegeId).update();
+        long[] counts = {0, 0};
+        jdbc.sql("""
+                        with ok as (
+                            select s.*, (select p.id from programme p where p.college_id = :college
+                                           and p.fgos_code = s.programme
+                                           and (s.intake_year is null or p.intake_year = s.intake_year)) as programme_id,
+                                   count(*) over (partition by s.student_id) as copies
+                            from roster_staging s
+                            where (select count(*) from programme p where p.college_id = :college
+                                     and p.fgos_code = s.programme
+                                     and (s.intake_year is null or p.intake_year = s.intake_year)) = 1)
+                        , up as (
+                        insert into student as t (id, college_id, programme_id, group_code, employer_consent, consent_date,
+                                                  last_name, first_name, middle_name)
+                        select student_id, :college, programme_id, group_code, employer_consent, consent_date,
+                               last_name, first_name, middle_name
+                        from ok where copies = 1
+                        on conflict (id) do update set programme_id = excluded.programme_id,
+                            group_code = excluded.group_code, employer_consent = excluded.employer_consent,
+                            consent_date = excluded.consent_date, last_name = excluded.last_name,
+                            first_name = excluded.first_name, middle_name = excluded.middle_name
+                        where t.college_id = excluded.college_id
+                        returning (xmax = 0) as inserted)
+                        select count(*) filter (where inserted), count(*) filter (where not inserted) from up""")
+                .param("college", collegeId)
+                .query(rs -> {
+                    counts[0] = rs.getLong(1);
+                    counts[1] = rs.getLong(2);
+                });
+        // ... then the consent of students seen for the first time
+        jdbc.sql("""
+                        insert into employer_consent_event (student_id, consented, decided_on)
+                        select s.student_id, true, s.consent_date from roster_staging s
+                        where s.employer_consent
+                          and not exists (select 1 from employer_consent_event e where e.student_id = s.student_id)""")
+                .update();
+        return new Moved(counts[0] + counts[1], List.of(), (int) (counts[0] + counts[1]), Map.of("NEW",
+                (int) counts[0], "UPDATED", (int) counts[1]));
+    }
+}

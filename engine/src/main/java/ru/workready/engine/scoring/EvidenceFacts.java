@@ -1,0 +1,19 @@
+package ru.workready.engine.scoring;
+
+import org.jspecify.annotations.Nullable;
+import ru.workready.engine.assessments.EvidenceKind;
+
+/**
+ * What the rules see about one current evidence (the latest attempt per outcome and kind, or
+ * the latest НОК per qualification) before it enters the sums: the rules may exclude it
+ * ({@link EvidenceExcluded}) or change its weight ({@link EvidenceReweighted}).
+ *
+ * @param ageYears years between the assessment and the evaluation date
+ * @param score    normalized s ∈ [0, 1]
+ * @param weight   the kind weight w of the rule set's methodology
+ * @param grade    the grade 2–5 when the result is one, or the demonstration-exam grade from points; 0 otherwise
+ */
+public record EvidenceFacts(long sequence, @Nullable String outcomeCode, EvidenceKind kind, double ageYears,
+                            double score, double weight, int grade, @Nullable String standardCode,
+                            @Nullable String generalizedCode) {
+}
