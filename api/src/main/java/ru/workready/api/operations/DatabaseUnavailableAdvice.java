@@ -2,8 +2,10 @@ package ru.workready.api.operations;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -32,10 +34,11 @@ class DatabaseUnavailableAdvice {
     /** For alerting: requests answered 503 because the database was away (Prometheus: workready_database_unavailable_total). */
     private final Counter unavailableCount;
 
-    DatabaseUnavailableAdvice(MeterRegistry registry) {
+    DatabaseUnavailableAdvice(ObjectProvider<MeterRegistry> registry) {
+        // web slice tests have no registry
         this.unavailableCount = Counter.builder("workready.database.unavailable")
                 .description("Requests answered 503 because the database was unavailable")
-                .register(registry);
+                .register(registry.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,

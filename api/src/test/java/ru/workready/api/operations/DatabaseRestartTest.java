@@ -35,8 +35,8 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The database restarts under the running app: an upload in flight fails whole with a 503 problem
- * detail and stores nothing; requests while it is down get 503; once it is back the pool
- * reconnects and the same upload succeeds. Runs on a database of its own (the shared test
+ * detail and stores no evidence (its upload resource never completes); requests while it is down
+ * get 503; once it is back the pool reconnects and the same upload succeeds. Runs on a database of its own (the shared test
  * database must not be restarted under other tests).
  */
 @SpringBootTest(properties = {
@@ -102,12 +102,17 @@ class DatabaseRestartTest {
 
         postgres = start();
         assertThat(count("select count(*) from evidence")).as("no partial evidence").isEqualTo(evidenceBefore);
-        assertThat(count("select count(*) from upload where content_hash = '" + sha256(file) + "'")).isZero();
+        // The upload resource was registered before the restart; it never completed.
+        String uploads = "from upload where content_hash = '" + sha256(file) + "'";
+        assertThat(count("select count(*) " + uploads + " and status = 'COMPLETED'")).isZero();
 
         // The pool reconnects by itself; the same file then goes in whole.
         MockHttpServletResponse ok = retryUntilUp(() -> send(file));
         assertThat(ok.getStatus()).as(ok.getContentAsString()).isEqualTo(201);
         assertThat(count("select count(*) from evidence")).isEqualTo(evidenceBefore + ROWS);
+        assertThat(count("select count(*) " + uploads + " and status = 'COMPLETED'")).isEqualTo(1);
+        assertThat(count("select count(*) " + uploads + " and status = 'PROCESSING'"))
+                .as("the interrupted upload is reported failed, not left processing").isZero();
     }
 
     private MockHttpServletResponse send(byte[] file) {
