@@ -15,7 +15,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * With no {@code spring.datasource.url}, the app runs on an embedded PostgreSQL whose data
  * survives restarts in {@code workready.embedded.data-dir}. (A matchIfMissing property
- * condition also matches when the URL is set, hence the expression.)
+ * condition also matches when the URL is set, hence the expression.) A PostgreSQL left over by a
+ * crashed run is stopped first (see {@link LeftoverPostgres}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isBlank()")
@@ -25,8 +26,18 @@ class EmbeddedDatabaseConfiguration {
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(@Value("${workready.embedded.data-dir:.workready/pgdata}") String dataDir,
                                       @Value("${workready.embedded.port:0}") int port) throws IOException {
-        Path dir = Path.of(dataDir).toAbsolutePath();
+        return start(Path.of(dataDir), port);
+    }
+
+    @Bean
+    DataSource dataSource(EmbeddedPostgres pg) {
+        return pg.getPostgresDatabase();
+    }
+
+    static EmbeddedPostgres start(Path dataDir, int port) throws IOException {
+        Path dir = dataDir.toAbsolutePath();
         Files.createDirectories(dir.getParent());
+        LeftoverPostgres.recover(dir);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dir)
                 .setCleanDataDirectory(false);
@@ -36,10 +47,5 @@ class EmbeddedDatabaseConfiguration {
         EmbeddedPostgres pg = builder.start();
         log.info("Embedded PostgreSQL on port {} with data in {}", pg.getPort(), dir);
         return pg;
-    }
-
-    @Bean
-    DataSource dataSource(EmbeddedPostgres pg) {
-        return pg.getPostgresDatabase();
     }
 }

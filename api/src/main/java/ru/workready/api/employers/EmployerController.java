@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -160,16 +161,11 @@ class EmployerController {
             description = "Groups of fewer than 5 students are suppressed, and so are level counts of 1–4 (with a "
                     + "complementary count where one would be recoverable). Totals cover published groups only.")
     AggregateView profileReadiness(@PathVariable String employer, @PathVariable String profile,
-                                   @RequestParam(required = false) @Nullable String region,
-                                   @RequestParam(required = false) @Nullable String college,
-                                   @RequestParam(required = false) @Nullable String programme,
-                                   @RequestParam(required = false) @Nullable Integer year) {
+                                   @ParameterObject CohortQuery cohort) {
         tenancy.requireEmployer(employer);
         EmployerRepository.JobProfile p = profiles.profile(employer, profile);
-        CohortFilter filter = filter(region, college, programme, year);
-        EmployerQueries.Aggregate a = queries.aggregate(EmployerQueries.of(p), filter);
-        return new AggregateView(new SubjectView("PROFILE", p.employer().code(), p.code(), null, null, p.name()),
-                filter, SmallCells.K, a.cells(), a.totals());
+        return aggregate(new SubjectView("PROFILE", p.employer().code(), p.code(), null, null, p.name()),
+                EmployerQueries.of(p), cohort.filter());
     }
 
     @GetMapping("/api/functions/readiness")
@@ -179,17 +175,18 @@ class EmployerController {
             description = "function is a ТФ code such as A/01.3 of the current edition of the standard. "
                     + "Suppression as for profiles.")
     AggregateView functionReadiness(@RequestParam String standard, @RequestParam String function,
-                                    @RequestParam(required = false) @Nullable String region,
-                                    @RequestParam(required = false) @Nullable String college,
-                                    @RequestParam(required = false) @Nullable String programme,
-                                    @RequestParam(required = false) @Nullable Integer year) {
+                                    @ParameterObject CohortQuery cohort) {
         String code = FunctionCodes.normalize(function);
         EmployerRepository.FunctionRef f = employers.currentFunction(standard.strip(), code).orElseThrow(
                 () -> new NotFoundException("No labour function " + code + " in the current edition of " + standard));
-        CohortFilter filter = filter(region, college, programme, year);
-        EmployerQueries.Aggregate a = queries.aggregate(EmployerQueries.of(f), filter);
-        return new AggregateView(new SubjectView("FUNCTION", null, null, f.standardCode(), f.code(), f.name()),
-                filter, SmallCells.K, a.cells(), a.totals());
+        return aggregate(new SubjectView("FUNCTION", null, null, f.standardCode(), f.code(), f.name()),
+                EmployerQueries.of(f), cohort.filter());
+    }
+
+    /** The aggregate of a profile or a ТФ over the filtered cohort, as both endpoints answer it. */
+    private AggregateView aggregate(SubjectView view, EmployerQueries.Subject subject, CohortFilter filter) {
+        EmployerQueries.Aggregate a = queries.aggregate(subject, filter);
+        return new AggregateView(view, filter, SmallCells.K, a.cells(), a.totals());
     }
 
     @GetMapping("/api/employers/{employer}/profiles/{profile}/candidates")
@@ -199,10 +196,7 @@ class EmployerController {
                     + "Each candidate lists the profile's ТФ that are not READY and the outcomes and evidence kinds "
                     + "that would close them. A withdrawn consent hides the student from the next request on.")
     CandidatesView candidates(@PathVariable String employer, @PathVariable String profile,
-                              @RequestParam(required = false) @Nullable String region,
-                              @RequestParam(required = false) @Nullable String college,
-                              @RequestParam(required = false) @Nullable String programme,
-                              @RequestParam(required = false) @Nullable Integer year,
+                              @ParameterObject CohortQuery cohort,
                               @RequestParam(defaultValue = "50") int limit) {
         if (limit < 1 || limit > MAX_CANDIDATES) {
             throw new InvalidInputException("invalid-parameter", "limit must be 1–" + MAX_CANDIDATES,
@@ -211,18 +205,9 @@ class EmployerController {
         }
         tenancy.requireEmployer(employer);
         EmployerRepository.JobProfile p = profiles.profile(employer, profile);
-        CohortFilter filter = filter(region, college, programme, year);
+        CohortFilter filter = cohort.filter();
         List<EmployerQueries.Candidate> list = queries.candidates(p, filter, limit);
         audit.disclosed("list-candidates", "student", list.stream().map(EmployerQueries.Candidate::studentId).toList());
         return new CandidatesView(p.employer().code(), p.code(), filter, list.size(), list);
-    }
-
-    static CohortFilter filter(@Nullable String region, @Nullable String college, @Nullable String programme,
-                               @Nullable Integer year) {
-        return new CohortFilter(blankToNull(region), blankToNull(college), blankToNull(programme), year);
-    }
-
-    private static @Nullable String blankToNull(@Nullable String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,7 +21,7 @@ import ru.workready.data.employers.ConsentRepository;
 import ru.workready.data.employers.CohortRepository.MemberStandings;
 import ru.workready.data.employers.CohortRepository.OutcomeEvidence;
 import ru.workready.data.employers.DemandService;
-import ru.workready.data.employers.EmployerRepository;
+import ru.workready.data.employers.DemandTargets;
 import ru.workready.data.employers.EmployerRepository.FunctionRef;
 import ru.workready.data.employers.EmployerRepository.JobProfile;
 import ru.workready.engine.assessments.EvidenceKind;
@@ -39,8 +38,7 @@ import ru.workready.engine.scoring.ReadinessLevel;
 @Service
 class EmployerQueries {
     /** The three levels employers see; anything else a ТФ can be (insufficient evidence, unmapped …) counts as not ready. */
-    static final List<ReadinessLevel> EMPLOYER_LEVELS = List.of(ReadinessLevel.READY, ReadinessLevel.PARTIALLY_READY,
-            ReadinessLevel.NOT_READY);
+    static final List<ReadinessLevel> EMPLOYER_LEVELS = DemandTargets.EMPLOYER_LEVELS;
     /** Evidence kinds that can raise an outcome's mastery, strongest first (НОК certifies a whole ОТФ instead). */
     static final List<EvidenceKind> CLOSING_KINDS = List.of(EvidenceKind.DEMO_EXAM, EvidenceKind.CHAMPIONSHIP,
             EvidenceKind.MODULE_EXAM, EvidenceKind.EMPLOYER_PRACTICE, EvidenceKind.COURSE_GRADE);
@@ -95,16 +93,16 @@ class EmployerQueries {
     }
 
     private final CohortRepository cohorts;
-    private final EmployerRepository employers;
     private final DemandService demand;
     private final ReadinessService readiness;
     private final ConsentRepository consents;
+    private final DemandTargets demandTargets;
 
-    EmployerQueries(CohortRepository cohorts, EmployerRepository employers, DemandService demand,
+    EmployerQueries(CohortRepository cohorts, DemandService demand, DemandTargets demandTargets,
                     ReadinessService readiness, ConsentRepository consents) {
         this.consents = consents;
         this.cohorts = cohorts;
-        this.employers = employers;
+        this.demandTargets = demandTargets;
         this.demand = demand;
         this.readiness = readiness;
     }
@@ -114,8 +112,7 @@ class EmployerQueries {
     }
 
     static Subject of(FunctionRef function) {
-        return new Subject(List.of(new ProfileFunction(function.id(), function.standardCode(), function.code(), 1,
-                false, null)), true);
+        return new Subject(List.of(DemandTargets.asProfileFunction(function)), true);
     }
 
     Aggregate aggregate(Subject subject, CohortFilter filter) {
@@ -194,12 +191,6 @@ class EmployerQueries {
         return SmallCells.suppressParts(parts);
     }
 
-    private static ReadinessLevel level(Subject subject, Map<Long, Standing> standings) {
-        return subject.singleFunction()
-                ? employerLevel(standings.get(subject.functions().get(0).labourFunctionId()))
-                : JobFit.of(subject.functions(), standings).level();
-    }
-
     /**
      * Consenting students ranked: must-haves met first, then by job fit, then by id (a stable
      * order). Non-consenting students are excluded in the SQL that reads them; every listing is
@@ -254,39 +245,23 @@ class EmployerQueries {
      */
     List<Supply> supply(String region, int year) {
         CohortFilter filter = new CohortFilter(region, null, null, year);
+        List<DemandTargets.Target> targets = demand.list(region, year).stream().map(demandTargets::resolve).toList();
+        if (targets.isEmpty()) {
+            return List.of();
+        }
+        // the standings of every target's ТФ, read once: membership does not depend on the ТФ
+        Map<Long, ProfileFunction> all = new LinkedHashMap<>();
+        targets.forEach(t -> t.functions().forEach(f -> all.putIfAbsent(f.labourFunctionId(), f)));
+        Collection<List<MemberStandings>> groups = groups(members(List.copyOf(all.values()), filter, false));
         List<Supply> out = new ArrayList<>();
-        for (DemandService.Demand need : demand.list(region, year)) {
-            List<ProfileFunction> functions;
-            List<ReadinessLevel> partition = EMPLOYER_LEVELS;
-            Function<MemberStandings, ReadinessLevel> level;
-            switch (need.kind()) {
-                case PROFILE -> {
-                    Subject subject = of(employers.profile(need.targetId()).orElseThrow());
-                    functions = subject.functions();
-                    level = m -> level(subject, m.standings());
-                }
-                case FUNCTION -> {
-                    Subject subject = new Subject(List.of(new ProfileFunction(need.targetId(), need.standard(),
-                            need.function(), 1, false, null)), true);
-                    functions = subject.functions();
-                    level = m -> level(subject, m.standings());
-                }
-                default -> {
-                    // a qualification (ОТФ) is ready when every one of its ТФ is (DESIGN §3 step 7: the weakest level)
-                    List<ProfileFunction> all = employers.functionsOfGeneralized(need.targetId()).stream()
-                            .map(f -> new ProfileFunction(f.id(), f.standardCode(), f.code(), 1, false, null)).toList();
-                    functions = all;
-                    partition = List.of(ReadinessLevel.READY, ReadinessLevel.NOT_READY);
-                    level = m -> all.stream().allMatch(f -> isReady(m.standings().get(f.labourFunctionId())))
-                            ? ReadinessLevel.READY : ReadinessLevel.NOT_READY;
-                }
-            }
+        for (DemandTargets.Target target : targets) {
             long graduates = 0;
             long ready = 0;
             int groupsLeftOut = 0;
             boolean hidden = false;
-            for (List<MemberStandings> group : groups(members(functions, filter, false))) {
-                Long[] parts = publishParts(group, partition, group.stream().map(level).toList());
+            for (List<MemberStandings> group : groups) {
+                Long[] parts = publishParts(group, target.levels(),
+                        group.stream().map(m -> target.level(m.standings())).toList());
                 if (parts == null) {
                     groupsLeftOut++;
                     continue;
@@ -298,6 +273,7 @@ class EmployerQueries {
                     ready += parts[0];
                 }
             }
+            DemandService.Demand need = target.need();
             out.add(hidden ? new Supply(need, graduates, null, null, true, groupsLeftOut)
                     : new Supply(need, graduates, ready, Math.max(0, need.needed() - ready), false, groupsLeftOut));
         }
@@ -333,16 +309,8 @@ class EmployerQueries {
         return out;
     }
 
-    private static boolean isReady(@Nullable Standing s) {
-        return s != null && s.level() == ReadinessLevel.READY;
-    }
-
     private static ReadinessLevel employerLevel(@Nullable Standing s) {
-        if (s == null) {
-            return ReadinessLevel.NOT_READY;
-        }
-        return s.level() == ReadinessLevel.READY || s.level() == ReadinessLevel.PARTIALLY_READY ? s.level()
-                : ReadinessLevel.NOT_READY;
+        return DemandTargets.employerLevel(s);
     }
 
     private static @Nullable Double round(@Nullable Double v) {

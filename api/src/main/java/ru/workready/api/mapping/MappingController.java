@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -15,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import ru.workready.api.downloads.Downloads;
 import ru.workready.api.paging.Paged;
 import ru.workready.api.problems.Bodies;
 import ru.workready.api.security.Allowed;
@@ -35,7 +35,6 @@ import ru.workready.data.standards.StandardRepository;
 @Allowed({Role.COLLEGE, Role.EMPLOYER, Role.CURRICULUM_DESIGNER})
 class MappingController {
     static final long MAX_FILE_BYTES = 5L * 1024 * 1024;
-    private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
     private final MappingImportService importer;
     private final MappingRepository mappings;
@@ -94,9 +93,7 @@ class MappingController {
     @GetMapping(path = "/api/mapping-sets/{id}/csv", produces = "text/csv")
     @Operation(summary = "Export a mapping version in the upload format")
     ResponseEntity<String> export(@PathVariable long id) {
-        String csv = importer.exportCsv(id);
-        return ResponseEntity.ok().contentType(CSV)
-                .header("Content-Disposition", "attachment; filename=\"mapping-" + id + ".csv\"").body(csv);
+        return Downloads.csv("mapping-" + id + ".csv", importer.exportCsv(id));
     }
 
     private long standard(@Nullable Long id, @Nullable String code) {

@@ -2,6 +2,10 @@ package ru.workready.api.problems;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -11,7 +15,12 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import ru.workready.data.InvalidInputException;
 import ru.workready.data.NotFoundException;
@@ -23,6 +32,15 @@ import ru.workready.data.NotFoundException;
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    private final DataSize maxFileSize;
+    private final DataSize maxRequestSize;
+
+    ProblemHandler(@Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxFileSize,
+                   @Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize maxRequestSize) {
+        this.maxFileSize = maxFileSize;
+        this.maxRequestSize = maxRequestSize;
+    }
 
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalidInput(InvalidInputException e) {
@@ -45,14 +63,51 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large", e.getMessage());
     }
 
+    /**
+     * A unique key or foreign key the database refused: mostly two requests racing for the same
+     * row. The SQL and constraint names stay in the log.
+     */
+    @ExceptionHandler({DataIntegrityViolationException.class, DuplicateKeyException.class})
+    ProblemDetail conflict(DataAccessException e) {
+        log.warn("Refused by a database constraint: {}", e.getMostSpecificCause().getMessage());
+        return problem(HttpStatus.CONFLICT, "conflict", "Conflict",
+                "The request conflicts with the current state of the data (possibly a concurrent change); "
+                        + "reload and try again");
+    }
+
+    /** A multipart request that cannot be parsed (no boundary, truncated parts, not multipart at all). */
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail badMultipart(MultipartException e) {
+        log.info("Malformed multipart request: {}", e.getMostSpecificCause().getMessage());
+        return problem(HttpStatus.BAD_REQUEST, "invalid-multipart", "Invalid multipart request",
+                "The multipart request could not be read");
+    }
+
+    /** The client went away or broke the body off mid-upload: its doing, so no error in our log. */
+    @ExceptionHandler(BodyReadException.class)
+    ProblemDetail unreadableBody(BodyReadException e) {
+        log.info("Request body could not be read: {}", e.getCause().getMessage());
+        return problem(HttpStatus.BAD_REQUEST, "unreadable-body", "Unreadable request body",
+                "The request body could not be read to its end");
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        return invalidParameter(e.getName());
+    }
+
+    private static ProblemDetail invalidParameter(String name) {
         return problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter",
-                "Parameter '" + e.getName() + "' has an invalid value");
+                "Parameter '" + name + "' has an invalid value");
     }
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
+        if (isClientAbort(e)) {
+            log.info("Client aborted the request: {}", e.toString());
+            return problem(HttpStatus.BAD_REQUEST, "unreadable-body", "Unreadable request body",
+                    "The request body could not be read to its end");
+        }
         log.error("Unexpected error", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                 "The request could not be completed; the error has been logged");
@@ -69,6 +124,56 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             }
         }
         return super.handleHttpMessageNotReadable(ex, headers, status, request);
+    }
+
+    /** Tomcat's ClientAbortException (an IOException), anywhere in the causes, without depending on Tomcat. */
+    private static boolean isClientAbort(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getClass().getSimpleName().equals("ClientAbortException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A parameter object (e.g. a report query) with a value of the wrong type: as for a single parameter. */
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        FieldError mismatch = ex.getBindingResult().getFieldErrors().stream().filter(FieldError::isBindingFailure)
+                .findFirst().orElse(null);
+        if (mismatch == null) {
+            return super.handleMethodArgumentNotValid(ex, headers, status, request);
+        }
+        return handleExceptionInternal(ex, invalidParameter(mismatch.getField()), headers, HttpStatus.BAD_REQUEST,
+                request);
+    }
+
+    /**
+     * A multipart upload over the servlet's limits (spring.servlet.multipart.*) is refused before
+     * any controller runs; answer it with the same problem type as a raw body over the limit.
+     */
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          WebRequest request) {
+        ProblemDetail p = problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large",
+                "The upload exceeds the limit of " + readable(maxFileSize) + " per file and "
+                        + readable(maxRequestSize) + " per request");
+        return handleExceptionInternal(ex, p, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+    }
+
+    /** 20 MB, 512 KB, 100 bytes: as the limits are usually configured. */
+    static String readable(DataSize size) {
+        long bytes = size.toBytes();
+        if (bytes > 0 && bytes % DataSize.ofMegabytes(1).toBytes() == 0) {
+            return size.toMegabytes() + " MB";
+        }
+        if (bytes > 0 && bytes % DataSize.ofKilobytes(1).toBytes() == 0) {
+            return size.toKilobytes() + " KB";
+        }
+        return bytes + " bytes";
     }
 
     @Override

@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -17,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import ru.workready.api.downloads.Downloads;
 import ru.workready.api.paging.Paged;
 import ru.workready.api.problems.Bodies;
 import ru.workready.api.security.Allowed;
@@ -36,7 +36,6 @@ import ru.workready.data.security.Role;
 @Allowed({Role.COLLEGE, Role.EMPLOYER, Role.CURRICULUM_DESIGNER})
 class ProgrammeController {
     static final long MAX_FILE_BYTES = 5L * 1024 * 1024;
-    private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
     private static final MediaType SCHEMA = MediaType.parseMediaType("application/schema+json");
 
     private final ProgrammeImportService importer;
@@ -114,17 +113,11 @@ class ProgrammeController {
     @GetMapping(path = "/api/programmes/{id}/csv", produces = "text/csv")
     @Operation(summary = "Export a programme version as the CSV variant (importable as it is)")
     ResponseEntity<String> exportCsv(@PathVariable long id) {
-        String csv = importer.exportCsv(id);
-        return ResponseEntity.ok().contentType(CSV)
-                .header("Content-Disposition", "attachment; filename=\"programme-" + id + ".csv\"").body(csv);
+        return Downloads.csv("programme-" + id + ".csv", importer.exportCsv(id));
     }
 
     private static byte[] body(HttpServletRequest request) {
-        try {
-            return Bodies.read(request.getInputStream(), MAX_FILE_BYTES);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Bodies.read(request, MAX_FILE_BYTES);
     }
 
     private static ResponseEntity<ProgrammeImportService.ProgrammeImported> answer(

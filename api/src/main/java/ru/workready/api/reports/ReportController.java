@@ -6,13 +6,11 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,11 +20,11 @@ import org.springframework.web.bind.annotation.RestController;
 import ru.workready.api.security.Allowed;
 import ru.workready.api.security.Audited;
 import ru.workready.api.security.Tenancy;
+import ru.workready.api.downloads.Downloads;
 import ru.workready.data.InvalidInputException;
 import ru.workready.data.reports.AboveLevelReport;
 import ru.workready.data.reports.CohortReport;
 import ru.workready.data.reports.CoverageReport;
-import ru.workready.data.reports.GapReportService.ProgrammeSelector;
 import ru.workready.data.reports.GapReportService;
 import ru.workready.data.reports.MappingComparison;
 import ru.workready.data.reports.OrphanReport;
@@ -49,10 +47,6 @@ import ru.workready.engine.scoring.Readiness;
 @Tag(name = "Curriculum gap reports")
 @Allowed(Role.CURRICULUM_DESIGNER)
 class ReportController {
-    static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
-    static final MediaType XLSX =
-            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-
     private final GapReportService reports;
     private final Readiness readiness;
     private final Tenancy tenancy;
@@ -75,16 +69,12 @@ class ReportController {
     @ApiResponse(responseCode = "200", description = "the report (JSON), or a CSV / XLSX download",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = CoverageReport.class)))
     @Operation(summary = "Coverage matrix: programme outcomes × labour functions (and elements) with mapping type and weight")
-    ResponseEntity<?> coverage(@RequestParam(required = false) @Nullable Long programme,
-                               @RequestParam(required = false) @Nullable String college,
-                               @RequestParam(required = false) @Nullable String fgos,
-                               @RequestParam(required = false) @Nullable Integer year,
-                               @RequestParam(required = false) @Nullable List<String> standard,
+    ResponseEntity<?> coverage(@ParameterObject ReportQuery query,
                                @RequestParam(required = false) @Nullable Integer mappingVersion,
                                @RequestParam(defaultValue = "false") boolean elements,
                                @RequestParam(defaultValue = "json") String format) {
-        return respond(format, () -> reports.coverage(new ProgrammeSelector(programme, college, fgos, year),
-                codes(standard), mappingVersion, elements, readiness.ruleSetVersion()));
+        return respond(format, () -> reports.coverage(query.selector(),
+                query.standards(), mappingVersion, elements, readiness.ruleSetVersion()));
     }
 
     @GetMapping("/uncovered")
@@ -93,15 +83,11 @@ class ReportController {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = UncoveredReport.class)))
     @Operation(summary = "Labour functions and elements within the programme's level that no outcome covers, "
             + "or only RELATED outcomes touch; and the functions above the programme's level")
-    ResponseEntity<?> uncovered(@RequestParam(required = false) @Nullable Long programme,
-                                @RequestParam(required = false) @Nullable String college,
-                                @RequestParam(required = false) @Nullable String fgos,
-                                @RequestParam(required = false) @Nullable Integer year,
-                                @RequestParam(required = false) @Nullable List<String> standard,
+    ResponseEntity<?> uncovered(@ParameterObject ReportQuery query,
                                 @RequestParam(required = false) @Nullable Integer mappingVersion,
                                 @RequestParam(defaultValue = "json") String format) {
-        return respond(format, () -> reports.uncovered(new ProgrammeSelector(programme, college, fgos, year),
-                codes(standard), mappingVersion, readiness.ruleSetVersion()));
+        return respond(format, () -> reports.uncovered(query.selector(),
+                query.standards(), mappingVersion, readiness.ruleSetVersion()));
     }
 
     @GetMapping("/orphans")
@@ -109,15 +95,11 @@ class ReportController {
     @ApiResponse(responseCode = "200", description = "the report (JSON), or a CSV / XLSX download",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrphanReport.class)))
     @Operation(summary = "Outcomes (ПК, ОК, finer outcomes) that serve no labour function of the chosen standards")
-    ResponseEntity<?> orphans(@RequestParam(required = false) @Nullable Long programme,
-                              @RequestParam(required = false) @Nullable String college,
-                              @RequestParam(required = false) @Nullable String fgos,
-                              @RequestParam(required = false) @Nullable Integer year,
-                              @RequestParam(required = false) @Nullable List<String> standard,
+    ResponseEntity<?> orphans(@ParameterObject ReportQuery query,
                               @RequestParam(required = false) @Nullable Integer mappingVersion,
                               @RequestParam(defaultValue = "json") String format) {
-        return respond(format, () -> reports.orphans(new ProgrammeSelector(programme, college, fgos, year),
-                codes(standard), mappingVersion, readiness.ruleSetVersion()));
+        return respond(format, () -> reports.orphans(query.selector(),
+                query.standards(), mappingVersion, readiness.ruleSetVersion()));
     }
 
     @GetMapping("/above-level")
@@ -125,15 +107,11 @@ class ReportController {
     @ApiResponse(responseCode = "200", description = "the report (JSON), or a CSV / XLSX download",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = AboveLevelReport.class)))
     @Operation(summary = "Labour functions whose qualification level exceeds the programme's")
-    ResponseEntity<?> aboveLevel(@RequestParam(required = false) @Nullable Long programme,
-                                 @RequestParam(required = false) @Nullable String college,
-                                 @RequestParam(required = false) @Nullable String fgos,
-                                 @RequestParam(required = false) @Nullable Integer year,
-                                 @RequestParam(required = false) @Nullable List<String> standard,
+    ResponseEntity<?> aboveLevel(@ParameterObject ReportQuery query,
                                  @RequestParam(required = false) @Nullable Integer mappingVersion,
                                  @RequestParam(defaultValue = "json") String format) {
-        return respond(format, () -> reports.aboveLevel(new ProgrammeSelector(programme, college, fgos, year),
-                codes(standard), mappingVersion, readiness.ruleSetVersion()));
+        return respond(format, () -> reports.aboveLevel(query.selector(),
+                query.standards(), mappingVersion, readiness.ruleSetVersion()));
     }
 
     @GetMapping("/cohort")
@@ -143,11 +121,7 @@ class ReportController {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = CohortReport.class)))
     @Operation(summary = "Cohort weak spots: readiness levels per labour function over the programme's students, "
             + "the functions with the lowest share of READY and the outcomes and evidence kinds dragging them down")
-    ResponseEntity<?> cohort(@RequestParam(required = false) @Nullable Long programme,
-                             @RequestParam(required = false) @Nullable String college,
-                             @RequestParam(required = false) @Nullable String fgos,
-                             @RequestParam(required = false) @Nullable Integer year,
-                             @RequestParam(required = false) @Nullable List<String> standard,
+    ResponseEntity<?> cohort(@ParameterObject ReportQuery query,
                              @Parameter(description = "how many weak spots to list (0–100)")
                              @RequestParam(defaultValue = "5") int limit,
                              @RequestParam(defaultValue = "json") String format) {
@@ -155,9 +129,9 @@ class ReportController {
             throw badParameter("limit", String.valueOf(limit), "must be between 0 and 100");
         }
         // a college's cohort report covers its own students only
-        tenancy.requireProgramme(programme, college, fgos, year);
-        return respond(format, () -> reports.cohort(new ProgrammeSelector(programme, college, fgos, year),
-                codes(standard), limit, readiness.ruleSetVersion()));
+        tenancy.requireProgramme(query.programme(), query.college(), query.fgos(), query.year());
+        return respond(format, () -> reports.cohort(query.selector(),
+                query.standards(), limit, readiness.ruleSetVersion()));
     }
 
     @GetMapping("/supply-demand")
@@ -166,14 +140,10 @@ class ReportController {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = SupplyDemandReport.class)))
     @Operation(summary = "Supply vs demand: the region's declared needs for the programme's graduation year that "
             + "concern the chosen standards, against the programme's graduates ready for each")
-    ResponseEntity<?> supplyDemand(@RequestParam(required = false) @Nullable Long programme,
-                                   @RequestParam(required = false) @Nullable String college,
-                                   @RequestParam(required = false) @Nullable String fgos,
-                                   @RequestParam(required = false) @Nullable Integer year,
-                                   @RequestParam(required = false) @Nullable List<String> standard,
+    ResponseEntity<?> supplyDemand(@ParameterObject ReportQuery query,
                                    @RequestParam(defaultValue = "json") String format) {
-        return respond(format, () -> reports.supplyDemand(new ProgrammeSelector(programme, college, fgos, year),
-                codes(standard), readiness.ruleSetVersion()));
+        return respond(format, () -> reports.supplyDemand(query.selector(),
+                query.standards(), readiness.ruleSetVersion()));
     }
 
     @GetMapping("/mapping-comparison")
@@ -181,20 +151,15 @@ class ReportController {
     @ApiResponse(responseCode = "200", description = "the report (JSON), or a CSV / XLSX download",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = MappingComparison.class)))
     @Operation(summary = "Compares two mapping versions of a programme to a standard: what a change fixed or broke")
-    ResponseEntity<?> compare(@RequestParam(required = false) @Nullable Long programme,
-                              @RequestParam(required = false) @Nullable String college,
-                              @RequestParam(required = false) @Nullable String fgos,
-                              @RequestParam(required = false) @Nullable Integer year,
-                              @RequestParam String standard,
+    ResponseEntity<?> compare(@ParameterObject ReportQuery query,
                               @RequestParam int from,
                               @RequestParam int to,
                               @RequestParam(defaultValue = "json") String format) {
-        return respond(format, () -> reports.compare(new ProgrammeSelector(programme, college, fgos, year),
-                standard.strip(), from, to, readiness.ruleSetVersion()));
-    }
-
-    private static List<String> codes(@Nullable List<String> standard) {
-        return standard == null ? List.of() : standard;
+        if (query.standards().size() != 1) {
+            throw badParameter("standard", String.join(",", query.standards()), "give exactly one standard code");
+        }
+        return respond(format, () -> reports.compare(query.selector(), query.standards().get(0).strip(), from, to,
+                readiness.ruleSetVersion()));
     }
 
     /** Validates the format before computing, then answers JSON or a download. */
@@ -209,10 +174,8 @@ class ReportController {
         }
         String name = r.fileName() + "-" + r.provenance().programme().fgosCode() + "-"
                 + r.provenance().programme().intakeYear() + "." + f;
-        return ResponseEntity.ok()
-                .contentType(f.equals("csv") ? CSV : XLSX)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
-                .body(f.equals("csv") ? ReportExports.csv(r) : ReportExports.xlsx(r));
+        return f.equals("csv") ? Downloads.attachment(Downloads.CSV, name, ReportExports.csv(r))
+                : Downloads.attachment(Downloads.XLSX, name, ReportExports.xlsx(r));
     }
 
     private static InvalidInputException badParameter(String field, String value, String reason) {

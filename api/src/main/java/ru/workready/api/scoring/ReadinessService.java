@@ -1,6 +1,8 @@
 package ru.workready.api.scoring;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ru.workready.api.rulebase.RuleBaseRegistry;
@@ -41,6 +43,11 @@ public class ReadinessService {
     private final EvidenceRepository evidence;
     private final ScoreRepository scores;
     private final RuleBaseRegistry ruleBases;
+    /** Stored editions never change their functions (a different content is refused), so they are cached. */
+    private final Map<Long, Edition> editions = new ConcurrentHashMap<>();
+
+    private record Edition(ProfessionalStandard standard, Map<String, Long> functionIds) {
+    }
 
     public ReadinessService(StudentRepository students, ProgrammeRepository programmes, MappingRepository mappings,
                             StandardRepository standards, EvidenceRepository evidence, ScoreRepository scores,
@@ -61,9 +68,14 @@ public class ReadinessService {
         MappingRepository.ActiveMapping mapping = mappings.active(student.programmeId(), standardCode)
                 .orElseThrow(() -> new NotFoundException("The student's programme has no mapping to standard "
                         + standardCode));
-        ProfessionalStandard standard = standards.load(mapping.standardId(), false).orElseThrow();
+        ProfessionalStandard standard = edition(mapping.standardId()).standard();
         return new Prepared(student, mapping, standard, new ScoringInput(studentId, standard, programmeLevel,
                 mapping.mappings(), evidence.history(studentId)));
+    }
+
+    private Edition edition(long standardId) {
+        return editions.computeIfAbsent(standardId, id -> new Edition(standards.load(id, false).orElseThrow(),
+                Map.copyOf(standards.functionIds(id))));
     }
 
     /** The rule set that judges this student now. */
@@ -76,7 +88,7 @@ public class ReadinessService {
     public Assessed assess(String studentId, String standardCode) {
         Prepared p = prepare(studentId, standardCode);
         StudentReadiness result = ruleSetFor(p.student()).readiness().evaluate(p.input());
-        scores.save(result, standards.functionIds(p.mapping().standardId()), p.mapping().mappingSetId());
+        scores.save(result, edition(p.mapping().standardId()).functionIds(), p.mapping().mappingSetId());
         return new Assessed(p.student(), p.mapping().standardId(), p.standard(), p.mapping().version(), result);
     }
 

@@ -166,7 +166,7 @@ class StandardController {
     @BodyLimit(MAX_MULTIPART_BYTES)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Import one or more Ministry XML files as multipart parts (any part name), "
-            + "each at most 20 MB, all files or none")
+            + "each at most " + MAX_XML_BYTES / (1024 * 1024) + " MB, all files or none")
     List<StandardImportService.FileResult> importMultipart(MultipartHttpServletRequest request) throws IOException {
         List<StandardImportService.SourceFile> files = new ArrayList<>();
         for (MultipartFile f : request.getMultiFileMap().values().stream().flatMap(List::stream).toList()) {

@@ -159,7 +159,7 @@ class GapReportApiTest extends ApiTest {
     void xlsxOpensAndHoldsTheProvenanceAndTheMatrix() throws Exception {
         byte[] xlsx = mvc.perform(get("/api/reports/coverage?" + DEMO + "&format=xlsx"))
                 .andExpect(status().isOk())
-                .andExpect(header().string("Content-Type", ReportController.XLSX.toString()))
+                .andExpect(header().string("Content-Type", ru.workready.api.downloads.Downloads.XLSX.toString()))
                 .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.containsString("coverage-09.02.07-2023.xlsx")))
                 .andReturn().getResponse().getContentAsByteArray();
         try (Workbook book = WorkbookFactory.create(new ByteArrayInputStream(xlsx))) {
@@ -271,6 +271,26 @@ class GapReportApiTest extends ApiTest {
                 .andExpect(jsonPath("$.problems[0].column").value("limit"));
         problem(get("/api/reports/mapping-comparison?" + DEMO + "&from=1"), 400, "http-400");
         problem(get("/api/reports/mapping-comparison?" + DEMO + "&from=1&to=x"), 400, "invalid-parameter");
+        problem(get("/api/reports/mapping-comparison?" + DEMO.replaceAll("&?standard=[^&]*", "") + "&from=1&to=2"),
+                400, "invalid-report-parameter").andExpect(jsonPath("$.problems[0].column").value("standard"));
+        problem(get("/api/reports/coverage?college=DEMO&fgos=09.02.07&year=soon"), 400, "invalid-parameter")
+                .andExpect(jsonPath("$.detail").value("Parameter 'year' has an invalid value"));
+    }
+
+    @Test
+    void theOpenApiDocsKeepTheReportQueryParameters() throws Exception {
+        JsonNode paths = read(get("/v3/api-docs")).get("paths");
+        for (String report : List.of("coverage", "uncovered", "orphans", "above-level", "cohort", "supply-demand",
+                "mapping-comparison")) {
+            List<String> names = new java.util.ArrayList<>();
+            paths.get("/api/reports/" + report).get("get").get("parameters").forEach(n -> names.add(n.get("name").asString()));
+            assertThat(names).as(report).contains("programme", "college", "fgos", "year", "standard", "format")
+                    .doesNotHaveDuplicates();
+        }
+        JsonNode employers = paths.get("/api/employers/{employer}/profiles/{profile}/readiness").get("get");
+        List<String> names = new java.util.ArrayList<>();
+        employers.get("parameters").forEach(n -> names.add(n.get("name").asString()));
+        assertThat(names).contains("region", "college", "programme", "year");
     }
 
     @Test

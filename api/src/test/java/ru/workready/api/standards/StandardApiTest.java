@@ -87,6 +87,18 @@ class StandardApiTest extends ApiTest {
     }
 
     @Test
+    void aFunctionCodeRepeatedInOneStandardIs400NamingItNot500() throws Exception {
+        // Cyrillic А/02.3 respelled as Latin A/01.3: after normalization the same code as the ТФ before it
+        String xml = new String(recoded("06.001-programmist.xml", "98.431"), StandardCharsets.UTF_8)
+                .replace("<CodeTF>А/02.3</CodeTF>", "<CodeTF>A/01.3</CodeTF>");
+        mvc.perform(post("/api/standards").contentType("application/xml").content(xml))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("https://workready.ru/problems/invalid-standard-xml"))
+                .andExpect(jsonPath("$.detail", containsString("ТФ code A/01.3 occurs twice")));
+        mvc.perform(get("/api/standards").param("q", "98.431")).andExpect(header().string("X-Total-Count", "0"));
+    }
+
+    @Test
     void anOversizedFileIs413() throws Exception {
         byte[] huge = new byte[(int) StandardController.MAX_XML_BYTES + 1];
         mvc.perform(multipart("/api/standards").file(new MockMultipartFile("file", "huge.xml", "application/xml", huge)))

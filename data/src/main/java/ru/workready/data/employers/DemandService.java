@@ -3,8 +3,11 @@ package ru.workready.data.employers;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import ru.workready.data.InvalidInputException;
 import ru.workready.data.InvalidInputException.Problem;
 import ru.workready.data.csv.CsvReader;
+import ru.workready.data.employers.EmployerRepository.FunctionRef;
 import ru.workready.engine.standards.FunctionCodes;
 
 /**
@@ -60,10 +64,12 @@ public class DemandService {
         List<DemandDraft> drafts = new ArrayList<>();
         List<Integer> rows = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
+        Set<String> unparsed = new HashSet<>();
         List<String> header = CsvReader.read(new StringReader(CsvReader.decode(content)), row -> {
             rows.add(row.number());
-            drafts.add(new DemandDraft(row.get("region"), integer(row, "year", problems),
-                    integer(row, row.get("needed") == null && row.get("count") != null ? "count" : "needed", problems),
+            drafts.add(new DemandDraft(row.get("region"), integer(row, "year", problems, unparsed),
+                    integer(row, row.get("needed") == null && row.get("count") != null ? "count" : "needed", problems,
+                            unparsed),
                     row.get("employer"), row.get("profile"), row.get("standard_code"), row.get("function_code"),
                     row.get("source")));
         });
@@ -78,7 +84,7 @@ public class DemandService {
         if (drafts.isEmpty() && problems.isEmpty()) {
             problems.add(Problem.ofFile("the file has no rows"));
         }
-        return store(drafts, rows, problems);
+        return store(drafts, rows, problems, unparsed);
     }
 
     /** The same as a file upload, from a JSON list; problems name the list index + 1 as the row. */
@@ -92,12 +98,17 @@ public class DemandService {
         if (drafts.isEmpty()) {
             problems.add(Problem.ofFile("no rows"));
         }
-        return store(drafts, rows, problems);
+        return store(drafts, rows, problems, Set.of());
     }
 
-    private int store(List<DemandDraft> drafts, List<Integer> rows, List<Problem> problems) {
+    /**
+     * Validates and resolves every row, then stores all or nothing. {@code unparsed} holds
+     * "row|column" of the values already reported as unparsable, so they are not also "required".
+     */
+    private int store(List<DemandDraft> drafts, List<Integer> rows, List<Problem> problems, Set<String> unparsed) {
         List<Resolved> resolved = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
+        Lookups lookups = new Lookups();
         for (int i = 0; i < drafts.size(); i++) {
             DemandDraft d = drafts.get(i);
             int row = rows.get(i);
@@ -110,14 +121,14 @@ public class DemandService {
                 problems.add(new Problem(row, "region", null, "required"));
             }
             if (d.year() == null) {
-                if (problems.stream().noneMatch(p -> p.row() != null && p.row() == row && "year".equals(p.column()))) {
+                if (!unparsed.contains(row + "|year")) {
                     problems.add(new Problem(row, "year", null, "required"));
                 }
             } else if (d.year() < 2000 || d.year() > 2100) {
                 problems.add(new Problem(row, "year", String.valueOf(d.year()), "expected a year 2000–2100"));
             }
             if (d.needed() == null) {
-                if (problems.stream().noneMatch(p -> p.row() != null && p.row() == row && "needed".equals(p.column()))) {
+                if (!unparsed.contains(row + "|needed")) {
                     problems.add(new Problem(row, "needed", null, "required"));
                 }
             } else if (d.needed() < 0) {
@@ -136,14 +147,14 @@ public class DemandService {
                     problems.add(new Problem(row, notBlank(d.employer()) ? "profile" : "employer", null,
                             "required with " + (notBlank(d.employer()) ? "employer" : "profile")));
                 } else {
-                    var employer = employers.employer(d.employer().strip());
-                    var profile = employer.flatMap(e -> employers.profile(e, d.profile().strip()));
+                    var employer = lookups.employer(d.employer().strip());
+                    var profile = employer.flatMap(e -> lookups.profile(e, d.profile().strip()));
                     if (employer.isEmpty()) {
                         problems.add(new Problem(row, "employer", d.employer(), "unknown employer"));
                     } else if (profile.isEmpty()) {
                         problems.add(new Problem(row, "profile", d.profile(), "unknown profile of employer " + d.employer().strip()));
                     } else {
-                        profileId = profile.get().id();
+                        profileId = profile.get();
                     }
                 }
             } else if (!notBlank(d.standard()) || !notBlank(d.function())) {
@@ -152,15 +163,15 @@ public class DemandService {
             } else {
                 String code = FunctionCodes.normalize(d.function());
                 if (code.contains("/")) {
-                    var f = employers.currentFunction(d.standard().strip(), code);
+                    var f = lookups.function(d.standard().strip(), code);
                     if (f.isEmpty()) {
                         problems.add(new Problem(row, "function_code", d.function(),
                                 "no labour function " + code + " in the current edition of " + d.standard().strip()));
                     } else {
-                        functionId = f.get().id();
+                        functionId = f.get();
                     }
                 } else {
-                    var g = employers.currentGeneralizedFunction(d.standard().strip(), code);
+                    var g = lookups.generalized(d.standard().strip(), code);
                     if (g.isEmpty()) {
                         problems.add(new Problem(row, "function_code", d.function(),
                                 "no ОТФ " + code + " in the current edition of " + d.standard().strip()));
@@ -244,11 +255,40 @@ public class DemandService {
                 }).list();
     }
 
+    /** The lookups of one upload, each asked of the database once however many rows repeat it. */
+    private final class Lookups {
+        private final Map<String, Optional<EmployerRepository.Employer>> employers = new HashMap<>();
+        private final Map<String, Optional<Long>> profiles = new HashMap<>();
+        private final Map<String, Optional<Long>> functions = new HashMap<>();
+        private final Map<String, Optional<Long>> generalized = new HashMap<>();
+
+        Optional<EmployerRepository.Employer> employer(String code) {
+            return employers.computeIfAbsent(code, DemandService.this.employers::employer);
+        }
+
+        Optional<Long> profile(EmployerRepository.Employer employer, String code) {
+            return profiles.computeIfAbsent(employer.id() + "|" + code, k -> jdbc.sql(
+                            "select id from job_profile where employer_id = ? and code = ?")
+                    .params(employer.id(), code).query(Long.class).optional());
+        }
+
+        Optional<Long> function(String standard, String code) {
+            return functions.computeIfAbsent(standard + "|" + code,
+                    k -> DemandService.this.employers.currentFunction(standard, code).map(FunctionRef::id));
+        }
+
+        Optional<Long> generalized(String standard, String code) {
+            return generalized.computeIfAbsent(standard + "|" + code,
+                    k -> DemandService.this.employers.currentGeneralizedFunction(standard, code));
+        }
+    }
+
     private static boolean notBlank(@Nullable String s) {
         return s != null && !s.isBlank();
     }
 
-    private static @Nullable Integer integer(CsvReader.Row row, String column, List<Problem> problems) {
+    private static @Nullable Integer integer(CsvReader.Row row, String column, List<Problem> problems,
+                                             Set<String> unparsed) {
         String v = row.get(column);
         if (v == null) {
             return null;
@@ -256,7 +296,9 @@ public class DemandService {
         try {
             return Integer.valueOf(v.replace(" ", "").replace("\u00a0", ""));
         } catch (NumberFormatException e) {
-            problems.add(new Problem(row.number(), column.equals("count") ? "needed" : column, v, "expected a whole number"));
+            String name = column.equals("count") ? "needed" : column;
+            problems.add(new Problem(row.number(), name, v, "expected a whole number"));
+            unparsed.add(row.number() + "|" + name);
             return null;
         }
     }

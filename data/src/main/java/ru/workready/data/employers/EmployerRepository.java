@@ -130,42 +130,49 @@ public class EmployerRepository {
     }
 
     public List<JobProfile> profiles(Employer employer) {
-        return jdbc.sql("select id from job_profile where employer_id = ? order by code").param(employer.id())
-                .query(Long.class).list().stream().map(id -> profile(id).orElseThrow()).toList();
+        return profiles("jp.employer_id = ?", employer.id());
     }
 
     public Optional<JobProfile> profile(Employer employer, String code) {
-        return jdbc.sql("select id from job_profile where employer_id = ? and code = ?").params(employer.id(), code)
-                .query(Long.class).optional().flatMap(this::profile);
+        return profiles("jp.employer_id = ? and jp.code = ?", employer.id(), code).stream().findFirst();
     }
 
     public Optional<JobProfile> profile(long id) {
-        record Head(long employerId, String code, String name) {
+        return profiles("jp.id = ?", id).stream().findFirst();
+    }
+
+    /** The profiles matching a condition on job_profile jp, by code, with their functions: two queries in all. */
+    private List<JobProfile> profiles(String where, Object... params) {
+        record Head(long id, Employer employer, String code, String name) {
         }
-        Optional<Head> head = jdbc.sql("select employer_id, code, name from job_profile where id = ?").param(id)
-                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2), rs.getString(3))).optional();
-        if (head.isEmpty()) {
-            return Optional.empty();
+        List<Head> heads = jdbc.sql("""
+                        select jp.id, jp.code, jp.name, e.id, e.code, e.name, e.region
+                        from job_profile jp join employer e on e.id = jp.employer_id
+                        where %s order by jp.code""".formatted(where))
+                .params(params)
+                .query((rs, n) -> new Head(rs.getLong(1), new Employer(rs.getLong(4), rs.getString(5), rs.getString(6),
+                        rs.getString(7)), rs.getString(2), rs.getString(3)))
+                .list();
+        if (heads.isEmpty()) {
+            return List.of();
         }
-        Employer employer = jdbc.sql("select id, code, name, region from employer where id = ?")
-                .param(head.get().employerId())
-                .query((rs, n) -> new Employer(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
-                .single();
-        Map<Long, ProfileEntry> entries = new LinkedHashMap<>();
+        Map<Long, Map<Long, ProfileEntry>> entries = new LinkedHashMap<>();
         jdbc.sql("""
                         select f.id, s.id, s.code, s.order_number, f.code, f.name, g.code, g.qualification_level,
-                               pf.importance, pf.must_have, pf.min_level
+                               pf.importance, pf.must_have, pf.min_level, pf.profile_id
                         from job_profile_function pf join labour_function f on f.id = pf.labour_function_id
                         join professional_standard s on s.id = f.standard_id
                         join generalized_function g on g.id = f.generalized_function_id
-                        where pf.profile_id = ? order by s.code, f.code""").param(id)
+                        where pf.profile_id = any(?) order by s.code, f.code""")
+                .param(heads.stream().map(Head::id).toArray(Long[]::new))
                 .query(rs -> {
                     String min = rs.getString(11);
-                    entries.put(rs.getLong(1), new ProfileEntry(mapFunction(rs, 0), rs.getInt(9), rs.getBoolean(10),
-                            min == null ? null : ReadinessLevel.valueOf(min)));
+                    entries.computeIfAbsent(rs.getLong(12), k -> new LinkedHashMap<>()).put(rs.getLong(1),
+                            new ProfileEntry(mapFunction(rs, 0), rs.getInt(9), rs.getBoolean(10),
+                                    min == null ? null : ReadinessLevel.valueOf(min)));
                 });
-        return Optional.of(new JobProfile(id, employer, head.get().code(), head.get().name(),
-                List.copyOf(entries.values())));
+        return heads.stream().map(h -> new JobProfile(h.id(), h.employer(), h.code(), h.name(),
+                List.copyOf(entries.getOrDefault(h.id(), Map.of()).values()))).toList();
     }
 
     private FunctionRef mapFunction(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

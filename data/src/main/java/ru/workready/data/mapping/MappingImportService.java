@@ -76,6 +76,7 @@ public class MappingImportService {
                     List.of(new Problem(null, "author", author, "required")), 1);
         }
         List<MappingRepository.ResolvedMapping> rows = parse(programmeId, standardId, content);
+        mappings.lockVersions(programmeId, standardId);
         Optional<MappingRepository.MappingSetSummary> active = mappings.activeSet(programmeId, standardId);
         if (active.isPresent() && canonical(mappings.resolvedRows(active.get().id())).equals(canonical(rows))) {
             MappingRepository.MappingSetSummary a = active.get();

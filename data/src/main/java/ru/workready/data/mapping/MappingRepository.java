@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import ru.workready.data.Locks;
 import ru.workready.data.Page;
 import ru.workready.engine.mapping.Mapping;
 import ru.workready.engine.mapping.MappingType;
@@ -54,9 +55,18 @@ public class MappingRepository {
         this.template = template;
     }
 
+    /**
+     * Holds, until the transaction ends, the lock on the mapping versions of the programme to the
+     * standard: concurrent uploads take their turns instead of racing for the same version number.
+     */
+    public void lockVersions(long programmeId, long standardId) {
+        Locks.lock(jdbc, "mapping_set", programmeId + "/" + standardId);
+    }
+
     /** Stores a new version of the programme's mapping to the standard and makes it the active one. */
     @Transactional
     public long insertVersion(long programmeId, long standardId, String author, List<ResolvedMapping> rows) {
+        lockVersions(programmeId, standardId);
         int version = jdbc.sql("select coalesce(max(version), 0) + 1 from mapping_set where programme_id = ? and standard_id = ?")
                 .params(programmeId, standardId).query(Integer.class).single();
         jdbc.sql("update mapping_set set is_active = false where programme_id = ? and standard_id = ?")

@@ -59,6 +59,7 @@ public class ProgrammeImportService {
     private ProgrammeImported store(String college, Programme p) {
         long collegeId = programmes.collegeId(college)
                 .orElseThrow(() -> new NotFoundException("No college with code " + college));
+        programmes.lockVersion(collegeId, p.fgosCode(), p.intakeYear());
         Optional<Long> existing = programmes.find(collegeId, p.fgosCode(), p.intakeYear());
         if (existing.isPresent()) {
             Programme stored = programmes.load(existing.get()).orElseThrow();

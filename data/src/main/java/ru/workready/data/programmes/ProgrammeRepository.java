@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import ru.workready.data.Locks;
 import ru.workready.data.Page;
 import ru.workready.engine.programmes.ActivityKind;
 import ru.workready.engine.programmes.Outcome;
@@ -72,6 +73,14 @@ public class ProgrammeRepository {
                 .query((rs, n) -> new ProgrammeSummary(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getInt(6), rs.getInt(7)))
                 .optional();
+    }
+
+    /**
+     * Holds, until the transaction ends, the lock on one programme version (college, ФГОС code,
+     * year of intake), so that concurrent imports of it take turns between find and insert.
+     */
+    public void lockVersion(long collegeId, String fgosCode, int intakeYear) {
+        Locks.lock(jdbc, "programme", collegeId + "/" + fgosCode + "/" + intakeYear);
     }
 
     public Optional<Long> find(long collegeId, String fgosCode, int intakeYear) {

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -14,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -44,11 +44,8 @@ import ru.workready.data.reports.ReportRepository.ProgrammeRow;
 import ru.workready.data.employers.CohortFilter;
 import ru.workready.data.employers.CohortRepository;
 import ru.workready.data.employers.DemandService;
-import ru.workready.data.employers.EmployerRepository;
+import ru.workready.data.employers.DemandTargets;
 import ru.workready.engine.assessments.EvidenceKind;
-import ru.workready.engine.employers.JobFit;
-import ru.workready.engine.employers.ProfileFunction;
-import ru.workready.engine.employers.Standing;
 import ru.workready.engine.mapping.MappingType;
 import ru.workready.engine.scoring.ReadinessLevel;
 
@@ -89,21 +86,23 @@ public class GapReportService {
 
     private final ReportRepository repository;
     private final DemandService demand;
-    private final EmployerRepository employers;
+    private final DemandTargets demandTargets;
     private final CohortRepository cohorts;
 
-    public GapReportService(ReportRepository repository, DemandService demand, EmployerRepository employers,
+    public GapReportService(ReportRepository repository, DemandService demand, DemandTargets demandTargets,
                             CohortRepository cohorts) {
         this.repository = repository;
         this.demand = demand;
-        this.employers = employers;
+        this.demandTargets = demandTargets;
         this.cohorts = cohorts;
     }
 
     public List<ProgrammeOption> programmes() {
         List<ProgrammeOption> options = new ArrayList<>();
-        for (ProgrammeRow p : repository.programmes()) {
-            Map<Long, List<MappingSetRow>> byEdition = repository.mappingSets(p.id()).stream()
+        List<ProgrammeRow> programmes = repository.programmes();
+        Map<Long, List<MappingSetRow>> setsOf = repository.mappingSets(programmes.stream().map(ProgrammeRow::id).toList());
+        for (ProgrammeRow p : programmes) {
+            Map<Long, List<MappingSetRow>> byEdition = setsOf.getOrDefault(p.id(), List.of()).stream()
                     .collect(Collectors.groupingBy(MappingSetRow::standardId, LinkedHashMap::new, Collectors.toList()));
             List<StandardOption> standards = new ArrayList<>();
             for (List<MappingSetRow> sets : byEdition.values()) {
@@ -263,49 +262,20 @@ public class GapReportService {
         ProgrammeRow p = scope.programme();
         ReportRepository.Graduation graduation = repository.graduation(p.id());
         Set<Long> editions = scope.sources().stream().map(Provenance.Source::standardId).collect(Collectors.toSet());
-        record Target(DemandService.Demand need, List<ProfileFunction> functions, boolean profile) {
-        }
-        List<Target> targets = new ArrayList<>();
-        for (DemandService.Demand need : demand.list(graduation.region(), graduation.year())) {
-            List<ProfileFunction> functions;
-            boolean profile = need.kind() == DemandService.TargetKind.PROFILE;
-            boolean relevant;
-            if (profile) {
-                Optional<EmployerRepository.JobProfile> job = employers.profile(need.targetId());
-                functions = job.map(EmployerRepository.JobProfile::engineFunctions).orElse(List.of());
-                // a profile counts when any of its ТФ is in the chosen editions; it is judged on all of them
-                relevant = job.isPresent() && job.get().functions().stream()
-                        .anyMatch(e -> editions.contains(e.function().standardId()));
-            } else {
-                List<EmployerRepository.FunctionRef> refs = need.kind() == DemandService.TargetKind.FUNCTION
-                        ? employers.function(need.targetId()).map(List::of).orElse(List.of())
-                        : employers.functionsOfGeneralized(need.targetId());
-                functions = refs.stream().filter(f -> editions.contains(f.standardId()))
-                        .map(f -> new ProfileFunction(f.id(), f.standardCode(), f.code(), 1, false, null)).toList();
-                relevant = !functions.isEmpty();
-            }
-            if (relevant) {
-                targets.add(new Target(need, functions, profile));
-            }
-        }
+        // a need counts when any of its ТФ is in the chosen editions; it is judged on all of them
+        List<DemandTargets.Target> targets = demand.list(graduation.region(), graduation.year()).stream()
+                .map(demandTargets::resolve)
+                .filter(t -> !Collections.disjoint(t.standardIds(), editions))
+                .toList();
         Set<Long> all = new HashSet<>();
         targets.forEach(t -> t.functions().forEach(f -> all.add(f.labourFunctionId())));
         List<CohortRepository.MemberStandings> members = all.isEmpty() ? List.of()
                 : cohorts.standings(new CohortFilter(null, p.collegeCode(), p.fgosCode(), graduation.year()), all, false);
         List<SupplyDemandReport.Need> needs = new ArrayList<>();
-        for (Target t : targets) {
-            int ready = 0;
-            for (CohortRepository.MemberStandings m : members) {
-                boolean ok = t.profile() ? JobFit.of(t.functions(), m.standings()).level() == ReadinessLevel.READY
-                        : t.functions().stream().allMatch(f -> {
-                            Standing s = m.standings().get(f.labourFunctionId());
-                            return s != null && s.level() == ReadinessLevel.READY;
-                        });
-                ready += ok ? 1 : 0;
-            }
+        for (DemandTargets.Target t : targets) {
+            int ready = (int) members.stream().filter(m -> t.ready(m.standings())).count();
             DemandService.Demand n = t.need();
-            String target = t.profile() ? n.employer() + " / " + n.profile() : n.standard() + " " + n.function();
-            needs.add(new SupplyDemandReport.Need(n.kind(), target, n.targetName(), n.needed(), ready,
+            needs.add(new SupplyDemandReport.Need(n.kind(), t.label(), n.targetName(), n.needed(), ready,
                     Math.max(0, n.needed() - ready), n.source()));
         }
         return new SupplyDemandReport(provenance(scope, List.of(ruleSetVersion)), graduation.region(),

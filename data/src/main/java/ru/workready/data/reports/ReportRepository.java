@@ -1,7 +1,11 @@
 package ru.workready.data.reports;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -76,7 +80,8 @@ public class ReportRepository {
             from programme p join college c on c.id = p.college_id""";
 
     private static final String MAPPING_SET = """
-            select ms.id, ms.version, ms.is_active, ms.author, s.id, s.code, s.name, s.order_number, s.approval_date
+            select ms.id, ms.version, ms.is_active, ms.author, s.id, s.code, s.name, s.order_number, s.approval_date,
+                   ms.programme_id
             from mapping_set ms join professional_standard s on s.id = ms.standard_id""";
 
     private final JdbcClient jdbc;
@@ -100,12 +105,21 @@ public class ReportRepository {
 
     /** All mapping versions of a programme, newest edition and version first. */
     public List<MappingSetRow> mappingSets(long programmeId) {
-        return jdbc.sql(MAPPING_SET + " where ms.programme_id = ? order by s.code, s.approval_date desc, ms.version desc")
-                .param(programmeId)
-                .query((rs, n) -> new MappingSetRow(rs.getLong(1), rs.getInt(2), rs.getBoolean(3), rs.getString(4),
-                        rs.getLong(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                        rs.getObject(9, LocalDate.class)))
-                .list();
+        return mappingSets(List.of(programmeId)).getOrDefault(programmeId, List.of());
+    }
+
+    /** The mapping versions of each of the programmes (one query), newest edition and version first. */
+    public Map<Long, List<MappingSetRow>> mappingSets(Collection<Long> programmeIds) {
+        Map<Long, List<MappingSetRow>> out = new HashMap<>();
+        jdbc.sql(MAPPING_SET + " where ms.programme_id = any(?)"
+                        + " order by ms.programme_id, s.code, s.approval_date desc, ms.version desc")
+                .param(programmeIds.toArray(Long[]::new))
+                .query(rs -> {
+                    out.computeIfAbsent(rs.getLong(10), k -> new ArrayList<>()).add(new MappingSetRow(rs.getLong(1),
+                            rs.getInt(2), rs.getBoolean(3), rs.getString(4), rs.getLong(5), rs.getString(6),
+                            rs.getString(7), rs.getString(8), rs.getObject(9, LocalDate.class)));
+                });
+        return out;
     }
 
     public List<FunctionRow> functions(long standardId) {

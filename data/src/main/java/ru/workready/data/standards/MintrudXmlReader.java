@@ -6,7 +6,9 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -321,10 +323,20 @@ public final class MintrudXmlReader {
                             addUnit(standard, key, new ClassifierEntry(unitCode, unitName));
                             unitPath = null;
                         } else if (key.equals(TF) && otf != null && tf != null) {
-                            otf.tfs.add(tf.build(standard, otf));
+                            LabourFunction f = tf.build(standard, otf);
+                            Integer first = standard.tfLines.putIfAbsent(f.code(), tf.line);
+                            if (first != null) {
+                                throw duplicate(standard, "ТФ", f.code(), first, tf.line);
+                            }
+                            otf.tfs.add(f);
                             tf = null;
                         } else if (key.equals(OTF) && otf != null) {
-                            standard.otfs.add(otf.build(standard));
+                            GeneralizedFunction g = otf.build(standard);
+                            Integer first = standard.otfLines.putIfAbsent(g.code(), otf.line);
+                            if (first != null) {
+                                throw duplicate(standard, "ОТФ", g.code(), first, otf.line);
+                            }
+                            standard.otfs.add(g);
                             otf = null;
                         }
                     }
@@ -473,6 +485,14 @@ public final class MintrudXmlReader {
         }
     }
 
+    /** Codes are compared after normalization: Cyrillic {@code А/01.3} and Latin {@code A/01.3} are one code. */
+    private static StandardImportException duplicate(StandardBuilder s, String what, String code, int firstLine,
+                                                     int line) {
+        return new StandardImportException(s.describe() + ": " + what + " code " + code
+                + " occurs twice (first at line " + firstLine + "); codes must be unique within a standard",
+                line, -1, null);
+    }
+
     private static StandardImportException missing(String where, String field, int line) {
         return new StandardImportException(where + ": required field " + field + " is missing",
                 line, -1, null);
@@ -491,6 +511,9 @@ public final class MintrudXmlReader {
         final List<ClassifierEntry> okz = new ArrayList<>();
         final List<ClassifierEntry> okved = new ArrayList<>();
         final List<GeneralizedFunction> otfs = new ArrayList<>();
+        /** Normalized ОТФ and ТФ codes read so far, with the line each starts at. */
+        final Map<String, Integer> otfLines = new HashMap<>();
+        final Map<String, Integer> tfLines = new HashMap<>();
 
         StandardBuilder(int index, int line) {
             this.index = index;

@@ -45,6 +45,13 @@ public class StandardRepository {
     public record MappingSetRef(long mappingSetId, long programmeId, int version) {
     }
 
+    /** An edition with its ОТФ and ТФ counts, as listed and searched. */
+    private static final String SUMMARY = """
+            select s.id, s.code, s.name, s.registration_number, s.order_number, s.approval_date, s.is_current,
+                   (select count(*) from generalized_function g where g.standard_id = s.id) as gf,
+                   (select count(*) from labour_function f where f.standard_id = s.id) as tf
+            from professional_standard s""";
+
     private static final String FUNCTION_HIT = """
             select f.id, s.id, s.code, s.order_number, s.approval_date, s.is_current, g.code, f.code, f.name, f.sub_level
             from labour_function f join professional_standard s on s.id = f.standard_id
@@ -111,30 +118,8 @@ public class StandardRepository {
         return id;
     }
 
-    public List<StandardSummary> list() {
-        return jdbc.sql("""
-                        select s.id, s.code, s.name, s.registration_number, s.order_number, s.approval_date, s.is_current,
-                               (select count(*) from generalized_function g where g.standard_id = s.id) as gf,
-                               (select count(*) from labour_function f where f.standard_id = s.id) as tf
-                        from professional_standard s order by s.code, s.approval_date desc""")
-                .query((rs, n) -> new StandardSummary(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
-                        rs.getString("registration_number"), rs.getString("order_number"),
-                        rs.getObject("approval_date", java.time.LocalDate.class), rs.getBoolean("is_current"),
-                        rs.getInt("gf"), rs.getInt("tf")))
-                .list();
-    }
-
     public Optional<StandardSummary> summary(long id) {
-        return jdbc.sql("""
-                        select s.id, s.code, s.name, s.registration_number, s.order_number, s.approval_date, s.is_current,
-                               (select count(*) from generalized_function g where g.standard_id = s.id) as gf,
-                               (select count(*) from labour_function f where f.standard_id = s.id) as tf
-                        from professional_standard s where s.id = ?""").param(id)
-                .query((rs, n) -> new StandardSummary(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
-                        rs.getString("registration_number"), rs.getString("order_number"),
-                        rs.getObject("approval_date", java.time.LocalDate.class), rs.getBoolean("is_current"),
-                        rs.getInt("gf"), rs.getInt("tf")))
-                .optional();
+        return jdbc.sql(SUMMARY + " where s.id = ?").param(id).query(StandardRepository::summary).optional();
     }
 
     /** The current edition of a standard by its code (e.g. 06.001). */
@@ -260,18 +245,9 @@ public class StandardRepository {
                 .query(Long.class).single();
         params.put("limit", size);
         params.put("offset", (long) page * size);
-        List<StandardSummary> items = jdbc.sql("""
-                        select s.id, s.code, s.name, s.registration_number, s.order_number, s.approval_date, s.is_current,
-                               (select count(*) from generalized_function g where g.standard_id = s.id) as gf,
-                               (select count(*) from labour_function f where f.standard_id = s.id) as tf
-                        from professional_standard s""" + where + " order by " + rank
+        List<StandardSummary> items = jdbc.sql(SUMMARY + where + " order by " + rank
                         + "s.code, s.approval_date desc, s.id limit :limit offset :offset")
-                .params(params)
-                .query((rs, n) -> new StandardSummary(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
-                        rs.getString("registration_number"), rs.getString("order_number"),
-                        rs.getObject("approval_date", java.time.LocalDate.class), rs.getBoolean("is_current"),
-                        rs.getInt("gf"), rs.getInt("tf")))
-                .list();
+                .params(params).query(StandardRepository::summary).list();
         return new Page<>(items, page, size, total);
     }
 
@@ -388,6 +364,13 @@ public class StandardRepository {
                             .put(ElementKind.valueOf(rs.getString(2)).key(rs.getInt(3)), rs.getLong(4));
                 });
         return ids;
+    }
+
+    private static StandardSummary summary(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new StandardSummary(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
+                rs.getString("registration_number"), rs.getString("order_number"),
+                rs.getObject("approval_date", java.time.LocalDate.class), rs.getBoolean("is_current"),
+                rs.getInt("gf"), rs.getInt("tf"));
     }
 
     private static FunctionHit functionHit(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

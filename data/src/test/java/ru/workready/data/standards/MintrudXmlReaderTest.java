@@ -352,6 +352,22 @@ class MintrudXmlReaderTest {
     }
 
     @Test
+    void rejectsFunctionCodesRepeatedWithinAStandardAfterNormalization() throws IOException {
+        // Cyrillic А/02.3 respelled as Latin A/01.3: the same code as the ТФ before it
+        String tf = text(FILES[0]).replace("<CodeTF>А/02.3</CodeTF>", "<CodeTF>A/01.3</CodeTF>");
+        assertThatThrownBy(() -> reader.readAll(utf8(tf)))
+                .isInstanceOfSatisfying(StandardImportException.class, e -> {
+                    assertThat(e.getMessage()).contains("06.001").contains("ТФ code A/01.3 occurs twice");
+                    assertThat(e.line()).isPositive();
+                });
+
+        String otf = text(FILES[0]).replace("<CodeOTF>B</CodeOTF>", "<CodeOTF>А</CodeOTF>");
+        assertThat(otf).isNotEqualTo(text(FILES[0]));
+        assertThatThrownBy(() -> reader.readAll(utf8(otf)))
+                .hasMessageContaining("ОТФ code A occurs twice");
+    }
+
+    @Test
     void rejectsUnparseableDateAndLevel() throws IOException {
         String badDate = text(FILES[0]).replace("20.07.2022", "2022-07-20");
         assertThatThrownBy(() -> reader.readAll(utf8(badDate)))

@@ -1,0 +1,20 @@
+package ru.workready.api.employers;
+
+import io.swagger.v3.oas.annotations.Parameter;
+import org.jspecify.annotations.Nullable;
+import ru.workready.data.employers.CohortFilter;
+
+/** Which students an employer query covers, as the query parameters of every such endpoint; blank means any. */
+record CohortQuery(@Parameter(description = "region of the college") @Nullable String region,
+                   @Parameter(description = "college code") @Nullable String college,
+                   @Parameter(description = "ФГОС code of the programme") @Nullable String programme,
+                   @Parameter(description = "graduation year") @Nullable Integer year) {
+
+    CohortFilter filter() {
+        return new CohortFilter(blankToNull(region), blankToNull(college), blankToNull(programme), year);
+    }
+
+    private static @Nullable String blankToNull(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}
