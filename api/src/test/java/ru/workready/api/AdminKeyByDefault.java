@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Bean;
 
 /** Makes the injected MockMvc of {@link ApiTest} send the test admin key unless a request sends its own. */
 @TestConfiguration(proxyBeanMethods = false)
-class AdminKeyByDefault {
+public class AdminKeyByDefault {
     @Bean
     MockMvcBuilderCustomizer adminKeyByDefault() {
         return builder -> builder.defaultRequest(get("/").header(ApiTest.API_KEY_HEADER, ApiTest.ADMIN_KEY));

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.env.Environment;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -31,13 +32,13 @@ class AccessInterceptor implements HandlerInterceptor {
     private static final int MAX_KEY_LENGTH = 256;
     private static final Logger log = LoggerFactory.getLogger(AccessInterceptor.class);
 
-    private final ApiKeyService keys;
-    private final AuditRepository audit;
+    private final ObjectProvider<ApiKeyService> keys;
+    private final ObjectProvider<AuditRepository> audit;
     private final RateLimiter limiter;
     private final int defaultRequestsPerMinute;
     private final Environment environment;
 
-    AccessInterceptor(ApiKeyService keys, AuditRepository audit, RateLimiter limiter, int defaultRequestsPerMinute,
+    AccessInterceptor(ObjectProvider<ApiKeyService> keys, ObjectProvider<AuditRepository> audit, RateLimiter limiter, int defaultRequestsPerMinute,
                       Environment environment) {
         this.keys = keys;
         this.audit = audit;
@@ -91,7 +92,7 @@ class AccessInterceptor implements HandlerInterceptor {
         if (secret == null || secret.isBlank()) {
             throw new SecurityExceptions.Unauthenticated("Send an API key in the " + HEADER + " header");
         }
-        Optional<StoredKey> found = secret.length() > MAX_KEY_LENGTH ? Optional.empty() : keys.find(secret.strip());
+        Optional<StoredKey> found = secret.length() > MAX_KEY_LENGTH ? Optional.empty() : keys.getObject().find(secret.strip());
         if (found.isEmpty()) {
             throw new SecurityExceptions.Unauthenticated("The API key is not valid");
         }
@@ -143,7 +144,7 @@ class AccessInterceptor implements HandlerInterceptor {
         String path = request.getRequestURI() + query(request);
         int status = ex != null && response.getStatus() < 400 ? 500 : response.getStatus();
         try {
-            audit.append(caller.keyId(), caller.organisation(), caller.role(), audited.action(), audited.subjectKind(),
+            audit.getObject().append(caller.keyId(), caller.organisation(), caller.role(), audited.action(), audited.subjectKind(),
                     subject == null ? "" : subject, request.getMethod(), path.length() > 2000 ? path.substring(0, 2000) : path,
                     status);
         } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package ru.workready.api.security;
 
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,12 +20,13 @@ import ru.workready.data.security.AuditRepository;
 /** Puts the access interceptor in front of every handler and lets controllers take a {@link Caller}. */
 @Configuration
 class SecurityConfiguration implements WebMvcConfigurer {
-    private final ApiKeyService keys;
-    private final AuditRepository audit;
+    // providers: web slice tests (@WebMvcTest) have no data beans and never call /api
+    private final ObjectProvider<ApiKeyService> keys;
+    private final ObjectProvider<AuditRepository> audit;
     private final int requestsPerMinute;
     private final Environment environment;
 
-    SecurityConfiguration(ApiKeyService keys, AuditRepository audit,
+    SecurityConfiguration(ObjectProvider<ApiKeyService> keys, ObjectProvider<AuditRepository> audit,
                           @Value("${workready.security.requests-per-minute:600}") int requestsPerMinute,
                           Environment environment) {
         this.keys = keys;

@@ -28,10 +28,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import ru.workready.api.AdminKeyByDefault;
+import ru.workready.api.ApiTest;
 
 /**
  * The database restarts under the running app: an upload in flight fails whole with a 503 problem
@@ -40,9 +43,11 @@ import org.springframework.test.web.servlet.MockMvc;
  * database must not be restarted under other tests).
  */
 @SpringBootTest(properties = {
+        "workready.admin-key=" + ApiTest.ADMIN_KEY, "workready.security.requests-per-minute=1000000",
         "spring.datasource.hikari.connection-timeout=2000",
         "spring.datasource.hikari.maximum-pool-size=4"})
 @AutoConfigureMockMvc
+@Import(AdminKeyByDefault.class)
 class DatabaseRestartTest {
     private static final int ROWS = 50_000;
     private static final Path DATA;

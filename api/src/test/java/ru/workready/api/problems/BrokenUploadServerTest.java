@@ -18,10 +18,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import ru.workready.api.ApiTest;
 import ru.workready.data.testing.TestDatabase;
 
 /** Broken uploads over a real connection (Tomcat parses multipart and reads bodies): 400, never 500. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "workready.admin-key=" + ApiTest.ADMIN_KEY)
 class BrokenUploadServerTest {
     @LocalServerPort
     int port;
@@ -50,6 +52,7 @@ class BrokenUploadServerTest {
     void aMalformedMultipartRequestIs400() throws IOException {
         String body = "--xyz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.xml\"\r\n\r\n<XMLCardInfo>";
         String answer = exchange("POST /api/standards HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                + "X-API-Key: " + ApiTest.ADMIN_KEY + "\r\n"
                 + "Content-Type: multipart/form-data; boundary=xyz\r\nContent-Length: " + body.length(), body);
         assertThat(answer).startsWith("HTTP/1.1 400").contains("https://workready.ru/problems/invalid-multipart");
     }
@@ -67,6 +70,7 @@ class BrokenUploadServerTest {
         logger.addAppender(logged);
         try {
             String answer = exchange("POST /api/standards HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                + "X-API-Key: " + ApiTest.ADMIN_KEY + "\r\n"
                     + "Content-Type: application/xml\r\nContent-Length: 100000", "<XMLCardInfo><Professional");
             assertThat(answer).startsWith("HTTP/1.1 400");
         } finally {
