@@ -110,7 +110,9 @@ public class ReadinessService {
     @Transactional
     public int rescore(List<String> studentIds) {
         int n = 0;
-        for (String id : studentIds) {
+        // One order for every caller (uploads, the stale-score job), so concurrent rescoring of
+        // overlapping students takes row locks in the same order and cannot deadlock.
+        for (String id : studentIds.stream().distinct().sorted().toList()) {
             StudentRepository.Student student = students.find(id).orElseThrow();
             for (String code : mappings.mappedStandardCodes(student.programmeId())) {
                 assess(id, code);
