@@ -1,5 +1,7 @@
 package ru.workready.api.database;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,9 +31,15 @@ class EmbeddedDatabaseConfiguration {
         return start(Path.of(dataDir), port);
     }
 
-    @Bean
+    /** Pooled: the embedded instance hands out a plain DataSource that would fork a backend per request. */
+    @Bean(destroyMethod = "close")
     DataSource dataSource(EmbeddedPostgres pg) {
-        return pg.getPostgresDatabase();
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("embedded");
+        config.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
+        config.setUsername("postgres");
+        config.setMaximumPoolSize(10);
+        return new HikariDataSource(config);
     }
 
     static EmbeddedPostgres start(Path dataDir, int port) throws IOException {
