@@ -28,6 +28,7 @@ else
   psql -q -d postgres -c "drop database if exists $db" -c "create database $db"
 fi
 java -Xmx${BENCH_HEAP:-512m} -jar "$jar" --server.port=$port \
+  --workready.security.requests-per-minute=${BENCH_RATE_LIMIT:-100000000} \
   --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$db" \
   --spring.datasource.username="$PGUSER" --spring.datasource.password="$PGPASSWORD" >/tmp/bench-region-app.log 2>&1 &
 app=$!
