@@ -29,8 +29,9 @@ insert into student (id, college_id, programme_id, employer_consent, consent_dat
   select 'B-' || i, p.college_id, p.id, i % 3 <> 0, date '2026-09-01'
   from generate_series(1, $n) i
   join programme p on p.college_id = (select id from college where code = 'BENCH-' || (1 + i % 10));
-insert into readiness_score (student_id, labour_function_id, readiness, coverage, level, explanation, rule_set_version)
-  select s.id, f.id, r, 1.0,
+insert into readiness_score (college_id, student_id, labour_function_id, readiness, coverage, level, explanation,
+                             rule_set_version)
+  select s.college_id, s.id, f.id, r, 1.0,
          case when r >= 0.75 then 'READY' when r >= 0.5 then 'PARTIALLY_READY' else 'NOT_READY' end,
          '{"rules":[],"reason":"bench","outcomes":[]}', 'bench'
   from student s cross join labour_function f

@@ -70,8 +70,9 @@ insert into evidence (upload_id, row_number, student_id, outcome_id, kind, grade
     on (not k.professional_only or o.kind = 'PROFESSIONAL')
    and (not k.demo_only or o.code like 'ПК 1.%' or o.code like 'ПК 2.%');
 
-insert into readiness_score (student_id, labour_function_id, readiness, coverage, level, explanation, rule_set_version)
-  select s.id, f.id, x.r, 1.0,
+insert into readiness_score (college_id, student_id, labour_function_id, readiness, coverage, level, explanation,
+                             rule_set_version)
+  select s.college_id, s.id, f.id, x.r, 1.0,
          case when x.r >= 0.75 then 'READY' when x.r >= 0.5 then 'PARTIALLY_READY' else 'NOT_READY' end,
          '{"rules":[],"reason":"bench","outcomes":[]}', 'bench'
   from student s

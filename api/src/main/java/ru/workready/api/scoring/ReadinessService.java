@@ -1,8 +1,14 @@
 package ru.workready.api.scoring;
 
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ru.workready.api.rulebase.RuleBaseRegistry;
@@ -15,8 +21,12 @@ import ru.workready.data.scoring.ScoreRepository;
 import ru.workready.data.standards.StandardRepository;
 import ru.workready.data.students.StudentRepository;
 import ru.workready.engine.assessments.Evidence;
+import ru.workready.engine.scoring.FunctionScore;
+import ru.workready.engine.scoring.Readiness;
 import ru.workready.engine.scoring.ScoringInput;
 import ru.workready.engine.scoring.StudentReadiness;
+import ru.workready.engine.standards.GeneralizedFunction;
+import ru.workready.engine.standards.LabourFunction;
 import ru.workready.engine.standards.ProfessionalStandard;
 
 /**
@@ -29,6 +39,16 @@ public class ReadinessService {
     /** A student's readiness with the versions of everything it was computed from. */
     public record Assessed(StudentRepository.Student student, long standardId, ProfessionalStandard standard,
                            int mappingVersion, StudentReadiness readiness) {
+    }
+
+    /**
+     * A read of a student's readiness: the stored scores when they are current, else computed and
+     * stored now.
+     *
+     * @param computedAt when the scores were computed (now, when computed for this read)
+     * @param fromStore  true when served from {@code readiness_score} without evaluating
+     */
+    public record Served(Assessed assessed, OffsetDateTime computedAt, boolean fromStore) {
     }
 
     /** One student's facts for one standard, before any rule set has judged them. */
@@ -88,8 +108,75 @@ public class ReadinessService {
     public Assessed assess(String studentId, String standardCode) {
         Prepared p = prepare(studentId, standardCode);
         StudentReadiness result = ruleSetFor(p.student()).readiness().evaluate(p.input());
-        scores.save(result, edition(p.mapping().standardId()).functionIds(), p.mapping().mappingSetId());
+        scores.save(result, edition(p.mapping().standardId()).functionIds(), p.mapping().mappingSetId(),
+                p.student().collegeId());
         return new Assessed(p.student(), p.mapping().standardId(), p.standard(), p.mapping().version(), result);
+    }
+
+    /**
+     * The student's readiness for a read: the stored scores if they are current — no stale mark
+     * (no evidence newer than them), the rule-set version active for the student now, the active
+     * mapping set, computed today (evidence ages count in days), a score for every ТФ — otherwise
+     * computed and stored now. So a read never shows scores older than what they depend on.
+     */
+    public Served read(StudentRepository.Student student, String standardCode) {
+        ScoreRepository.StoredReadiness stored = scores.stored(student.collegeId(), student.id(),
+                        student.programmeId(), standardCode)
+                .orElseThrow(() -> new NotFoundException("The student's programme has no mapping to standard "
+                        + standardCode));
+        Edition edition = edition(stored.standardId());
+        String ruleSet = ruleSetFor(student).readiness().ruleSetVersion();
+        StudentReadiness current = current(student.id(), stored, edition, ruleSet);
+        if (current != null) {
+            OffsetDateTime oldest = stored.scores().stream().map(ScoreRepository.StoredScore::computedAt)
+                    .min(OffsetDateTime::compareTo).orElseThrow();
+            return new Served(new Assessed(student, stored.standardId(), edition.standard(), stored.mappingVersion(),
+                    current), oldest, true);
+        }
+        Assessed assessed = assess(student.id(), standardCode);
+        if (stored.staleSince() != null) {
+            // The mark covers every standard: rescore the others too, then clear it. The evidence was
+            // read after the mark was seen, so it answers that mark; a mark moved since stays.
+            for (String other : mappings.mappedStandardCodes(student.programmeId())) {
+                if (!other.equals(standardCode)) {
+                    assess(student.id(), other);
+                }
+            }
+            scores.clearStaleMark(student.id(), stored.staleSince());
+        }
+        return new Served(assessed, OffsetDateTime.now(), false);
+    }
+
+    /** The stored scores as the evaluator's result, or null if they are not current. */
+    private static @Nullable StudentReadiness current(String studentId, ScoreRepository.StoredReadiness stored,
+                                                      Edition edition, String ruleSet) {
+        if (stored.stale() || stored.scores().size() != edition.functionIds().size()) {
+            return null;
+        }
+        LocalDate today = LocalDate.now();
+        Map<Long, ScoreRepository.StoredScore> byId = new HashMap<>();
+        for (ScoreRepository.StoredScore s : stored.scores()) {
+            if (!s.ruleSetVersion().equals(ruleSet)
+                    || !s.computedAt().atZoneSameInstant(ZoneId.systemDefault()).toLocalDate().equals(today)) {
+                return null;
+            }
+            byId.put(s.labourFunctionId(), s);
+        }
+        ProfessionalStandard standard = edition.standard();
+        List<FunctionScore> functions = new ArrayList<>(byId.size());
+        for (GeneralizedFunction g : standard.generalizedFunctions()) {
+            for (LabourFunction f : g.functions()) {
+                Long id = edition.functionIds().get(f.code());
+                ScoreRepository.StoredScore s = id == null ? null : byId.get(id);
+                if (s == null) {
+                    return null;
+                }
+                functions.add(new FunctionScore(standard.code(), g.code(), f.code(), f.name(),
+                        g.qualificationLevel(), s.readiness(), s.coverage(), s.level(), s.rules(), s.reason(),
+                        List.of(), s.decidedBy()));
+            }
+        }
+        return new StudentReadiness(studentId, ruleSet, functions, Readiness.rollup(standard, functions));
     }
 
     /** The student's readiness if these extra results were recorded; nothing is stored. */

@@ -19,16 +19,16 @@ import ru.workready.api.rulebase.RuleBaseRegistry;
 import ru.workready.api.rulebase.RuleBaseRegistry.CompiledRuleSet;
 import ru.workready.data.NotFoundException;
 import ru.workready.data.scoring.BulkScoringRepository;
-import ru.workready.data.scoring.BulkScoringRepository.ScoreRow;
+import ru.workready.data.scoring.BulkScoringRepository.ScoreBatch;
 import ru.workready.data.scoring.BulkScoringRepository.StudentRow;
 import ru.workready.engine.assessments.Evidence;
 import ru.workready.engine.scoring.FunctionScore;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Rescoring a college or a region in the background: the students are cut into batches, the
- * batches dealt to two workers (two cores busy), each batch read in one query and written with
- * one COPY and one upsert. Progress is kept in {@code rescore_job}; a cancel stops the workers between batches
+ * batches dealt to two workers (two cores busy), each batch read in one snapshot (evidence and
+ * stale marks) and written with one delete and one COPY, clearing the stale marks the read
+ * answered in the same transaction. Progress is kept in {@code rescore_job}; a cancel stops the workers between batches
  * (batches already written stay written: each is a complete, consistent set of scores).
  */
 @Service
@@ -50,7 +50,6 @@ public class RescoreJobs implements DisposableBean {
     private final AtomicLong readNanos = new AtomicLong();
     private final AtomicLong scoreNanos = new AtomicLong();
     private final AtomicLong writeNanos = new AtomicLong();
-    private final JsonMapper json = JsonMapper.builder().build();
 
     RescoreJobs(BulkScoringRepository bulk, CohortScoring cohort, RuleBaseRegistry ruleBases) {
         this.bulk = bulk;
@@ -139,34 +138,30 @@ public class RescoreJobs implements DisposableBean {
 
     private long scoreBatch(CohortScoring.Context ctx, List<StudentRow> batch, Map<String, CompiledRuleSet> ruleSets) {
         long t0 = System.nanoTime();
-        Map<String, List<Evidence>> histories = cohort.histories(batch);
+        BulkScoringRepository.BatchRead read = bulk.read(batch.stream().map(StudentRow::id).toList());
         long t1 = System.nanoTime();
-        List<CohortScoring.Scored> scored = cohort.score(ctx, batch, histories, s -> ruleSets.computeIfAbsent(
+        List<CohortScoring.Scored> scored = cohort.score(ctx, batch, read.histories(), s -> ruleSets.computeIfAbsent(
                 s.collegeCode(), c -> ruleBases.forCollege(c, s.region())));
-        List<ScoreRow> rows = new ArrayList<>(scored.size() * 16);
+        ScoreBatch rows = new ScoreBatch(batch.size() * 16);
         for (CohortScoring.Scored s : scored) {
+            Map<String, Long> functionIds = s.target().functionIds();
+            String ruleSetVersion = s.readiness().ruleSetVersion();
+            long mappingSetId = s.target().mapping().mappingSetId();
             for (FunctionScore f : s.readiness().functions()) {
-                Long fid = s.target().functionIds().get(f.code());
-                if (fid == null) {
-                    continue;
+                Long fid = functionIds.get(f.code());
+                if (fid != null) {
+                    rows.add(s.student().collegeId(), s.student().id(), fid, f.readiness(), f.coverage(),
+                            f.level().name(), f.rules(), f.decidedBy(), f.reason(), ruleSetVersion, mappingSetId);
                 }
-                rows.add(new ScoreRow(s.student().id(), fid, f.readiness(), f.coverage(), f.level().name(),
-                        explanation(f, s), s.readiness().ruleSetVersion(), s.target().mapping().mappingSetId()));
             }
         }
         long t2 = System.nanoTime();
-        bulk.replaceScores(rows);
+        bulk.replaceScores(rows, read.staleMarks());
         long t3 = System.nanoTime();
         readNanos.addAndGet(t1 - t0);
         scoreNanos.addAndGet(t2 - t1);
         writeNanos.addAndGet(t3 - t2);
-        return rows.size();
-    }
-
-    /** Bulk rows keep the decision and versions; the per-evidence detail is recomputed on demand (explain=true). */
-    private String explanation(FunctionScore f, CohortScoring.Scored s) {
-        return json.writeValueAsString(Map.of("rules", f.rules(), "decidedBy", f.decidedBy(), "reason", f.reason(),
-                "ruleSetVersion", s.readiness().ruleSetVersion(), "mappingVersion", s.target().mapping().version()));
+        return rows.rows();
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -40,8 +41,9 @@ class StudentController {
                         @Nullable List<OutcomeContribution> outcomes) {
     }
 
+    /** computedAt: when these scores were computed (stored scores are served while current). */
     record ReadinessView(String studentId, String college, StandardRef standard, String ruleSetVersion,
-                         int mappingVersion, Map<ReadinessLevel, Integer> summary,
+                         int mappingVersion, OffsetDateTime computedAt, Map<ReadinessLevel, Integer> summary,
                          List<GeneralizedScore> generalizedFunctions, List<FunctionView> functions) {
     }
 
@@ -85,13 +87,21 @@ class StudentController {
     @Allowed({Role.COLLEGE, Role.EMPLOYER})
     @Audited(action = "read-readiness", subjectKind = "student", subject = "id")
     @Operation(summary = "Readiness of a student per labour function of a professional standard",
-            description = "Computed by the default methodology; level policy by the active rule set. "
-                    + "With explain=true each function lists its outcomes' mastery and evidence contributions.")
+            description = "Computed by the default methodology; level policy by the active rule set. Stored scores "
+                    + "are served while current (no newer evidence, same rule-set and mapping versions, computed "
+                    + "today); otherwise they are computed and stored now. With explain=true each function lists its "
+                    + "outcomes' mastery and evidence contributions (always computed).")
     ReadinessView readiness(@PathVariable String id, @RequestParam(defaultValue = "06.001") String standard,
                             @RequestParam(defaultValue = "false") boolean explain) {
         // a student of another college, or without consent for an employer, looks exactly like an unknown id
-        tenancy.requireStudent(students.find(id).orElseThrow(() -> new NotFoundException("No student with id " + id)));
-        ReadinessService.Assessed a = readiness.assess(id, standard);
+        StudentRepository.Student student = students.find(id)
+                .orElseThrow(() -> new NotFoundException("No student with id " + id));
+        tenancy.requireStudent(student);
+        // the evidence detail is not stored (bulk rows keep only the decision): explain computes it
+        ReadinessService.Served served = explain
+                ? new ReadinessService.Served(readiness.assess(id, standard), OffsetDateTime.now(), false)
+                : readiness.read(student, standard);
+        ReadinessService.Assessed a = served.assessed();
         Map<ReadinessLevel, Integer> summary = new TreeMap<>();
         for (FunctionScore f : a.readiness().functions()) {
             summary.merge(f.level(), 1, Integer::sum);
@@ -99,7 +109,7 @@ class StudentController {
         return new ReadinessView(id, a.student().collegeCode(),
                 new StandardRef(a.standardId(), a.standard().code(), a.standard().name(), a.standard().orderNumber(),
                         a.standard().approvalDate()),
-                a.readiness().ruleSetVersion(), a.mappingVersion(), summary, a.readiness().generalizedFunctions().stream().map(g -> new GeneralizedScore(g.standardCode(), g.code(),
+                a.readiness().ruleSetVersion(), a.mappingVersion(), served.computedAt(), summary, a.readiness().generalizedFunctions().stream().map(g -> new GeneralizedScore(g.standardCode(), g.code(),
                         round(g.readiness()), g.level(), g.scoredFunctions())).toList(),
                 a.readiness().functions().stream().map(f -> new FunctionView(f.code(), f.name(),
                         f.qualificationLevel(), f.level(), round(f.readiness()), round(f.coverage()), f.reason(),

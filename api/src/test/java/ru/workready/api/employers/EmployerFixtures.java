@@ -68,10 +68,10 @@ final class EmployerFixtures {
     /** Stores a score as the scoring service would (explanation with one mapped outcome). */
     void score(String student, String function, String level, Double readiness) {
         jdbc.sql("""
-                        insert into readiness_score (student_id, labour_function_id, readiness, coverage, level,
-                                                     explanation, rule_set_version)
-                        values (?, ?, ?, 1.0, ?, ?::jsonb, 'test')""")
-                .params(student, function(function), readiness, level, """
+                        insert into readiness_score (college_id, student_id, labour_function_id, readiness, coverage,
+                                                     level, explanation, rule_set_version)
+                        values ((select college_id from student where id = ?), ?, ?, ?, 1.0, ?, ?::jsonb, 'test')""")
+                .params(student, student, function(function), readiness, level, """
                         {"rules":["test"],"reason":"test","outcomes":[{"outcomeCode":"ПК 1.1","type":"EXACT",
                          "mappingWeight":1.0,"critical":true,"mastery":%s,
                          "evidence":[{"kind":"COURSE_GRADE"}]}]}""".formatted(readiness == null ? "null" : readiness))

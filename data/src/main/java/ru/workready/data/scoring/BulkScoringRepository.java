@@ -6,18 +6,25 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import ru.workready.engine.assessments.AssessmentResult;
 import ru.workready.engine.assessments.Evidence;
 import ru.workready.engine.assessments.EvidenceKind;
@@ -29,30 +36,58 @@ import ru.workready.engine.assessments.EvidenceKind;
 @Repository
 public class BulkScoringRepository {
 
-    /** A student to rescore, with what decides their rule set (college, region) and mapping (programme). */
-    public record StudentRow(String id, String collegeCode, String region, long programmeId) {
+    /**
+     * A student to rescore, with what decides their rule set (college, region), mapping (programme)
+     * and score partition (college id).
+     */
+    public record StudentRow(String id, long collegeId, String collegeCode, String region, long programmeId) {
     }
 
-    /** One stored score row; explanation is JSON text. */
-    public record ScoreRow(String studentId, long labourFunctionId, @Nullable Double readiness, double coverage,
-                           String level, String explanation, String ruleSetVersion, long mappingSetId) {
+    /**
+     * A batch as read in one snapshot: each student's evidence history, and the stale marks
+     * (student → since) that this history answers. Only these marks are cleared when the batch is
+     * written, so a mark set by an upload the read did not see survives.
+     */
+    public record BatchRead(Map<String, List<Evidence>> histories, Map<String, OffsetDateTime> staleMarks) {
     }
 
     private final JdbcTemplate template;
     private final DataSource dataSource;
+    private final TransactionTemplate readSnapshot;
 
-    public BulkScoringRepository(JdbcTemplate template, DataSource dataSource) {
+    public BulkScoringRepository(JdbcTemplate template, DataSource dataSource,
+                                 PlatformTransactionManager transactions) {
         this.template = template;
         this.dataSource = dataSource;
+        this.readSnapshot = new TransactionTemplate(transactions);
+        readSnapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        readSnapshot.setReadOnly(true);
     }
 
     /** Students of a college (by code) or of a region, ordered by id. */
     public List<StudentRow> students(@Nullable String collegeCode, @Nullable String region) {
         return template.query("""
-                        select s.id, c.code, c.region, s.programme_id from student s join college c on c.id = s.college_id
+                        select s.id, s.college_id, c.code, c.region, s.programme_id
+                        from student s join college c on c.id = s.college_id
                         where (?::text is null or c.code = ?) and (?::text is null or c.region = ?) order by s.id""",
-                (rs, n) -> new StudentRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)),
+                (rs, n) -> new StudentRow(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getLong(5)),
                 collegeCode, collegeCode, region, region);
+    }
+
+    /** A batch's histories and stale marks, read in one repeatable-read snapshot. */
+    public BatchRead read(Collection<String> studentIds) {
+        return readSnapshot.execute(status -> {
+            Map<String, OffsetDateTime> marks = new HashMap<>();
+            template.query(con -> {
+                var ps = con.prepareStatement("select student_id, since from stale_score where student_id = any(?)");
+                ps.setArray(1, con.createArrayOf("text", studentIds.toArray()));
+                return ps;
+            }, rs -> {
+                marks.put(rs.getString(1), rs.getObject(2, OffsetDateTime.class));
+            });
+            return new BatchRead(histories(studentIds), marks);
+        });
     }
 
     /** The whole evidence history of each student of the batch (students with none map to an empty list). */
@@ -89,48 +124,137 @@ public class BulkScoringRepository {
     }
 
     /**
-     * Stores (replaces) the scores of a batch: one COPY into a session-local staging table, emptied
-     * at commit, then one upsert.
-     * On a rescore the rows exist and are updated in place with their keys unchanged, which spares
-     * the per-row foreign-key checks a delete-and-insert would pay.
+     * Replaces the scores of a batch of students, and clears the stale marks their read answered,
+     * in one transaction: one delete of their old rows for the functions written, then one
+     * {@code COPY} straight into {@code readiness_score} (rows routed to their colleges'
+     * partitions). Delete-then-insert beats an upsert here: no staging table, no per-row conflict
+     * check, and the table has no foreign keys to check per row.
      */
     @Transactional
-    public void replaceScores(List<ScoreRow> rows) {
-        Connection con = DataSourceUtils.getConnection(dataSource);
-        try {
-            template.execute("""
-                    create temp table if not exists readiness_score_stage
-                        (like readiness_score including defaults) on commit delete rows""");
-            StringBuilder csv = new StringBuilder(rows.size() * 160);
-            for (ScoreRow r : rows) {
-                csv.append(quote(r.studentId())).append(',').append(r.labourFunctionId()).append(',')
-                        .append(r.readiness() == null ? "" : String.valueOf(r.readiness())).append(',')
-                        .append(r.coverage()).append(',').append(r.level()).append(',')
-                        .append(quote(r.explanation())).append(',').append(quote(r.ruleSetVersion())).append(',')
-                        .append(r.mappingSetId()).append('\n');
+    public void replaceScores(ScoreBatch batch, Map<String, OffsetDateTime> staleMarks) {
+        if (batch.rows() > 0) {
+            Connection con = DataSourceUtils.getConnection(dataSource);
+            try {
+                template.update(c -> {
+                    var ps = c.prepareStatement("""
+                            delete from readiness_score
+                            where college_id = any(?) and student_id = any(?) and labour_function_id = any(?)""");
+                    ps.setArray(1, c.createArrayOf("bigint", batch.collegeIds.toArray()));
+                    ps.setArray(2, c.createArrayOf("text", batch.studentIds.toArray()));
+                    ps.setArray(3, c.createArrayOf("bigint", batch.functionIds.toArray()));
+                    return ps;
+                });
+                con.unwrap(PGConnection.class).getCopyAPI().copyIn("""
+                        copy readiness_score (college_id, student_id, labour_function_id, readiness, coverage, level,
+                                              explanation, rule_set_version, mapping_set_id) from stdin with (format csv)""",
+                        new StringReader(batch.csv.toString()));
+            } catch (SQLException | IOException e) {
+                throw new IllegalStateException("Writing " + batch.rows() + " scores failed", e);
+            } finally {
+                DataSourceUtils.releaseConnection(con, dataSource);
             }
-            con.unwrap(PGConnection.class).getCopyAPI().copyIn("""
-                    copy readiness_score_stage (student_id, labour_function_id, readiness, coverage, level, explanation,
-                                                rule_set_version, mapping_set_id) from stdin with (format csv)""",
-                    new StringReader(csv.toString()));
-            template.update("""
-                    insert into readiness_score (student_id, labour_function_id, readiness, coverage, level, explanation,
-                                                 rule_set_version, mapping_set_id, computed_at)
-                    select student_id, labour_function_id, readiness, coverage, level, explanation, rule_set_version,
-                           mapping_set_id, now() from readiness_score_stage
-                    on conflict (student_id, labour_function_id) do update set readiness = excluded.readiness,
-                        coverage = excluded.coverage, level = excluded.level, explanation = excluded.explanation,
-                        rule_set_version = excluded.rule_set_version, mapping_set_id = excluded.mapping_set_id,
-                        computed_at = excluded.computed_at""");
-        } catch (SQLException | IOException e) {
-            throw new IllegalStateException("Writing " + rows.size() + " scores failed", e);
-        } finally {
-            DataSourceUtils.releaseConnection(con, dataSource);
         }
+        clearStale(staleMarks);
     }
 
-    private static String quote(String s) {
-        return '"' + s.replace("\"", "\"\"") + '"';
+    private void clearStale(Map<String, OffsetDateTime> marks) {
+        if (marks.isEmpty()) {
+            return;
+        }
+        List<String> students = new ArrayList<>(marks.keySet());
+        template.update(c -> {
+            var ps = c.prepareStatement("""
+                    delete from stale_score s using unnest(?::text[], ?::text[]) m(student_id, since)
+                    where s.student_id = m.student_id and s.since = m.since::timestamptz""");
+            ps.setArray(1, c.createArrayOf("text", students.toArray()));
+            ps.setArray(2, c.createArrayOf("text", students.stream().map(id -> marks.get(id).toString()).toArray()));
+            return ps;
+        });
+    }
+
+    /**
+     * The score rows of a batch as COPY text, appended as they are scored: no row objects, and
+     * the explanation written as compact JSON by hand — the decision only (rules, deciding rule,
+     * reason); the versions are columns of their own.
+     */
+    public static final class ScoreBatch {
+        private final StringBuilder csv;
+        private final Set<Long> collegeIds = new HashSet<>();
+        private final Set<Long> functionIds = new HashSet<>();
+        private final Set<String> studentIds = new LinkedHashSet<>();
+        private int rows;
+
+        public ScoreBatch(int expectedRows) {
+            csv = new StringBuilder(expectedRows * 150);
+        }
+
+        public void add(long collegeId, String studentId, long labourFunctionId, @Nullable Double readiness,
+                        double coverage, String level, List<String> rules, String decidedBy, String reason,
+                        String ruleSetVersion, long mappingSetId) {
+            collegeIds.add(collegeId);
+            functionIds.add(labourFunctionId);
+            studentIds.add(studentId);
+            rows++;
+            csv.append(collegeId).append(',');
+            csvText(studentId);
+            csv.append(',').append(labourFunctionId).append(',');
+            if (readiness != null) {
+                csv.append(readiness.doubleValue());
+            }
+            csv.append(',').append(coverage).append(',').append(level).append(",\"{\"\"rules\"\":[");
+            for (int i = 0; i < rules.size(); i++) {
+                if (i > 0) {
+                    csv.append(',');
+                }
+                jsonString(rules.get(i));
+            }
+            csv.append("],\"\"decidedBy\"\":");
+            jsonString(decidedBy);
+            csv.append(",\"\"reason\"\":");
+            jsonString(reason);
+            csv.append("}\",");
+            csvText(ruleSetVersion);
+            csv.append(',').append(mappingSetId).append('\n');
+        }
+
+        public int rows() {
+            return rows;
+        }
+
+        /** The COPY text so far (tests). */
+        public String text() {
+            return csv.toString();
+        }
+
+        /** A JSON string inside a quoted CSV field: JSON escapes first, then CSV doubles every quote. */
+        private void jsonString(String s) {
+            csv.append("\"\"");
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c == '"') {
+                    csv.append("\\\"\"");
+                } else if (c == '\\') {
+                    csv.append("\\\\");
+                } else if (c < 0x20) {
+                    csv.append(String.format("\\u%04x", (int) c));
+                } else {
+                    csv.append(c);
+                }
+            }
+            csv.append("\"\"");
+        }
+
+        private void csvText(String s) {
+            csv.append('"');
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                csv.append(c);
+                if (c == '"') {
+                    csv.append('"');
+                }
+            }
+            csv.append('"');
+        }
     }
 
     public long startJob(String scopeKind, String scopeCode, int total) {

@@ -47,6 +47,10 @@ class MigrationTest {
                 .query(Integer.class).single()).isEqualTo(5);
         assertThat(jdbc.sql("select level from readiness_score where student_id = 'MIG-1'")
                 .query(String.class).single()).isEqualTo("READY");
+        // Scores moved into the college partitions with the student's college (issue 10).
+        assertThat(jdbc.sql("select rs.college_id = s.college_id and rs.tableoid::regclass::text like 'readiness_score_p%'"
+                        + " from readiness_score rs join student s on s.id = rs.student_id where rs.student_id = 'MIG-1'")
+                .query(Boolean.class).single()).isTrue();
         // Columns added since have their defaults or generated values on the old rows.
         assertThat(jdbc.sql("select study_months from programme where id = ?").param(data.programme())
                 .query(Integer.class).single()).isEqualTo(46);

@@ -84,13 +84,14 @@ class CohortReportBench extends DataTest {
                         + "\"2025-06-20\",\"attempt\":1,\"score\":" + m + ",\"weight\":1.0,\"superseded\":false},"
                         + "{\"sequence\":2,\"kind\":\"MODULE_EXAM\",\"assessedOn\":\"2025-12-25\",\"attempt\":1,\"score\":"
                         + random.nextDouble() + ",\"weight\":2.0,\"superseded\":false}]}]}";
-                scoreRows.add(new Object[] {id, f, m, 1.0, levels[random.nextInt(4)], explanation, "default-1", setId});
+                scoreRows.add(new Object[] {id, id, f, m, 1.0, levels[random.nextInt(4)], explanation, "default-1", setId});
             }
         }
         template.batchUpdate("insert into student (id, college_id, programme_id) values (?, ?, ?)", studentRows);
         template.batchUpdate("""
-                insert into readiness_score (student_id, labour_function_id, readiness, coverage, level, explanation,
-                                             rule_set_version, mapping_set_id) values (?, ?, ?, ?, ?, ?::jsonb, ?, ?)""",
+                insert into readiness_score (college_id, student_id, labour_function_id, readiness, coverage, level,
+                                             explanation, rule_set_version, mapping_set_id)
+                values ((select college_id from student where id = ?), ?, ?, ?, ?, ?, ?::jsonb, ?, ?)""",
                 scoreRows);
         GapReportService.ProgrammeSelector selector = new GapReportService.ProgrammeSelector(programmeId, null, null, null);
         for (int warm = 0; warm < 3; warm++) {

@@ -18,6 +18,7 @@ import ru.workready.engine.assessments.EvidenceKind;
 import ru.workready.engine.mapping.Mapping;
 import ru.workready.engine.standards.GeneralizedFunction;
 import ru.workready.engine.standards.LabourFunction;
+import ru.workready.engine.standards.ProfessionalStandard;
 
 /**
  * Evaluates one student against one standard edition in one small KieSession, in two steps:
@@ -205,10 +206,17 @@ public final class Readiness {
         return certified;
     }
 
-    /** Step 7: ОТФ score = mean of its scored functions; level = the weakest of them. */
     private static List<GeneralizedScore> rollup(ScoringInput in, List<FunctionScore> scores) {
+        return rollup(in.standard(), scores);
+    }
+
+    /**
+     * Step 7: ОТФ score = mean of its scored functions; level = the weakest of them. Public so that
+     * stored function scores can be rolled up the same way without evaluating again.
+     */
+    public static List<GeneralizedScore> rollup(ProfessionalStandard standard, List<FunctionScore> scores) {
         List<GeneralizedScore> result = new ArrayList<>();
-        for (GeneralizedFunction g : in.standard().generalizedFunctions()) {
+        for (GeneralizedFunction g : standard.generalizedFunctions()) {
             double sum = 0;
             int withReadiness = 0;
             int scored = 0;
@@ -226,7 +234,7 @@ public final class Readiness {
                     weakest = s.level();
                 }
             }
-            result.add(new GeneralizedScore(in.standard().code(), g.code(),
+            result.add(new GeneralizedScore(standard.code(), g.code(),
                     withReadiness > 0 ? sum / withReadiness : null, weakest, scored));
         }
         result.sort(Comparator.comparing(GeneralizedScore::code));
