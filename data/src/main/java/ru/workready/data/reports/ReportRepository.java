@@ -72,7 +72,9 @@ public class ReportRepository {
                        from readiness_score r
                        join student st on st.id = r.student_id
                        join labour_function lf on lf.id = r.labour_function_id
-                       where st.programme_id = ? and lf.standard_id = ?)
+                       -- the programme's college: PostgreSQL reads that college's score partition only
+                       where r.college_id = (select p.college_id from programme p where p.id = ?)
+                         and st.programme_id = ? and lf.standard_id = ?)
             """;
 
     private static final String PROGRAMME = """
@@ -168,7 +170,7 @@ public class ReportRepository {
                         select f, level, count(*), coalesce(sum(readiness), 0), count(readiness), rule_set_version,
                                mapping_set_id
                         from s group by f, level, rule_set_version, mapping_set_id""")
-                .params(programmeId, standardId)
+                .params(programmeId, programmeId, standardId)
                 .query((rs, n) -> new LevelCount(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getDouble(4),
                         rs.getInt(5), rs.getString(6), (Long) rs.getObject(7)))
                 .list();
@@ -178,7 +180,7 @@ public class ReportRepository {
                                count(*) filter (where (o ->> 'mastery')::float8 < 0.5)
                         from s cross join lateral jsonb_array_elements(s.e -> 'outcomes') o
                         where s.level = any (?) group by 1, 2""")
-                .params(programmeId, standardId, scored)
+                .params(programmeId, programmeId, standardId, scored)
                 .query((rs, n) -> new OutcomeAggregate(rs.getLong(1), rs.getString(2),
                         rs.getObject(3) == null ? null : rs.getDouble(3), rs.getInt(4), rs.getInt(5)))
                 .list();
@@ -188,7 +190,7 @@ public class ReportRepository {
                                cross join lateral jsonb_array_elements(o -> 'evidence') ev
                         where s.level = any (?) and not coalesce((ev ->> 'superseded')::boolean, false)
                         group by 1, 2""")
-                .params(programmeId, standardId, scored)
+                .params(programmeId, programmeId, standardId, scored)
                 .query((rs, n) -> new KindAggregate(rs.getLong(1), rs.getString(2), rs.getDouble(3), rs.getInt(4)))
                 .list();
         return new CohortAggregates(levels, outcomes, kinds);

@@ -108,6 +108,19 @@ class ScorePartitionsTest extends DataTest {
     }
 
     @Test
+    void aProgrammesCohortIsPrunedAtRunTimeByItsCollege() {
+        // the shape of the cohort report's read: the college comes from the programme (an init plan)
+        String plan = jdbc.sql("""
+                        explain (analyze, costs off, timing off, summary off)
+                        select count(*) from readiness_score r join student st on st.id = r.student_id
+                        where r.college_id = (select p.college_id from programme p where p.id = ?)
+                          and st.programme_id = ?""").params(programmeId, programmeId)
+                .query(String.class).list().stream().collect(Collectors.joining("\n"));
+        assertThat(plan).as(plan).contains("Subplans Removed: 15");
+        assertThat(partitions(plan)).as(plan).hasSize(1);
+    }
+
+    @Test
     void aBatchIsWrittenToItsPartitionAndReadBackAsStored() {
         String reason = "Quote \" backslash \\ tab\t newline\n Кириллица, comma";
         ScoreBatch batch = new ScoreBatch(2);

@@ -2,10 +2,8 @@ package ru.workready.api.scoring.bench;
 
 import java.io.StringReader;
 import java.sql.Connection;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.springframework.boot.SpringApplication;
@@ -42,9 +40,14 @@ public final class RescoreBench {
             }
             RescoreJobs jobs = app.getBean(RescoreJobs.class);
             jobs.runNow(null, "DEMO-ONLY-WARMUP-" + students); // no students: a no-op that loads everything once
+            long existing = jdbc.sql("select count(*) from readiness_score where college_id = "
+                    + "(select id from college where code = ?)").param(region).query(Long.class).single();
+            System.out.printf(Locale.ROOT, "%s: %,d scores stored before; load average before: %s%n",
+                    existing == 0 ? "first scoring" : "rescore", existing, loadAverage());
             long t0 = System.nanoTime();
             BulkScoringRepository.Job job = jobs.runNow(null, region);
             double seconds = (System.nanoTime() - t0) / 1e9;
+            System.out.printf(Locale.ROOT, "load average after: %s%n", loadAverage());
             long scores = job.scores();
             double copySeconds = rawCopy(dataSource, scores);
             System.out.printf(Locale.ROOT, "rescored %,d students (%,d evidence rows, %,d scores) in %.1f s: "
@@ -55,6 +58,12 @@ public final class RescoreBench {
         }
     }
 
+    /**
+     * Students and 60 evidence rows each, generated inside PostgreSQL (generate_series), in two
+     * halves on two connections at once: the same distribution as uploads of the five college
+     * kinds (grade 2–5, demo-exam and championship points of 100, practice passed 4 times in 5, dates
+     * over three years, attempt 1 or 2), random outcomes of the demo programme, fixed seeds.
+     */
     private static void generate(JdbcClient jdbc, DataSource dataSource, String region, int students)
             throws Exception {
         long collegeId = jdbc.sql("insert into college (code, name, region) values (?, ?, ?) returning id")
@@ -62,51 +71,65 @@ public final class RescoreBench {
         long programmeId = jdbc.sql("""
                         select p.id from programme p join college c on c.id = p.college_id
                         where c.code = 'DEMO' order by p.id limit 1""").query(Long.class).single();
-        List<Long> outcomes = jdbc.sql("select id from outcome where programme_id = ? order by id").param(programmeId)
-                .query(Long.class).list();
+        Long[] outcomes = jdbc.sql("select id from outcome where programme_id = ? order by id").param(programmeId)
+                .query(Long.class).list().toArray(Long[]::new);
         long uploadId = jdbc.sql("""
                         insert into upload (college_id, content_hash, row_count) values (?, ?, ?) returning id""")
                 .params(collegeId, "bench-" + System.nanoTime(), students * 60).query(Long.class).single();
-        String[] kinds = {"COURSE_GRADE", "EMPLOYER_PRACTICE", "MODULE_EXAM", "DEMO_EXAM", "CHAMPIONSHIP"};
-        Random random = new Random(42);
-        LocalDate today = LocalDate.of(2026, 11, 25);
-        try (Connection con = dataSource.getConnection()) {
-            var copy = con.unwrap(PGConnection.class).getCopyAPI();
-            StringBuilder s = new StringBuilder();
-            for (int i = 0; i < students; i++) {
-                s.append(region).append('-').append(i).append(',').append(collegeId).append(',').append(programmeId)
-                        .append('\n');
-            }
-            copy.copyIn("copy student (id, college_id, programme_id) from stdin with (format csv)",
-                    new StringReader(s.toString()));
-            int chunk = 10_000;
-            for (int from = 0; from < students; from += chunk) {
-                StringBuilder e = new StringBuilder(chunk * 60 * 60);
-                for (int i = from; i < Math.min(students, from + chunk); i++) {
-                    for (int k = 0; k < 60; k++) {
-                        String kind = kinds[random.nextInt(kinds.length)];
-                        e.append(uploadId).append(',').append(i * 60 + k + 1).append(',').append(region).append('-')
-                                .append(i).append(',').append(outcomes.get(random.nextInt(outcomes.size()))).append(',')
-                                .append(kind).append(',');
-                        if (kind.equals("DEMO_EXAM") || kind.equals("CHAMPIONSHIP")) {
-                            e.append(",").append(random.nextInt(101)).append(",100,");
-                        } else if (kind.equals("EMPLOYER_PRACTICE")) {
-                            e.append(",,,").append(random.nextInt(5) > 0);
-                        } else {
-                            e.append(2 + random.nextInt(4)).append(",,,");
-                        }
-                        e.append(',').append(today.minusDays(random.nextInt(365 * 3))).append(',')
-                                .append(1 + random.nextInt(2)).append('\n');
-                    }
+        jdbc.sql("""
+                        insert into student (id, college_id, programme_id)
+                        select ? || '-' || i, ?, ? from generate_series(0, ? - 1) i""")
+                .params(region, collegeId, programmeId, students).update();
+        int half = students / 2;
+        int[][] parts = {{0, half}, {half, students}};
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(parts.length);
+        List<java.util.concurrent.Future<?>> futures = new java.util.ArrayList<>();
+        for (int p = 0; p < parts.length; p++) {
+            int part = p;
+            futures.add(pool.submit(() -> {
+                try (Connection con = dataSource.getConnection(); var st = con.createStatement();
+                     var ps = con.prepareStatement(EVIDENCE_SQL)) {
+                    st.execute("select setseed(" + (0.1 + 0.1 * part) + ")");
+                    ps.setLong(1, uploadId);
+                    ps.setString(2, region);
+                    ps.setInt(3, parts[part][0]);
+                    ps.setInt(4, parts[part][1] - 1);
+                    ps.setArray(5, con.createArrayOf("bigint", outcomes));
+                    ps.executeUpdate();
                 }
-                copy.copyIn("""
-                        copy evidence (upload_id, row_number, student_id, outcome_id, kind, grade, points, max_points,
-                                       passed, assessed_on, attempt) from stdin with (format csv)""",
-                        new StringReader(e.toString()));
-            }
+                return null;
+            }));
         }
+        for (var f : futures) {
+            f.get();
+        }
+        pool.shutdown();
         jdbc.sql("analyze student").update();
         jdbc.sql("analyze evidence").update();
+    }
+
+    /** Random values are drawn in the inner select: a select list with volatile functions is not flattened. */
+    private static final String EVIDENCE_SQL = """
+            insert into evidence (upload_id, row_number, student_id, outcome_id, kind, grade, points, max_points, passed,
+                                  assessed_on, attempt)
+            select ?, x.i * 60 + x.k + 1, ? || '-' || x.i, o[1 + floor(x.ro * cardinality(o))::int], x.kind,
+                   case when x.kind in ('COURSE_GRADE', 'MODULE_EXAM') then 2 + floor(x.rv * 4)::int end,
+                   case when x.kind in ('DEMO_EXAM', 'CHAMPIONSHIP') then floor(x.rv * 101)::int end,
+                   case when x.kind in ('DEMO_EXAM', 'CHAMPIONSHIP') then 100 end,
+                   case when x.kind = 'EMPLOYER_PRACTICE' then x.rv < 0.8 end,
+                   date '2026-11-25' - floor(x.rd * 1095)::int, 1 + floor(x.ra * 2)::int
+            from (select i, k, (array['COURSE_GRADE', 'EMPLOYER_PRACTICE', 'MODULE_EXAM', 'DEMO_EXAM',
+                                      'CHAMPIONSHIP'])[1 + floor(random() * 5)::int] kind,
+                         random() ro, random() rv, random() rd, random() ra
+                  from generate_series(?, ?) i, generate_series(0, 59) k) x,
+                 (select ?::bigint[] o) outcomes""";
+
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).strip();
+        } catch (java.io.IOException e) {
+            return "?";
+        }
     }
 
     /** The write alone: COPY the same number of rows into an unindexed temporary table. */
@@ -114,22 +137,22 @@ public final class RescoreBench {
         try (Connection con = dataSource.getConnection()) {
             con.createStatement().execute("create temporary table bench_scores (like readiness_score including defaults)");
             StringBuilder s = new StringBuilder();
+            // the compact explanation the job writes (the decision; versions are columns)
             String explanation = "\"{\"\"rules\"\":[\"\"Ready\"\"],\"\"decidedBy\"\":\"\"Ready\"\",\"\"reason\"\":"
-                    + "\"\"Readiness 0.80 is at least 0.75 with 100% coverage.\"\",\"\"ruleSetVersion\"\":"
-                    + "\"\"default-1\"\",\"\"mappingVersion\"\":1}\"";
+                    + "\"\"Readiness 0.80 is at least 0.75 with 100% coverage.\"\"}\"";
             long t = System.nanoTime();
             var copy = con.unwrap(PGConnection.class).getCopyAPI();
             for (long i = 0; i < rows; i++) {
-                s.append("S-").append(i / 16).append(',').append(i % 16).append(",0.8,1.0,READY,").append(explanation)
+                s.append("1,S-").append(i / 16).append(',').append(i % 16).append(",0.8,1.0,READY,").append(explanation)
                         .append(",default-1,1\n");
                 if (s.length() > 8_000_000) {
-                    copy.copyIn("copy bench_scores (student_id, labour_function_id, readiness, coverage, level, "
+                    copy.copyIn("copy bench_scores (college_id, student_id, labour_function_id, readiness, coverage, level, "
                             + "explanation, rule_set_version, mapping_set_id) from stdin with (format csv)",
                             new StringReader(s.toString()));
                     s.setLength(0);
                 }
             }
-            copy.copyIn("copy bench_scores (student_id, labour_function_id, readiness, coverage, level, explanation, "
+            copy.copyIn("copy bench_scores (college_id, student_id, labour_function_id, readiness, coverage, level, explanation, "
                     + "rule_set_version, mapping_set_id) from stdin with (format csv)", new StringReader(s.toString()));
             return (System.nanoTime() - t) / 1e9;
         }
