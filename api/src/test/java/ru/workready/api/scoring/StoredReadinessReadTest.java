@@ -39,9 +39,16 @@ class StoredReadinessReadTest extends ApiTest {
     private String student;
 
     @BeforeEach
-    void fixture() {
+    void fixture() throws InterruptedException {
         fixture = ScoringFixture.create(app, 1);
         student = fixture.students().get(0);
+        // the fixture's upload marked the student stale; let the stale-score job (every 2 s) take it
+        // first, so that it cannot rescore in the middle of a test
+        for (int i = 0; i < 150 && staleMarks() > 0; i++) {
+            Thread.sleep(100);
+        }
+        assertThat(staleMarks()).isZero();
+        Thread.sleep(200); // the job clears the mark after its rescoring has committed; let it finish
     }
 
     private JsonNode read() throws Exception {
@@ -77,10 +84,11 @@ class StoredReadinessReadTest extends ApiTest {
 
     @Test
     void storedScoresAreServedWhileCurrentAndEqualAComputedRead() throws Exception {
-        assertThat(staleMarks()).as("the fixture's upload marked the student").isOne();
+        // no rows for the standard: the read computes and stores them
+        jdbc.sql("delete from readiness_score where student_id = ?").param(student).update();
         JsonNode computed = read();
-        assertThat(staleMarks()).as("the read rescored the student and cleared the mark").isZero();
         OffsetDateTime first = storedAt();
+        assertThat(first).isNotNull();
 
         JsonNode served = read();
         assertThat(storedAt()).as("nothing recomputed").isEqualTo(first);
@@ -100,11 +108,11 @@ class StoredReadinessReadTest extends ApiTest {
     void anUploadMakesTheNextReadCompute() throws Exception {
         read();
         OffsetDateTime before = storedAt();
-        // a later retake of ПК 1.1 with grade 5, stored without rescoring (the upload marks the student stale)
+        // a later retake of ПК 1.1 with grade 5, stored without rescoring: the upload marks the student
+        // stale. Whichever comes first, this read or the stale-score job, the read shows the retake.
         app.getBean(AssessmentUploadService.class).upload(fixture.college(), "retake.csv", null,
                 ("student_id;outcome_code;kind;result;assessed_on\n" + student + ";ПК 1.1;COURSE_GRADE;5;2026-09-01\n")
                         .getBytes(StandardCharsets.UTF_8));
-        assertThat(staleMarks()).isOne();
 
         JsonNode after = read();
         assertThat(level(after, "A/01.3")).isEqualTo("READY");
