@@ -52,39 +52,50 @@ final class DecisionTables {
         }
 
         /**
-         * Maps a compile error at a line of the generated DRL back to the spreadsheet: the rule row it
-         * belongs to and, where the offending line contains a cell's text, that cell.
+         * Maps a compile error back to the spreadsheet: the rule row it belongs to (by the DRL line, or,
+         * for errors Drools reports without a line, by the text it quotes) and, where the offending text
+         * contains a cell's value, that cell.
          */
         Problem locate(@Nullable Integer drlLine, String reason) {
-            if (drlLine == null) {
-                return new Problem(null, where("RuleSet"), null, reason);
-            }
             String[] lines = drl.split("\n", -1);
             GeneratedRule rule = null;
-            for (int i = Math.min(drlLine, lines.length) - 1; i >= 0 && rule == null; i--) {
-                Matcher m = RULE_VALUES.matcher(lines[i]);
-                if (m.find()) {
-                    int row = Integer.parseInt(m.group(2));
-                    rule = rules.stream().filter(r -> r.row() == row).findFirst()
-                            .orElse(new GeneratedRule("?", row, m.group(1) + m.group(2)));
+            String text = reason;
+            if (drlLine != null && drlLine > 0) {
+                for (int i = Math.min(drlLine, lines.length) - 1; i >= 0 && rule == null; i--) {
+                    Matcher m = RULE_VALUES.matcher(lines[i]);
+                    if (m.find()) {
+                        int row = Integer.parseInt(m.group(2));
+                        rule = rules.stream().filter(r -> r.row() == row).findFirst()
+                                .orElse(new GeneratedRule("?", row, m.group(1) + m.group(2)));
+                    }
+                }
+                text = drlLine <= lines.length ? lines[drlLine - 1] : "";
+                if (rule == null) {
+                    // before the first rule: the package header built from the RuleSet/Import/Variables cells
+                    return new Problem(null, where("RuleSet"), null, "in the RuleSet/Import settings: " + reason);
+                }
+            }
+            String cell = rule == null ? null : rule.startCell();
+            String value = null;
+            int best = 2; // one- and two-character values ("X", "3") would match anywhere
+            for (GeneratedRule r : rule == null ? rules : List.of(rule)) {
+                List<String> row = cells.getOrDefault(r.row(), List.of());
+                for (int c = 0; c < row.size(); c++) {
+                    String v = row.get(c).strip();
+                    if (v.length() > best && !v.equals(r.name()) && text.contains(v)) {
+                        best = v.length();
+                        cell = columnName(c) + r.row();
+                        value = v;
+                        rule = r;
+                    }
                 }
             }
             if (rule == null) {
-                // before the first rule: the package header built from the RuleSet/Import/Variables cells
-                return new Problem(null, where("RuleSet"), null, "in the RuleSet/Import settings: " + reason);
+                rule = rules.stream().filter(r -> reason.contains("\"" + r.name() + "\"")).findFirst().orElse(null);
+                cell = rule == null ? null : rule.startCell();
             }
-            String line = drlLine <= lines.length ? lines[drlLine - 1] : "";
-            String cell = rule.startCell();
-            String value = null;
-            List<String> row = cells.getOrDefault(rule.row(), List.of());
-            int best = 0;
-            for (int c = 0; c < row.size(); c++) {
-                String v = row.get(c).strip();
-                if (v.length() > best && !v.equals(rule.name()) && line.contains(v)) {
-                    best = v.length();
-                    cell = columnName(c) + rule.row();
-                    value = v;
-                }
+            if (rule == null) {
+                return new Problem(null, where("RuleSet"), null, reason);
             }
             return new Problem(rule.row(), where(cell), value, "rule \"" + rule.name() + "\": " + reason);
         }
