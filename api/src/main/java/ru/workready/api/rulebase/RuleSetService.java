@@ -166,6 +166,7 @@ public class RuleSetService {
                 tableProblems.addAll(e.problems());
             }
         }
+        tableProblems.addAll(ambiguousNames(drl, generated));
         if (!tableProblems.isEmpty()) {
             throw new InvalidInputException(PROBLEM, "The decision table(s) have " + tableProblems.size()
                     + " problem(s); nothing was stored", tableProblems, tableProblems.size());
@@ -189,6 +190,34 @@ public class RuleSetService {
                     DecisionTables.drlFile(g.file()), g.rules().size(), tables.get(g.file())));
         }
         return repository.insert(u.name(), u.description(), "UPLOADED", null, all, parameters, u.testCases(), stored);
+    }
+
+    private static final Pattern RULE_NAME = Pattern.compile("(?m)^\\s*rule\\s+\"([^\"]+)\"");
+
+    /**
+     * A table row named like another rule of the rule set (in a DRL file or another row): Drools allows it
+     * across packages, but explanations, which show rule names, could not tell the two apart.
+     */
+    private static List<Problem> ambiguousNames(Map<String, String> drl, List<DecisionTables.Generated> generated) {
+        Map<String, String> seen = new java.util.HashMap<>();
+        drl.forEach((file, text) -> {
+            java.util.regex.Matcher m = RULE_NAME.matcher(text == null ? "" : text);
+            while (m.find()) {
+                seen.putIfAbsent(m.group(1), file);
+            }
+        });
+        List<Problem> problems = new ArrayList<>();
+        for (DecisionTables.Generated g : generated) {
+            for (DecisionTables.GeneratedRule r : g.rules()) {
+                String other = seen.putIfAbsent(r.name(), g.file() + " row " + r.row());
+                if (other != null) {
+                    problems.add(new Problem(r.row(), g.where(r.startCell()), r.name(),
+                            "another rule of the rule set (" + other + ") has this name; explanations show rule "
+                                    + "names, so they must be unique"));
+                }
+            }
+        }
+        return problems;
     }
 
     /** Compiles; an error in a table's generated DRL is reported at the table's row and cell instead. */

@@ -273,6 +273,18 @@ class DecisionTableApiTest extends ApiTest {
     }
 
     @Test
+    void rowsNamedLikeAnotherRuleAreRefusedBecauseExplanationsCouldNotTellThemApart() throws Exception {
+        List<List<String>> cells = DecisionTableFiles.exampleCells();
+        cells.get(10).set(0, "Stale evidence excluded"); // the name of a rule in evidence.drl
+        uploadJson(meta("t6-dt-same-name-" + suffix), "policy.csv", DecisionTableFiles.csv(cells, ','))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.problems[0].row").value(11))
+                .andExpect(jsonPath("$.problems[0].column").value("policy.csv: A11"))
+                .andExpect(jsonPath("$.problems[0].value").value("Stale evidence excluded"))
+                .andExpect(jsonPath("$.problems[0].reason").value(org.hamcrest.Matchers.containsString("evidence.drl")));
+    }
+
+    @Test
     void unreadableFilesAndBadFieldsAreProblemsNotErrors() throws Exception {
         long before = versions();
         uploadJson(meta("t6-dt-junk-" + suffix), "policy.xlsx", "not a workbook".getBytes(StandardCharsets.UTF_8))
