@@ -72,7 +72,7 @@ final class DecisionTables {
                 text = drlLine <= lines.length ? lines[drlLine - 1] : "";
                 if (rule == null) {
                     // before the first rule: the package header built from the RuleSet/Import/Variables cells
-                    return new Problem(null, where("RuleSet"), null, "in the RuleSet/Import settings: " + reason);
+                    return settingsProblem("in the RuleSet/Import settings: " + reason);
                 }
             }
             String cell = rule == null ? null : rule.startCell();
@@ -95,12 +95,32 @@ final class DecisionTables {
                 cell = rule == null ? null : rule.startCell();
             }
             if (rule == null) {
-                return new Problem(null, where("RuleSet"), null, reason);
+                return settingsProblem(reason);
             }
             return new Problem(rule.row(), where(cell), value, "rule \"" + rule.name() + "\": " + reason);
         }
+
+        /** A problem of the settings rows: at the Import cell's value (imports are what goes wrong), else RuleSet. */
+        private Problem settingsProblem(String reason) {
+            for (String keyword : List.of("Import", "RuleSet")) {
+                for (Map.Entry<Integer, List<String>> row : cells.entrySet()) {
+                    List<String> r = row.getValue();
+                    for (int c = 0; c < r.size(); c++) {
+                        if (r.get(c).strip().equalsIgnoreCase(keyword)) {
+                            boolean hasValue = c + 1 < r.size() && !r.get(c + 1).isBlank();
+                            int at = hasValue ? c + 1 : c;
+                            return new Problem(row.getKey(), where(columnName(at) + row.getKey()),
+                                    hasValue ? r.get(at) : null, reason);
+                        }
+                    }
+                }
+            }
+            return new Problem(null, file, null, reason);
+        }
     }
 
+    /** What an XLSX may unpack to. */
+    static final long MAX_UNPACKED_BYTES = 32L * 1024 * 1024;
     static final Pattern FILE = Pattern.compile("[A-Za-z0-9_.-]{1,80}\\.(xlsx|xls|csv)");
     /** The comment Drools writes before each generated rule: "// rule values at A11, header at A5". */
     private static final Pattern RULE_VALUES = Pattern.compile("// rule values at ([A-Z]+)(\\d+), header at");
@@ -131,6 +151,9 @@ final class DecisionTables {
             cells = csvCells(text);
             input = text.getBytes(StandardCharsets.UTF_8); // Drools reads CSV as UTF-8
         } else {
+            if (format == Format.XLSX) {
+                checkUnpackedSize(file, content);
+            }
             Map<String, Map<Integer, List<String>>> sheets = workbookCells(file, content);
             // the rules are on the first sheet with a RuleTable: a notes sheet may come before it
             sheet = sheets.entrySet().stream().filter(e -> hasRuleTable(e.getValue())).map(Map.Entry::getKey)
@@ -207,6 +230,28 @@ final class DecisionTables {
             }
         }
         return rules;
+    }
+
+    /**
+     * An XLSX is a zip: a few kilobytes can unpack to gigabytes, which POI would then hold in memory.
+     * A methodologist's workbook unpacks to well under a megabyte.
+     */
+    private static void checkUnpackedSize(String file, byte[] content) {
+        long total = 0;
+        byte[] buffer = new byte[8192];
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new ByteArrayInputStream(content))) {
+            for (java.util.zip.ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                for (int n = zip.read(buffer); n > 0; n = zip.read(buffer)) {
+                    total += n;
+                    if (total > MAX_UNPACKED_BYTES) {
+                        throw problem(file, null, file, null, "the workbook unpacks to more than "
+                                + MAX_UNPACKED_BYTES / (1024 * 1024) + " MB; a decision table is far smaller");
+                    }
+                }
+            }
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            throw problem(file, null, file, null, "not a readable XLSX workbook: " + reason(e));
+        }
     }
 
     private static boolean hasRuleTable(Map<Integer, List<String>> cells) {

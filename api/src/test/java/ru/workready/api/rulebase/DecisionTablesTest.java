@@ -104,12 +104,42 @@ class DecisionTablesTest {
         assertThat(p.column()).isEqualTo("example.csv: A11"); // "3" is too short to point at a cell
         assertThat(p.reason()).isEqualTo("rule \"Demo exam expires\": boom");
         var header = g.locate(2, "bad import");
-        assertThat(header.row()).isNull();
+        assertThat(header.row()).isEqualTo(2);
+        assertThat(header.column()).isEqualTo("example.csv: B2");
         assertThat(header.reason()).startsWith("in the RuleSet/Import settings");
         var quoted = g.locate(null, "Unable to Analyse Expression kind == EvidenceKind.CHAMPIONSHIP");
         assertThat(quoted.row()).isEqualTo(10);
         assertThat(quoted.column()).isEqualTo("example.csv: B10");
         assertThat(new String(DecisionTableFiles.resource("/rulesets/region-example-table.csv"),
                 StandardCharsets.UTF_8)).contains("CHAMPIONSHIP");
+    }
+
+    @Test
+    void aWorkbookThatUnpacksToTooMuchIsRefusedBeforePoiOpensIt() throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("xl/worksheets/sheet1.xml"));
+            byte[] zeros = new byte[1024 * 1024];
+            for (int i = 0; i < 40; i++) {
+                zip.write(zeros);
+            }
+            zip.closeEntry();
+        }
+        assertThat(bytes.size()).isLessThan(200_000);
+        assertThatThrownBy(() -> DecisionTables.toDrl("bomb.xlsx", bytes.toByteArray()))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .singleElement().satisfies(p -> {
+                            assertThat(p.column()).isEqualTo("bomb.xlsx");
+                            assertThat(p.reason()).contains("unpacks to more than 32 MB");
+                        }));
+    }
+
+    @Test
+    void anErrorInTheSettingsRowsPointsAtTheImportCell() {
+        var g = DecisionTables.toDrl("example.csv", DecisionTableFiles.resource("/rulesets/region-example-table.csv"));
+        var p = g.locate(3, "Unable to resolve ObjectType 'Nope'");
+        assertThat(p.row()).isEqualTo(2);
+        assertThat(p.column()).isEqualTo("example.csv: B2");
+        assertThat(p.value()).startsWith("ru.workready.engine.assessments.EvidenceKind");
     }
 }
