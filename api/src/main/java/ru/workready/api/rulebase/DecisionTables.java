@@ -75,6 +75,10 @@ final class DecisionTables {
                     return settingsProblem("in the RuleSet/Import settings: " + reason);
                 }
             }
+            Problem template = templateProblem(reason);
+            if (template != null) {
+                return template;
+            }
             String cell = rule == null ? null : rule.startCell();
             String value = null;
             int best = 2; // one- and two-character values ("X", "3") would match anywhere
@@ -98,6 +102,31 @@ final class DecisionTables {
                 return settingsProblem(reason);
             }
             return new Problem(rule.row(), where(cell), value, "rule \"" + rule.name() + "\": " + reason);
+        }
+
+        /**
+         * An error naming a type or field in quotes ('EvidenceFacts') that a template cell (the fact-type
+         * and code rows under the NAME/CONDITION/ACTION row) holds: the template is at fault, not the rows
+         * it generated. Reported once for all rules, without a rule name.
+         */
+        private @Nullable Problem templateProblem(String reason) {
+            int first = rules.stream().mapToInt(GeneratedRule::row).min().orElse(Integer.MAX_VALUE);
+            int table = cells.entrySet().stream().filter(e -> e.getKey() < first && e.getValue().stream()
+                            .anyMatch(v -> v.strip().toLowerCase(Locale.ROOT).startsWith("ruletable")))
+                    .mapToInt(Map.Entry::getKey).max().orElse(first);
+            Matcher quoted = QUOTED.matcher(reason);
+            while (quoted.find()) {
+                Pattern word = Pattern.compile("(?<![\\w$.])" + Pattern.quote(quoted.group(1)) + "(?![\\w$])");
+                for (int row = table + 2; row < first; row++) { // the fact-type and code rows
+                    List<String> r = cells.getOrDefault(row, List.of());
+                    for (int c = 0; c < r.size(); c++) {
+                        if (word.matcher(r.get(c)).find()) {
+                            return new Problem(row, where(columnName(c) + row), r.get(c).strip(), reason);
+                        }
+                    }
+                }
+            }
+            return null;
         }
 
         /** A problem of the settings rows: at the Import cell's value (imports are what goes wrong), else RuleSet. */
@@ -125,6 +154,7 @@ final class DecisionTables {
     /** The comment Drools writes before each generated rule: "// rule values at A11, header at A5". */
     private static final Pattern RULE_VALUES = Pattern.compile("// rule values at ([A-Z]+)(\\d+), header at");
     private static final Pattern RULE = Pattern.compile("^rule \"(.*)\"\\s*$");
+    private static final Pattern QUOTED = Pattern.compile("'([A-Za-z_$][\\w$.]*)'");
     private static final Pattern CELL = Pattern.compile("\\b([A-Z]{1,3})(\\d{1,7})\\b");
 
     private DecisionTables() {

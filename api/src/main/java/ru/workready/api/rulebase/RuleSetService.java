@@ -228,13 +228,15 @@ public class RuleSetService {
             if (generated.isEmpty()) {
                 throw e;
             }
-            List<Problem> located = new ArrayList<>();
+            // a fault in a table's template shows in every rule it generated: listed once
+            java.util.Set<Problem> located = new java.util.LinkedHashSet<>();
             for (Problem p : e.problems()) {
                 DecisionTables.Generated g = generated.stream()
                         .filter(x -> DecisionTables.drlFile(x.file()).equals(p.column())).findFirst().orElse(null);
                 located.add(g == null ? p : g.locate(p.row(), p.reason()));
             }
-            throw new InvalidInputException(e.type(), e.getMessage(), located, e.problemCount());
+            throw new InvalidInputException(e.type(), e.getMessage(), List.copyOf(located),
+                    e.problemCount() - (e.problems().size() - located.size()));
         }
     }
 

@@ -261,6 +261,21 @@ class DecisionTableApiTest extends ApiTest {
     }
 
     @Test
+    void aWrongImportIsReportedAtTheImportCell() throws Exception {
+        List<List<String>> cells = DecisionTableFiles.exampleCells();
+        cells.get(1).set(1, cells.get(1).get(1).replace("scoring.EvidenceFacts", "scoring.EvidenceFact"));
+        uploadJson(meta("t6-dt-import-" + suffix), "policy.csv", DecisionTableFiles.csv(cells, ','))
+                .andExpect(status().isBadRequest())
+                // the import, and the fact-type cell every rule uses (listed once, not once per rule)
+                .andExpect(jsonPath("$.problems[?(@.column=='policy.csv: B7')]").value(
+                        org.hamcrest.Matchers.hasSize(1)))
+                .andExpect(jsonPath("$.problems[?(@.column=='policy.csv: B2')].row").value(2))
+                .andExpect(jsonPath("$.problems[?(@.column=='policy.csv: B7')].value").value("$e : EvidenceFacts"))
+                .andExpect(jsonPath("$.problems[?(@.column=='policy.csv: B7')].reason").value(
+                        "Unable to resolve ObjectType 'EvidenceFacts'"));
+    }
+
+    @Test
     void rowsWithoutANameAreRefusedBecauseExplanationsShowTheName() throws Exception {
         List<List<String>> cells = DecisionTableFiles.exampleCells();
         cells.get(10).set(0, "");
