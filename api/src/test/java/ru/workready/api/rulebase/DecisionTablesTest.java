@@ -142,4 +142,25 @@ class DecisionTablesTest {
         assertThat(p.column()).isEqualTo("example.csv: B2");
         assertThat(p.value()).startsWith("ru.workready.engine.assessments.EvidenceKind");
     }
+
+    @Test
+    void anOldXlsWorkbookIsReadToo() throws Exception {
+        try (org.apache.poi.hssf.usermodel.HSSFWorkbook wb = new org.apache.poi.hssf.usermodel.HSSFWorkbook();
+             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            var sheet = wb.createSheet("Rules");
+            List<List<String>> cells = DecisionTableFiles.exampleCells();
+            for (int r = 0; r < cells.size(); r++) {
+                var row = sheet.createRow(r);
+                for (int c = 0; c < cells.get(r).size(); c++) {
+                    row.createCell(c).setCellValue(cells.get(r).get(c));
+                }
+            }
+            wb.write(out);
+            var g = DecisionTables.toDrl("p.xls", out.toByteArray());
+            assertThat(g.format()).isEqualTo(DecisionTables.Format.XLS);
+            assertThat(g.sheet()).isEqualTo("Rules");
+            assertThat(g.rules()).extracting(DecisionTables.GeneratedRule::name)
+                    .containsExactly("Championship weighs more", "Demo exam expires");
+        }
+    }
 }
