@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -122,8 +123,8 @@ public class AssessmentUploadService implements UploadLoader {
      */
     record Lookups(Map<String, StudentRef> students, Map<Long, ProgrammeRef> programmes, Set<String> qualifications) {
 
-        /** A student of the college; the id instance is shared by all rows naming the student. */
-        record StudentRef(String id, long programmeId) {
+        /** A student of the college, numbered so that the students of a file are a bit set, not a hash set. */
+        record StudentRef(String id, long programmeId, int ordinal) {
         }
 
         /** A programme: its ФГОС code and its outcomes' ids by normalized code. */
@@ -135,7 +136,7 @@ public class AssessmentUploadService implements UploadLoader {
             jdbc.sql("select id, programme_id from student where college_id = ?").param(collegeId)
                     .query(rs -> {
                         String id = rs.getString(1);
-                        students.put(id, new StudentRef(id, rs.getLong(2)));
+                        students.put(id, new StudentRef(id, rs.getLong(2), students.size()));
                     });
             Map<Long, ProgrammeRef> programmes = new HashMap<>();
             jdbc.sql("""
@@ -168,8 +169,8 @@ public class AssessmentUploadService implements UploadLoader {
         private final long uploadId;
         /** upload_id and college_id, the same on every row */
         private final String prefix;
-        /** Students with rows in the file (instances from the look-up: bounded by the college). */
-        private final Set<String> students = new HashSet<>();
+        /** Students with rows in the file, by ordinal (bounded by the college). */
+        private final BitSet students = new BitSet();
         private final Map<String, Integer> counts = new HashMap<>();
         private final LocalDate today = LocalDate.now();
         /** Files repeat a few codes and dates a million times: parse each distinct text once. */
@@ -206,8 +207,8 @@ public class AssessmentUploadService implements UploadLoader {
         /** The rows are stored already; the students' stored scores are marked stale in one statement. */
         @Override
         public Moved move(JdbcClient jdbc, long copiedRows) {
-            String[] ids = students.toArray(String[]::new);
-            Arrays.sort(ids);
+            String[] ids = lookups.students().values().stream().filter(st -> students.get(st.ordinal()))
+                    .map(Lookups.StudentRef::id).sorted().toArray(String[]::new);
             jdbc.sql("""
                             insert into stale_score (student_id, upload_id)
                             select s, ? from unnest(?::text[]) s
@@ -319,7 +320,7 @@ public class AssessmentUploadService implements UploadLoader {
                 // the file will be refused: keep checking for the problem list, stop feeding the COPY
                 return;
             }
-            students.add(student.id());
+            students.set(student.ordinal());
             out.raw(prefix).value(row.number()).text(student.id()).value(outcomeId).text(standardCode).text(gfCode)
                     .text(kind.name()).value(result.grade).value(result.points).value(result.max).value(result.passed)
                     .value(date).value(attempt).text(row.get("assessor")).text(row.get("comment"))

@@ -69,18 +69,20 @@ public class EvidenceRepository {
                                  OffsetDateTime recordedAt, boolean current) {
     }
 
+    static final String RECORDS = """
+            select e.id, e.upload_id, e.row_number, o.code, e.standard_code, e.generalized_function_code,
+                   e.kind, e.grade, e.points, e.max_points, e.passed, e.assessed_on, e.attempt, e.assessor,
+                   e.certificate_number, e.conclusion, e.place, e.comment, e.recorded_at,
+                   row_number() over (partition by coalesce(o.code, e.standard_code || '/' ||
+                                          e.generalized_function_code), e.kind
+                                      order by e.assessed_on desc, e.attempt desc, e.id desc) = 1
+            from evidence e left join outcome o on o.id = e.outcome_id
+            where e.college_id = ? and e.student_id = ? order by e.id""";
+
     /** The whole history of a student's evidence, superseded rows included, oldest first. */
     public List<EvidenceRecord> records(String studentId) {
         long collegeId = collegeOf(studentId);
-        return jdbc.sql("""
-                        select e.id, e.upload_id, e.row_number, o.code, e.standard_code, e.generalized_function_code,
-                               e.kind, e.grade, e.points, e.max_points, e.passed, e.assessed_on, e.attempt, e.assessor,
-                               e.certificate_number, e.conclusion, e.place, e.comment, e.recorded_at,
-                               row_number() over (partition by coalesce(o.code, e.standard_code || '/' ||
-                                                      e.generalized_function_code), e.kind
-                                                  order by e.assessed_on desc, e.attempt desc, e.id desc) = 1
-                        from evidence e left join outcome o on o.id = e.outcome_id
-                        where e.college_id = ? and e.student_id = ? order by e.id""").params(collegeId, studentId)
+        return jdbc.sql(RECORDS).params(collegeId, studentId)
                 .query((rs, n) -> new EvidenceRecord(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), EvidenceKind.valueOf(rs.getString(7)),
                         rs.getObject(8, Integer.class), rs.getBigDecimal(9), rs.getBigDecimal(10),
