@@ -133,7 +133,9 @@ public class AssessmentUploadService implements UploadLoader {
 
         static Lookups load(JdbcClient jdbc, long collegeId) {
             Map<String, StudentRef> students = new HashMap<>();
-            jdbc.sql("select id, programme_id from student where college_id = ?").param(collegeId)
+            // FOR KEY SHARE: until the upload commits, no student or outcome it checked can be deleted
+            // (the rows stand in for per-row foreign keys; roster updates of other columns go on)
+            jdbc.sql("select id, programme_id from student where college_id = ? for key share").param(collegeId)
                     .query(rs -> {
                         String id = rs.getString(1);
                         students.put(id, new StudentRef(id, rs.getLong(2), students.size()));
@@ -148,7 +150,8 @@ public class AssessmentUploadService implements UploadLoader {
                     });
             jdbc.sql("""
                             select o.programme_id, o.code, o.id from outcome o
-                            where o.programme_id in (select programme_id from student where college_id = ?)""")
+                            where o.programme_id in (select programme_id from student where college_id = ?)
+                            for key share of o""")
                     .param(collegeId)
                     .query(rs -> {
                         programmes.get(rs.getLong(1)).outcomes().put(rs.getString(2), rs.getLong(3));
