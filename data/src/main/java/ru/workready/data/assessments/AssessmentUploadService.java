@@ -18,7 +18,6 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import ru.workready.data.InvalidInputException.Problem;
 import ru.workready.data.csv.CsvReader;
 import ru.workready.data.csv.TabularFormat;
 import ru.workready.engine.assessments.EvidenceKind;
@@ -164,7 +163,7 @@ public class AssessmentUploadService implements UploadLoader {
         }
     }
 
-    /** The row checks that need no database. */
+    /** Checks each row in full (the look-ups included) and COPYs it into evidence while the file has no problem. */
     private static final class AssessmentStager implements Stager {
         private final Lookups lookups;
         private final String collegeCode;
