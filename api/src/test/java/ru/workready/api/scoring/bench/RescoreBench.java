@@ -96,10 +96,11 @@ public final class RescoreBench {
                      var ps = con.prepareStatement(EVIDENCE_SQL)) {
                     st.execute("select setseed(" + (0.1 + 0.1 * part) + ")");
                     ps.setLong(1, uploadId);
-                    ps.setString(2, region);
-                    ps.setInt(3, parts[part][0]);
-                    ps.setInt(4, parts[part][1] - 1);
-                    ps.setArray(5, con.createArrayOf("bigint", outcomes));
+                    ps.setLong(2, collegeId);
+                    ps.setString(3, region);
+                    ps.setInt(4, parts[part][0]);
+                    ps.setInt(5, parts[part][1] - 1);
+                    ps.setArray(6, con.createArrayOf("bigint", outcomes));
                     ps.executeUpdate();
                 }
                 return null;
@@ -115,9 +116,9 @@ public final class RescoreBench {
 
     /** Random values are drawn in the inner select: a select list with volatile functions is not flattened. */
     private static final String EVIDENCE_SQL = """
-            insert into evidence (upload_id, row_number, student_id, outcome_id, kind, grade, points, max_points, passed,
-                                  assessed_on, attempt)
-            select ?, x.i * 60 + x.k + 1, ? || '-' || x.i, o[1 + floor(x.ro * cardinality(o))::int], x.kind,
+            insert into evidence (upload_id, college_id, row_number, student_id, outcome_id, kind, grade, points,
+                                  max_points, passed, assessed_on, attempt)
+            select ?, ?, x.i * 60 + x.k + 1, ? || '-' || x.i, o[1 + floor(x.ro * cardinality(o))::int], x.kind,
                    case when x.kind in ('COURSE_GRADE', 'MODULE_EXAM') then 2 + floor(x.rv * 4)::int end,
                    case when x.kind in ('DEMO_EXAM', 'CHAMPIONSHIP') then floor(x.rv * 101)::int end,
                    case when x.kind in ('DEMO_EXAM', 'CHAMPIONSHIP') then 100 end,
