@@ -78,6 +78,9 @@ public class BulkScoringRepository {
     /** A batch's histories and stale marks, read in one repeatable-read snapshot. */
     public BatchRead read(Collection<String> studentIds) {
         return readSnapshot.execute(status -> {
+            // A generic plan of the evidence read cannot know the batch's size: planned per batch, the
+            // student index is used instead of scanning the college's whole partition (issue 10 runs).
+            template.execute("set local plan_cache_mode = force_custom_plan");
             Map<String, OffsetDateTime> marks = new HashMap<>();
             template.query(con -> {
                 var ps = con.prepareStatement("select student_id, since from stale_score where student_id = any(?)");
