@@ -125,8 +125,9 @@ class EmployerQueries {
      */
     Aggregate aggregate(Subject subject, CohortFilter filter) {
         List<ProfileFunction> functions = scoreUnscored(subject.functions(), filter);
-        List<Group> groups = aggregates.groups(filter, functions,
+        CohortAggregates.Groups all = aggregates.groups(filter, functions,
                 subject.singleFunction() ? LevelRule.FUNCTION : LevelRule.PROFILE);
+        List<Group> groups = all.list();
         List<Cell> cells = new ArrayList<>();
         List<GroupKey> withPublishedFits = new ArrayList<>();
         long publishedStudents = 0;
@@ -152,8 +153,10 @@ class EmployerQueries {
                     g.programmeName(), g.key().graduationYear(), false, g.students(), counts,
                     partsHidden ? null : round(g.median())));
         }
-        // a second pass over the published groups only: a total over all would reveal the suppressed ones
-        double median = withPublishedFits.size() == 1
+        // the median of the published groups: read with the groups when all are published, otherwise a
+        // second pass over the published ones only (a total over all would reveal the suppressed ones)
+        double median = withPublishedFits.size() == groups.size() ? all.medianOfAll()
+                : withPublishedFits.size() == 1
                 ? groups.stream().filter(g -> g.key().equals(withPublishedFits.get(0))).findFirst().orElseThrow().median()
                 : aggregates.median(filter, functions, withPublishedFits);
         return new Aggregate(cells, new Totals(publishedStudents, cells.size() - suppressed, suppressed,
@@ -243,7 +246,7 @@ class EmployerQueries {
             long ready = 0;
             int groupsLeftOut = 0;
             boolean hidden = false;
-            for (Group group : aggregates.groups(filter, target.functions(), rule(target))) {
+            for (Group group : aggregates.groups(filter, target.functions(), rule(target)).list()) {
                 Long[] parts = publishParts(group.students(), group.withoutConsent(), target.levels(), group.counts());
                 if (parts == null) {
                     groupsLeftOut++;

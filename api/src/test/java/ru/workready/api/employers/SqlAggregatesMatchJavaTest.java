@@ -124,7 +124,7 @@ class SqlAggregatesMatchJavaTest extends ApiTest {
         top.forEach(r -> assertThat(r.standings()).as(context).isEqualTo(byId.get(r.member().studentId()).standings()));
 
         // a qualification: READY when every ТФ is, per group
-        for (CohortAggregates.Group g : aggregates.groups(filter, profile, LevelRule.QUALIFICATION)) {
+        for (CohortAggregates.Group g : aggregates.groups(filter, profile, LevelRule.QUALIFICATION).list()) {
             List<MemberStandings> members = all.stream().filter(m -> m.member().collegeCode().equals(g.key().collegeCode())
                     && m.member().fgosCode().equals(g.key().fgosCode())
                     && m.member().graduationYear() == g.key().graduationYear()).toList();

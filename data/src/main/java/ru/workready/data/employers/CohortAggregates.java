@@ -53,6 +53,13 @@ public class CohortAggregates {
         }
     }
 
+    /**
+     * The groups in order of their first student id, and the median job fit over all of them
+     * (NaN for none), computed in the same pass for the usual case that every group is published.
+     */
+    public record Groups(List<Group> list, double medianOfAll) {
+    }
+
     /** A ranked candidate: where they belong and their standings for the profile's ТФ. */
     public record Ranked(CohortRepository.Member member, Map<Long, Standing> standings) {
     }
@@ -64,10 +71,10 @@ public class CohortAggregates {
     }
 
     /** Per-group level counts and median job fit of the students matching the filter, groups in order of their first student id. */
-    public List<Group> groups(CohortFilter filter, List<ProfileFunction> functions, LevelRule rule) {
+    public Groups groups(CohortFilter filter, List<ProfileFunction> functions, LevelRule rule) {
         List<Object> params = new ArrayList<>();
         String members = members(filter, functions, rule, false, params);
-        return jdbc.sql("""
+        List<Group> rows = jdbc.sql("""
                         with m as (%s),
                         g as (select college_code, college_name, region, fgos_code, graduation_year, min(id) as first_id,
                                      count(*) as students, count(*) filter (where not consent) as without_consent,
@@ -75,11 +82,13 @@ public class CohortAggregates {
                                      count(*) filter (where lvl = 'PARTIALLY_READY') as partially,
                                      count(*) filter (where lvl = 'NOT_READY') as not_ready,
                                      percentile_disc(0.5) within group (order by fit) as low,
-                                     percentile_disc(0.5) within group (order by fit desc) as high
-                              from m group by college_code, college_name, region, fgos_code, graduation_year)
+                                     percentile_disc(0.5) within group (order by fit desc) as high,
+                                     grouping(college_code) as total
+                              from m group by grouping sets ((college_code, college_name, region, fgos_code,
+                                                              graduation_year), ()))
                         select g.*, fp.name from g join student fs on fs.id = g.first_id
                         join programme fp on fp.id = fs.programme_id
-                        order by g.first_id""".formatted(members))
+                        order by g.total, g.first_id""".formatted(members))
                 .params(params)
                 .query((rs, n) -> {
                     Map<ReadinessLevel, Long> counts = new EnumMap<>(ReadinessLevel.class);
@@ -92,6 +101,11 @@ public class CohortAggregates {
                             rs.getDouble("low"), rs.getDouble("high"));
                 })
                 .list();
+        // the grand total row (grouping set ()) comes last; with no students there is none
+        if (rows.isEmpty()) {
+            return new Groups(List.of(), Double.NaN);
+        }
+        return new Groups(List.copyOf(rows.subList(0, rows.size() - 1)), rows.get(rows.size() - 1).median());
     }
 
     /** The median job fit over the students of the given groups (matching the filter); NaN for none. */
