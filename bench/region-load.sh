@@ -53,7 +53,7 @@ run() { # name, lua script, connections
   wrk -t1 -c$3 -d"$duration" --timeout 10s --latency -s "$2" "http://localhost:$port" \
     | grep -E "Latency |50%|90%|99%|Requests/sec|Non-2xx|Socket errors"
 }
-curl -sf "localhost:$port/api/students/R000001/readiness?standard=06.001" >/dev/null || { echo "readiness read failed"; exit 1; }
+curl -sf ${WORKREADY_API_KEY:+-H "X-API-Key: $WORKREADY_API_KEY"} "localhost:$port/api/students/R000001/readiness?standard=06.001" >/dev/null || { echo "readiness read failed"; exit 1; }
 # BENCH_ONLY=readiness|aggregates runs one of the two.
 [ "${BENCH_ONLY:-readiness}" = readiness ] && for c in 1 4 8; do run "readiness reads" bench/region-readiness.lua $c; done
 [ "${BENCH_ONLY:-aggregates}" = aggregates ] && for c in 1 4; do run "employer aggregates" bench/region-aggregates.lua $c; done
