@@ -77,4 +77,5 @@ done
 failed=$(grep -vc '^200$' /tmp/bench-employers-codes.txt || true); rm -f /tmp/bench-employers-codes.txt
 echo "4 concurrent region aggregates × 3 rounds: $(( ($(date +%s%N) - t0) / 1000000 )) ms, non-200 answers: $failed"
 grep -c OutOfMemoryError /tmp/bench-employers-app.log | sed 's/^/OutOfMemoryError in the app log: /' || true
+jcmd $app GC.heap_info 2>/dev/null | grep -iE "garbage-first heap|total .* used" | head -1 | sed 's/^ */heap after the queries: /' || true
 echo "app RSS after the queries: $(( $(ps -o rss= -p $app) / 1024 )) MB (heap limit 512 MB)"
