@@ -6,11 +6,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
+import ru.workready.data.DatabaseFailures;
 import ru.workready.data.scoring.BulkScoringRepository;
 
 /**
@@ -75,18 +74,7 @@ class JobEnding {
         }
     }
 
-    /** The database restarting, failing over or closing connections, anywhere in the cause chain. */
-    static boolean unavailable(@Nullable Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof DataAccessResourceFailureException || c instanceof TransientDataAccessResourceException
-                    || c instanceof CannotCreateTransactionException
-                    || c instanceof java.sql.SQLTransientConnectionException
-                    || c instanceof java.net.ConnectException
-                    || (c instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                        && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P")))) {
-                return true;
-            }
-        }
-        return false;
+    private static boolean unavailable(@Nullable Throwable t) {
+        return DatabaseFailures.unavailable(t);
     }
 }
