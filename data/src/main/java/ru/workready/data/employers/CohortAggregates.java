@@ -199,26 +199,30 @@ public class CohortAggregates {
                         ? "coalesce(%s.level in ('READY', 'PARTIALLY_READY'), false)".formatted(rs)
                         : "coalesce(%s.level = 'READY', false)".formatted(rs));
             }
-            allReady.add("coalesce(%s.level = 'READY', false)".formatted(rs));
+            allReady.add("coalesce(l%d = 'READY', false)".formatted(i));
         }
         String fit = functions.isEmpty() ? "0::float8" : "(" + weighted + " / " + importance + "::float8)";
         String mustMet = mustHaves.isEmpty() ? "true" : String.join(" and ", mustHaves);
         String level = switch (rule) {
             case PROFILE -> functions.isEmpty() ? "'NOT_READY'" : """
-                    case when not (%s) then 'NOT_READY' when %s >= %s::float8 then 'READY' when %s >= %s::float8 then 'PARTIALLY_READY'
-                         else 'NOT_READY' end""".formatted(mustMet, fit, JobFit.READY_FIT, fit, JobFit.PARTIAL_FIT);
+                    case when not must_met then 'NOT_READY' when fit >= %s::float8 then 'READY'
+                         when fit >= %s::float8 then 'PARTIALLY_READY' else 'NOT_READY' end""".formatted(
+                    JobFit.READY_FIT, JobFit.PARTIAL_FIT);
             case FUNCTION -> functions.isEmpty() ? "'NOT_READY'"
-                    : "case when rs0.level in ('READY', 'PARTIALLY_READY') then rs0.level else 'NOT_READY' end";
+                    : "case when l0 in ('READY', 'PARTIALLY_READY') then l0 else 'NOT_READY' end";
             case QUALIFICATION -> allReady.isEmpty() ? "'NOT_READY'"
                     : "case when " + String.join(" and ", allReady) + " then 'READY' else 'NOT_READY' end";
         };
         String where = CohortRepository.where(filter, consentingOnly, params);
+        // the level reads fit from the inner row: "offset 0" keeps PostgreSQL from inlining (and so
+        // re-evaluating) the long fit expression in every comparison
         return """
+                select i.*, %s as lvl from (
                 select s.id, c.code as college_code, c.name as college_name, c.region, p.fgos_code,
                        p.name as programme_name, %s as graduation_year, s.employer_consent as consent%s,
-                       %s as fit, %s as must_met, %s as lvl
+                       %s as fit, %s as must_met
                 from student s join college c on c.id = s.college_id join programme p on p.id = s.programme_id%s
-                %s""".formatted(CohortRepository.GRADUATION_YEAR, columns, fit, mustMet, level, joins, where);
+                %s offset 0) i""".formatted(level, CohortRepository.GRADUATION_YEAR, columns, fit, mustMet, joins, where);
     }
 
     /** The scored levels other than READY, whose readiness counts as it is. */
