@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /** Telling "the database went away" (restart, failover, closed connections) from a bug, for code outside the data layer. */
 public final class DatabaseFailures {
@@ -26,6 +27,12 @@ public final class DatabaseFailures {
             }
             if (c instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+            // a rollback on a connection the database already closed hides what the work ran into
+            if (c instanceof TransactionSystemException tx && (unavailable(tx.getApplicationException())
+                    || tx.getCause() instanceof SQLException sql && (sql.getSQLState() == null
+                    || sql.getMessage() != null && sql.getMessage().contains("closed")))) {
                 return true;
             }
         }
