@@ -51,9 +51,9 @@ insert into student (id, college_id, programme_id, group_code, employer_consent,
 insert into upload (college_id, content_hash, file_name, row_count)
   select id, 'bench-region-' || code, 'generated', 0 from college where region = 'Регион-бенч';
 
-insert into evidence (upload_id, row_number, student_id, outcome_id, kind, grade, points, max_points,
+insert into evidence (upload_id, college_id, row_number, student_id, outcome_id, kind, grade, points, max_points,
                       assessed_on, attempt, assessor)
-  select u.id, 1, s.id, o.id, k.kind,
+  select u.id, s.college_id, 1, s.id, o.id, k.kind,
          case when k.kind = 'DEMO_EXAM' then null
               else least(5, greatest(2, round(2.2 + 3 * s.ability + random() - 0.5)))::smallint end,
          case when k.kind = 'DEMO_EXAM' then least(100, greatest(0, round(100 * s.ability + 30 * (random() - 0.5)))) end,

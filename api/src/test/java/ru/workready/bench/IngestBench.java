@@ -42,6 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class IngestBench {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int STUDENTS = 20_000;
+    /** The bench's own admin key (a fresh database takes it as its first admin key). */
+    private static final String API_KEY = "wr_ingest-bench-admin-key-0123456789abcdef";
 
     private IngestBench() {
     }
@@ -52,7 +54,8 @@ public final class IngestBench {
         Files.createDirectories(dir);
         ConfigurableApplicationContext app = SpringApplication.run(WorkreadyApplication.class,
                 "--server.port=0", "--workready.embedded.data-dir=" + dir.resolve("pgdata"),
-                "--workready.rescore.job.enabled=false", "--logging.level.root=WARN",
+                "--workready.rescore.job.enabled=false", "--workready.admin-key=" + API_KEY,
+                "--workready.security.requests-per-minute=1000000", "--logging.level.root=WARN",
                 "--logging.level.ru.workready=WARN",
                 "--logging.level.ru.workready.data.assessments=INFO", "--spring.main.banner-mode=off");
         try {
@@ -70,14 +73,18 @@ public final class IngestBench {
             Measured warm = upload(port, college, small);
             Measured product = upload(port, college, big);
             double raw = rawCopy(ds, big, rows);
+            double floor = serverFloor(ds, product.status.path("uploadId").asLong(), rows);
             double productRate = rows / product.seconds;
             double rawRate = rows / raw;
             System.out.printf(Locale.ROOT, "warm-up upload (100,000 rows): %.2f s, %,.0f rows/s, peak heap %d MB%n",
                     warm.seconds, 100_000 / warm.seconds, warm.peakHeapMb);
-            System.out.printf(Locale.ROOT, "product upload (HTTP → spool → COPY staging → checks → evidence): "
+            System.out.printf(Locale.ROOT, "product upload (HTTP → spool → checks → COPY into the evidence partition): "
                     + "%.2f s, %,.0f rows/s, peak heap %d MB (max heap %d MB)%n", product.seconds, productRate,
                     product.peakHeapMb, Runtime.getRuntime().maxMemory() / (1024 * 1024));
             System.out.printf(Locale.ROOT, "raw COPY into a bare table: %.2f s, %,.0f rows/s%n", raw, rawRate);
+            System.out.printf(Locale.ROOT, "server's share alone (the upload's checked rows COPYed again into the "
+                    + "evidence partition, rolled back): %.2f s, %,.0f rows/s = %.0f %% of raw COPY%n", floor,
+                    rows / floor, 100 * raw / floor);
             System.out.printf(Locale.ROOT, "ratio product / raw COPY: %.0f %%   (targets: >= 100,000 rows/s, "
                     + ">= 30 %%)%n", 100 * productRate / rawRate);
         } finally {
@@ -178,7 +185,7 @@ public final class IngestBench {
         HttpResponse<String> posted = http.send(HttpRequest.newBuilder(
                         URI.create("http://localhost:" + port + "/api/colleges/" + college + "/assessments?fileName="
                                 + file.getFileName()))
-                .header("Content-Type", "text/csv").header("Prefer", "respond-async")
+                .header("Content-Type", "text/csv").header("Prefer", "respond-async").header("X-API-Key", API_KEY)
                 .POST(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.ofString());
         if (posted.statusCode() >= 300) {
             throw new IllegalStateException("upload refused: " + posted.statusCode() + " " + posted.body());
@@ -187,7 +194,7 @@ public final class IngestBench {
         URI location = URI.create("http://localhost:" + port + posted.headers().firstValue("Location").orElseThrow());
         while ("PROCESSING".equals(status.path("status").asString())) {
             Thread.sleep(50);
-            status = JSON.readTree(http.send(HttpRequest.newBuilder(location).build(),
+            status = JSON.readTree(http.send(HttpRequest.newBuilder(location).header("X-API-Key", API_KEY).build(),
                     HttpResponse.BodyHandlers.ofString()).body());
         }
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -196,6 +203,46 @@ public final class IngestBench {
             throw new IllegalStateException("upload did not complete: " + status);
         }
         return new Measured(seconds, peak.get() / (1024 * 1024), status);
+    }
+
+    /**
+     * What the database alone needs for the product's write: the rows the upload stored, already
+     * checked and rendered, COPYed again into the same evidence partition (then rolled back). The
+     * product cannot be faster than this; the gap to it is the Java side and the pipeline.
+     */
+    private static double serverFloor(DataSource ds, long uploadId, int rows) throws Exception {
+        Path rendered = Files.createTempFile("ingest-rendered-", ".tsv");
+        String columns = "(upload_id, college_id, row_number, student_id, outcome_id, standard_code, "
+                + "generalized_function_code, kind, grade, points, max_points, passed, assessed_on, attempt, assessor, "
+                + "comment, certificate_number, conclusion, place)";
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            var copy = c.unwrap(PGConnection.class).getCopyAPI();
+            String partition;
+            try (var rs = s.executeQuery("select tableoid::regclass::text from evidence where upload_id = " + uploadId
+                    + " limit 1")) {
+                rs.next();
+                partition = rs.getString(1);
+            }
+            try (var out = Files.newOutputStream(rendered)) {
+                copy.copyOut("copy (select " + columns.substring(1, columns.length() - 1) + " from " + partition
+                        + " where upload_id = " + uploadId + " order by id) to stdout", out);
+            }
+            c.setAutoCommit(false);
+            long start = System.nanoTime();
+            long copied;
+            try (InputStream in = Files.newInputStream(rendered)) {
+                copied = copy.copyIn("copy " + partition + " " + columns + " from stdin", in, 1024 * 1024);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            c.rollback();
+            c.setAutoCommit(true);
+            if (copied != rows) {
+                throw new IllegalStateException("the floor COPY took " + copied + " rows");
+            }
+            return seconds;
+        } finally {
+            Files.deleteIfExists(rendered);
+        }
     }
 
     /** The baseline: the same file, COPY'd as it is into a bare logged table of text columns. */

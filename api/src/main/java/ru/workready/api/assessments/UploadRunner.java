@@ -2,7 +2,6 @@ package ru.workready.api.assessments;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -11,6 +10,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Component;
+import ru.workready.api.problems.BodyReadException;
 import ru.workready.api.problems.PayloadTooLargeException;
 import ru.workready.api.scoring.ReadinessService;
 import ru.workready.data.assessments.StaleScoreRepository;
@@ -66,8 +66,11 @@ public class UploadRunner {
             spool = UploadSpool.of(request.getInputStream(), maxBytes);
         } catch (UploadSpool.TooLargeException e) {
             throw new PayloadTooLargeException(e.limit());
+        } catch (UploadSpool.UnreadableBodyException e) {
+            // a client that went away mid-upload: 400 unreadable-body, like every other body read
+            throw new BodyReadException(e.getCause());
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new BodyReadException(e);
         }
         boolean handedOver = false;
         try {

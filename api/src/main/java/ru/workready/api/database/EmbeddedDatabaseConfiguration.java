@@ -48,7 +48,10 @@ class EmbeddedDatabaseConfiguration {
         LeftoverPostgres.recover(dir);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dir)
-                .setCleanDataDirectory(false);
+                .setCleanDataDirectory(false)
+                // stopped as a bean, after the graceful shutdown (uploads drained, pool closed); zonky's own
+                // JVM hook would stop it at SIGTERM, under the feet of the uploads still finishing
+                .setRegisterShutdownHook(false);
         if (port > 0) {
             builder.setPort(port);
         }

@@ -1,6 +1,8 @@
 package ru.workready.api.rulebase;
 
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -36,10 +38,16 @@ public class RuleSetService {
     private static final Pattern FILE = Pattern.compile("[A-Za-z0-9_.-]{1,80}\\.drl");
     private static final Pattern PARAMETER = Pattern.compile("[A-Za-z][A-Za-z0-9._-]{0,79}");
     private static final int MAX_DRL_CHARS = 1_000_000;
+    /** Decision tables of one upload, decoded: a methodologist's workbook is a few tens of kilobytes. */
+    static final int MAX_TABLE_BYTES = 4 * 1024 * 1024;
 
-    /** What an upload carries. */
+    /**
+     * What an upload carries. tables: decision tables (XLSX, XLS or CSV) by file name, each base64-encoded,
+     * instead of or next to the DRL files.
+     */
     public record Upload(@Nullable String name, @Nullable String description, @Nullable Map<String, String> drl,
-                         @Nullable Map<String, Double> parameters, @Nullable JsonNode testCases) {
+                         @Nullable Map<String, Double> parameters, @Nullable JsonNode testCases,
+                         @Nullable Map<String, String> tables) {
     }
 
     private final RuleSetRepository repository;
@@ -54,14 +62,55 @@ public class RuleSetService {
         this.registry = registry;
     }
 
+    /** Uploads a version whose decision tables (if any) come base64-encoded in the JSON body. */
     public StoredVersion upload(Upload u) {
+        Map<String, byte[]> tables = new LinkedHashMap<>();
         List<Problem> problems = new ArrayList<>();
+        if (u.tables() != null) {
+            u.tables().forEach((file, base64) -> {
+                try {
+                    tables.put(file, Base64.getMimeDecoder().decode(base64 == null ? "" : base64));
+                } catch (IllegalArgumentException e) {
+                    problems.add(new Problem(null, "tables", file, "not valid base64: " + e.getMessage()));
+                }
+            });
+        }
+        return upload(u, tables, problems);
+    }
+
+    /**
+     * Uploads a version: DRL files and decision tables (file name → bytes, as uploaded). Each table is
+     * turned into DRL first; then everything is compiled, tested and stored together, or nothing is.
+     */
+    public StoredVersion upload(Upload u, Map<String, byte[]> tables) {
+        return upload(u, tables, new ArrayList<>());
+    }
+
+    private StoredVersion upload(Upload u, Map<String, byte[]> tables, List<Problem> problems) {
         if (u.name() == null || !NAME.matcher(u.name()).matches()) {
             problems.add(new Problem(null, "name", u.name(), "expected 1–40 characters a-z, 0-9, '-'"));
         }
         Map<String, String> drl = u.drl() == null ? Map.of() : u.drl();
-        if (drl.isEmpty()) {
-            problems.add(new Problem(null, "drl", null, "at least one DRL file (name → text) is required"));
+        if (drl.isEmpty() && tables.isEmpty()) {
+            problems.add(new Problem(null, "drl", null,
+                    "at least one DRL file (name → text) or decision table (tables: name → base64) is required"));
+        }
+        long tableBytes = 0;
+        for (Map.Entry<String, byte[]> t : tables.entrySet()) {
+            if (!DecisionTables.FILE.matcher(t.getKey()).matches()) {
+                problems.add(new Problem(null, "tables", t.getKey(),
+                        "decision table names end in .xlsx, .xls or .csv: letters, digits, _ . -"));
+            } else if (drl.containsKey(DecisionTables.drlFile(t.getKey()))) {
+                problems.add(new Problem(null, "drl", DecisionTables.drlFile(t.getKey()),
+                        "this name is reserved for the DRL generated from the table " + t.getKey()));
+            }
+            if (t.getValue().length == 0) {
+                problems.add(new Problem(null, "tables", t.getKey(), "empty file"));
+            }
+            tableBytes += t.getValue().length;
+        }
+        if (tableBytes > MAX_TABLE_BYTES) {
+            problems.add(new Problem(null, "tables", null, "more than " + MAX_TABLE_BYTES + " bytes of decision tables"));
         }
         long size = 0;
         for (Map.Entry<String, String> e : drl.entrySet()) {
@@ -107,7 +156,24 @@ public class RuleSetService {
             throw new InvalidInputException(PROBLEM, "The rule set has " + problems.size() + " problem(s); nothing was stored",
                     problems, problems.size());
         }
-        KieBase kb = compiler.compile(u.name(), drl);
+        // tables → DRL; every table's problems are listed together, located by sheet and cell
+        List<DecisionTables.Generated> generated = new ArrayList<>();
+        List<Problem> tableProblems = new ArrayList<>();
+        for (Map.Entry<String, byte[]> t : tables.entrySet()) {
+            try {
+                generated.add(DecisionTables.toDrl(t.getKey(), t.getValue()));
+            } catch (InvalidInputException e) {
+                tableProblems.addAll(e.problems());
+            }
+        }
+        tableProblems.addAll(ambiguousNames(drl, generated));
+        if (!tableProblems.isEmpty()) {
+            throw new InvalidInputException(PROBLEM, "The decision table(s) have " + tableProblems.size()
+                    + " problem(s); nothing was stored", tableProblems, tableProblems.size());
+        }
+        Map<String, String> all = new LinkedHashMap<>(drl);
+        generated.forEach(g -> all.put(DecisionTables.drlFile(g.file()), g.drl()));
+        KieBase kb = compileLocated(u.name(), all, generated);
         List<RuleSetChecks.Failure> failures = RuleSetChecks.run(kb, parameters, cases, INVARIANT_SEED);
         if (!failures.isEmpty()) {
             List<Problem> listed = new ArrayList<>();
@@ -118,7 +184,71 @@ public class RuleSetService {
             throw new InvalidInputException(PROBLEM, failures.size()
                     + " test case or invariant check(s) failed; nothing was stored", listed, listed.size());
         }
-        return repository.insert(u.name(), u.description(), "UPLOADED", null, drl, parameters, u.testCases());
+        List<RuleSetRepository.NewTable> stored = new ArrayList<>();
+        for (DecisionTables.Generated g : generated) {
+            stored.add(new RuleSetRepository.NewTable(g.file(), g.format().name(), g.sheet(),
+                    DecisionTables.drlFile(g.file()), g.rules().size(), tables.get(g.file())));
+        }
+        return repository.insert(u.name(), u.description(), "UPLOADED", null, all, parameters, u.testCases(), stored);
+    }
+
+    private static final Pattern RULE_NAME = Pattern.compile("(?m)^\\s*rule\\s+\"([^\"]+)\"");
+
+    /**
+     * A table row named like another rule of the rule set (in a DRL file or another row): Drools allows it
+     * across packages, but explanations, which show rule names, could not tell the two apart.
+     */
+    private static List<Problem> ambiguousNames(Map<String, String> drl, List<DecisionTables.Generated> generated) {
+        Map<String, String> seen = new java.util.HashMap<>();
+        drl.forEach((file, text) -> {
+            java.util.regex.Matcher m = RULE_NAME.matcher(text == null ? "" : text);
+            while (m.find()) {
+                seen.putIfAbsent(m.group(1), file);
+            }
+        });
+        List<Problem> problems = new ArrayList<>();
+        for (DecisionTables.Generated g : generated) {
+            for (DecisionTables.GeneratedRule r : g.rules()) {
+                String other = seen.putIfAbsent(r.name(), g.file() + " row " + r.row());
+                if (other != null) {
+                    problems.add(new Problem(r.row(), g.where(r.startCell()), r.name(),
+                            "another rule of the rule set (" + other + ") has this name; explanations show rule "
+                                    + "names, so they must be unique"));
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** Compiles; an error in a table's generated DRL is reported at the table's row and cell instead. */
+    private KieBase compileLocated(String label, Map<String, String> drl, List<DecisionTables.Generated> generated) {
+        try {
+            return compiler.compile(label, drl);
+        } catch (InvalidInputException e) {
+            if (generated.isEmpty()) {
+                throw e;
+            }
+            // a fault in a table's template shows in every rule it generated: listed once
+            java.util.Set<Problem> located = new java.util.LinkedHashSet<>();
+            for (Problem p : e.problems()) {
+                DecisionTables.Generated g = generated.stream()
+                        .filter(x -> DecisionTables.drlFile(x.file()).equals(p.column())).findFirst().orElse(null);
+                located.add(g == null ? p : g.locate(p.row(), p.reason()));
+            }
+            throw new InvalidInputException(e.type(), e.getMessage(), List.copyOf(located),
+                    e.problemCount() - (e.problems().size() - located.size()));
+        }
+    }
+
+    /** The decision tables of a stored version. */
+    public List<RuleSetRepository.StoredTable> tables(StoredVersion v) {
+        return repository.tables(v.id());
+    }
+
+    /** One decision table as it was uploaded, byte for byte. */
+    public byte[] tableContent(StoredVersion v, String file) {
+        return repository.tableContent(v.id(), file).orElseThrow(() -> new NotFoundException(
+                "Rule set " + v.label() + " has no decision table " + file));
     }
 
     public StoredVersion find(String name, int version) {

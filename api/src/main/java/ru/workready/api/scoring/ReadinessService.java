@@ -70,7 +70,7 @@ public class ReadinessService {
                         + standardCode));
         ProfessionalStandard standard = edition(mapping.standardId()).standard();
         return new Prepared(student, mapping, standard, new ScoringInput(studentId, standard, programmeLevel,
-                mapping.mappings(), evidence.history(studentId)));
+                mapping.mappings(), evidence.history(student.collegeId(), studentId)));
     }
 
     private Edition edition(long standardId) {

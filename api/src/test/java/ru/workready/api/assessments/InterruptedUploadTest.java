@@ -76,10 +76,15 @@ class InterruptedUploadTest extends ApiTest {
     /** The assessment loader, except that at a given row it terminates its own database backend. */
     private record Cutting(AssessmentUploadService delegate, DataSource dataSource, int atRow) implements UploadLoader {
         @Override
-        public Stager stager(long collegeId, String collegeCode) {
-            Stager inner = delegate.stager(collegeId, collegeCode);
+        public Stager stager(JdbcClient jdbc, long uploadId, long collegeId, String collegeCode) {
+            Stager inner = delegate.stager(jdbc, uploadId, collegeId, collegeCode);
             return new Stager() {
                 private int rows;
+
+                @Override
+                public String copySql() {
+                    return inner.copySql();
+                }
 
                 @Override
                 public void stage(CsvReader.Row row, CopyWriter out, Findings findings) {
@@ -87,7 +92,7 @@ class InterruptedUploadTest extends ApiTest {
                         // a second connection, as an operator or a network failure would
                         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
                             s.execute("select pg_terminate_backend(pid) from pg_stat_activity "
-                                    + "where query ilike 'copy assessment_staging%' and pid <> pg_backend_pid()");
+                                    + "where query ilike 'copy evidence%' and pid <> pg_backend_pid()");
                         } catch (java.sql.SQLException e) {
                             throw new IllegalStateException(e);
                         }
@@ -98,6 +103,16 @@ class InterruptedUploadTest extends ApiTest {
                 @Override
                 public Map<String, Integer> counts() {
                     return inner.counts();
+                }
+
+                @Override
+                public SetProblems setProblems(JdbcClient jdbc, int limit) {
+                    return inner.setProblems(jdbc, limit);
+                }
+
+                @Override
+                public Moved move(JdbcClient jdbc, long copiedRows) {
+                    return inner.move(jdbc, copiedRows);
                 }
             };
         }
@@ -115,26 +130,6 @@ class InterruptedUploadTest extends ApiTest {
         @Override
         public List<String> requiredColumns() {
             return delegate.requiredColumns();
-        }
-
-        @Override
-        public String stagingDdl() {
-            return delegate.stagingDdl();
-        }
-
-        @Override
-        public String copySql() {
-            return delegate.copySql();
-        }
-
-        @Override
-        public SetProblems setProblems(JdbcClient jdbc, long collegeId, String collegeCode, int limit) {
-            return delegate.setProblems(jdbc, collegeId, collegeCode, limit);
-        }
-
-        @Override
-        public Moved move(JdbcClient jdbc, long uploadId, long collegeId, long stagedRows) {
-            return delegate.move(jdbc, uploadId, collegeId, stagedRows);
         }
     }
 }

@@ -140,13 +140,13 @@ class DatabaseRestartTest {
         return r;
     }
 
-    /** Waits until the upload's transaction is writing evidence rows (batches of 1,000). */
+    /** Waits until the upload's transaction is writing evidence rows (its COPY into the college's partition). */
     private static void awaitEvidenceInsertsInFlight(CompletableFuture<?> upload) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (Instant.now().isBefore(deadline)) {
             assertThat(upload).as("the upload ended before the restart; make the file bigger").isNotDone();
             if (count("select count(*) from pg_stat_activity where pid <> pg_backend_pid()"
-                    + " and query ilike '%insert into evidence%'") > 0) {
+                    + " and query ilike 'copy evidence%'") > 0) {
                 return;
             }
             Thread.sleep(20);

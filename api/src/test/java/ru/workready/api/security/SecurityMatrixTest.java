@@ -129,6 +129,12 @@ class SecurityMatrixTest extends ApiTest {
                 new Endpoint("GET", "/api/rule-sets/{name}/versions/{version}", "/api/rule-sets/default/versions/1", null,
                         null, ANY),
                 new Endpoint("POST", "/api/rule-sets", "/api/rule-sets", "application/json", "{}", ADMIN),
+                new Endpoint("POST", "/api/rule-sets", "/api/rule-sets", "multipart/form-data; boundary=x", "--x--\r\n",
+                        ADMIN),
+                new Endpoint("GET", "/api/rule-sets/{name}/versions/{version}/tables/{file}",
+                        "/api/rule-sets/default/versions/1/tables/none.csv", null, null, ANY),
+                new Endpoint("GET", "/api/rule-sets/{name}/versions/{version}/tables/{file}/drl",
+                        "/api/rule-sets/default/versions/1/tables/none.csv/drl", null, null, ANY),
                 // scopes and names that do not exist: the matrix must not change the active rule sets
                 new Endpoint("POST", "/api/rule-sets/{name}/versions/{version}/activate",
                         "/api/rule-sets/no-such-rule-set/versions/1/activate?scope=COLLEGE&code=NO-SUCH-COLLEGE", null,

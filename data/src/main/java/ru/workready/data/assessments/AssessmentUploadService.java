@@ -6,7 +6,9 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,7 +18,6 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import ru.workready.data.InvalidInputException.Problem;
 import ru.workready.data.csv.CsvReader;
 import ru.workready.data.csv.TabularFormat;
 import ru.workready.engine.assessments.EvidenceKind;
@@ -25,10 +26,12 @@ import ru.workready.engine.scoring.Methodology;
 import ru.workready.engine.standards.FunctionCodes;
 
 /**
- * Assessment results (свидетельства) of a college's students, in any of the upload formats.
- * Each row is checked while it streams into the staging table; students, outcomes, programmes
- * and the qualifications of НОК rows are checked by joins over the whole file; then the rows
- * become evidence and the students' scores are marked stale.
+ * Assessment results (свидетельства, Evidence) of a college's students, in any of the upload
+ * formats. Each row is checked in full while it streams, students, programmes, outcomes and the
+ * ОТФ of НОК rows against look-ups loaded once per upload, and goes straight into the college's
+ * evidence partition with one {@code COPY} in the upload's transaction; after the first bad row
+ * nothing more is sent, the checks go on for the problem list, and the transaction is rolled back.
+ * A stored file marks its students' scores stale in the same transaction.
  */
 @Service
 public class AssessmentUploadService implements UploadLoader {
@@ -92,113 +95,84 @@ public class AssessmentUploadService implements UploadLoader {
     }
 
     @Override
-    public String stagingDdl() {
-        return """
-                create temporary table assessment_staging (
-                    row_number integer, student_id text, programme text, outcome_code text, kind text,
-                    grade smallint, points numeric, max_points numeric, passed boolean, assessed_on date,
-                    attempt integer, assessor text, comment text, standard_code text, gf_code text,
-                    certificate_number text, conclusion text, place integer
-                ) on commit drop""";
+    public Stager stager(JdbcClient jdbc, long uploadId, long collegeId, String collegeCode) {
+        return new AssessmentStager(Lookups.load(jdbc, collegeId), uploadId, collegeId, collegeCode,
+                partitionOf(jdbc, collegeId));
     }
 
-    @Override
-    public String copySql() {
-        return "copy assessment_staging from stdin";
+    /**
+     * The evidence partition that holds the college's rows: the upload COPYs into it directly and
+     * skips routing each row (the parent table if evidence is not partitioned).
+     */
+    static String partitionOf(JdbcClient jdbc, long collegeId) {
+        return jdbc.sql("""
+                        select c.oid::regclass::text
+                        from pg_inherits i join pg_class c on c.oid = i.inhrelid
+                        cross join lateral regexp_match(pg_get_expr(c.relpartbound, c.oid),
+                                                        'modulus (\\d+), remainder (\\d+)') m
+                        where i.inhparent = 'evidence'::regclass
+                          and satisfies_hash_partition('evidence'::regclass, m[1]::int, m[2]::int, ?::bigint)""")
+                .param(collegeId).query(String.class).optional().orElse("evidence");
     }
 
-    @Override
-    public Stager stager(long collegeId, String collegeCode) {
-        return new AssessmentStager();
-    }
+    /**
+     * What the row checks look up, loaded once per upload: the college's students with their
+     * programmes, those programmes' outcomes, and the ОТФ of imported standards. Memory is bounded
+     * by the college (tens of thousands of students), not by the file.
+     */
+    record Lookups(Map<String, StudentRef> students, Map<Long, ProgrammeRef> programmes, Set<String> qualifications) {
 
-    @Override
-    public SetProblems setProblems(JdbcClient jdbc, long collegeId, String collegeCode, int limit) {
-        jdbc.sql("analyze assessment_staging").update();
-        long[] total = {0};
-        List<Problem> listed = jdbc.sql("""
-                        select s.row_number, p.col, p.val, p.reason, count(*) over ()
-                        from assessment_staging s
-                        left join student st on st.id = s.student_id and st.college_id = :college
-                        left join programme pr on pr.id = st.programme_id
-                        left join outcome o on o.programme_id = st.programme_id and o.code = s.outcome_code
-                        left join (select distinct ps.code as standard_code, gf.code as gf_code
-                                   from professional_standard ps join generalized_function gf on gf.standard_id = ps.id) q
-                               on q.standard_code = s.standard_code and q.gf_code = s.gf_code
-                        cross join lateral (values
-                            (case when st.id is null then 'student_id' end, s.student_id,
-                             'unknown student of college ' || :code),
-                            (case when st.id is not null and s.programme is not null and s.programme <> pr.fgos_code
-                                  then 'programme' end, s.programme,
-                             'the student studies programme ' || pr.fgos_code),
-                            (case when st.id is not null and s.outcome_code is not null and o.id is null
-                                  then 'outcome_code' end, s.outcome_code,
-                             'unknown outcome code in the student''s programme ' || pr.fgos_code),
-                            (case when s.standard_code is not null and s.gf_code is not null and q.gf_code is null
-                                  then 'generalized_function' end, s.standard_code || ' ' || s.gf_code,
-                             'no imported professional standard has this generalized function (ОТФ)')
-                        ) as p(col, val, reason)
-                        where p.col is not null and s.student_id is not null
-                          and (st.id is null or (s.programme is not null and s.programme <> pr.fgos_code)
-                               or (s.outcome_code is not null and o.id is null)
-                               or (s.standard_code is not null and s.gf_code is not null and q.gf_code is null))
-                        order by s.row_number, p.col
-                        limit :limit""")
-                .param("college", collegeId).param("code", collegeCode).param("limit", limit)
-                .query((rs, n) -> {
-                    total[0] = rs.getLong(5);
-                    return new Problem(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4));
-                })
-                .list();
-        return new SetProblems(listed, total[0]);
-    }
-
-    @Override
-    public Moved move(JdbcClient jdbc, long uploadId, long collegeId, long stagedRows) {
-        // the joins repeat the set-based checks: a row that fails one is not moved, and the count tells
-        long rows = jdbc.sql("""
-                        insert into evidence (upload_id, row_number, student_id, outcome_id, standard_code,
-                                              generalized_function_code, kind, grade, points, max_points, passed,
-                                              assessed_on, attempt, assessor, comment, certificate_number, conclusion,
-                                              place)
-                        select :upload, s.row_number, s.student_id, o.id, s.standard_code, s.gf_code, s.kind, s.grade,
-                               s.points, s.max_points, s.passed, s.assessed_on, s.attempt, s.assessor, s.comment,
-                               s.certificate_number, s.conclusion, s.place
-                        from assessment_staging s
-                        join student st on st.id = s.student_id and st.college_id = :college
-                        join programme pr on pr.id = st.programme_id
-                        left join outcome o on o.programme_id = st.programme_id and o.code = s.outcome_code
-                        where (s.outcome_code is null or o.id is not null)
-                          and (s.programme is null or s.programme = pr.fgos_code)
-                          and (s.gf_code is null or exists (
-                                select 1 from professional_standard ps
-                                join generalized_function gf on gf.standard_id = ps.id
-                                where ps.code = s.standard_code and gf.code = s.gf_code))
-                        -- a student's rows together (index locality), in file order (later rows win ties)
-                        order by s.student_id, s.row_number""")
-                .param("upload", uploadId).param("college", collegeId).update();
-        if (rows != stagedRows) {
-            return new Moved(rows, List.of(), 0, Map.of());
+        /** A student of the college, numbered so that the students of a file are a bit set, not a hash set. */
+        record StudentRef(String id, long programmeId, int ordinal) {
         }
-        long[] students = {0};
-        List<String> listed = jdbc.sql("""
-                        with marked as (
-                            insert into stale_score (student_id, upload_id)
-                            select distinct student_id, ? from assessment_staging
-                            on conflict (student_id) do update set upload_id = excluded.upload_id, since = now()
-                            returning student_id)
-                        select student_id, count(*) over () from marked order by student_id limit ?""")
-                .params(uploadId, STUDENTS_LISTED)
-                .query((rs, n) -> {
-                    students[0] = rs.getLong(2);
-                    return rs.getString(1);
-                })
-                .list();
-        return new Moved(rows, listed, (int) students[0], Map.of());
+
+        /** A programme: its ФГОС code and its outcomes' ids by normalized code. */
+        record ProgrammeRef(String fgosCode, Map<String, Long> outcomes) {
+        }
+
+        static Lookups load(JdbcClient jdbc, long collegeId) {
+            Map<String, StudentRef> students = new HashMap<>();
+            // FOR KEY SHARE: until the upload commits, no student or outcome it checked can be deleted
+            // (the rows stand in for per-row foreign keys; roster updates of other columns go on)
+            jdbc.sql("select id, programme_id from student where college_id = ? for key share").param(collegeId)
+                    .query(rs -> {
+                        String id = rs.getString(1);
+                        students.put(id, new StudentRef(id, rs.getLong(2), students.size()));
+                    });
+            Map<Long, ProgrammeRef> programmes = new HashMap<>();
+            jdbc.sql("""
+                            select p.id, p.fgos_code from programme p
+                            where p.id in (select programme_id from student where college_id = ?)""")
+                    .param(collegeId)
+                    .query(rs -> {
+                        programmes.put(rs.getLong(1), new ProgrammeRef(rs.getString(2), new HashMap<>()));
+                    });
+            jdbc.sql("""
+                            select o.programme_id, o.code, o.id from outcome o
+                            where o.programme_id in (select programme_id from student where college_id = ?)
+                            for key share of o""")
+                    .param(collegeId)
+                    .query(rs -> {
+                        programmes.get(rs.getLong(1)).outcomes().put(rs.getString(2), rs.getLong(3));
+                    });
+            Set<String> qualifications = new HashSet<>(jdbc.sql("""
+                            select distinct ps.code || ' ' || gf.code
+                            from professional_standard ps join generalized_function gf on gf.standard_id = ps.id""")
+                    .query(String.class).list());
+            return new Lookups(students, programmes, qualifications);
+        }
     }
 
-    /** The row checks that need no database. */
+    /** Checks each row in full (the look-ups included) and COPYs it into evidence while the file has no problem. */
     private static final class AssessmentStager implements Stager {
+        private final Lookups lookups;
+        private final String collegeCode;
+        private final String partition;
+        private final long uploadId;
+        /** upload_id and college_id, the same on every row */
+        private final String prefix;
+        /** Students with rows in the file, by ordinal (bounded by the college). */
+        private final BitSet students = new BitSet();
         private final Map<String, Integer> counts = new HashMap<>();
         private final LocalDate today = LocalDate.now();
         /** Files repeat a few codes and dates a million times: parse each distinct text once. */
@@ -206,9 +180,44 @@ public class AssessmentUploadService implements UploadLoader {
         private final Memo<String> outcomes = new Memo<>();
         private final Memo<LocalDate> dates = new Memo<>();
 
+        AssessmentStager(Lookups lookups, long uploadId, long collegeId, String collegeCode, String partition) {
+            this.lookups = lookups;
+            this.collegeCode = collegeCode;
+            this.partition = partition;
+            this.uploadId = uploadId;
+            this.prefix = uploadId + "\t" + collegeId;
+        }
+
+        @Override
+        public String copySql() {
+            return "copy " + partition + " (upload_id, college_id, row_number, student_id, outcome_id, standard_code, "
+                    + "generalized_function_code, kind, grade, points, max_points, passed, assessed_on, attempt, "
+                    + "assessor, comment, certificate_number, conclusion, place) from stdin";
+        }
+
         @Override
         public Map<String, Integer> counts() {
             return counts;
+        }
+
+        /** Every check ran on the rows as they streamed. */
+        @Override
+        public SetProblems setProblems(JdbcClient jdbc, int limit) {
+            return SetProblems.NONE;
+        }
+
+        /** The rows are stored already; the students' stored scores are marked stale in one statement. */
+        @Override
+        public Moved move(JdbcClient jdbc, long copiedRows) {
+            String[] ids = lookups.students().values().stream().filter(st -> students.get(st.ordinal()))
+                    .map(Lookups.StudentRef::id).sorted().toArray(String[]::new);
+            jdbc.sql("""
+                            insert into stale_score (student_id, upload_id)
+                            select s, ? from unnest(?::text[]) s
+                            on conflict (student_id) do update set upload_id = excluded.upload_id, since = now()""")
+                    .params(uploadId, ids).update();
+            return new Moved(copiedRows, List.of(Arrays.copyOf(ids, Math.min(ids.length, STUDENTS_LISTED))),
+                    ids.length, Map.of());
         }
 
         @Override
@@ -282,15 +291,44 @@ public class AssessmentUploadService implements UploadLoader {
             if (attemptText != null) {
                 attempt = positive(check, "attempt", attemptText);
             }
-            String programme = row.get("programme");
-            out.value(row.number()).text(studentId).text(programme).text(outcome).text(kind == null ? null : kind.name())
-                    .value(result.grade).value(result.points).value(result.max).value(result.passed).value(date)
-                    .value(attempt).text(row.get("assessor")).text(row.get("comment")).text(standardCode).text(gfCode)
+            // what the database knows, from the look-ups: student of the college, programme, outcome, ОТФ
+            Lookups.StudentRef student = null;
+            Long outcomeId = null;
+            if (studentId != null) {
+                student = lookups.students().get(studentId);
+                if (student == null) {
+                    check.problem("student_id", studentId, "unknown student of college " + collegeCode);
+                } else {
+                    Lookups.ProgrammeRef programme = lookups.programmes().get(student.programmeId());
+                    String programmeCode = row.get("programme");
+                    if (programmeCode != null && !programmeCode.equals(programme.fgosCode())) {
+                        check.problem("programme", programmeCode, "the student studies programme "
+                                + programme.fgosCode());
+                    }
+                    if (outcome != null) {
+                        outcomeId = programme.outcomes().get(outcome);
+                        if (outcomeId == null) {
+                            check.problem("outcome_code", outcome, "unknown outcome code in the student's programme "
+                                    + programme.fgosCode());
+                        }
+                    }
+                }
+            }
+            if (standardCode != null && gfCode != null && !lookups.qualifications().contains(standardCode + ' ' + gfCode)) {
+                check.problem("generalized_function", standardCode + ' ' + gfCode,
+                        "no imported professional standard has this generalized function (ОТФ)");
+            }
+            if (check.bad || findings.hasProblems()) {
+                // the file will be refused: keep checking for the problem list, stop feeding the COPY
+                return;
+            }
+            students.set(student.ordinal());
+            out.raw(prefix).value(row.number()).text(student.id()).value(outcomeId).text(standardCode).text(gfCode)
+                    .text(kind.name()).value(result.grade).value(result.points).value(result.max).value(result.passed)
+                    .value(date).value(attempt).text(row.get("assessor")).text(row.get("comment"))
                     .text(nok ? certificate : null).text(nok ? conclusion : null).value(place);
             out.endRow();
-            if (kind != null && !check.bad) {
-                counts.merge(kind.name(), 1, Integer::sum);
-            }
+            counts.merge(kind.name(), 1, Integer::sum);
         }
 
         private static @Nullable Integer positive(RowCheck check, String column, String text) {

@@ -8,7 +8,9 @@ import ru.workready.data.csv.CsvReader;
 
 /**
  * The part of an upload that depends on what it carries: the row checks done while streaming
- * into the staging table, the set-based checks in SQL, and the move into the real tables.
+ * into a {@code COPY}, the set-based checks in SQL (if any), and the move into the real tables.
+ * A loader may COPY into a staging table and move from there (rosters), or check every row in
+ * Java against look-ups loaded once per upload and COPY straight into the real table (assessments).
  */
 public interface UploadLoader {
 
@@ -19,35 +21,38 @@ public interface UploadLoader {
 
     List<String> requiredColumns();
 
-    /** Creates the staging table: temporary, dropped at commit, so a failure leaves nothing behind. */
-    String stagingDdl();
-
-    /** The {@code COPY ... FROM STDIN} into the staging table. */
-    String copySql();
-
-    /** A fresh row checker for one upload. */
-    Stager stager(long collegeId, String collegeCode);
-
-    /** Problems found by joins over the whole staging table (at most {@code limit} listed, all counted). */
-    SetProblems setProblems(JdbcClient jdbc, long collegeId, String collegeCode, int limit);
-
     /**
-     * Moves the rows that pass the set-based checks into the real tables, in the upload's
-     * transaction. If fewer rows moved than were staged, some row failed a check: the caller then
-     * asks {@link #setProblems} which, and rolls everything back. (The happy path so makes one
-     * pass over the staging table instead of two.)
+     * Prepares one upload inside its transaction (a temporary staging table dropped at commit, or
+     * look-ups of the college's students and outcomes) and returns its row checker.
      */
-    Moved move(JdbcClient jdbc, long uploadId, long collegeId, long stagedRows);
+    Stager stager(JdbcClient jdbc, long uploadId, long collegeId, String collegeCode);
 
-    /** Checks rows and writes each one to the staging COPY (nulls where a value is bad). */
+    /** Checks one upload's rows and writes them to its {@code COPY}. */
     interface Stager {
+        /** The {@code COPY ... FROM STDIN} the rows go to. */
+        String copySql();
+
+        /** Checks a row and writes it to the COPY (nulls where a value is bad, or nothing once a problem is known). */
         void stage(CsvReader.Row row, CopyWriter out, Findings findings);
 
         /** Rows per kind (assessments: evidence kind; roster: new or updated). */
         Map<String, Integer> counts();
+
+        /** Problems found by joins over the whole staging table (at most {@code limit} listed, all counted). */
+        SetProblems setProblems(JdbcClient jdbc, int limit);
+
+        /**
+         * Moves the rows that pass the set-based checks into the real tables, in the upload's
+         * transaction. If fewer rows moved than were staged, some row failed a check: the caller then
+         * asks {@link #setProblems} which, and rolls everything back. (The happy path so makes one
+         * pass over the staging table instead of two.) A loader that COPYs into the real table
+         * only adds what follows the rows (stale-score marks).
+         */
+        Moved move(JdbcClient jdbc, long copiedRows);
     }
 
     record SetProblems(List<Problem> listed, long total) {
+        public static final SetProblems NONE = new SetProblems(List.of(), 0);
     }
 
     /**

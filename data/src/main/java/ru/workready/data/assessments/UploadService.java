@@ -1,12 +1,16 @@
 package ru.workready.data.assessments;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -55,12 +59,31 @@ public class UploadService {
     };
 
     private static final Logger log = LoggerFactory.getLogger(UploadService.class);
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private final JdbcClient jdbc;
     private final DataSource dataSource;
     private final TransactionTemplate tx;
     private final JsonMapper json = JsonMapper.builder().build();
-    /** Rows read so far by the uploads running in this process. */
+    /** Rows read so far by the uploads registered in this process and not finished yet (queued ones too). */
     private final Map<Long, AtomicLong> running = new ConcurrentHashMap<>();
+    /** Uploads whose rows are being read now (the others are queued). */
+    private final Set<Long> started = ConcurrentHashMap.newKeySet();
+    /** Shutting down: no upload is registered or started any more. */
+    private volatile boolean stopping;
+    /** The grace period is over: running uploads roll back at their next row. */
+    private volatile boolean cancelling;
+
+    /**
+     * The application stops before the upload completed: its transaction was rolled back and it is
+     * marked failed; the same file can be sent again.
+     */
+    public static final class StoppedException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public StoppedException() {
+            super("The application is stopping; the upload was not stored (nothing partial): send it again later");
+        }
+    }
 
     public UploadService(JdbcClient jdbc, DataSource dataSource, TransactionTemplate tx) {
         this.jdbc = jdbc;
@@ -81,6 +104,9 @@ public class UploadService {
     public Receipt receive(UploadKind kind, String collegeCode, @Nullable String fileName,
                            @Nullable String idempotencyKey, UploadSpool spool, TabularFormat format) {
         long collegeId = collegeId(collegeCode);
+        if (stopping) {
+            throw new StoppedException();
+        }
         String encoding = format == TabularFormat.CSV ? (spool.utf8() ? "UTF-8" : "windows-1251")
                 : format == TabularFormat.JSON ? "UTF-8" : null;
         for (int attempt = 0; attempt < 3; attempt++) {
@@ -128,8 +154,16 @@ public class UploadService {
      */
     public Processed process(long uploadId, UploadLoader loader, UploadSpool spool, TabularFormat format) {
         AtomicLong progress = running.computeIfAbsent(uploadId, id -> new AtomicLong());
+        started.add(uploadId);
         try {
+            if (stopping) {
+                throw new StoppedException();
+            }
             return tx.execute(status -> load(uploadId, loader, spool, format, progress));
+        } catch (StoppedException e) {
+            finish(uploadId, UploadStatus.FAILED, "The application stopped before the upload completed; nothing was "
+                    + "stored: send the file again", null, 0);
+            throw e;
         } catch (InvalidInputException e) {
             InvalidInputException typed = e.type().equals(loader.problemType()) ? e
                     : new InvalidInputException(loader.problemType(), e.getMessage(),
@@ -141,7 +175,55 @@ public class UploadService {
             finish(uploadId, UploadStatus.FAILED, "The upload failed before it completed; nothing was stored", null, 0);
             throw e;
         } finally {
+            started.remove(uploadId);
             running.remove(uploadId);
+        }
+    }
+
+    /**
+     * Graceful shutdown: registers and starts no more uploads, waits up to {@code grace} for the
+     * running ones to complete, then makes them roll back at their next row and marks them (and
+     * the queued ones) failed. Nothing partial is stored either way. Returns the uploads stopped.
+     */
+    public int drain(Duration grace) {
+        stopping = true;
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (!running.isEmpty() && System.nanoTime() < deadline) {
+            pause();
+        }
+        if (running.isEmpty()) {
+            return 0;
+        }
+        int stopped = running.size();
+        log.warn("Stopping {} upload(s) that did not complete within the shutdown grace period of {}", stopped, grace);
+        cancelling = true;
+        for (Long id : running.keySet()) {
+            if (!started.contains(id) && running.remove(id) != null) {
+                // queued behind another upload: it never started
+                finish(id, UploadStatus.FAILED, "The application stopped before the upload started; nothing was "
+                        + "stored: send the file again", null, 0);
+            }
+        }
+        // a rollback takes moments; a connection stuck in the database is closed with the pool after this
+        long rollback = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!started.isEmpty() && System.nanoTime() < rollback) {
+            pause();
+        }
+        return stopped;
+    }
+
+    /** Takes uploads again (after a drain: tests, or a context restarted). */
+    public void resume() {
+        stopping = false;
+        cancelling = false;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while draining uploads", e);
         }
     }
 
@@ -149,14 +231,15 @@ public class UploadService {
                            AtomicLong progress) {
         UploadStatus registered = status(uploadId).orElseThrow();
         long collegeId = collegeId(registered.college());
-        jdbc.sql(loader.stagingDdl()).update();
+        long t0 = System.nanoTime();
+        UploadLoader.Stager stager = loader.stager(jdbc, uploadId, collegeId, registered.college());
         Findings findings = new Findings();
-        UploadLoader.Stager stager = loader.stager(collegeId, registered.college());
         Charset charset = spool.utf8() ? StandardCharsets.UTF_8 : CsvReader.WINDOWS_1251;
         int[] rows = {0};
-        long t0 = System.nanoTime();
+        long t1 = System.nanoTime();
+        long cpu1 = THREADS.getCurrentThreadCpuTime();
         Connection connection = DataSourceUtils.getConnection(dataSource);
-        try (CopyWriter out = new CopyWriter(connection, loader.copySql())) {
+        try (CopyWriter out = new CopyWriter(connection, stager.copySql())) {
             TabularReader.read(format, spool.file(), charset, header -> {
                 List<Problem> missing = loader.requiredColumns().stream().filter(c -> !header.contains(c))
                         .map(c -> new Problem(1, c, null, "missing column")).toList();
@@ -165,6 +248,9 @@ public class UploadService {
                             + "at least " + String.join(", ", loader.requiredColumns()) + ")", missing, missing.size());
                 }
             }, row -> {
+                if (cancelling) {
+                    throw new StoppedException();
+                }
                 stager.stage(row, out, findings);
                 if (++rows[0] % PROGRESS_EVERY == 0) {
                     progress.set(rows[0]);
@@ -179,18 +265,15 @@ public class UploadService {
             throw new InvalidInputException(loader.problemType(), "The file has no data rows",
                     List.of(Problem.ofFile("no data rows after the header")), 1);
         }
-        long t1 = System.nanoTime();
+        long t2 = System.nanoTime();
+        long readCpu = THREADS.getCurrentThreadCpuTime() - cpu1;
         if (findings.hasProblems()) {
-            reject(loader, findings, collegeId, registered.college(), jdbc);
+            reject(loader, stager, findings, jdbc);
         }
-        // work_mem for this transaction only: the move sorts the whole file once, better in memory than on disk
-        jdbc.sql("set local work_mem = '512MB'").update();
-        UploadLoader.Moved moved = loader.move(jdbc, uploadId, collegeId, rows[0]);
+        UploadLoader.Moved moved = stager.move(jdbc, rows[0]);
         if (moved.rows() != rows[0]) {
-            reject(loader, findings, collegeId, registered.college(), jdbc);
+            reject(loader, stager, findings, jdbc);
         }
-        log.info("Upload {}: {} rows read and staged in {} ms, checked and stored in {} ms", uploadId, rows[0],
-                (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
         Map<String, Integer> counts = new TreeMap<>(moved.counts().isEmpty() ? stager.counts() : moved.counts());
         jdbc.sql("""
                         update upload set status = 'COMPLETED', row_count = ?, counts_by_kind = ?::jsonb,
@@ -201,13 +284,17 @@ public class UploadService {
                         findings.warningCount(), moved.studentCount(), json.writeValueAsString(moved.students()),
                         uploadId)
                 .update();
+        // the phases, for the benchmark (bench/ingest.sh) and for operators
+        // (the reading thread's CPU time tells its own work from waiting for the database)
+        log.info("Upload {}: {} rows; prepare {} ms, read + check + COPY {} ms (reader CPU {} ms), move + marks {} ms",
+                uploadId, rows[0], (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, readCpu / 1_000_000,
+                (System.nanoTime() - t2) / 1_000_000);
         return new Processed(status(uploadId).orElseThrow(), moved.students());
     }
 
     /** Adds the set-based problems to those found while streaming and refuses the upload (rolling it back). */
-    private static void reject(UploadLoader loader, Findings findings, long collegeId, String collegeCode,
-                               JdbcClient jdbc) {
-        UploadLoader.SetProblems set = loader.setProblems(jdbc, collegeId, collegeCode, Findings.LISTED);
+    private static void reject(UploadLoader loader, UploadLoader.Stager stager, Findings findings, JdbcClient jdbc) {
+        UploadLoader.SetProblems set = stager.setProblems(jdbc, Findings.LISTED);
         findings.addAll(set.listed(), set.total());
         throw new InvalidInputException(loader.problemType(), "The file has " + findings.problemCount()
                 + " problem(s) in its rows; nothing was stored", findings.problems(), findings.problemCount());

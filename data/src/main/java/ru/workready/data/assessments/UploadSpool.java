@@ -46,6 +46,16 @@ public final class UploadSpool implements AutoCloseable {
         this.head = head;
     }
 
+    /** The body could not be read to its end (mostly a client that went away): the client's doing. */
+    public static final class UnreadableBodyException extends UncheckedIOException {
+        private static final long serialVersionUID = 1L;
+
+        UnreadableBodyException(IOException cause) {
+            super("The request body could not be read", cause);
+        }
+    }
+
+    /** Spools the stream; a read that fails: {@link UnreadableBodyException}, over the limit: {@link TooLargeException}. */
     public static UploadSpool of(InputStream in, long limit) {
         Path file = null;
         try (in) {
@@ -57,7 +67,7 @@ public final class UploadSpool implements AutoCloseable {
             long total = 0;
             try (OutputStream out = Files.newOutputStream(file)) {
                 int n;
-                while ((n = in.read(buffer)) != -1) {
+                while ((n = read(in, buffer)) != -1) {
                     total += n;
                     if (total > limit) {
                         throw new TooLargeException(limit);
@@ -77,6 +87,14 @@ public final class UploadSpool implements AutoCloseable {
                 throw new UncheckedIOException(io);
             }
             throw (RuntimeException) e;
+        }
+    }
+
+    private static int read(InputStream in, byte[] buffer) {
+        try {
+            return in.read(buffer);
+        } catch (IOException e) {
+            throw new UnreadableBodyException(e);
         }
     }
 

@@ -44,6 +44,20 @@ public class RuleSetRepository {
                              OffsetDateTime activatedAt) {
     }
 
+    /**
+     * A decision table of a version: the uploaded file (kept byte for byte), the sheet its rules were read
+     * from (XLSX/XLS), how many rules it generated, and the name under which its generated DRL is stored in
+     * the version's drl map.
+     */
+    public record StoredTable(String fileName, String format, @Nullable String sheet, String drlFile, int rules,
+                              long size, String sha256) {
+    }
+
+    /** A decision table to store with a new version. */
+    public record NewTable(String fileName, String format, @Nullable String sheet, String drlFile, int rules,
+                           byte[] content) {
+    }
+
     private final JdbcClient jdbc;
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -55,6 +69,14 @@ public class RuleSetRepository {
     @Transactional
     public StoredVersion insert(String name, @Nullable String description, String source, @Nullable String kbase,
                                 Map<String, String> drl, Map<String, Double> parameters, JsonNode testCases) {
+        return insert(name, description, source, kbase, drl, parameters, testCases, List.of());
+    }
+
+    /** Stores a new version with its decision tables in one transaction; returns it. */
+    @Transactional
+    public StoredVersion insert(String name, @Nullable String description, String source, @Nullable String kbase,
+                                Map<String, String> drl, Map<String, Double> parameters, JsonNode testCases,
+                                List<NewTable> tables) {
         // serializes concurrent uploads of one name so that version numbers stay dense and unique
         jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param("rule-set:" + name).query().singleRow();
         int next = jdbc.sql("select coalesce(max(version), 0) + 1 from rule_set_version where name = ?").param(name)
@@ -65,7 +87,41 @@ public class RuleSetRepository {
                 .params(name, next, description, source, kbase, json.writeValueAsString(drl),
                         json.writeValueAsString(parameters), json.writeValueAsString(testCases))
                 .query(Long.class).single();
+        for (NewTable t : tables) {
+            jdbc.sql("""
+                            insert into rule_set_table (rule_set_version_id, file_name, format, sheet, drl_file, rules,
+                                                        content, sha256)
+                            values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(id, t.fileName(), t.format(), t.sheet(), t.drlFile(), t.rules(), t.content(),
+                            sha256(t.content()))
+                    .update();
+        }
         return find(id).orElseThrow();
+    }
+
+    /** The decision tables of a version, by file name. */
+    public List<StoredTable> tables(long versionId) {
+        return jdbc.sql("""
+                        select file_name, format, sheet, drl_file, rules, octet_length(content), sha256
+                        from rule_set_table where rule_set_version_id = ? order by file_name """)
+                .param(versionId)
+                .query((rs, n) -> new StoredTable(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getInt(5), rs.getLong(6), rs.getString(7)))
+                .list();
+    }
+
+    /** The bytes of one decision table exactly as they were uploaded. */
+    public Optional<byte[]> tableContent(long versionId, String fileName) {
+        return jdbc.sql("select content from rule_set_table where rule_set_version_id = ? and file_name = ?")
+                .params(versionId, fileName).query((rs, n) -> rs.getBytes(1)).optional();
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Stores a shipped rule set as version 1 unless it is there already (safe to call from several nodes). */

@@ -61,13 +61,30 @@ public class BulkScoringRepository {
         for (String id : studentIds) {
             result.put(id, new ArrayList<>());
         }
+        // evidence is partitioned by college: one query per college of the batch, each pruned to its partition
+        Map<Long, List<String>> byCollege = new HashMap<>();
+        template.query(con -> {
+            var ps = con.prepareStatement("select college_id, id from student where id = any(?)");
+            ps.setArray(1, con.createArrayOf("text", studentIds.toArray()));
+            return ps;
+        }, rs -> {
+            byCollege.computeIfAbsent(rs.getLong(1), c -> new ArrayList<>()).add(rs.getString(2));
+        });
+        for (Map.Entry<Long, List<String>> college : byCollege.entrySet()) {
+            readHistories(college.getKey(), college.getValue(), result);
+        }
+        return result;
+    }
+
+    private void readHistories(long collegeId, List<String> studentIds, Map<String, List<Evidence>> result) {
         template.query(con -> {
             var ps = con.prepareStatement("""
                     select e.id, e.student_id, o.code, e.kind, e.grade, e.points, e.max_points, e.passed,
                            e.assessed_on, e.attempt, e.assessor, e.standard_code, e.generalized_function_code
                     from evidence e left join outcome o on o.id = e.outcome_id
-                    where e.student_id = any(?) order by e.id""");
-            ps.setArray(1, con.createArrayOf("text", studentIds.toArray()));
+                    where e.college_id = ? and e.student_id = any(?) order by e.id""");
+            ps.setLong(1, collegeId);
+            ps.setArray(2, con.createArrayOf("text", studentIds.toArray()));
             ps.setFetchSize(10_000);
             return ps;
         }, rs -> {
@@ -85,7 +102,6 @@ public class BulkScoringRepository {
                     rs.getObject(9, LocalDate.class), rs.getInt(10), rs.getString(11), rs.getString(12),
                     rs.getString(13)));
         });
-        return result;
     }
 
     /**

@@ -50,24 +50,34 @@ public class RosterUploadService implements UploadLoader {
         return COLUMNS.subList(0, 2);
     }
 
-    @Override
-    public String stagingDdl() {
-        return """
+    private static final String STAGING = """
                 create temporary table roster_staging (
                     row_number integer, student_id text, programme text, intake_year integer, group_code text,
                     last_name text, first_name text, middle_name text, employer_consent boolean, consent_date date
                 ) on commit drop""";
-    }
 
     @Override
-    public String copySql() {
-        return "copy roster_staging from stdin";
-    }
-
-    @Override
-    public Stager stager(long collegeId, String collegeCode) {
+    public Stager stager(JdbcClient jdbc, long uploadId, long collegeId, String collegeCode) {
+        jdbc.sql(STAGING).update();
         Map<String, Integer> counts = new HashMap<>();
         return new Stager() {
+            @Override
+            public String copySql() {
+                return "copy roster_staging from stdin";
+            }
+
+            @Override
+            public SetProblems setProblems(JdbcClient jdbc, int limit) {
+                return RosterUploadService.this.setProblems(jdbc, collegeId, collegeCode, limit);
+            }
+
+            @Override
+            public Moved move(JdbcClient jdbc, long stagedRows) {
+                // work_mem for this transaction only: the move sorts the whole file once, better in memory
+                jdbc.sql("set local work_mem = '512MB'").update();
+                return RosterUploadService.this.move(jdbc, uploadId, collegeId, stagedRows);
+            }
+
             @Override
             public void stage(CsvReader.Row row, CopyWriter out, Findings findings) {
                 int n = row.number();
@@ -121,8 +131,7 @@ public class RosterUploadService implements UploadLoader {
         };
     }
 
-    @Override
-    public SetProblems setProblems(JdbcClient jdbc, long collegeId, String collegeCode, int limit) {
+    SetProblems setProblems(JdbcClient jdbc, long collegeId, String collegeCode, int limit) {
         long[] total = {0};
         List<Problem> listed = jdbc.sql("""
                         with s as (
@@ -158,8 +167,7 @@ public class RosterUploadService implements UploadLoader {
         return new SetProblems(listed, total[0]);
     }
 
-    @Override
-    public Moved move(JdbcClient jdbc, long uploadId, long collegeId, long stagedRows) {
+    Moved move(JdbcClient jdbc, long uploadId, long collegeId, long stagedRows) {
         // consent decisions are kept as history (employer_consent_event): changes of known students first ...
         jdbc.sql("""
                         insert into employer_consent_event (student_id, consented, decided_on)

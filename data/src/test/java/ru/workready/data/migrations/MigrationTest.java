@@ -65,10 +65,17 @@ class MigrationTest {
         jdbc.sql("insert into employer_consent_event (student_id, consented, decided_on) values ('MIG-1', true, current_date)").update();
         jdbc.sql("insert into candidate_disclosure (employer_id, profile_id, student_id) values (?, ?, 'MIG-1')")
                 .param(employer).param(profile).update();
-        // Identity columns continue after the old rows, and evidence stays append-only.
-        jdbc.sql("insert into evidence (upload_id, row_number, student_id, outcome_id, kind, grade, assessed_on)"
-                        + " values (?, 3, 'MIG-1', ?, 'MODULE_EXAM', 4, date '2026-06-01')")
-                .param(data.upload()).param(data.outcome()).update();
+        // Evidence moved into partitions by the student's college (issue 10), ids kept.
+        assertThat(jdbc.sql("select count(*) from evidence e join student s on s.id = e.student_id"
+                + " where e.college_id = s.college_id").query(Long.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("select count(distinct tableoid) from evidence").query(Long.class).single()).isEqualTo(1);
+        // Ids continue after the old rows, and evidence stays append-only.
+        long lastId = jdbc.sql("select max(id) from evidence").query(Long.class).single();
+        long newId = jdbc.sql("insert into evidence (upload_id, college_id, row_number, student_id, outcome_id, kind,"
+                        + " grade, assessed_on) select ?, college_id, 3, 'MIG-1', ?, 'MODULE_EXAM', 4, date '2026-06-01'"
+                        + " from student where id = 'MIG-1' returning id")
+                .param(data.upload()).param(data.outcome()).query(Long.class).single();
+        assertThat(newId).isGreaterThan(lastId);
         assertThatThrownBy(() -> jdbc.sql("delete from evidence where student_id = 'MIG-1'").update())
                 .hasMessageContaining("append-only");
 

@@ -85,7 +85,7 @@ public final class RescoreBench {
                 for (int i = from; i < Math.min(students, from + chunk); i++) {
                     for (int k = 0; k < 60; k++) {
                         String kind = kinds[random.nextInt(kinds.length)];
-                        e.append(uploadId).append(',').append(i * 60 + k + 1).append(',').append(region).append('-')
+                        e.append(uploadId).append(',').append(collegeId).append(',').append(i * 60 + k + 1).append(',').append(region).append('-')
                                 .append(i).append(',').append(outcomes.get(random.nextInt(outcomes.size()))).append(',')
                                 .append(kind).append(',');
                         if (kind.equals("DEMO_EXAM") || kind.equals("CHAMPIONSHIP")) {
@@ -100,7 +100,7 @@ public final class RescoreBench {
                     }
                 }
                 copy.copyIn("""
-                        copy evidence (upload_id, row_number, student_id, outcome_id, kind, grade, points, max_points,
+                        copy evidence (upload_id, college_id, row_number, student_id, outcome_id, kind, grade, points, max_points,
                                        passed, assessed_on, attempt) from stdin with (format csv)""",
                         new StringReader(e.toString()));
             }

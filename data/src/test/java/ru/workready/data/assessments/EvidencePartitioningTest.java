@@ -1,0 +1,66 @@
+package ru.workready.data.assessments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import ru.workready.data.DataTest;
+
+/**
+ * Evidence is partitioned by hash of the student's college (issue 10): a student's reads look
+ * into one partition, and an upload COPYs into the partition the database would route its rows to.
+ */
+class EvidencePartitioningTest extends DataTest {
+    private static final Pattern PARTITION = Pattern.compile("\\bevidence_p\\d+\\b");
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void evidenceHasSixteenHashPartitions() {
+        assertThat(jdbc.sql("select count(*) from pg_inherits where inhparent = 'evidence'::regclass")
+                .query(Long.class).single()).isEqualTo(16);
+        assertThat(jdbc.sql("select partstrat from pg_partitioned_table where partrelid = 'evidence'::regclass")
+                .query(String.class).single()).isEqualTo("h");
+    }
+
+    @Test
+    void aStudentsHistoryIsReadFromOnePartition() {
+        assertThat(partitionsScanned(EvidenceRepository.HISTORY, 7L, "S-1")).hasSize(1);
+        assertThat(partitionsScanned(EvidenceRepository.RECORDS, 7L, "S-1")).hasSize(1);
+        // without the college, every partition would be looked into
+        assertThat(partitionsScanned("select * from evidence where student_id = ?", "S-1")).hasSize(16);
+    }
+
+    static Stream<Long> colleges() {
+        long seed = 20261125L;
+        Random random = new Random(seed);
+        return Stream.concat(LongStream.rangeClosed(1, 20).boxed(),
+                LongStream.generate(() -> 1 + random.nextInt(1_000_000)).limit(20).boxed());
+    }
+
+    @ParameterizedTest(name = "college {0}")
+    @MethodSource("colleges")
+    void anUploadCopiesIntoThePartitionItsCollegeRoutesTo(long college) {
+        String routed = partitionsScanned("select * from evidence where college_id = ?", college).get(0);
+        assertThat(AssessmentUploadService.partitionOf(jdbc, college)).as("college %d (seeded ids, seed 20261125)",
+                college).isEqualTo(routed);
+    }
+
+    private List<String> partitionsScanned(String sql, Object... params) {
+        List<String> plan = jdbc.sql("explain " + sql).params(params).query(String.class).list();
+        return plan.stream().flatMap(line -> {
+            Matcher m = PARTITION.matcher(line);
+            return m.results().map(r -> r.group());
+        }).distinct().toList();
+    }
+}
