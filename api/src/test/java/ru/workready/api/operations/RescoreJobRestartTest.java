@@ -122,14 +122,22 @@ class RescoreJobRestartTest {
                 select 'RJ-' || lpad(g::text, 5, '0'), s.college_id, s.programme_id, false
                 from generate_series(1, %d) g join student s on s.id = 'DEMO-0' || lpad((1 + g %% 30)::text, 2, '0')"""
                 .formatted(STUDENTS));
+        // every column of evidence but its id, whatever the schema holds now (partition keys included)
+        List<String> columns = new ArrayList<>();
+        try (Connection c = connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
+                select column_name from information_schema.columns where table_name = 'evidence'
+                and table_schema = current_schema() and is_identity = 'NO' and is_generated = 'NEVER'
+                and column_name not in ('id', 'student_id') order by ordinal_position""")) {
+            while (rs.next()) {
+                columns.add(rs.getString(1));
+            }
+        }
         exec("""
-                insert into evidence (upload_id, row_number, student_id, outcome_id, standard_code,
-                                      generalized_function_code, kind, grade, points, max_points, passed,
-                                      assessed_on, attempt, assessor, comment)
-                select e.upload_id, e.row_number, n.id, e.outcome_id, e.standard_code, e.generalized_function_code,
-                       e.kind, e.grade, e.points, e.max_points, e.passed, e.assessed_on, e.attempt, e.assessor, e.comment
-                from student n join evidence e on e.student_id = 'DEMO-0' || lpad((1 + substr(n.id, 4)::int % 30)::text, 2, '0')
-                where n.id like 'RJ-%'""");
+                insert into evidence (student_id, %s)
+                select n.id, %s
+                from student n join evidence e on e.student_id = 'DEMO-0' || lpad((1 + substr(n.id, 4)::int %% 30)::text, 2, '0')
+                where n.id like 'RJ-%%'""".formatted(String.join(", ", columns),
+                columns.stream().map(c -> "e." + c).collect(java.util.stream.Collectors.joining(", "))));
         // some of them marked stale, as a large upload leaves them
         exec("""
                 insert into stale_score (student_id, upload_id)
