@@ -12,14 +12,15 @@ export PGHOST=${PGHOST:-localhost} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postg
 db=workready_bench_employers
 port=${BENCH_PORT:-18479}
 jar=$(ls api/target/workready-api-*.jar | head -1)
+key=${WORKREADY_API_KEY:-wr_bench_employers_scale_admin_key_0123456789}
 psql -q -d postgres -c "drop database if exists $db" -c "create database $db"
-java -Xmx512m -jar "$jar" --server.port=$port \
+WORKREADY_ADMIN_KEY=$key java -Xmx512m -jar "$jar" --server.port=$port --workready.security.requests-per-minute=100000 \
   --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$db" \
   --spring.datasource.username="$PGUSER" --spring.datasource.password="$PGPASSWORD" >/tmp/bench-employers-app.log 2>&1 &
 app=$!
 cleanup() { kill -TERM $app 2>/dev/null || true; wait $app 2>/dev/null || true; psql -q -d postgres -c "drop database if exists $db"; }
 trap cleanup EXIT
-for _ in $(seq 1 120); do curl -sf "localhost:$port/api/employers/DEMO-SOFT" >/dev/null 2>&1 && break; sleep 1; done
+for _ in $(seq 1 120); do curl -sf -H "X-API-Key: $key" "localhost:$port/api/employers/DEMO-SOFT" >/dev/null 2>&1 && break; sleep 1; done
 start=$(date +%s.%N)
 psql -q -d $db <<SQL
 insert into college (code, name, region) select 'BENCH-' || i, 'Колледж ' || i, 'Бенч-регион' from generate_series(1, 10) i;
@@ -62,8 +63,20 @@ for q in "profile aggregate|/api/employers/DEMO-SOFT/profiles/JUNIOR-DEV/readine
          "ТФ aggregate|/api/functions/readiness?standard=06.001&function=A/01.3&region=$region" \
          "candidates, limit 50|/api/employers/DEMO-SOFT/profiles/JUNIOR-DEV/candidates?region=$region&limit=50"; do
   name=${q%%|*}; path=${q#*|}
-  curl -sf "localhost:$port$path" >/dev/null   # warm-up
-  ms=$(best curl -sf "localhost:$port$path")
+  curl -sf -H "X-API-Key: $key" "localhost:$port$path" >/dev/null   # warm-up
+  ms=$(best curl -sf -H "X-API-Key: $key" "localhost:$port$path")
   printf '%-44s %8s %8s\n' "$name" "$ms" "$(awk -v a=$ms -v b=$base 'BEGIN {printf "%.2f", a / b}')"
 done
+# 4 concurrent region aggregates, 3 rounds: every one must answer 200 within the 512 MB heap
+conc_path="/api/employers/DEMO-SOFT/profiles/JUNIOR-DEV/readiness?region=$region"
+t0=$(date +%s%N); failed=0
+for _ in 1 2 3; do
+  pids=()
+  for _ in 1 2 3 4; do curl -s -o /dev/null -w '%{http_code}\n' -H "X-API-Key: $key" "localhost:$port$conc_path" >>/tmp/bench-employers-codes.txt & pids+=($!); done
+  wait "${pids[@]}"
+done
+failed=$(grep -vc '^200$' /tmp/bench-employers-codes.txt || true); rm -f /tmp/bench-employers-codes.txt
+echo "4 concurrent region aggregates × 3 rounds: $(( ($(date +%s%N) - t0) / 1000000 )) ms, non-200 answers: $failed"
+grep -c OutOfMemoryError /tmp/bench-employers-app.log | sed 's/^/OutOfMemoryError in the app log: /' || true
+jcmd $app GC.heap_info 2>/dev/null | grep -iE "garbage-first heap|total .* used" | head -1 | sed 's/^ */heap after the queries: /' || true
 echo "app RSS after the queries: $(( $(ps -o rss= -p $app) / 1024 )) MB (heap limit 512 MB)"

@@ -13,7 +13,7 @@ import ru.workready.data.testing.TestDatabase;
  * header wins), so tests that are not about security need not think about it.
  */
 @SpringBootTest(properties = {"workready.admin-key=" + ApiTest.ADMIN_KEY,
-        "workready.security.requests-per-minute=1000000"})
+        "workready.security.requests-per-minute=1000000", "workready.security.failed-auth-per-minute=1000000"})
 @AutoConfigureMockMvc
 @Import(AdminKeyByDefault.class)
 public abstract class ApiTest {

@@ -17,13 +17,14 @@ import org.springframework.web.bind.annotation.RestController;
 import ru.workready.api.problems.Bodies;
 import ru.workready.api.security.Allowed;
 import ru.workready.api.security.BodyLimit;
+import ru.workready.api.security.Caller;
 import ru.workready.data.employers.DemandService;
 import ru.workready.data.security.Role;
 
 /**
  * Declared demand for workers by region and year, and how many ready graduates meet it.
- * Roles: declaring demand — ADMIN (an EMPLOYER's own rows need a per-row check first); reading demand
- * and supply — EMPLOYER, CURRICULUM_DESIGNER, ADMIN.
+ * Roles: declaring demand — EMPLOYER for its own job profiles (every row checked), ADMIN for anything
+ * (regional lists by ТФ or qualification too); reading demand and supply — EMPLOYER, CURRICULUM_DESIGNER, ADMIN.
  */
 @RestController
 @Tag(name = "Labour demand")
@@ -46,24 +47,30 @@ class DemandController {
 
     @PostMapping(path = "/api/demand", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE,
             MediaType.APPLICATION_OCTET_STREAM_VALUE})
-    @Allowed(Role.ADMIN)
+    @Allowed(Role.EMPLOYER)
     @BodyLimit(MAX_CSV_BYTES)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Upload declared demand as CSV (all or nothing; a repeated target replaces its count)",
             description = "Columns: region, year, needed (or count), then either employer + profile, or "
                     + "standard_code + function_code (a ТФ such as A/01.3 or an ОТФ such as A); source optional. "
-                    + "UTF-8 or Windows-1251, ';' or ','.")
-    Stored uploadCsv(HttpServletRequest request) throws IOException {
-        return new Stored(demand.uploadCsv(Bodies.read(request.getInputStream(), MAX_CSV_BYTES)));
+                    + "UTF-8 or Windows-1251, ';' or ','. An EMPLOYER key may declare rows for its own job profiles "
+                    + "only; ТФ and qualification rows are for ADMIN.")
+    Stored uploadCsv(HttpServletRequest request, Caller caller) throws IOException {
+        return new Stored(demand.uploadCsv(Bodies.read(request.getInputStream(), MAX_CSV_BYTES), ownEmployer(caller)));
     }
 
     @PostMapping(path = "/api/demand", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Allowed(Role.ADMIN)
+    @Allowed(Role.EMPLOYER)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Declare demand as JSON: a list of {region, year, needed, employer, profile, standard, "
             + "function, source}")
-    Stored upload(@RequestBody List<DemandService.DemandDraft> rows) {
-        return new Stored(demand.upload(rows));
+    Stored upload(@RequestBody List<DemandService.DemandDraft> rows, Caller caller) {
+        return new Stored(demand.upload(rows, ownEmployer(caller)));
+    }
+
+    /** An employer's key declares for its own profiles only (its organisation code is the employer code). */
+    private static @Nullable String ownEmployer(Caller caller) {
+        return caller.is(Role.EMPLOYER) ? caller.organisation() : null;
     }
 
     @GetMapping("/api/demand")

@@ -2,7 +2,6 @@ package ru.workready.api.employers;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -18,7 +17,10 @@ import ru.workready.api.scoring.ReadinessService;
 import ru.workready.data.employers.CohortFilter;
 import ru.workready.data.employers.CohortRepository;
 import ru.workready.data.employers.ConsentRepository;
-import ru.workready.data.employers.CohortRepository.MemberStandings;
+import ru.workready.data.employers.CohortAggregates;
+import ru.workready.data.employers.CohortAggregates.Group;
+import ru.workready.data.employers.CohortAggregates.GroupKey;
+import ru.workready.data.employers.CohortAggregates.LevelRule;
 import ru.workready.data.employers.CohortRepository.OutcomeEvidence;
 import ru.workready.data.employers.DemandService;
 import ru.workready.data.employers.DemandTargets;
@@ -93,13 +95,15 @@ class EmployerQueries {
     }
 
     private final CohortRepository cohorts;
+    private final CohortAggregates aggregates;
     private final DemandService demand;
     private final ReadinessService readiness;
     private final ConsentRepository consents;
     private final DemandTargets demandTargets;
 
-    EmployerQueries(CohortRepository cohorts, DemandService demand, DemandTargets demandTargets,
-                    ReadinessService readiness, ConsentRepository consents) {
+    EmployerQueries(CohortRepository cohorts, CohortAggregates aggregates, DemandService demand,
+                    DemandTargets demandTargets, ReadinessService readiness, ConsentRepository consents) {
+        this.aggregates = aggregates;
         this.consents = consents;
         this.cohorts = cohorts;
         this.demandTargets = demandTargets;
@@ -115,28 +119,25 @@ class EmployerQueries {
         return new Subject(List.of(DemandTargets.asProfileFunction(function)), true);
     }
 
+    /**
+     * Per-group level counts and medians, aggregated in PostgreSQL (heap: one row per group, not
+     * per student); suppression over that small result here.
+     */
     Aggregate aggregate(Subject subject, CohortFilter filter) {
-        List<MemberStandings> members = members(subject.functions(), filter, false);
+        List<ProfileFunction> functions = scoreUnscored(subject.functions(), filter);
+        CohortAggregates.Groups all = aggregates.groups(filter, functions,
+                subject.singleFunction() ? LevelRule.FUNCTION : LevelRule.PROFILE);
+        List<Group> groups = all.list();
         List<Cell> cells = new ArrayList<>();
-        List<Double> publishedFits = new ArrayList<>();
+        List<GroupKey> withPublishedFits = new ArrayList<>();
         long publishedStudents = 0;
         int suppressed = 0;
-        for (List<MemberStandings> group : groups(members)) {
-            var first = group.get(0).member();
-            double[] fits = new double[group.size()];
-            List<ReadinessLevel> levels = new ArrayList<>(group.size());
-            for (int i = 0; i < group.size(); i++) {
-                Map<Long, Standing> standings = group.get(i).standings();
-                JobFit fit = JobFit.of(subject.functions(), standings);
-                fits[i] = fit.fit();
-                levels.add(subject.singleFunction()
-                        ? employerLevel(standings.get(subject.functions().get(0).labourFunctionId())) : fit.level());
-            }
-            Long[] shown = publishParts(group, EMPLOYER_LEVELS, levels);
+        for (Group g : groups) {
+            Long[] shown = publishParts(g.students(), g.withoutConsent(), EMPLOYER_LEVELS, g.counts());
             if (shown == null) {
                 suppressed++;
-                cells.add(new Cell(first.collegeCode(), first.collegeName(), first.region(), first.fgosCode(),
-                        first.programmeName(), first.graduationYear(), true, null, null, null));
+                cells.add(new Cell(g.key().collegeCode(), g.collegeName(), g.region(), g.key().fgosCode(),
+                        g.programmeName(), g.key().graduationYear(), true, null, null, null));
                 continue;
             }
             Map<ReadinessLevel, Long> counts = new EnumMap<>(ReadinessLevel.class);
@@ -144,30 +145,22 @@ class EmployerQueries {
                 counts.put(EMPLOYER_LEVELS.get(i), shown[i]);
             }
             boolean partsHidden = Arrays.stream(shown).allMatch(Objects::isNull);
-            publishedStudents += group.size();
+            publishedStudents += g.students();
             if (!partsHidden) {
-                for (double f : fits) {
-                    publishedFits.add(f);
-                }
+                withPublishedFits.add(g.key());
             }
-            cells.add(new Cell(first.collegeCode(), first.collegeName(), first.region(), first.fgosCode(),
-                    first.programmeName(), first.graduationYear(), false, (long) group.size(), counts,
-                    partsHidden ? null : round(SmallCells.median(fits))));
+            cells.add(new Cell(g.key().collegeCode(), g.collegeName(), g.region(), g.key().fgosCode(),
+                    g.programmeName(), g.key().graduationYear(), false, g.students(), counts,
+                    partsHidden ? null : round(g.median())));
         }
-        double median = SmallCells.median(publishedFits.stream().mapToDouble(Double::doubleValue).toArray());
+        // the median of the published groups: read with the groups when all are published, otherwise a
+        // second pass over the published ones only (a total over all would reveal the suppressed ones)
+        double median = withPublishedFits.size() == groups.size() ? all.medianOfAll()
+                : withPublishedFits.size() == 1
+                ? groups.stream().filter(g -> g.key().equals(withPublishedFits.get(0))).findFirst().orElseThrow().median()
+                : aggregates.median(filter, functions, withPublishedFits);
         return new Aggregate(cells, new Totals(publishedStudents, cells.size() - suppressed, suppressed,
                 Double.isNaN(median) ? null : round(median)));
-    }
-
-    /** Groups students as aggregates publish them: college × programme × graduation year. Filters never split a group. */
-    private static Collection<List<MemberStandings>> groups(List<MemberStandings> members) {
-        Map<List<Object>, List<MemberStandings>> groups = new LinkedHashMap<>();
-        for (MemberStandings m : members) {
-            var s = m.member();
-            groups.computeIfAbsent(List.of(s.collegeCode(), s.fgosCode(), s.graduationYear()), k -> new ArrayList<>())
-                    .add(m);
-        }
-        return groups.values();
     }
 
     /**
@@ -175,18 +168,17 @@ class EmployerQueries {
      * than K; all parts null when 1 … K−1 of its students have not consented (named candidates
      * would otherwise let their levels be recovered by subtraction); else small parts suppressed.
      */
-    private static Long @Nullable [] publishParts(List<MemberStandings> group, List<ReadinessLevel> partition,
-                                                 List<ReadinessLevel> levels) {
-        if (SmallCells.tooSmall(group.size())) {
+    static Long @Nullable [] publishParts(long students, long withoutConsent, List<ReadinessLevel> partition,
+                                          Map<ReadinessLevel, Long> counts) {
+        if (SmallCells.tooSmall(students)) {
             return null;
         }
-        long withoutConsent = group.stream().filter(m -> !m.member().consent()).count();
         if (withoutConsent > 0 && SmallCells.tooSmall(withoutConsent)) {
             return new Long[partition.size()];
         }
         long[] parts = new long[partition.size()];
-        for (ReadinessLevel level : levels) {
-            parts[partition.indexOf(level)]++;
+        for (int i = 0; i < parts.length; i++) {
+            parts[i] = counts.getOrDefault(partition.get(i), 0L);
         }
         return SmallCells.suppressParts(parts);
     }
@@ -198,16 +190,12 @@ class EmployerQueries {
      */
     @Transactional
     List<Candidate> candidates(JobProfile profile, CohortFilter filter, int limit) {
-        List<ProfileFunction> functions = profile.engineFunctions();
-        record Fitted(MemberStandings member, JobFit fit) {
+        List<ProfileFunction> functions = scoreUnscored(profile.engineFunctions(), filter);
+        record Fitted(CohortAggregates.Ranked member, JobFit fit) {
         }
-        List<Fitted> ranked = members(functions, filter, true).stream()
-                .filter(m -> m.member().consent())
+        // ranked and cut in SQL (same order as JobFit's); the gaps are worked out for the top N only
+        List<Fitted> ranked = aggregates.top(filter, functions, limit).stream()
                 .map(m -> new Fitted(m, JobFit.of(functions, m.standings())))
-                .sorted(Comparator.comparing((Fitted f) -> !f.fit().mustHavesMet())
-                        .thenComparing(f -> -f.fit().fit())
-                        .thenComparing(f -> f.member().member().studentId()))
-                .limit(limit)
                 .toList();
         Map<Long, FunctionRef> refs = new LinkedHashMap<>();
         profile.functions().forEach(e -> refs.put(e.function().id(), e.function()));
@@ -249,24 +237,22 @@ class EmployerQueries {
         if (targets.isEmpty()) {
             return List.of();
         }
-        // the standings of every target's ТФ, read once: membership does not depend on the ТФ
-        Map<Long, ProfileFunction> all = new LinkedHashMap<>();
-        targets.forEach(t -> t.functions().forEach(f -> all.putIfAbsent(f.labourFunctionId(), f)));
-        Collection<List<MemberStandings>> groups = groups(members(List.copyOf(all.values()), filter, false));
+        List<ProfileFunction> all = new ArrayList<>();
+        targets.forEach(t -> all.addAll(t.functions()));
+        scoreUnscored(all, filter);
         List<Supply> out = new ArrayList<>();
         for (DemandTargets.Target target : targets) {
             long graduates = 0;
             long ready = 0;
             int groupsLeftOut = 0;
             boolean hidden = false;
-            for (List<MemberStandings> group : groups) {
-                Long[] parts = publishParts(group, target.levels(),
-                        group.stream().map(m -> target.level(m.standings())).toList());
+            for (Group group : aggregates.groups(filter, target.functions(), rule(target)).list()) {
+                Long[] parts = publishParts(group.students(), group.withoutConsent(), target.levels(), group.counts());
                 if (parts == null) {
                     groupsLeftOut++;
                     continue;
                 }
-                graduates += group.size();
+                graduates += group.students();
                 if (parts[0] == null) {
                     hidden = true;
                 } else {
@@ -280,16 +266,28 @@ class EmployerQueries {
         return out;
     }
 
-    /** Reads the members with their standings, first scoring those whose scores were never computed. */
-    private List<MemberStandings> members(List<ProfileFunction> functions, CohortFilter filter, boolean consenting) {
+    private static LevelRule rule(DemandTargets.Target target) {
+        switch (target.need().kind()) {
+            case PROFILE:
+                return LevelRule.PROFILE;
+            case FUNCTION:
+                return LevelRule.FUNCTION;
+            default:
+                return LevelRule.QUALIFICATION;
+        }
+    }
+
+    /** Scores the students in scope whose scores were never computed, so that they can be counted; returns the functions. */
+    private List<ProfileFunction> scoreUnscored(List<ProfileFunction> functions, CohortFilter filter) {
         Set<String> standards = new LinkedHashSet<>();
         functions.forEach(f -> standards.add(f.standardCode()));
-        List<String> unscored = cohorts.unscored(filter, standards);
-        if (!unscored.isEmpty()) {
-            readiness.rescore(unscored);
+        if (!standards.isEmpty()) {
+            List<String> unscored = cohorts.unscored(filter, standards);
+            if (!unscored.isEmpty()) {
+                readiness.rescore(unscored);
+            }
         }
-        Collection<Long> ids = functions.stream().map(ProfileFunction::labourFunctionId).toList();
-        return cohorts.standings(filter, ids, consenting);
+        return functions;
     }
 
     private static List<OutcomeToClose> toClose(List<OutcomeEvidence> outcomes) {

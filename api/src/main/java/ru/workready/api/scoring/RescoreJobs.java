@@ -17,6 +17,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 import ru.workready.api.rulebase.RuleBaseRegistry;
 import ru.workready.api.rulebase.RuleBaseRegistry.CompiledRuleSet;
+import ru.workready.data.InvalidInputException;
 import ru.workready.data.NotFoundException;
 import ru.workready.data.scoring.BulkScoringRepository;
 import ru.workready.data.scoring.BulkScoringRepository.ScoreBatch;
@@ -29,7 +30,9 @@ import ru.workready.engine.scoring.FunctionScore;
  * batches dealt to two workers (two cores busy), each batch read in one snapshot (evidence and
  * stale marks) and written with one delete and one COPY, clearing the stale marks the read
  * answered in the same transaction. Progress is kept in {@code rescore_job}; a cancel stops the workers between batches
- * (batches already written stay written: each is a complete, consistent set of scores).
+ * (batches already written stay written: each is a complete, consistent set of scores). On shutdown
+ * ({@link RescoreJobsShutdown}) running jobs stop the same way and end INTERRUPTED; a job whose
+ * database went away ends FAILED ({@link JobEnding}).
  */
 @Service
 public class RescoreJobs implements DisposableBean {
@@ -46,6 +49,11 @@ public class RescoreJobs implements DisposableBean {
         return t;
     });
     private final Map<Long, AtomicBoolean> cancels = new ConcurrentHashMap<>();
+    /** Running jobs, for the shutdown to wait on. */
+    private final Map<Long, CompletableFuture<Void>> running = new ConcurrentHashMap<>();
+    private final JobEnding ending;
+    private volatile boolean accepting = true;
+    private volatile boolean shuttingDown;
     /** Nanoseconds spent reading, scoring and writing, over all jobs (logged per job). */
     private final AtomicLong readNanos = new AtomicLong();
     private final AtomicLong scoreNanos = new AtomicLong();
@@ -57,7 +65,8 @@ public class RescoreJobs implements DisposableBean {
     private static final java.lang.management.ThreadMXBean THREADS =
             java.lang.management.ManagementFactory.getThreadMXBean();
 
-    RescoreJobs(BulkScoringRepository bulk, CohortScoring cohort, RuleBaseRegistry ruleBases) {
+    RescoreJobs(BulkScoringRepository bulk, CohortScoring cohort, RuleBaseRegistry ruleBases, JobEnding ending) {
+        this.ending = ending;
         this.bulk = bulk;
         this.cohort = cohort;
         this.ruleBases = ruleBases;
@@ -65,6 +74,10 @@ public class RescoreJobs implements DisposableBean {
 
     /** Starts rescoring every student of the college (or region); returns the job id at once. */
     public long start(@Nullable String collegeCode, @Nullable String region) {
+        if (!accepting) {
+            throw new InvalidInputException("rescoring-job-conflict",
+                    "The application is shutting down; start the job again after the restart");
+        }
         List<StudentRow> students = bulk.students(collegeCode, region);
         if (students.isEmpty()) {
             throw new NotFoundException(collegeCode != null ? "No students in college " + collegeCode
@@ -107,6 +120,7 @@ public class RescoreJobs implements DisposableBean {
             batches.add(students.subList(i, Math.min(students.size(), i + BATCH)));
         }
         AtomicInteger done = new AtomicInteger();
+        AtomicBoolean failed = new AtomicBoolean();
         AtomicLong scores = new AtomicLong();
         CohortScoring.Context ctx = cohort.context(null);
         // one rule set per college for the whole job, so that a job is consistent even if activations change
@@ -115,12 +129,17 @@ public class RescoreJobs implements DisposableBean {
         for (int w = 0; w < WORKERS; w++) {
             int worker = w;
             parts[w] = CompletableFuture.runAsync(() -> {
-                for (int b = worker; b < batches.size() && !cancel.get(); b += WORKERS) {
+                for (int b = worker; b < batches.size() && !cancel.get() && !failed.get(); b += WORKERS) {
                     List<StudentRow> batch = batches.get(b);
-                    long written = scoreBatch(ctx, batch, ruleSets);
-                    int d = done.addAndGet(batch.size());
-                    long s = scores.addAndGet(written);
-                    bulk.progress(id, d, s);
+                    try {
+                        long written = scoreBatch(ctx, batch, ruleSets);
+                        int d = done.addAndGet(batch.size());
+                        long s = scores.addAndGet(written);
+                        bulk.progress(id, d, s);
+                    } catch (RuntimeException e) {
+                        failed.set(true); // the other worker stops too: no batch after a failure
+                        throw e;
+                    }
                 }
             }, workers);
         }
@@ -128,7 +147,7 @@ public class RescoreJobs implements DisposableBean {
         long score0 = scoreNanos.get();
         long write0 = writeNanos.get();
         long[] cpu0 = {readCpu.get(), scoreCpu.get(), writeCpu.get()};
-        return CompletableFuture.allOf(parts).handle((ok, error) -> {
+        CompletableFuture<Void> job = CompletableFuture.allOf(parts).handle((ok, error) -> {
             cancels.remove(id);
             log.info("Rescoring job {}: {} students, thread time reading {} s, scoring {} s, writing {} s", id,
                     done.get(), (readNanos.get() - read0) / 1_000_000_000.0,
@@ -138,12 +157,34 @@ public class RescoreJobs implements DisposableBean {
                     (writeCpu.get() - cpu0[2]) / 1_000_000_000.0);
             if (error != null) {
                 log.error("Rescoring job {} failed", id, error);
-                bulk.finishJob(id, "FAILED", done.get(), scores.get(), "Rescoring failed; the error has been logged");
-            } else {
-                bulk.finishJob(id, cancel.get() ? "CANCELLED" : "DONE", done.get(), scores.get(), null);
             }
+            ending.finish(id, error, !cancel.get() ? JobEnding.Stop.NONE
+                    : shuttingDown ? JobEnding.Stop.SHUTDOWN : JobEnding.Stop.CANCELLED,
+                    done.get(), students.size(), scores.get());
+            running.remove(id);
             return null;
         });
+        running.put(id, job);
+        if (job.isDone()) {
+            running.remove(id);
+        }
+        return job;
+    }
+
+    /** Whether new jobs may start (false from the start of the shutdown). */
+    void accepting(boolean accepting) {
+        this.accepting = accepting;
+        if (accepting) {
+            shuttingDown = false;
+        }
+    }
+
+    /** Shutdown: no new jobs, running ones stop after their current batch and end INTERRUPTED. */
+    CompletableFuture<Void> interruptAll() {
+        accepting = false;
+        shuttingDown = true;
+        cancels.values().forEach(c -> c.set(true));
+        return CompletableFuture.allOf(running.values().toArray(CompletableFuture<?>[]::new));
     }
 
     private long scoreBatch(CohortScoring.Context ctx, List<StudentRow> batch, Map<String, CompiledRuleSet> ruleSets) {

@@ -35,11 +35,13 @@ class AccessInterceptor implements HandlerInterceptor {
     private final ObjectProvider<ApiKeyService> keys;
     private final ObjectProvider<AuditRepository> audit;
     private final RateLimiter limiter;
+    private final FailedAuthThrottle throttle;
     private final int defaultRequestsPerMinute;
     private final Environment environment;
 
-    AccessInterceptor(ObjectProvider<ApiKeyService> keys, ObjectProvider<AuditRepository> audit, RateLimiter limiter, int defaultRequestsPerMinute,
-                      Environment environment) {
+    AccessInterceptor(ObjectProvider<ApiKeyService> keys, ObjectProvider<AuditRepository> audit, RateLimiter limiter,
+                      FailedAuthThrottle throttle, int defaultRequestsPerMinute, Environment environment) {
+        this.throttle = throttle;
         this.keys = keys;
         this.audit = audit;
         this.limiter = limiter;
@@ -60,7 +62,7 @@ class AccessInterceptor implements HandlerInterceptor {
         // answers carry personal data and depend on the key: no shared or browser cache may keep them
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("X-Content-Type-Options", "nosniff");
-        StoredKey key = authenticate(request.getHeader(HEADER));
+        StoredKey key = authenticate(request, request.getHeader(HEADER));
         Caller caller = new Caller(key.id(), key.prefix(), key.organisation(), key.role(), key.college(),
                 key.expiresAt());
         request.setAttribute(Caller.ATTRIBUTE, caller);
@@ -88,10 +90,40 @@ class AccessInterceptor implements HandlerInterceptor {
         return true;
     }
 
-    private StoredKey authenticate(@Nullable String secret) {
+    private StoredKey authenticate(HttpServletRequest request, @Nullable String secret) {
         if (secret == null || secret.isBlank()) {
             throw new SecurityExceptions.Unauthenticated("Send an API key in the " + HEADER + " header");
         }
+        // too many bad keys from this address lately: refused before the lookup, whatever the key
+        String address = request.getRemoteAddr();
+        FailedAuthThrottle.Block block = throttle.check(address);
+        if (block.retryAfterSeconds() > 0) {
+            if (block.first()) {
+                auditThrottled(request, address);
+            }
+            throw new SecurityExceptions.RateLimited(block.retryAfterSeconds(), "Too many failed authentications from "
+                    + "this address; retry after " + block.retryAfterSeconds() + " s");
+        }
+        try {
+            return lookUp(secret);
+        } catch (SecurityExceptions.Unauthenticated e) {
+            throttle.failed(address);
+            throw e;
+        }
+    }
+
+    /** One audit event per run of refusals of an address (not one per refused request). */
+    private void auditThrottled(HttpServletRequest request, String address) {
+        try {
+            audit.getObject().appendUnauthenticated("auth-throttled", "client-address", address, request.getMethod(),
+                    request.getRequestURI(), 429);
+        } catch (RuntimeException e) {
+            log.error("Could not write the audit event auth-throttled for {}", address, e);
+        }
+        log.warn("Throttling {}: more than {} failed authentications a minute", address, throttle.perMinute());
+    }
+
+    private StoredKey lookUp(String secret) {
         Optional<StoredKey> found = secret.length() > MAX_KEY_LENGTH ? Optional.empty() : keys.getObject().find(secret.strip());
         if (found.isEmpty()) {
             throw new SecurityExceptions.Unauthenticated("The API key is not valid");

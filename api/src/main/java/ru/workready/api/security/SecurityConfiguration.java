@@ -24,11 +24,14 @@ class SecurityConfiguration implements WebMvcConfigurer {
     private final ObjectProvider<ApiKeyService> keys;
     private final ObjectProvider<AuditRepository> audit;
     private final int requestsPerMinute;
+    private final int failedAuthPerMinute;
     private final Environment environment;
 
     SecurityConfiguration(ObjectProvider<ApiKeyService> keys, ObjectProvider<AuditRepository> audit,
                           @Value("${workready.security.requests-per-minute:600}") int requestsPerMinute,
+                          @Value("${workready.security.failed-auth-per-minute:20}") int failedAuthPerMinute,
                           Environment environment) {
+        this.failedAuthPerMinute = failedAuthPerMinute;
         this.keys = keys;
         this.audit = audit;
         this.requestsPerMinute = requestsPerMinute;
@@ -40,9 +43,15 @@ class SecurityConfiguration implements WebMvcConfigurer {
         return new RateLimiter(System::nanoTime);
     }
 
+    @Bean
+    FailedAuthThrottle failedAuthThrottle() {
+        return new FailedAuthThrottle(failedAuthPerMinute, System::nanoTime);
+    }
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new AccessInterceptor(keys, audit, rateLimiter(), requestsPerMinute, environment));
+        registry.addInterceptor(new AccessInterceptor(keys, audit, rateLimiter(), failedAuthThrottle(),
+                requestsPerMinute, environment));
     }
 
     @Override

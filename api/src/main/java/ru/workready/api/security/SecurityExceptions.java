@@ -24,7 +24,11 @@ final class SecurityExceptions {
         final long retryAfterSeconds;
 
         RateLimited(long retryAfterSeconds) {
-            super("Too many requests with this API key; retry after " + retryAfterSeconds + " s");
+            this(retryAfterSeconds, "Too many requests with this API key; retry after " + retryAfterSeconds + " s");
+        }
+
+        RateLimited(long retryAfterSeconds, String message) {
+            super(message);
             this.retryAfterSeconds = retryAfterSeconds;
         }
     }

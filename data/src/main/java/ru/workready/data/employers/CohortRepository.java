@@ -76,9 +76,9 @@ public class CohortRepository {
                     });
                     long fn = rs.getLong(9);
                     if (!rs.wasNull()) {
+                        ReadinessLevel level = ReadinessLevel.valueOf(rs.getString(10));
                         double r = rs.getDouble(11);
-                        m.standings().put(fn, new Standing(ReadinessLevel.valueOf(rs.getString(10)),
-                                rs.wasNull() ? null : r));
+                        m.standings().put(fn, new Standing(level, rs.wasNull() ? null : r));
                     }
                 });
         return List.copyOf(out.values());
@@ -134,7 +134,7 @@ public class CohortRepository {
         return list;
     }
 
-    private static String where(CohortFilter f, boolean consentingOnly, List<Object> params) {
+    static String where(CohortFilter f, boolean consentingOnly, List<Object> params) {
         List<String> conditions = new ArrayList<>();
         if (f.region() != null) {
             conditions.add("c.region = ?");

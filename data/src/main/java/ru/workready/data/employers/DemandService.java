@@ -61,6 +61,16 @@ public class DemandService {
     /** Columns: region, year, needed (or count), employer + profile, or standard_code + function_code; source. */
     @Transactional
     public int uploadCsv(byte[] content) {
+        return uploadCsv(content, null);
+    }
+
+    /**
+     * As {@link #uploadCsv(byte[])}; with {@code ownEmployer} (an employer's key) every row must be
+     * for a job profile of that employer: another employer's rows are refused like unknown ones (no
+     * probing), and regional rows by ТФ or qualification are left to the administrator.
+     */
+    @Transactional
+    public int uploadCsv(byte[] content, @Nullable String ownEmployer) {
         List<DemandDraft> drafts = new ArrayList<>();
         List<Integer> rows = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
@@ -84,12 +94,18 @@ public class DemandService {
         if (drafts.isEmpty() && problems.isEmpty()) {
             problems.add(Problem.ofFile("the file has no rows"));
         }
-        return store(drafts, rows, problems, unparsed);
+        return store(drafts, rows, problems, unparsed, ownEmployer);
     }
 
     /** The same as a file upload, from a JSON list; problems name the list index + 1 as the row. */
     @Transactional
     public int upload(List<DemandDraft> drafts) {
+        return upload(drafts, null);
+    }
+
+    /** As {@link #upload(List)}, limited to one employer's job profiles as {@link #uploadCsv(byte[], String)}. */
+    @Transactional
+    public int upload(List<DemandDraft> drafts, @Nullable String ownEmployer) {
         List<Integer> rows = new ArrayList<>();
         for (int i = 0; i < drafts.size(); i++) {
             rows.add(i + 1);
@@ -98,14 +114,15 @@ public class DemandService {
         if (drafts.isEmpty()) {
             problems.add(Problem.ofFile("no rows"));
         }
-        return store(drafts, rows, problems, Set.of());
+        return store(drafts, rows, problems, Set.of(), ownEmployer);
     }
 
     /**
      * Validates and resolves every row, then stores all or nothing. {@code unparsed} holds
      * "row|column" of the values already reported as unparsable, so they are not also "required".
      */
-    private int store(List<DemandDraft> drafts, List<Integer> rows, List<Problem> problems, Set<String> unparsed) {
+    private int store(List<DemandDraft> drafts, List<Integer> rows, List<Problem> problems, Set<String> unparsed,
+                      @Nullable String ownEmployer) {
         List<Resolved> resolved = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         Lookups lookups = new Lookups();
@@ -139,7 +156,11 @@ public class DemandService {
             Long generalizedId = null;
             boolean byProfile = notBlank(d.employer()) || notBlank(d.profile());
             boolean byFunction = notBlank(d.standard()) || notBlank(d.function());
-            if (byProfile == byFunction) {
+            if (ownEmployer != null && byFunction && !byProfile) {
+                problems.add(new Problem(row, "standard_code", d.standard(), "an employer declares demand for its own "
+                        + "job profiles (employer, profile); regional needs by ТФ or qualification are declared by the "
+                        + "administrator"));
+            } else if (byProfile == byFunction) {
                 problems.add(new Problem(row, byProfile ? "profile" : "function_code", null,
                         "give either employer and profile, or standard_code and function_code"));
             } else if (byProfile) {
@@ -147,7 +168,9 @@ public class DemandService {
                     problems.add(new Problem(row, notBlank(d.employer()) ? "profile" : "employer", null,
                             "required with " + (notBlank(d.employer()) ? "employer" : "profile")));
                 } else {
-                    var employer = lookups.employer(d.employer().strip());
+                    // another employer's code reads as unknown: an employer's key cannot probe others
+                    var employer = ownEmployer != null && !ownEmployer.equals(d.employer().strip()) ? Optional.<EmployerRepository.Employer>empty()
+                            : lookups.employer(d.employer().strip());
                     var profile = employer.flatMap(e -> lookups.profile(e, d.profile().strip()));
                     if (employer.isEmpty()) {
                         problems.add(new Problem(row, "employer", d.employer(), "unknown employer"));

@@ -17,6 +17,7 @@ import ru.workready.data.InvalidInputException;
 import ru.workready.data.InvalidInputException.Problem;
 import ru.workready.data.NotFoundException;
 import ru.workready.data.Page;
+import ru.workready.data.csv.CsvCells;
 import ru.workready.data.csv.CsvReader;
 import ru.workready.data.programmes.ProgrammeRepository;
 import ru.workready.data.standards.StandardRepository;
@@ -96,11 +97,10 @@ public class MappingImportService {
         do {
             rows = mappings.rows(mappingSetId, null, page++, Page.MAX_SIZE);
             for (MappingRepository.MappingRow r : rows.items()) {
-                sb.append(r.outcomeCode()).append(';').append(r.functionCode()).append(';')
-                        .append(r.elementKey() == null ? "" : r.elementKey()).append(';').append(r.type().name())
-                        .append(';').append(new java.math.BigDecimal(Double.toString(r.weight())).stripTrailingZeros()
-                                .toPlainString())
-                        .append(';').append(r.critical()).append("\r\n");
+                // through CsvCells like every export: no cell may run as a spreadsheet formula
+                sb.append(CsvCells.line(';', r.outcomeCode(), r.functionCode(), r.elementKey(), r.type().name(),
+                        new java.math.BigDecimal(Double.toString(r.weight())).stripTrailingZeros().toPlainString(),
+                        Boolean.toString(r.critical()))).append("\r\n");
             }
         } while (rows.offset() + rows.items().size() < rows.total());
         return sb.toString();

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import ru.workready.data.InvalidInputException;
 import ru.workready.data.InvalidInputException.Problem;
+import ru.workready.data.csv.CsvCells;
 import ru.workready.data.csv.CsvReader;
 import ru.workready.engine.programmes.ActivityKind;
 import ru.workready.engine.programmes.Outcome;
@@ -118,12 +119,12 @@ public final class ProgrammeFormat {
                     return;
                 }
                 headerSeen[0] = true;
-                b.header(row.number(), "", row.get("code"), row.get("name"), row.get("qualification"),
+                b.header(row.number(), "", row.get("code"), CsvCells.restore(row.get("name")), CsvCells.restore(row.get("qualification")),
                         row.get("qualification_level"), row.get("intake_year"));
             } else if (k.equals("ACTIVITY") || k.equals("ВД")) {
-                b.activity(row.number(), "", row.get("code"), row.get("module_code"), row.get("name"));
+                b.activity(row.number(), "", row.get("code"), row.get("module_code"), CsvCells.restore(row.get("name")));
             } else {
-                b.outcome(row.number(), "", kind, row.get("code"), row.get("name"), row.get("activity_code"),
+                b.outcome(row.number(), "", kind, row.get("code"), CsvCells.restore(row.get("name")), row.get("activity_code"),
                         row.get("parent_code"));
             }
         });
@@ -153,19 +154,9 @@ public final class ProgrammeFormat {
         return sb.toString();
     }
 
+    /** Cells through {@link CsvCells}: a name starting with = + - @ must not run as a spreadsheet formula. */
     private static void row(StringBuilder sb, @Nullable String... cells) {
-        for (int i = 0; i < cells.length; i++) {
-            if (i > 0) {
-                sb.append(';');
-            }
-            String c = cells[i] == null ? "" : cells[i];
-            if (c.indexOf(';') >= 0 || c.indexOf('"') >= 0 || c.indexOf('\n') >= 0 || c.indexOf('\r') >= 0) {
-                sb.append('"').append(c.replace("\"", "\"\"")).append('"');
-            } else {
-                sb.append(c);
-            }
-        }
-        sb.append("\r\n");
+        sb.append(CsvCells.line(';', cells)).append("\r\n");
     }
 
     // ------------------------------------------------------------------ validation

@@ -13,7 +13,11 @@ import org.springframework.stereotype.Repository;
 public class AuditRepository {
 
     /** Who ({@code keyId}, organisation, role) did what to which subject, through which request, when. */
-    public record AuditEvent(long id, OffsetDateTime at, @Nullable Long keyId, String organisation, Role role,
+    /** Role of events with no key behind them (e.g. a client address throttled for bad keys); read back as null. */
+    static final String NO_ROLE = "NONE";
+
+    /** @param role null for events with no key behind them */
+    public record AuditEvent(long id, OffsetDateTime at, @Nullable Long keyId, String organisation, @Nullable Role role,
                              String action, String subjectKind, String subjectId, String method, String path,
                              int status) {
     }
@@ -39,6 +43,17 @@ public class AuditRepository {
                 .update();
     }
 
+    /** An event with no key behind it: refusals of a client before any key is accepted. */
+    public void appendUnauthenticated(String action, String subjectKind, String subjectId, String method, String path,
+                                      int status) {
+        jdbc.sql("""
+                        insert into audit_event (key_id, organisation_code, role, action, subject_kind, subject_id,
+                                                 http_method, path, status)
+                        values (null, '', ?, ?, ?, ?, ?, ?, ?)""")
+                .params(NO_ROLE, action, subjectKind, subjectId, method, path, status)
+                .update();
+    }
+
     /** Matching events, newest first. */
     public List<AuditEvent> query(Query q) {
         return jdbc.sql("""
@@ -60,7 +75,7 @@ public class AuditRepository {
 
     private static AuditEvent map(ResultSet rs, int n) throws SQLException {
         return new AuditEvent(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getObject(3, Long.class),
-                rs.getString(4), Role.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8),
+                rs.getString(4), NO_ROLE.equals(rs.getString(5)) ? null : Role.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8),
                 rs.getString(9), rs.getString(10), rs.getInt(11));
     }
 }

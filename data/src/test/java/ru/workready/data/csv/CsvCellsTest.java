@@ -51,4 +51,13 @@ class CsvCellsTest {
         assertThat(out.isEmpty() || number || "=+-@\t\r".indexOf(out.charAt(0)) < 0)
                 .as("seed %d: %s → %s", seed, s, out).isTrue();
     }
+
+    @org.junit.jupiter.api.Test
+    void restoreUndoesNeutralizeOnly() {
+        for (String v : new String[] {"=1+2", "-abc", "+x", "@sum", "\tx", "plain", "'quoted", "-5", "'", "''=x"}) {
+            org.assertj.core.api.Assertions.assertThat(CsvCells.restore(CsvCells.neutralize(v))).as(v).isEqualTo(v);
+        }
+        org.assertj.core.api.Assertions.assertThat(CsvCells.restore("'text")).isEqualTo("'text");
+        org.assertj.core.api.Assertions.assertThat(CsvCells.restore(null)).isNull();
+    }
 }
