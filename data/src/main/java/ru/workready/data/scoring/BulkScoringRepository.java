@@ -283,12 +283,28 @@ public class BulkScoringRepository {
     }
 
     public void progress(long jobId, int done, long scores) {
-        template.update("update rescore_job set done = ?, scores = ? where id = ?", done, scores, jobId);
+        template.update("update rescore_job set done = ?, scores = ?, heartbeat_at = now() where id = ?", done, scores, jobId);
     }
 
     public void finishJob(long jobId, String status, int done, long scores, @Nullable String error) {
         template.update("update rescore_job set status = ?, done = ?, scores = ?, error = ?, finished_at = now() "
                 + "where id = ?", status, done, scores, error, jobId);
+    }
+
+    /**
+     * Ends the jobs still RUNNING whose heartbeat is older than {@code silentFor}: their node died
+     * without a word (a graceful stop or a database failure records its own ending). Their finished
+     * batches stay written, each student's scores whole.
+     */
+    public int failAbandonedJobs(java.time.Duration silentFor) {
+        return template.update("""
+                update rescore_job
+                   set status = 'FAILED', finished_at = now(),
+                       error = 'abandoned: the node running it stopped without ending it (no progress since '
+                               || to_char(heartbeat_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS') || ' UTC); '
+                               || done || ' of ' || total || ' students were rescored, each one whole; start the job again'
+                 where status = 'RUNNING' and heartbeat_at < now() - make_interval(secs => ?)""",
+                (double) silentFor.toSeconds());
     }
 
     /** A job as stored. */

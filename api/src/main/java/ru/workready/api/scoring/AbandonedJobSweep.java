@@ -1,0 +1,42 @@
+package ru.workready.api.scoring;
+
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import ru.workready.data.scoring.BulkScoringRepository;
+
+/**
+ * Ends rescoring jobs whose node died without a word (kill -9, power loss): a running job beats
+ * with every batch, so one silent for {@code workready.rescore.job.abandoned-after} is dead.
+ * Every node sweeps; the update is idempotent, so several nodes sweeping at once do no harm.
+ */
+@Component
+class AbandonedJobSweep {
+    private static final Logger log = LoggerFactory.getLogger(AbandonedJobSweep.class);
+
+    private final BulkScoringRepository jobs;
+    private final Duration abandonedAfter;
+
+    AbandonedJobSweep(BulkScoringRepository jobs,
+                      @Value("${workready.rescore.job.abandoned-after:5m}") Duration abandonedAfter) {
+        this.jobs = jobs;
+        this.abandonedAfter = abandonedAfter;
+    }
+
+    @Scheduled(fixedDelayString = "${workready.rescore.job.sweep-ms:60000}", initialDelay = 10_000)
+    void sweep() {
+        try {
+            int ended = jobs.failAbandonedJobs(abandonedAfter);
+            if (ended > 0) {
+                log.warn("Ended {} rescoring job(s) abandoned by a node that stopped (silent for over {})",
+                        ended, abandonedAfter);
+            }
+        } catch (DataAccessException e) {
+            log.debug("Abandoned-job sweep skipped: {}", e.getMessage());
+        }
+    }
+}
