@@ -1,6 +1,5 @@
 package ru.workready.api.database;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -34,12 +33,13 @@ class EmbeddedDatabaseConfiguration {
     /** Pooled: the embedded instance hands out a plain DataSource that would fork a backend per request. */
     @Bean(destroyMethod = "close")
     DataSource dataSource(EmbeddedPostgres pg) {
-        HikariConfig config = new HikariConfig();
-        config.setPoolName("embedded");
-        config.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
-        config.setUsername("postgres");
-        config.setMaximumPoolSize(10);
-        return new HikariDataSource(config);
+        // not new HikariDataSource(config): that starts the pool at once, before session settings apply
+        HikariDataSource pool = new HikariDataSource();
+        pool.setPoolName("embedded");
+        pool.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
+        pool.setUsername("postgres");
+        pool.setMaximumPoolSize(10);
+        return pool;
     }
 
     static EmbeddedPostgres start(Path dataDir, int port) throws IOException {

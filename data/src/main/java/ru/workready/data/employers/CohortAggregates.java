@@ -182,8 +182,10 @@ public class CohortAggregates {
         for (int i = 0; i < functions.size(); i++) {
             ProfileFunction f = functions.get(i);
             String rs = "rs" + i;
+            // the college too: readiness_score is partitioned by it, so each probe looks into one partition
             joins.append(" left join readiness_score ").append(rs).append(" on ").append(rs)
-                    .append(".student_id = s.id and ").append(rs).append(".labour_function_id = ")
+                    .append(".student_id = s.id and ").append(rs).append(".college_id = s.college_id and ").append(rs)
+                    .append(".labour_function_id = ")
                     .append(f.labourFunctionId());
             columns.append(", ").append(rs).append(".level as l").append(i).append(", ").append(rs)
                     .append(".readiness as r").append(i);

@@ -62,7 +62,8 @@ public class CohortRepository {
                         select s.id, c.code, c.name, c.region, p.fgos_code, p.name, %s, s.employer_consent,
                                rs.labour_function_id, rs.level, rs.readiness
                         from student s join college c on c.id = s.college_id join programme p on p.id = s.programme_id
-                        left join readiness_score rs on rs.student_id = s.id and rs.labour_function_id = any(?)
+                        left join readiness_score rs on rs.student_id = s.id and rs.college_id = s.college_id
+                                                  and rs.labour_function_id = any(?)
                         %s order by s.id""".formatted(GRADUATION_YEAR, where))
                 .params(params)
                 .query(rs -> {
@@ -99,7 +100,8 @@ public class CohortRepository {
                                       where ms.programme_id = s.programme_id and ms.is_active and ps.code = any(?)
                                         and not exists (select 1 from readiness_score rs
                                                         join labour_function f on f.id = rs.labour_function_id
-                                                        where rs.student_id = s.id and f.standard_id = ms.standard_id))
+                                                        where rs.student_id = s.id and rs.college_id = s.college_id
+                                                          and f.standard_id = ms.standard_id))
                         order by s.id""".formatted(where, where.isEmpty() ? "where" : "and"))
                 .params(params).query(String.class).list();
     }
