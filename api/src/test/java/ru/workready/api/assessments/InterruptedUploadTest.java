@@ -6,22 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.util.List;
-import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import ru.workready.api.ApiTest;
 import ru.workready.data.assessments.AssessmentUploadService;
-import ru.workready.data.assessments.CopyWriter;
-import ru.workready.data.assessments.Findings;
 import ru.workready.data.assessments.UploadKind;
 import ru.workready.data.assessments.UploadLoader;
 import ru.workready.data.assessments.UploadService;
 import ru.workready.data.assessments.UploadSpool;
 import ru.workready.data.assessments.UploadStatus;
-import ru.workready.data.csv.CsvReader;
 import ru.workready.data.csv.TabularFormat;
 import ru.workready.data.programmes.ProgrammeRepository;
 import ru.workready.data.students.StudentRepository;
@@ -50,7 +45,7 @@ class InterruptedUploadTest extends ApiTest {
                     .append(";2026-02-").append(10 + i % 18).append('\n');
         }
         long evidenceBefore = jdbc.sql("select count(*) from evidence").query(Long.class).single();
-        UploadLoader cutting = new Cutting(assessments, dataSource, 12_000);
+        UploadLoader cutting = cutting(assessments, dataSource, 12_000);
         try (UploadSpool spool = UploadSpool.of(csv.toString().getBytes(StandardCharsets.UTF_8))) {
             UploadService.Receipt receipt = uploads.receive(UploadKind.ASSESSMENTS, fixture.college, "cut.csv", null,
                     spool, TabularFormat.CSV);
@@ -74,62 +69,17 @@ class InterruptedUploadTest extends ApiTest {
     }
 
     /** The assessment loader, except that at a given row it terminates its own database backend. */
-    private record Cutting(AssessmentUploadService delegate, DataSource dataSource, int atRow) implements UploadLoader {
-        @Override
-        public Stager stager(JdbcClient jdbc, long uploadId, long collegeId, String collegeCode) {
-            Stager inner = delegate.stager(jdbc, uploadId, collegeId, collegeCode);
-            return new Stager() {
-                private int rows;
-
-                @Override
-                public String copySql() {
-                    return inner.copySql();
+    private static UploadLoader cutting(AssessmentUploadService delegate, DataSource dataSource, int atRow) {
+        return new RowHookLoader(delegate, row -> {
+            if (row == atRow) {
+                // a second connection, as an operator or a network failure would
+                try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+                    s.execute("select pg_terminate_backend(pid) from pg_stat_activity "
+                            + "where query ilike 'copy evidence%' and pid <> pg_backend_pid()");
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
                 }
-
-                @Override
-                public void stage(CsvReader.Row row, CopyWriter out, Findings findings) {
-                    if (++rows == atRow) {
-                        // a second connection, as an operator or a network failure would
-                        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-                            s.execute("select pg_terminate_backend(pid) from pg_stat_activity "
-                                    + "where query ilike 'copy evidence%' and pid <> pg_backend_pid()");
-                        } catch (java.sql.SQLException e) {
-                            throw new IllegalStateException(e);
-                        }
-                    }
-                    inner.stage(row, out, findings);
-                }
-
-                @Override
-                public Map<String, Integer> counts() {
-                    return inner.counts();
-                }
-
-                @Override
-                public SetProblems setProblems(JdbcClient jdbc, int limit) {
-                    return inner.setProblems(jdbc, limit);
-                }
-
-                @Override
-                public Moved move(JdbcClient jdbc, long copiedRows) {
-                    return inner.move(jdbc, copiedRows);
-                }
-            };
-        }
-
-        @Override
-        public UploadKind kind() {
-            return delegate.kind();
-        }
-
-        @Override
-        public String problemType() {
-            return delegate.problemType();
-        }
-
-        @Override
-        public List<String> requiredColumns() {
-            return delegate.requiredColumns();
-        }
+            }
+        });
     }
 }

@@ -12,8 +12,6 @@ import jakarta.servlet.ServletInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -28,14 +26,11 @@ import org.springframework.test.web.servlet.MockMvc;
 import ru.workready.api.ApiTest;
 import ru.workready.api.problems.BodyReadException;
 import ru.workready.data.assessments.AssessmentUploadService;
-import ru.workready.data.assessments.CopyWriter;
-import ru.workready.data.assessments.Findings;
 import ru.workready.data.assessments.UploadKind;
 import ru.workready.data.assessments.UploadLoader;
 import ru.workready.data.assessments.UploadService;
 import ru.workready.data.assessments.UploadSpool;
 import ru.workready.data.assessments.UploadStatus;
-import ru.workready.data.csv.CsvReader;
 import ru.workready.data.csv.TabularFormat;
 import ru.workready.data.programmes.ProgrammeRepository;
 import ru.workready.data.students.StudentRepository;
@@ -79,7 +74,7 @@ class UploadShutdownTest extends ApiTest {
                     spool, TabularFormat.CSV);
             // 5,000 rows at 1 ms: about 5 s, far beyond the grace period
             CompletableFuture<UploadService.Processed> running = CompletableFuture.supplyAsync(() -> uploads.process(
-                    receipt.uploadId(), new Slow(assessments, Duration.ofMillis(1), reading), spool, TabularFormat.CSV));
+                    receipt.uploadId(), slow(assessments, Duration.ofMillis(1), reading), spool, TabularFormat.CSV));
             assertThat(reading.await(30, TimeUnit.SECONDS)).isTrue();
 
             assertThat(uploads.drain(Duration.ofMillis(200))).as("uploads stopped").isEqualTo(1);
@@ -115,7 +110,7 @@ class UploadShutdownTest extends ApiTest {
             UploadService.Receipt receipt = uploads.receive(UploadKind.ASSESSMENTS, fixture.college, "drain.csv", null,
                     spool, TabularFormat.CSV);
             CompletableFuture<UploadService.Processed> running = CompletableFuture.supplyAsync(() -> uploads.process(
-                    receipt.uploadId(), new Slow(assessments, Duration.ofMillis(1), reading), spool, TabularFormat.CSV));
+                    receipt.uploadId(), slow(assessments, Duration.ofMillis(1), reading), spool, TabularFormat.CSV));
             assertThat(reading.await(30, TimeUnit.SECONDS)).isTrue();
 
             assertThat(uploads.drain(Duration.ofSeconds(60))).as("nothing had to be stopped").isZero();
@@ -198,54 +193,10 @@ class UploadShutdownTest extends ApiTest {
     }
 
     /** The assessment loader, slowed down per row, so that an upload is surely in flight at shutdown. */
-    private record Slow(AssessmentUploadService delegate, Duration perRow, CountDownLatch reading)
-            implements UploadLoader {
-        @Override
-        public Stager stager(JdbcClient jdbc, long uploadId, long collegeId, String collegeCode) {
-            Stager inner = delegate.stager(jdbc, uploadId, collegeId, collegeCode);
-            return new Stager() {
-                @Override
-                public String copySql() {
-                    return inner.copySql();
-                }
-
-                @Override
-                public void stage(CsvReader.Row row, CopyWriter out, Findings findings) {
-                    reading.countDown();
-                    LockSupport.parkNanos(perRow.toNanos());
-                    inner.stage(row, out, findings);
-                }
-
-                @Override
-                public Map<String, Integer> counts() {
-                    return inner.counts();
-                }
-
-                @Override
-                public SetProblems setProblems(JdbcClient jdbc, int limit) {
-                    return inner.setProblems(jdbc, limit);
-                }
-
-                @Override
-                public Moved move(JdbcClient jdbc, long copiedRows) {
-                    return inner.move(jdbc, copiedRows);
-                }
-            };
-        }
-
-        @Override
-        public UploadKind kind() {
-            return delegate.kind();
-        }
-
-        @Override
-        public String problemType() {
-            return delegate.problemType();
-        }
-
-        @Override
-        public List<String> requiredColumns() {
-            return delegate.requiredColumns();
-        }
+    private static UploadLoader slow(AssessmentUploadService delegate, Duration perRow, CountDownLatch reading) {
+        return new RowHookLoader(delegate, row -> {
+            reading.countDown();
+            LockSupport.parkNanos(perRow.toNanos());
+        });
     }
 }

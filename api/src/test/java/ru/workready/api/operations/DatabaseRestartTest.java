@@ -5,16 +5,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -50,21 +44,7 @@ import ru.workready.api.ApiTest;
 @Import(AdminKeyByDefault.class)
 class DatabaseRestartTest {
     private static final int ROWS = 50_000;
-    private static final Path DATA;
-    private static final int PORT;
-    private static EmbeddedPostgres postgres;
-
-    static {
-        try {
-            DATA = Files.createTempDirectory("workready-restart-test").resolve("pgdata");
-            try (ServerSocket s = new ServerSocket(0)) {
-                PORT = s.getLocalPort();
-            }
-            postgres = start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    private static final RestartableDatabase DB = new RestartableDatabase("workready-restart-test");
 
     @Autowired
     MockMvc mvc;
@@ -73,14 +53,12 @@ class DatabaseRestartTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> "jdbc:postgresql://localhost:" + PORT + "/postgres");
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "");
+        DB.register(registry);
     }
 
     @AfterAll
     static void stop() throws IOException {
-        postgres.close();
+        DB.stop();
     }
 
     @Test
@@ -90,7 +68,7 @@ class DatabaseRestartTest {
 
         CompletableFuture<MockHttpServletResponse> upload = CompletableFuture.supplyAsync(() -> send(file));
         awaitEvidenceInsertsInFlight(upload);
-        postgres.close(); // fast shutdown: in-flight sessions are terminated, their transactions roll back
+        DB.stop();
 
         MockHttpServletResponse failed = upload.get(60, TimeUnit.SECONDS);
         assertThat(failed.getStatus()).as(failed.getContentAsString()).isEqualTo(503);
@@ -105,7 +83,7 @@ class DatabaseRestartTest {
 
         assertThat(meters.counter("workready.database.unavailable").count()).isGreaterThanOrEqualTo(2);
 
-        postgres = start();
+        DB.startAgain();
         assertThat(count("select count(*) from evidence")).as("no partial evidence").isEqualTo(evidenceBefore);
         // The upload resource was registered before the restart; it never completed.
         String uploads = "from upload where content_hash = '" + sha256(file) + "'";
@@ -164,7 +142,7 @@ class DatabaseRestartTest {
     }
 
     private static long count(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + PORT + "/postgres", "postgres", "");
+        try (Connection c = DB.connect();
              Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
@@ -173,9 +151,5 @@ class DatabaseRestartTest {
 
     private static String sha256(byte[] content) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-    }
-
-    private static EmbeddedPostgres start() throws IOException {
-        return EmbeddedPostgres.builder().setDataDirectory(DATA).setCleanDataDirectory(false).setPort(PORT).start();
     }
 }

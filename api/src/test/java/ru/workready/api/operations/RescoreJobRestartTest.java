@@ -2,14 +2,8 @@ package ru.workready.api.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -46,21 +40,7 @@ import ru.workready.api.scoring.RescoreJobs;
 class RescoreJobRestartTest {
     /** Enough students for a job of several seconds (batches of 1,000 on two workers). */
     private static final int STUDENTS = 8_000;
-    private static final Path DATA;
-    private static final int PORT;
-    private static EmbeddedPostgres postgres;
-
-    static {
-        try {
-            DATA = Files.createTempDirectory("workready-rescore-restart-test").resolve("pgdata");
-            try (ServerSocket s = new ServerSocket(0)) {
-                PORT = s.getLocalPort();
-            }
-            postgres = start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    private static final RestartableDatabase DB = new RestartableDatabase("workready-rescore-restart-test");
 
     @Autowired
     RescoreJobs jobs;
@@ -69,14 +49,12 @@ class RescoreJobRestartTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> "jdbc:postgresql://localhost:" + PORT + "/postgres");
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "");
+        DB.register(registry);
     }
 
     @AfterAll
     static void stop() throws IOException {
-        postgres.close();
+        DB.stop();
     }
 
     @Test
@@ -86,9 +64,9 @@ class RescoreJobRestartTest {
         List<String[]> marks = staleMarks();
         long id = jobs.start("DEMO", null);
         awaitFirstBatch(id);
-        postgres.close(); // fast shutdown: in-flight sessions are terminated, their transactions roll back
+        DB.stop();
         Thread.sleep(1500);
-        postgres = start();
+        DB.startAgain();
 
         String[] job = awaitEnd(id);
         assertThat(job[0]).as("status").isEqualTo("FAILED");
@@ -232,10 +210,6 @@ class RescoreJobRestartTest {
     }
 
     private static Connection connect() throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://localhost:" + PORT + "/postgres", "postgres", "");
-    }
-
-    private static EmbeddedPostgres start() throws IOException {
-        return EmbeddedPostgres.builder().setDataDirectory(DATA).setCleanDataDirectory(false).setPort(PORT).start();
+        return DB.connect();
     }
 }
