@@ -15,6 +15,19 @@ case $action in
   status) pg_lsclusters; su postgres -c "psql -p $port -tAc 'select pg_is_in_recovery(), now() - pg_last_xact_replay_timestamp()'"; exit 0 ;;
 esac
 pg_ctlcluster 15 main start 2>/dev/null || true
+streaming() { # the primary sees the standby streaming (not stuck behind WAL the primary has recycled)
+  su postgres -c "psql -p 5432 -tAc \"select count(*) from pg_stat_replication where state = 'streaming'\"" 2>/dev/null | grep -qv '^0$'
+}
+if pg_lsclusters | grep -qE '^15 +replica '; then
+  # A replica that was down for long may need WAL the primary no longer has (no slot keeps it):
+  # it then never catches up, so make it again from a fresh base backup.
+  pg_ctlcluster 15 replica start 2>/dev/null || true
+  for _ in $(seq 1 10); do streaming && break; sleep 1; done
+  if ! streaming; then
+    echo "replica is not streaming (behind recycled WAL?): making it again"
+    pg_dropcluster --stop 15 replica
+  fi
+fi
 if ! pg_lsclusters | grep -qE '^15 +replica '; then
   pg_createcluster 15 replica -p "$port" >/dev/null
   rm -rf "${data:?}"/*
