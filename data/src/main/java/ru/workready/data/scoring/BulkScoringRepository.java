@@ -154,6 +154,13 @@ public class BulkScoringRepository {
         if (batch.rows() > 0) {
             Connection con = DataSourceUtils.getConnection(dataSource);
             try {
+                // the students' row locks first, in id order: see ScoreRepository#lockStudent
+                template.query(c -> {
+                    var ps = c.prepareStatement(
+                            "select 1 from student where id = any(?) order by id collate \"C\" for no key update");
+                    ps.setArray(1, c.createArrayOf("text", batch.studentIds.toArray()));
+                    return ps;
+                }, rs -> { });
                 template.update(c -> {
                     var ps = c.prepareStatement("""
                             delete from readiness_score

@@ -43,6 +43,7 @@ public class ScoreRepository {
                 .map(f -> new Object[] {collegeId, readiness.studentId(), functionIds.get(f.code()), f.readiness(),
                         f.coverage(), f.level().name(), explanation(f), readiness.ruleSetVersion(), mappingSetId})
                 .toList();
+        lockStudent(readiness.studentId());
         template.batchUpdate("""
                 insert into readiness_score (college_id, student_id, labour_function_id, readiness, coverage, level,
                                              explanation, rule_set_version, mapping_set_id, computed_at)
@@ -51,6 +52,17 @@ public class ScoreRepository {
                     coverage = excluded.coverage, level = excluded.level, explanation = excluded.explanation,
                     rule_set_version = excluded.rule_set_version, mapping_set_id = excluded.mapping_set_id,
                     computed_at = excluded.computed_at""", rows);
+    }
+
+    /**
+     * Every writer of a student's scores (this upsert, the rescoring job's delete-then-COPY) first
+     * takes the student's row lock, so that their writes to the same scores take turns: otherwise
+     * an upsert could insert between the job's delete and its COPY, and the COPY would fail on the
+     * key. {@code NO KEY UPDATE} leaves uploads' {@code KEY SHARE} locks on students free; callers
+     * that write several students lock them in id order, so writers cannot deadlock.
+     */
+    private void lockStudent(String studentId) {
+        template.query("select 1 from student where id = ? for no key update", rs -> { }, studentId);
     }
 
     /**
