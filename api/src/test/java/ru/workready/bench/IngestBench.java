@@ -225,13 +225,14 @@ public final class IngestBench {
             }
             try (var out = Files.newOutputStream(rendered)) {
                 copy.copyOut("copy (select " + columns.substring(1, columns.length() - 1) + " from " + partition
-                        + " where upload_id = " + uploadId + " order by id) to stdout", out);
+                        + " where upload_id = " + uploadId + " order by id) to stdout (format binary)", out);
             }
             c.setAutoCommit(false);
             long start = System.nanoTime();
             long copied;
             try (InputStream in = Files.newInputStream(rendered)) {
-                copied = copy.copyIn("copy " + partition + " " + columns + " from stdin", in, 1024 * 1024);
+                copied = copy.copyIn("copy " + partition + " " + columns + " from stdin (format binary)", in,
+                        1024 * 1024);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             c.rollback();

@@ -169,8 +169,9 @@ public class AssessmentUploadService implements UploadLoader {
         private final String collegeCode;
         private final String partition;
         private final long uploadId;
-        /** upload_id and college_id, the same on every row */
-        private final String prefix;
+        /** Columns of the COPY. */
+        private static final int FIELDS = 19;
+        private final long collegeId;
         /** Students with rows in the file, by ordinal (bounded by the college). */
         private final BitSet students = new BitSet();
         private final Map<String, Integer> counts = new HashMap<>();
@@ -185,14 +186,14 @@ public class AssessmentUploadService implements UploadLoader {
             this.collegeCode = collegeCode;
             this.partition = partition;
             this.uploadId = uploadId;
-            this.prefix = uploadId + "\t" + collegeId;
+            this.collegeId = collegeId;
         }
 
         @Override
         public String copySql() {
             return "copy " + partition + " (upload_id, college_id, row_number, student_id, outcome_id, standard_code, "
                     + "generalized_function_code, kind, grade, points, max_points, passed, assessed_on, attempt, "
-                    + "assessor, comment, certificate_number, conclusion, place) from stdin";
+                    + "assessor, comment, certificate_number, conclusion, place) from stdin (format binary)";
         }
 
         @Override
@@ -323,10 +324,11 @@ public class AssessmentUploadService implements UploadLoader {
                 return;
             }
             students.set(student.ordinal());
-            out.raw(prefix).value(row.number()).text(student.id()).value(outcomeId).text(standardCode).text(gfCode)
-                    .text(kind.name()).value(result.grade).value(result.points).value(result.max).value(result.passed)
-                    .value(date).value(attempt).text(row.get("assessor")).text(row.get("comment"))
-                    .text(nok ? certificate : null).text(nok ? conclusion : null).value(place);
+            // binary COPY: each field in the column's own type (bigint, integer, smallint, numeric, boolean, date, text)
+            out.row(FIELDS).int8(uploadId).int8(collegeId).int4(row.number()).text(student.id()).int8(outcomeId)
+                    .text(standardCode).text(gfCode).text(kind.name()).int2(result.grade).numeric(result.points)
+                    .numeric(result.max).bool(result.passed).date(date).int4(attempt).text(row.get("assessor"))
+                    .text(row.get("comment")).text(nok ? certificate : null).text(nok ? conclusion : null).int4(place);
             out.endRow();
             counts.merge(kind.name(), 1, Integer::sum);
         }
