@@ -181,16 +181,26 @@ class ReportPageBrowserTest {
         open("/reports/index.html?programme=" + programmeId + "&standard=06.001");
         assertThat(browser.findElement(By.id("error")).isDisplayed()).isFalse();
         assertThat(browser.findElement(By.id("comparison-section")).isDisplayed()).isTrue();
-        assertThat(browser.findElement(By.cssSelector("#comparison li[data-change='fixed']")).getDomAttribute("data-code"))
+        // the page may redraw the comparison once more (the version selectors settle): read it when stable
+        assertThat(settled(By.cssSelector("#comparison li[data-change='fixed']"), e -> e.getDomAttribute("data-code")))
                 .isEqualTo("A/04.3");
-        WebElement broken = browser.findElement(By.cssSelector("#comparison li[data-change='broken']"));
-        assertThat(broken.getDomAttribute("data-code")).isEqualTo("A/01.3");
-        assertThat(broken.getText()).contains("покрыта → только RELATED");
-        assertThat(browser.findElement(By.cssSelector("#heatmap td.cell[data-function='A/04.3'][data-outcome='ПК 1.2']"))
-                .getDomAttribute("data-type")).isEqualTo("EXACT");
-        assertThat(browser.findElement(By.cssSelector("#comparison-section .downloads a[data-format='xlsx']"))
-                .getDomAttribute("href")).contains("/api/reports/mapping-comparison?", "from=1", "to=2");
+        assertThat(settled(By.cssSelector("#comparison li[data-change='broken']"), e -> e.getDomAttribute("data-code")))
+                .isEqualTo("A/01.3");
+        assertThat(settled(By.cssSelector("#comparison li[data-change='broken']"), WebElement::getText))
+                .contains("покрыта → только RELATED");
+        assertThat(settled(By.cssSelector("#heatmap td.cell[data-function='A/04.3'][data-outcome='ПК 1.2']"),
+                e -> e.getDomAttribute("data-type"))).isEqualTo("EXACT");
+        assertThat(settled(By.cssSelector("#comparison-section .downloads a[data-format='xlsx']"),
+                e -> e.getDomAttribute("href"))).contains("/api/reports/mapping-comparison?", "from=1", "to=2");
         Path shot = Path.of("target", "reports-page-comparison.png");
         Files.write(shot, ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    /** Reads from an element, finding it again if the page redrew it in between. */
+    private static String settled(By by, java.util.function.Function<WebElement, String> read) {
+        return new WebDriverWait(browser, Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                .until(d -> read.apply(d.findElement(by)));
     }
 }
