@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Ingestion benchmark: 1,000,000 realistic assessment rows through the product's upload path
-# (HTTP → spool → COPY into staging → set-based checks → evidence) vs a raw COPY of the same
+# (HTTP → spool → row checks → COPY into the evidence partition; a large file into a partition of its own) vs a raw COPY of the same
 # file into a bare table, in the same run, with a 256 MB heap. Usage: bench/ingest.sh [rows] [work-dir]
 set -euo pipefail
 cd "$(dirname "$0")/.."

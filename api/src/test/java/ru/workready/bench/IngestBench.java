@@ -82,8 +82,8 @@ public final class IngestBench {
                     + "%.2f s, %,.0f rows/s, peak heap %d MB (max heap %d MB)%n", product.seconds, productRate,
                     product.peakHeapMb, Runtime.getRuntime().maxMemory() / (1024 * 1024));
             System.out.printf(Locale.ROOT, "raw COPY into a bare table: %.2f s, %,.0f rows/s%n", raw, rawRate);
-            System.out.printf(Locale.ROOT, "server's share alone (the upload's checked rows COPYed again into the "
-                    + "evidence partition, rolled back): %.2f s, %,.0f rows/s = %.0f %% of raw COPY%n", floor,
+            System.out.printf(Locale.ROOT, "server's share alone (the upload's checked rows written again as the "
+                    + "upload wrote them, rolled back): %.2f s, %,.0f rows/s = %.0f %% of raw COPY%n", floor,
                     rows / floor, 100 * raw / floor);
             System.out.printf(Locale.ROOT, "ratio product / raw COPY: %.0f %%   (targets: >= 100,000 rows/s, "
                     + ">= 30 %%)%n", 100 * productRate / rawRate);
@@ -207,8 +207,10 @@ public final class IngestBench {
 
     /**
      * What the database alone needs for the product's write: the rows the upload stored, already
-     * checked and rendered, COPYed again into the same evidence partition (then rolled back). The
-     * product cannot be faster than this; the gap to it is the Java side and the pipeline.
+     * checked and rendered, written again the way the upload wrote them (then rolled back): COPY
+     * into the college's shared partition, or, for a large upload, into a new table that is then
+     * indexed and attached as a partition. The product cannot be faster than this; the gap to it is
+     * the Java side and the pipeline.
      */
     private static double serverFloor(DataSource ds, long uploadId, int rows) throws Exception {
         Path rendered = Files.createTempFile("ingest-rendered-", ".tsv");
@@ -228,11 +230,22 @@ public final class IngestBench {
                         + " where upload_id = " + uploadId + " order by id) to stdout (format binary)", out);
             }
             c.setAutoCommit(false);
+            boolean own = partition.contains("_upload_");
+            String parent = partition.replaceAll("_upload_\\d+$", "");
+            String target = own ? parent + "_floor" : partition;
             long start = System.nanoTime();
+            if (own) {
+                s.execute("create table " + target + " (like " + parent + " including defaults including constraints)");
+                s.execute("alter table " + target + " alter column segment set default -1");
+            }
             long copied;
             try (InputStream in = Files.newInputStream(rendered)) {
-                copied = copy.copyIn("copy " + partition + " " + columns + " from stdin (format binary)", in,
+                copied = copy.copyIn("copy " + target + " " + columns + " from stdin (format binary)", in,
                         1024 * 1024);
+            }
+            if (own) {
+                s.execute("create index on " + target + " (student_id)");
+                s.execute("alter table " + parent + " attach partition " + target + " for values in (-1)");
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             c.rollback();

@@ -7,9 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.unit.DataSize;
 import ru.workready.api.ApiTest;
 import ru.workready.data.assessments.AssessmentUploadService;
 import ru.workready.data.assessments.UploadKind;
@@ -36,16 +38,20 @@ class InterruptedUploadTest extends ApiTest {
     @Autowired
     StudentRepository students;
 
-    @Test
-    void aConnectionDroppedMidUploadLeavesNothingBehind() {
-        IngestionFixture fixture = IngestionFixture.create(programmes, students, "CUT", 10);
+    /** Into the college's shared partition, and (a large upload) into a partition of its own. */
+    @ParameterizedTest(name = "own partition: {0}")
+    @ValueSource(booleans = {false, true})
+    void aConnectionDroppedMidUploadLeavesNothingBehind(boolean ownPartition) {
+        AssessmentUploadService loader = ownPartition ? new AssessmentUploadService(uploads, DataSize.ofBytes(0))
+                : assessments;
+        IngestionFixture fixture = IngestionFixture.create(programmes, students, ownPartition ? "CUTOWN" : "CUT", 10);
         StringBuilder csv = new StringBuilder("student_id;outcome_code;kind;result;assessed_on\n");
         for (int i = 0; i < 20_000; i++) {
             csv.append(fixture.student(1 + i % 10)).append(";ПК 1.1;COURSE_GRADE;").append(2 + i % 4)
                     .append(";2026-02-").append(10 + i % 18).append('\n');
         }
         long evidenceBefore = jdbc.sql("select count(*) from evidence").query(Long.class).single();
-        UploadLoader cutting = cutting(assessments, dataSource, 12_000);
+        UploadLoader cutting = cutting(loader, dataSource, 12_000);
         try (UploadSpool spool = UploadSpool.of(csv.toString().getBytes(StandardCharsets.UTF_8))) {
             UploadService.Receipt receipt = uploads.receive(UploadKind.ASSESSMENTS, fixture.college, "cut.csv", null,
                     spool, TabularFormat.CSV);
@@ -58,12 +64,14 @@ class InterruptedUploadTest extends ApiTest {
             assertThat(jdbc.sql("select count(*) from stale_score where upload_id = ?").param(receipt.uploadId())
                     .query(Long.class).single()).isZero();
             assertThat(jdbc.sql("select count(*) from evidence").query(Long.class).single()).isEqualTo(evidenceBefore);
+            assertThat(jdbc.sql("select count(*) from pg_class where relname like ?")
+                    .param("evidence\\_p%\\_upload\\_" + receipt.uploadId()).query(Long.class).single()).isZero();
 
             // the same file goes through afterwards: the failed upload does not count as a repeat
             UploadService.Receipt again = uploads.receive(UploadKind.ASSESSMENTS, fixture.college, "cut.csv", null,
                     spool, TabularFormat.CSV);
             assertThat(again.duplicate()).isFalse();
-            UploadService.Processed done = uploads.process(again.uploadId(), assessments, spool, TabularFormat.CSV);
+            UploadService.Processed done = uploads.process(again.uploadId(), loader, spool, TabularFormat.CSV);
             assertThat(done.status().rows()).isEqualTo(20_000);
         }
     }

@@ -17,8 +17,8 @@ import ru.workready.data.csv.CsvReader;
  */
 record RowHookLoader(AssessmentUploadService delegate, IntConsumer beforeRow) implements UploadLoader {
     @Override
-    public Stager stager(JdbcClient jdbc, long uploadId, long collegeId, String collegeCode) {
-        Stager inner = delegate.stager(jdbc, uploadId, collegeId, collegeCode);
+    public Stager stager(JdbcClient jdbc, long uploadId, long collegeId, String collegeCode, long bytes) {
+        Stager inner = delegate.stager(jdbc, uploadId, collegeId, collegeCode, bytes);
         return new Stager() {
             private int rows;
 

@@ -17,7 +17,9 @@ import java.util.Set;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.springframework.util.unit.DataSize;
 import ru.workready.data.csv.CsvReader;
 import ru.workready.data.csv.TabularFormat;
 import ru.workready.engine.assessments.EvidenceKind;
@@ -56,9 +58,13 @@ public class AssessmentUploadService implements UploadLoader {
     }
 
     private final UploadService uploads;
+    /** Uploads of at least this size get an evidence partition of their own ({@link EvidencePartitions}). */
+    private final DataSize ownPartition;
 
-    public AssessmentUploadService(UploadService uploads) {
+    public AssessmentUploadService(UploadService uploads,
+                                   @Value("${workready.uploads.own-partition:16MB}") DataSize ownPartition) {
         this.uploads = uploads;
+        this.ownPartition = ownPartition;
     }
 
     /** Uploads content held in memory (demo data, small files) synchronously. */
@@ -95,24 +101,11 @@ public class AssessmentUploadService implements UploadLoader {
     }
 
     @Override
-    public Stager stager(JdbcClient jdbc, long uploadId, long collegeId, String collegeCode) {
-        return new AssessmentStager(Lookups.load(jdbc, collegeId), uploadId, collegeId, collegeCode,
-                partitionOf(jdbc, collegeId));
-    }
-
-    /**
-     * The evidence partition that holds the college's rows: the upload COPYs into it directly and
-     * skips routing each row (the parent table if evidence is not partitioned).
-     */
-    static String partitionOf(JdbcClient jdbc, long collegeId) {
-        return jdbc.sql("""
-                        select c.oid::regclass::text
-                        from pg_inherits i join pg_class c on c.oid = i.inhrelid
-                        cross join lateral regexp_match(pg_get_expr(c.relpartbound, c.oid),
-                                                        'modulus (\\d+), remainder (\\d+)') m
-                        where i.inhparent = 'evidence'::regclass
-                          and satisfies_hash_partition('evidence'::regclass, m[1]::int, m[2]::int, ?::bigint)""")
-                .param(collegeId).query(String.class).optional().orElse("evidence");
+    public Stager stager(JdbcClient jdbc, long uploadId, long collegeId, String collegeCode, long bytes) {
+        EvidencePartitions.Target target = bytes >= ownPartition.toBytes()
+                ? EvidencePartitions.ownPartition(jdbc, collegeId, uploadId)
+                : EvidencePartitions.shared(jdbc, collegeId);
+        return new AssessmentStager(Lookups.load(jdbc, collegeId), uploadId, collegeId, collegeCode, target);
     }
 
     /**
@@ -167,7 +160,7 @@ public class AssessmentUploadService implements UploadLoader {
     private static final class AssessmentStager implements Stager {
         private final Lookups lookups;
         private final String collegeCode;
-        private final String partition;
+        private final EvidencePartitions.Target target;
         private final long uploadId;
         /** Columns of the COPY. */
         private static final int FIELDS = 19;
@@ -181,17 +174,18 @@ public class AssessmentUploadService implements UploadLoader {
         private final Memo<String> outcomes = new Memo<>();
         private final Memo<LocalDate> dates = new Memo<>();
 
-        AssessmentStager(Lookups lookups, long uploadId, long collegeId, String collegeCode, String partition) {
+        AssessmentStager(Lookups lookups, long uploadId, long collegeId, String collegeCode,
+                         EvidencePartitions.Target target) {
             this.lookups = lookups;
             this.collegeCode = collegeCode;
-            this.partition = partition;
+            this.target = target;
             this.uploadId = uploadId;
             this.collegeId = collegeId;
         }
 
         @Override
         public String copySql() {
-            return "copy " + partition + " (upload_id, college_id, row_number, student_id, outcome_id, standard_code, "
+            return "copy " + target.table() + " (upload_id, college_id, row_number, student_id, outcome_id, standard_code, "
                     + "generalized_function_code, kind, grade, points, max_points, passed, assessed_on, attempt, "
                     + "assessor, comment, certificate_number, conclusion, place) from stdin (format binary)";
         }
@@ -207,9 +201,13 @@ public class AssessmentUploadService implements UploadLoader {
             return SetProblems.NONE;
         }
 
-        /** The rows are stored already; the students' stored scores are marked stale in one statement. */
+        /**
+         * The rows are stored already (a large upload's own partition is now indexed and attached);
+         * the students' stored scores are marked stale in one statement.
+         */
         @Override
         public Moved move(JdbcClient jdbc, long copiedRows) {
+            target.complete(jdbc);
             String[] ids = lookups.students().values().stream().filter(st -> students.get(st.ordinal()))
                     .map(Lookups.StudentRef::id).sorted().toArray(String[]::new);
             jdbc.sql("""

@@ -23,9 +23,10 @@ public interface UploadLoader {
 
     /**
      * Prepares one upload inside its transaction (a temporary staging table dropped at commit, or
-     * look-ups of the college's students and outcomes) and returns its row checker.
+     * look-ups of the college's students and outcomes) and returns its row checker. {@code bytes} is
+     * the file's size (a large file may be loaded differently).
      */
-    Stager stager(JdbcClient jdbc, long uploadId, long collegeId, String collegeCode);
+    Stager stager(JdbcClient jdbc, long uploadId, long collegeId, String collegeCode, long bytes);
 
     /** Checks one upload's rows and writes them to its {@code COPY}. */
     interface Stager {

@@ -232,7 +232,7 @@ public class UploadService {
         UploadStatus registered = status(uploadId).orElseThrow();
         long collegeId = collegeId(registered.college());
         long t0 = System.nanoTime();
-        UploadLoader.Stager stager = loader.stager(jdbc, uploadId, collegeId, registered.college());
+        UploadLoader.Stager stager = loader.stager(jdbc, uploadId, collegeId, registered.college(), spool.bytes());
         Findings findings = new Findings();
         Charset charset = spool.utf8() ? StandardCharsets.UTF_8 : CsvReader.WINDOWS_1251;
         int[] rows = {0};

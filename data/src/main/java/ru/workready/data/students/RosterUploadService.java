@@ -57,7 +57,7 @@ public class RosterUploadService implements UploadLoader {
                 ) on commit drop""";
 
     @Override
-    public Stager stager(JdbcClient jdbc, long uploadId, long collegeId, String collegeCode) {
+    public Stager stager(JdbcClient jdbc, long uploadId, long collegeId, String collegeCode, long bytes) {
         jdbc.sql(STAGING).update();
         Map<String, Integer> counts = new HashMap<>();
         return new Stager() {

@@ -17,10 +17,13 @@ import ru.workready.data.DataTest;
 
 /**
  * Evidence is partitioned by hash of the student's college (issue 10): a student's reads look
- * into one partition, and an upload COPYs into the partition the database would route its rows to.
+ * into one college partition, and an upload COPYs into the partition the database would route its
+ * rows to. Each college partition is partitioned again by segment (issue 5): the shared rows, and
+ * a partition per large upload.
  */
 class EvidencePartitioningTest extends DataTest {
-    private static final Pattern PARTITION = Pattern.compile("\\bevidence_p\\d+\\b");
+    /** A college partition, or one of its segments (named after it). */
+    private static final Pattern PARTITION = Pattern.compile("\\b(evidence_p\\d+)(_shared|_upload_\\d+)?\\b");
 
     @Autowired
     JdbcClient jdbc;
@@ -31,6 +34,16 @@ class EvidencePartitioningTest extends DataTest {
                 .query(Long.class).single()).isEqualTo(16);
         assertThat(jdbc.sql("select partstrat from pg_partitioned_table where partrelid = 'evidence'::regclass")
                 .query(String.class).single()).isEqualTo("h");
+        // each college partition by segment, with the shared one (segment 0) and a B-tree on the student
+        assertThat(jdbc.sql("""
+                        select count(*) from pg_inherits i join pg_partitioned_table p on p.partrelid = i.inhrelid
+                        where i.inhparent = 'evidence'::regclass and p.partstrat = 'l'
+                          and exists (select 1 from pg_inherits s join pg_class c on c.oid = s.inhrelid
+                                      where s.inhparent = i.inhrelid and c.relname like '%_shared'
+                                        and pg_get_expr(c.relpartbound, c.oid) = 'FOR VALUES IN (''0'')')""")
+                .query(Long.class).single()).isEqualTo(16);
+        assertThat(jdbc.sql("select pg_get_indexdef('evidence_student_idx'::regclass)").query(String.class).single())
+                .contains("USING btree (student_id)");
     }
 
     @Test
@@ -52,15 +65,16 @@ class EvidencePartitioningTest extends DataTest {
     @MethodSource("colleges")
     void anUploadCopiesIntoThePartitionItsCollegeRoutesTo(long college) {
         String routed = partitionsScanned("select * from evidence where college_id = ?", college).get(0);
-        assertThat(AssessmentUploadService.partitionOf(jdbc, college)).as("college %d (seeded ids, seed 20261125)",
+        assertThat(EvidencePartitions.collegePartition(jdbc, college)).as("college %d (seeded ids, seed 20261125)",
                 college).isEqualTo(routed);
+        assertThat(EvidencePartitions.shared(jdbc, college).table()).isEqualTo(routed + "_shared");
     }
 
     private List<String> partitionsScanned(String sql, Object... params) {
         List<String> plan = jdbc.sql("explain " + sql).params(params).query(String.class).list();
         return plan.stream().flatMap(line -> {
             Matcher m = PARTITION.matcher(line);
-            return m.results().map(r -> r.group());
+            return m.results().map(r -> r.group(1));
         }).distinct().toList();
     }
 }

@@ -1,0 +1,90 @@
+package ru.workready.data.assessments;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Where an upload's evidence rows go. {@code evidence} is partitioned by hash of the college
+ * ({@code evidence_p00} … {@code evidence_p15}), and each of those by list of {@code segment}:
+ * segment 0 ({@code evidence_pNN_shared}) holds the rows of ordinary uploads; a large upload's
+ * rows get a partition of their own ({@code evidence_pNN_upload_<id>}, segment = the upload's id).
+ * That partition is created in the upload's transaction, loaded without an index, indexed in bulk
+ * once loaded and only then attached: keeping an index up to date row by row was most of what the
+ * database spent on an upload (docs/benchmarks.md). If the upload is rolled back, the partition
+ * was never there.
+ */
+final class EvidencePartitions {
+
+    /** The table an upload COPYs into, and what makes its rows part of {@code evidence} at the end. */
+    interface Target {
+        String table();
+
+        /** Called once every row is in, in the upload's transaction. */
+        void complete(JdbcClient jdbc);
+    }
+
+    private EvidencePartitions() {
+    }
+
+    /** The college's partition that ordinary uploads COPY into directly (no routing per row). */
+    static Target shared(JdbcClient jdbc, long collegeId) {
+        String table = jdbc.sql("""
+                        select c.oid::regclass::text
+                        from pg_inherits i join pg_class c on c.oid = i.inhrelid
+                        where i.inhparent = ?::regclass
+                          and pg_get_expr(c.relpartbound, c.oid) = 'FOR VALUES IN (''0'')'""")
+                .param(collegePartition(jdbc, collegeId)).query(String.class).single();
+        return new Target() {
+            @Override
+            public String table() {
+                return table;
+            }
+
+            @Override
+            public void complete(JdbcClient jdbc) {
+                // the shared partition's index took each row as it came
+            }
+        };
+    }
+
+    /**
+     * A new, unindexed table shaped like the college's partition (columns, defaults, checks), whose
+     * rows default to the upload's segment.
+     */
+    static Target ownPartition(JdbcClient jdbc, long collegeId, long uploadId) {
+        String parent = collegePartition(jdbc, collegeId);
+        String table = parent + "_upload_" + uploadId;
+        jdbc.sql("create table " + table + " (like " + parent + " including defaults including constraints)").update();
+        jdbc.sql("alter table " + table + " alter column segment set default " + uploadId).update();
+        return new Target() {
+            @Override
+            public String table() {
+                return table;
+            }
+
+            /**
+             * One index build over the loaded rows, then the attach: it checks the rows against the
+             * partition's bounds (one scan) and adopts the index as the partition's part of
+             * {@code evidence_student_idx}. The attach locks the college partition against other
+             * attaches only (SHARE UPDATE EXCLUSIVE): reads and ordinary uploads go on.
+             */
+            @Override
+            public void complete(JdbcClient jdbc) {
+                jdbc.sql("create index on " + table + " (student_id)").update();
+                jdbc.sql("alter table " + parent + " attach partition " + table + " for values in (" + uploadId
+                        + ")").update();
+            }
+        };
+    }
+
+    /** The partition of {@code evidence} that holds the college's rows (by hash of the college's id). */
+    static String collegePartition(JdbcClient jdbc, long collegeId) {
+        return jdbc.sql("""
+                        select c.oid::regclass::text
+                        from pg_inherits i join pg_class c on c.oid = i.inhrelid
+                        cross join lateral regexp_match(pg_get_expr(c.relpartbound, c.oid),
+                                                        'modulus (\\d+), remainder (\\d+)') m
+                        where i.inhparent = 'evidence'::regclass
+                          and satisfies_hash_partition('evidence'::regclass, m[1]::int, m[2]::int, ?::bigint)""")
+                .param(collegeId).query(String.class).single();
+    }
+}
