@@ -1,9 +1,7 @@
 package ru.workready.data.csv;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
@@ -37,9 +35,8 @@ public final class TabularReader {
                             Consumer<CsvReader.Row> sink) {
         switch (format) {
             case CSV -> {
-                try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), charset),
-                        64 * 1024)) {
-                    CsvReader.read(in, onHeader, sink);
+                try (InputStream in = Files.newInputStream(file)) {
+                    CsvReader.read(in, charset, onHeader, sink);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
