@@ -237,6 +237,13 @@ public final class IngestBench {
             if (own) {
                 s.execute("create table " + target + " (like " + parent + " including defaults including constraints)");
                 s.execute("alter table " + target + " alter column segment set default -1");
+                String bounds;
+                try (var rs = s.executeQuery("select pg_get_partition_constraintdef('" + parent + "'::regclass)")) {
+                    rs.next();
+                    bounds = rs.getString(1);
+                }
+                s.execute("alter table " + target + " add constraint floor_bounds check (segment = -1::bigint and "
+                        + bounds + ")");
             }
             long copied;
             try (InputStream in = Files.newInputStream(rendered)) {
@@ -244,8 +251,11 @@ public final class IngestBench {
                         1024 * 1024);
             }
             if (own) {
+                s.execute("set local maintenance_work_mem = '256MB'");
                 s.execute("create index on " + target + " (student_id)");
+                s.execute("reset maintenance_work_mem");
                 s.execute("alter table " + parent + " attach partition " + target + " for values in (-1)");
+                s.execute("alter table " + target + " drop constraint floor_bounds");
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             c.rollback();

@@ -34,7 +34,14 @@ public final class CsvReader {
         /** The trimmed cell, or null when absent or blank. */
         public @Nullable String get(String column) {
             String v = cells.get(column);
-            return v == null || v.isBlank() ? null : v.strip();
+            if (v == null || v.isEmpty()) {
+                return null;
+            }
+            // most cells have nothing to trim: two characters tell
+            if (!Character.isWhitespace(v.charAt(0)) && !Character.isWhitespace(v.charAt(v.length() - 1))) {
+                return v;
+            }
+            return v.isBlank() ? null : v.strip();
         }
     }
 
@@ -111,7 +118,8 @@ public final class CsvReader {
         if (header == null) {
             return List.of();
         }
-        List<String> names = header.stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
+        // interned: the callers ask for columns by literal names, found by identity before equals
+        List<String> names = header.stream().map(h -> h.strip().toLowerCase(Locale.ROOT).intern()).toList();
         onHeader.accept(names);
         Map<String, Integer> columns = new HashMap<>(names.size() * 2);
         for (int i = 0; i < names.size(); i++) {
