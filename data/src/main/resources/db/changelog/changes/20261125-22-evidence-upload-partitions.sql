@@ -7,8 +7,11 @@
 --comment: uploads (evidence_pNN_shared, today's rows), segment = upload id the rows of one large upload. The student
 --comment: index becomes a B-tree: it can be built in bulk (a hash index is built row by row below shared_buffers'
 --comment: size), it deduplicates a student's many rows (a quarter of the hash index's size), and row by row it costs
---comment: the same as the hash index (docs/benchmarks.md). Metadata only apart from the index build and the checks
---comment: of the re-attached partitions; runs in one transaction.
+--comment: the same as the hash index (docs/benchmarks.md). The student id takes the "C" collation: it is an opaque
+--comment: identifier, only ever compared for equality (the same answer in every deterministic collation), and a
+--comment: B-tree over it builds in half the time with byte-wise comparisons. Compared with other text, "C" wins
+--comment: over the default collation, so lookups by parameter keep using the index. Metadata only apart from the
+--comment: index build and the checks of the re-attached partitions; runs in one transaction.
 drop index evidence_student_idx;
 alter table evidence add column segment bigint not null default 0;
 
@@ -27,5 +30,6 @@ begin
 end;
 $$;
 
+alter table evidence alter column student_id type text collate "C";
 create index evidence_student_idx on evidence (student_id);
 analyze evidence;

@@ -13,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import ru.workready.data.DataTest;
 
 /**
@@ -27,6 +28,8 @@ class EvidencePartitioningTest extends DataTest {
 
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    TransactionTemplate tx;
 
     @Test
     void evidenceHasSixteenHashPartitions() {
@@ -52,6 +55,24 @@ class EvidencePartitioningTest extends DataTest {
         assertThat(partitionsScanned(EvidenceRepository.RECORDS, 7L, "S-1")).hasSize(1);
         // without the college, every partition would be looked into
         assertThat(partitionsScanned("select * from evidence where student_id = ?", "S-1")).hasSize(16);
+    }
+
+    /**
+     * The student id is in the "C" collation (changeset 22); compared with parameters or with text of
+     * the default collation (the delete guard's student id) the comparison takes "C", so the index
+     * serves it.
+     */
+    @Test
+    void studentLookupsUseTheStudentIndex() {
+        tx.executeWithoutResult(status -> {
+            jdbc.sql("set local enable_seqscan = off").update();
+            for (String sql : List.of(EvidenceRepository.HISTORY, EvidenceRepository.RECORDS,
+                    "select 1 from evidence where college_id = ? and student_id = (select id from student limit 1)")) {
+                String plan = String.join("\n", jdbc.sql("explain " + sql).params(sql.contains("limit 1")
+                        ? new Object[] {7L} : new Object[] {7L, "S-1"}).query(String.class).list());
+                assertThat(plan).as(sql).contains("student_id_idx").doesNotContain("Seq Scan");
+            }
+        });
     }
 
     static Stream<Long> colleges() {
