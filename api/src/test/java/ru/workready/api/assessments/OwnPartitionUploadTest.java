@@ -6,6 +6,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -117,6 +120,32 @@ class OwnPartitionUploadTest extends ApiTest {
         assertThat(ownPartitions()).isEqualTo(tablesBefore);
         assertThat(jdbc.sql("select count(*) from evidence where college_id = ?").param(fixture.collegeId)
                 .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void foldingMovesAnOlderUploadsRowsIntoTheSharedPartitionUnchanged() {
+        UploadResult own = large.upload(fixture.college, "fold.csv", null, csv(fixture.student(1)
+                + ";ПК 1.1;MODULE_EXAM;4;2026-03-01;1;", fixture.student(2) + ";ПК 1.2;COURSE_GRADE;5;2026-03-02;1;"));
+        String sql = "select * from evidence where upload_id = ? order by id";
+        List<Map<String, Object>> before = jdbc.sql(sql).param(own.uploadId()).query().listOfRows();
+        assertThat(before).hasSize(2);
+
+        jdbc.sql("call evidence_fold_upload_partitions(interval '0 seconds')").update();
+
+        assertThat(jdbc.sql("select count(*) from pg_class where relname like ?")
+                .param("evidence\\_p%\\_upload\\_" + own.uploadId()).query(Long.class).single()).isZero();
+        List<Map<String, Object>> after = jdbc.sql(sql).param(own.uploadId()).query().listOfRows();
+        assertThat(after).extracting(r -> r.get("segment")).containsOnly(0L);
+        assertThat(after.stream().map(r -> withoutSegment(r)).toList())
+                .isEqualTo(before.stream().map(r -> withoutSegment(r)).toList());
+        assertThat(jdbc.sql("select distinct tableoid::regclass::text from evidence where upload_id = ?")
+                .param(own.uploadId()).query(String.class).single()).endsWith("_shared");
+    }
+
+    private static Map<String, Object> withoutSegment(Map<String, Object> row) {
+        Map<String, Object> copy = new LinkedHashMap<>(row);
+        copy.remove("segment");
+        return copy;
     }
 
     private long ownPartitions() {
