@@ -1,5 +1,6 @@
 package ru.workready.data.assessments;
 
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,12 +18,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class EvidencePartitions {
     private static final Logger log = LoggerFactory.getLogger(EvidencePartitions.class);
 
-    /** The table an upload COPYs into, and what makes its rows part of {@code evidence} at the end. */
-    interface Target {
-        String table();
-
-        /** Called once every row is in, in the upload's transaction. */
-        void complete(JdbcClient jdbc);
+    /**
+     * The table an upload COPYs into, and what makes its rows part of {@code evidence} once every
+     * row is in (in the upload's transaction).
+     */
+    record Target(String table, Consumer<JdbcClient> completion) {
+        void complete(JdbcClient jdbc) {
+            completion.accept(jdbc);
+        }
     }
 
     private EvidencePartitions() {
@@ -36,17 +39,9 @@ final class EvidencePartitions {
                         where i.inhparent = ?::regclass
                           and pg_get_expr(c.relpartbound, c.oid) = 'FOR VALUES IN (''0'')'""")
                 .param(collegePartition(jdbc, collegeId)).query(String.class).single();
-        return new Target() {
-            @Override
-            public String table() {
-                return table;
-            }
-
-            @Override
-            public void complete(JdbcClient jdbc) {
-                // the shared partition's index took each row as it came
-            }
-        };
+        // the shared partition's index takes each row as it comes: nothing to complete
+        return new Target(table, tx -> {
+        });
     }
 
     /**
@@ -63,34 +58,24 @@ final class EvidencePartitions {
         jdbc.sql("alter table " + table + " alter column segment set default " + uploadId).update();
         jdbc.sql("alter table " + table + " add constraint " + table + "_bounds check (segment = " + uploadId
                 + "::bigint and " + parentBounds + ")").update();
-        return new Target() {
-            @Override
-            public String table() {
-                return table;
-            }
-
-            /**
-             * One index build over the loaded rows, then the attach: it checks the rows against the
-             * partition's bounds (one scan) and adopts the index as the partition's part of
-             * {@code evidence_student_idx}. The attach locks the college partition against other
-             * attaches only (SHARE UPDATE EXCLUSIVE): reads and ordinary uploads go on.
-             */
-            @Override
-            public void complete(JdbcClient jdbc) {
-                long t0 = System.nanoTime();
-                // enough sort memory for the build to be parallel and in memory (uploads run one at a time)
-                jdbc.sql("set local maintenance_work_mem = '256MB'").update();
-                jdbc.sql("create index on " + table + " (student_id)").update();
-                jdbc.sql("reset maintenance_work_mem").update();
-                long t1 = System.nanoTime();
-                jdbc.sql("alter table " + parent + " attach partition " + table + " for values in (" + uploadId
-                        + ")").update();
-                // the bounds are the partition's own now
-                jdbc.sql("alter table " + table + " drop constraint " + table + "_bounds").update();
-                log.info("Upload {}: partition {} indexed in {} ms, attached in {} ms", uploadId, table,
-                        (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
-            }
-        };
+        // One index build over the loaded rows, then the attach: the bounds check proves the rows
+        // belong (no scan), and the index becomes the partition's part of evidence_student_idx. The
+        // attach locks the college partition against other attaches only (SHARE UPDATE EXCLUSIVE):
+        // reads and ordinary uploads go on.
+        return new Target(table, tx -> {
+            long t0 = System.nanoTime();
+            // enough sort memory for the build to be parallel and in memory (uploads run one at a time)
+            tx.sql("set local maintenance_work_mem = '256MB'").update();
+            tx.sql("create index on " + table + " (student_id)").update();
+            tx.sql("reset maintenance_work_mem").update();
+            long t1 = System.nanoTime();
+            tx.sql("alter table " + parent + " attach partition " + table + " for values in (" + uploadId + ")")
+                    .update();
+            // the bounds are the partition's own now
+            tx.sql("alter table " + table + " drop constraint " + table + "_bounds").update();
+            log.info("Upload {}: partition {} indexed in {} ms, attached in {} ms", uploadId, table,
+                    (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
+        });
     }
 
     /** The partition of {@code evidence} that holds the college's rows (by hash of the college's id). */

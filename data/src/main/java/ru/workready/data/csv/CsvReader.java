@@ -104,13 +104,14 @@ public final class CsvReader {
         }
     }
 
-    /** The records a parser reads, after its header. */
-    private interface Records {
-        void expectFields(int fields);
+    /** The records a parser reads, after its header, with the line each starts on. */
+    private abstract static class Records {
+        /** Fields per record (the header's), so that a record's list never grows. */
+        int expectedFields = 10;
+        int line = 1;
+        int recordStartLine = 1;
 
-        @Nullable List<String> next() throws IOException;
-
-        int recordStartLine();
+        abstract @Nullable List<String> next() throws IOException;
     }
 
     private static List<String> rows(@Nullable List<String> header, Records p, Consumer<List<String>> onHeader,
@@ -125,13 +126,13 @@ public final class CsvReader {
         for (int i = 0; i < names.size(); i++) {
             columns.put(names.get(i), i); // a repeated name: the last column wins, as before
         }
-        p.expectFields(names.size());
+        p.expectedFields = names.size();
         List<String> fields;
         while ((fields = p.next()) != null) {
             if (fields.size() == 1 && fields.get(0).isBlank()) {
                 continue;
             }
-            sink.accept(new Row(p.recordStartLine(), new Cells(columns, fields)));
+            sink.accept(new Row(p.recordStartLine, new Cells(columns, fields)));
         }
         return names;
     }
@@ -171,27 +172,13 @@ public final class CsvReader {
         }
     }
 
-    private static final class Parser implements Records {
+    private static final class Parser extends Records {
         private final Reader in;
-        /** Fields per record (the header's), so that a record's list never grows. */
-        private int expectedFields = 10;
         private char delimiter = ',';
-        private int line = 1;
-        private int recordStartLine = 1;
         private int pushedBack = -2;
 
         Parser(Reader in) {
             this.in = in;
-        }
-
-        @Override
-        public void expectFields(int fields) {
-            expectedFields = fields;
-        }
-
-        @Override
-        public int recordStartLine() {
-            return recordStartLine;
         }
 
         /** Own buffer: Reader.read() per character takes a lock each time, which dominates on large files. */
@@ -234,7 +221,7 @@ public final class CsvReader {
 
         /** The next record, or null at the end; quoted fields may span lines. */
         @Override
-        public @Nullable List<String> next() throws IOException {
+        @Nullable List<String> next() throws IOException {
             int c = read();
             if (c == -1) {
                 return null;
@@ -286,16 +273,13 @@ public final class CsvReader {
      * the buffer becomes a string straight from the buffer; any other field is gathered byte by
      * byte by the same rules as the character parser.
      */
-    private static final class ByteParser implements Records {
+    private static final class ByteParser extends Records {
         private final InputStream in;
         private final Charset charset;
         private final byte[] buffer;
         private int position;
         private int limit;
         private byte delimiter = ',';
-        private int expectedFields = 10;
-        private int line = 1;
-        private int recordStartLine = 1;
         /** A field that is not a plain slice of the buffer. */
         private byte[] field = new byte[256];
         private int fieldLength;
@@ -304,16 +288,6 @@ public final class CsvReader {
             this.in = in;
             this.charset = charset;
             this.buffer = new byte[bufferSize];
-        }
-
-        @Override
-        public void expectFields(int fields) {
-            expectedFields = fields;
-        }
-
-        @Override
-        public int recordStartLine() {
-            return recordStartLine;
         }
 
         /** True when there is a byte at {@code position}, reading more if needed. */
@@ -364,7 +338,7 @@ public final class CsvReader {
         }
 
         @Override
-        public @Nullable List<String> next() throws IOException {
+        @Nullable List<String> next() throws IOException {
             if (!more()) {
                 return null;
             }
