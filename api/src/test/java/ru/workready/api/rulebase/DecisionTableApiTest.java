@@ -212,6 +212,8 @@ class DecisionTableApiTest extends ApiTest {
         JsonNode grade = a023.get("outcomes").get(0).get("evidence").get(0);
         assertThat(grade.get("excluded").asBoolean()).isTrue();
         assertThat(grade.get("rule").asString()).isEqualTo("Course grades expire");
+        // the table's "Reason" cell explains it
+        assertThat(grade.get("reason").asString()).isEqualTo("Course grades are valid for 2 years in this region.");
 
         // what-if under the active table: a fresh ПК 1.2 grade counts again
         mvc.perform(post("/api/students/" + student + "/readiness/what-if").param("standard", "06.001")

@@ -10,10 +10,11 @@ import ru.workready.engine.assessments.EvidenceKind;
  * excluded it, and its contribution w·s / Σw to the mastery (the contributions add up to m(o)).
  *
  * @param rule the rule that excluded or reweighted it, null when none did
+ * @param reason the reason that rule gave (a decision table's "Reason" column, or the DRL's text)
  */
 public record EvidenceContribution(long sequence, EvidenceKind kind, LocalDate assessedOn, int attempt,
                                    double score, double weight, boolean superseded, boolean excluded,
-                                   @Nullable String rule, double contribution) {
+                                   @Nullable String rule, @Nullable String reason, double contribution) {
 
     public boolean counted() {
         return !superseded && !excluded;

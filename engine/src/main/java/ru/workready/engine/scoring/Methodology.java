@@ -91,10 +91,16 @@ public final class Methodology {
 
     /**
      * What the rules decided about current evidence before the sums: excluded sequences (with the
-     * rule that excluded them) and changed weights (with the rule).
+     * rule that excluded them) and changed weights (with the rule), and the reasons those rules gave,
+     * by sequence.
      */
-    public record Adjustments(Map<Long, String> excluded, Map<Long, Double> weights, Map<Long, String> weightRules) {
+    public record Adjustments(Map<Long, String> excluded, Map<Long, Double> weights, Map<Long, String> weightRules,
+                              Map<Long, String> exclusionReasons, Map<Long, String> weightReasons) {
         public static final Adjustments NONE = new Adjustments(Map.of(), Map.of(), Map.of());
+
+        public Adjustments(Map<Long, String> excluded, Map<Long, Double> weights, Map<Long, String> weightRules) {
+            this(excluded, weights, weightRules, Map.of(), Map.of());
+        }
     }
 
     /**
@@ -167,7 +173,8 @@ public final class Methodology {
                 String rule = excluded ? excludedBy : adjustments.weightRules().get(e.sequence());
                 double contribution = superseded || excluded || weights == 0 ? 0 : round(w * s / weights);
                 contributions.add(new EvidenceContribution(e.sequence(), e.kind(), e.assessedOn(), e.attempt(), s, w,
-                        superseded, excluded, rule, contribution));
+                        superseded, excluded, rule, excluded ? adjustments.exclusionReasons().get(e.sequence())
+                        : rule == null ? null : adjustments.weightReasons().get(e.sequence()), contribution));
             }
             contributions.sort(Comparator.comparing(EvidenceContribution::assessedOn)
                     .thenComparingInt(EvidenceContribution::attempt)

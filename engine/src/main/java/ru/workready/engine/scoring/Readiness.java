@@ -174,11 +174,15 @@ public final class Readiness {
             return Methodology.Adjustments.NONE;
         }
         Map<Long, String> ex = new HashMap<>();
+        Map<Long, String> exReasons = new HashMap<>();
         for (EvidenceExcluded e : excluded) {
-            ex.putIfAbsent(e.sequence(), e.rule());
+            if (ex.putIfAbsent(e.sequence(), e.rule()) == null && e.reason() != null) {
+                exReasons.put(e.sequence(), e.reason());
+            }
         }
         Map<Long, Double> weights = new HashMap<>();
         Map<Long, String> weightRules = new HashMap<>();
+        Map<Long, String> weightReasons = new HashMap<>();
         for (EvidenceReweighted r : reweighted) {
             if (!(r.weight() > 0)) {
                 throw new RuleSetInvariantViolation("rule " + r.rule() + " set a non-positive weight " + r.weight());
@@ -187,9 +191,14 @@ public final class Readiness {
             if (!weights.containsKey(r.sequence()) || r.weight() > weights.get(r.sequence())) {
                 weights.put(r.sequence(), r.weight());
                 weightRules.put(r.sequence(), r.rule());
+                if (r.reason() != null) {
+                    weightReasons.put(r.sequence(), r.reason());
+                } else {
+                    weightReasons.remove(r.sequence());
+                }
             }
         }
-        return new Methodology.Adjustments(ex, weights, weightRules);
+        return new Methodology.Adjustments(ex, weights, weightRules, exReasons, weightReasons);
     }
 
     /** The generalized functions for which the student's latest, counted НОК was passed. */

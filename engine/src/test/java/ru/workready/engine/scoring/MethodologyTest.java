@@ -199,6 +199,21 @@ class MethodologyTest {
         assertThat(m.evidence()).extracting(EvidenceContribution::superseded).containsExactly(true, true, false);
     }
 
+    @Test
+    void eachRuleDecisionCarriesItsRulesReason() {
+        var adjustments = new Methodology.Adjustments(Map.of(2L, "Old demo exams"), Map.of(1L, 4.0, 2L, 5.0),
+                Map.of(1L, "Championship weighs more", 2L, "Heavier"), Map.of(2L, "valid for 3 years"),
+                Map.of(1L, "weighs 4 here", 2L, "never shown: the evidence is excluded"));
+        var m = methodology.mastery(List.of(
+                ev(1, "O1", EvidenceKind.CHAMPIONSHIP, new AssessmentResult.Points(50, 100), D, 1),
+                ev(2, "O1", EvidenceKind.DEMO_EXAM, new AssessmentResult.Points(80, 100), D, 1),
+                ev(3, "O1", EvidenceKind.COURSE_GRADE, grade(5), D, 1)), adjustments).get("O1");
+        assertThat(m.evidence()).extracting(EvidenceContribution::rule)
+                .containsExactly("Championship weighs more", "Old demo exams", null);
+        assertThat(m.evidence()).extracting(EvidenceContribution::reason)
+                .containsExactly("weighs 4 here", "valid for 3 years", null);
+    }
+
     // --- step 5: function readiness and coverage ---------------------------------------------
 
     private static List<Double> masteries(Double... values) {
