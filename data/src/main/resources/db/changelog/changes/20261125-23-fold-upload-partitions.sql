@@ -5,7 +5,9 @@
 --comment: into each of them. Operators fold the partitions of older uploads back into the shared one, one upload per
 --comment: transaction, when reads are quiet: CALL evidence_fold_upload_partitions(interval '30 days'). Rows keep
 --comment: their ids and every column; the copy into the shared partition pays the per-row index upkeep the upload
---comment: avoided, and the final DROP holds the college partition's lock only until that upload's commit.
+--comment: avoided, and the final DROP holds the college partition's lock only until that upload's commit. An advisory
+--comment: lock per upload lets one caller fold at a time. The application can run it on a schedule
+--comment: (workready.evidence.fold.cron, off by default).
 create procedure evidence_fold_upload_partitions(older_than interval default interval '30 days')
 language plpgsql as $$
 declare
@@ -28,6 +30,13 @@ begin
           and u.finished_at < now() - older_than
         order by u.id
     loop
+        -- one fold at a time (two nodes' jobs, or an operator beside a job): the other waits, then
+        -- skips what was folded meanwhile
+        perform pg_advisory_xact_lock(hashtext('evidence_fold_upload_partitions'));
+        if to_regclass(leaf.own) is null then
+            commit;
+            continue;
+        end if;
         execute format('insert into %s (%s) select %s from %s order by id', leaf.shared, columns, columns, leaf.own);
         execute format('drop table %s', leaf.own);
         raise notice 'folded % into %', leaf.own, leaf.shared;

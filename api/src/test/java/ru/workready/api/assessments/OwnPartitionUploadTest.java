@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,8 @@ class OwnPartitionUploadTest extends ApiTest {
     ProgrammeRepository programmes;
     @Autowired
     StudentRepository students;
+    @Autowired
+    UploadPartitionsFold fold;
 
     private AssessmentUploadService large;
     private IngestionFixture fixture;
@@ -123,14 +126,17 @@ class OwnPartitionUploadTest extends ApiTest {
     }
 
     @Test
-    void foldingMovesAnOlderUploadsRowsIntoTheSharedPartitionUnchanged() {
+    void foldingMovesAnOlderUploadsRowsIntoTheSharedPartitionUnchanged() throws InterruptedException {
         UploadResult own = large.upload(fixture.college, "fold.csv", null, csv(fixture.student(1)
                 + ";ПК 1.1;MODULE_EXAM;4;2026-03-01;1;", fixture.student(2) + ";ПК 1.2;COURSE_GRADE;5;2026-03-02;1;"));
         String sql = "select * from evidence where upload_id = ? order by id";
         List<Map<String, Object>> before = jdbc.sql(sql).param(own.uploadId()).query().listOfRows();
         assertThat(before).hasSize(2);
 
-        jdbc.sql("call evidence_fold_upload_partitions(interval '0 seconds')").update();
+        // the scheduled job: uploads a day old stay; older than a second they fold
+        assertThat(fold.fold(Duration.ofDays(1))).isPositive();
+        Thread.sleep(1100);
+        assertThat(fold.fold(Duration.ofSeconds(1))).isZero();
 
         assertThat(jdbc.sql("select count(*) from pg_class where relname like ?")
                 .param("evidence\\_p%\\_upload\\_" + own.uploadId()).query(Long.class).single()).isZero();

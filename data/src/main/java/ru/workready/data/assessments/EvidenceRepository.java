@@ -1,6 +1,7 @@
 package ru.workready.data.assessments;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -100,5 +101,22 @@ public class EvidenceRepository {
 
     public long count() {
         return jdbc.sql("select count(*) from evidence").query(Long.class).single();
+    }
+
+    /** The partitions of large uploads not folded yet (docs/ingestion.md "Partitioning"). */
+    public int uploadPartitions() {
+        return jdbc.sql("select count(*) from pg_class where relkind = 'r' and relname ~ '^evidence_p[0-9]+_upload_[0-9]+$'")
+                .query(Integer.class).single();
+    }
+
+    /**
+     * Folds the partitions of large uploads that finished longer than {@code olderThan} ago back into
+     * their college's shared partition, one upload per transaction (the procedure commits after each:
+     * call it outside a transaction). Returns how many partitions are left.
+     */
+    public int foldUploadPartitions(Duration olderThan) {
+        jdbc.sql("call evidence_fold_upload_partitions(?::interval)").param(olderThan.toSeconds() + " seconds")
+                .update();
+        return uploadPartitions();
     }
 }
