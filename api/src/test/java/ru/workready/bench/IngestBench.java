@@ -87,6 +87,18 @@ public final class IngestBench {
                     rows / floor, 100 * raw / floor);
             System.out.printf(Locale.ROOT, "ratio product / raw COPY: %.0f %%   (targets: >= 100,000 rows/s, "
                     + ">= 30 %%)%n", 100 * productRate / rawRate);
+            // the same rows in the other upload formats (FORMATS=jsonl,json,xlsx): speed and heap
+            for (String format : System.getenv().getOrDefault("FORMATS", "").split(",")) {
+                if (format.isBlank()) {
+                    continue;
+                }
+                Path converted = dir.resolve("results-" + rows + "." + format.strip());
+                String type = convert(big, converted, format.strip());
+                Measured m = upload(port, college, converted, type);
+                System.out.printf(Locale.ROOT, "%s upload (%.1f MB): %.2f s, %,.0f rows/s = %.0f %% of the CSV's raw "
+                                + "COPY, peak heap %d MB%n", format.strip(), Files.size(converted) / 1e6, m.seconds,
+                        rows / m.seconds, 100 * (rows / m.seconds) / rawRate, m.peakHeapMb);
+            }
         } finally {
             app.close();
         }
@@ -163,8 +175,65 @@ public final class IngestBench {
         }
     }
 
-    /** POSTs the file as a stream and polls the upload resource until it completes; samples the heap meanwhile. */
+    /**
+     * The generated CSV as JSON Lines, a JSON array or an XLSX sheet (written by POI's streaming
+     * writer), row for row; returns the upload's content type. The generator's cells hold no ';'.
+     */
+    static String convert(Path csv, Path target, String format) throws IOException {
+        List<String> header;
+        try (var lines = Files.lines(csv, StandardCharsets.UTF_8)) {
+            header = List.of(lines.findFirst().orElseThrow().split(";", -1));
+        }
+        if (format.equals("xlsx")) {
+            try (var book = new org.apache.poi.xssf.streaming.SXSSFWorkbook(100);
+                 var out = Files.newOutputStream(target); var lines = Files.lines(csv, StandardCharsets.UTF_8)) {
+                var sheet = book.createSheet("Результаты");
+                int[] r = {0};
+                lines.forEach(line -> {
+                    var row = sheet.createRow(r[0]++);
+                    String[] cells = line.split(";", -1);
+                    for (int c = 0; c < cells.length; c++) {
+                        if (!cells[c].isEmpty()) {
+                            row.createCell(c).setCellValue(cells[c]);
+                        }
+                    }
+                });
+                book.write(out);
+            }
+            return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        }
+        boolean array = format.equals("json");
+        try (BufferedWriter out = Files.newBufferedWriter(target, StandardCharsets.UTF_8);
+             var lines = Files.lines(csv, StandardCharsets.UTF_8)) {
+            out.write(array ? "[\n" : "");
+            boolean[] first = {true};
+            lines.skip(1).forEach(line -> {
+                String[] cells = line.split(";", -1);
+                var object = JSON.createObjectNode();
+                for (int c = 0; c < cells.length; c++) {
+                    if (!cells[c].isEmpty()) {
+                        object.put(header.get(c), cells[c]);
+                    }
+                }
+                try {
+                    out.write((array && !first[0] ? ",\n" : "") + JSON.writeValueAsString(object)
+                            + (array ? "" : "\n"));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                first[0] = false;
+            });
+            out.write(array ? "\n]\n" : "");
+        }
+        return array ? "application/json" : "application/x-ndjson";
+    }
+
     private static Measured upload(int port, String college, Path file) throws Exception {
+        return upload(port, college, file, "text/csv");
+    }
+
+    /** POSTs the file as a stream and polls the upload resource until it completes; samples the heap meanwhile. */
+    private static Measured upload(int port, String college, Path file, String contentType) throws Exception {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         System.gc();
         AtomicLong peak = new AtomicLong(memory.getHeapMemoryUsage().getUsed());
@@ -185,7 +254,7 @@ public final class IngestBench {
         HttpResponse<String> posted = http.send(HttpRequest.newBuilder(
                         URI.create("http://localhost:" + port + "/api/colleges/" + college + "/assessments?fileName="
                                 + file.getFileName()))
-                .header("Content-Type", "text/csv").header("Prefer", "respond-async").header("X-API-Key", API_KEY)
+                .header("Content-Type", contentType).header("Prefer", "respond-async").header("X-API-Key", API_KEY)
                 .POST(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.ofString());
         if (posted.statusCode() >= 300) {
             throw new IllegalStateException("upload refused: " + posted.statusCode() + " " + posted.body());
