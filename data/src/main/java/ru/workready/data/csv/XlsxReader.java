@@ -11,25 +11,33 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.parsers.ParserConfigurationException;
-import org.apache.poi.util.XMLHelper;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.openxml4j.opc.PackagePart;
+import org.apache.poi.ss.usermodel.BuiltinFormats;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.model.StylesTable;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.apache.poi.xssf.usermodel.XSSFRelation;
+import org.jspecify.annotations.Nullable;
+import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.DefaultHandler;
 import ru.workready.data.InvalidInputException;
+
 
 /**
  * Reads the first sheet of an XLSX file with POI's SAX event API: the sheet XML is streamed,
@@ -37,13 +45,15 @@ import ru.workready.data.InvalidInputException;
  * ISO dates whatever their display format; numbers as Excel shows them, without grouping.
  */
 final class XlsxReader {
+    private static final String SPREADSHEETML = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
     private XlsxReader() {
     }
 
     static void read(Path file, Consumer<List<String>> onHeader, Consumer<CsvReader.Row> sink) {
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
             XSSFReader reader = new XSSFReader(pkg);
-            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
+            List<String> strings = sharedStrings(pkg);
             StylesTable styles = reader.getStylesTable();
             XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
             if (!sheets.hasNext()) {
@@ -51,8 +61,7 @@ final class XlsxReader {
             }
             try (InputStream sheet = sheets.next()) {
                 XMLReader parser = XMLHelper.newXMLReader();
-                parser.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings,
-                        new Rows(onHeader, sink), new IsoDates(), false));
+                parser.setContentHandler(new Sheet(styles, strings, new Rows(onHeader, sink)));
                 parser.parse(new InputSource(sheet));
             }
         } catch (NotOfficeXmlFileException | InvalidFormatException e) {
@@ -64,8 +73,241 @@ final class XlsxReader {
         }
     }
 
+    /**
+     * The workbook's shared strings as POI's read-only table reads them (phonetic runs left out),
+     * with Excel's {@code _xHHHH_} escapes decoded as POI's rich text does, once per string.
+     */
+    private static List<String> sharedStrings(OPCPackage pkg)
+            throws IOException, SAXException, ParserConfigurationException {
+        List<String> strings = new ArrayList<>();
+        List<PackagePart> parts = pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
+        if (parts.isEmpty()) {
+            return strings;
+        }
+        try (InputStream in = parts.get(0).getInputStream()) {
+            XMLReader parser = XMLHelper.newXMLReader();
+            parser.setContentHandler(new DefaultHandler() {
+                private final StringBuilder text = new StringBuilder();
+                private boolean inText;
+                private boolean inPhonetic;
+
+                @Override
+                public void startElement(String uri, String localName, String qName, Attributes attributes) {
+                    if (uri != null && !uri.equals(SPREADSHEETML)) {
+                        return;
+                    }
+                    switch (localName) {
+                        case "si" -> text.setLength(0);
+                        case "t" -> inText = !inPhonetic;
+                        case "rPh" -> inPhonetic = true;
+                        default -> {
+                        }
+                    }
+                }
+
+                @Override
+                public void endElement(String uri, String localName, String qName) {
+                    if (uri != null && !uri.equals(SPREADSHEETML)) {
+                        return;
+                    }
+                    switch (localName) {
+                        case "si" -> strings.add(unescape(text.toString()));
+                        case "t" -> inText = false;
+                        case "rPh" -> inPhonetic = false;
+                        default -> {
+                        }
+                    }
+                }
+
+                @Override
+                public void characters(char[] ch, int start, int length) {
+                    if (inText) {
+                        text.append(ch, start, length);
+                    }
+                }
+            });
+            parser.parse(new InputSource(in));
+        }
+        return strings;
+    }
+
+    /** Excel's escapes of characters XML cannot carry ({@code _x000D_}), decoded as POI does. */
+    static String unescape(String value) {
+        if (!value.contains("_x")) {
+            return value;
+        }
+        Matcher m = ESCAPE.matcher(value);
+        StringBuilder out = new StringBuilder(value.length());
+        int at = 0;
+        while (m.find()) {
+            out.append(value, at, m.start()).append((char) Integer.parseInt(m.group(1), 16));
+            at = m.end();
+        }
+        return at == 0 ? value : out.append(value, at, value.length()).toString();
+    }
+
+    private static final Pattern ESCAPE = Pattern.compile("_x([0-9A-Fa-f]{4})_");
+
+    /**
+     * The sheet's cells as POI's {@code XSSFSheetXMLHandler} formats them (values rather than
+     * formulas, numbers through the data formatter with the cell's style), without the rich-text
+     * object POI builds for every string cell, which was a third of the time of a large upload.
+     * {@code XlsxReaderTest} checks it against POI's handler on seeded random workbooks.
+     */
+    static final class Sheet extends DefaultHandler {
+        private enum Type { BOOLEAN, ERROR, FORMULA, INLINE_STRING, SST_STRING, NUMBER }
+
+        private final StylesTable styles;
+        private final List<String> strings;
+        private final Rows out;
+        private final DataFormatter formatter = new IsoDates();
+        /** Number formats by style index, looked up once each. */
+        private final Map<Integer, Format> formats = new HashMap<>();
+        private final StringBuilder value = new StringBuilder();
+        private boolean valueOpen;
+        private boolean inlineOpen;
+        private Type type = Type.NUMBER;
+        private @Nullable Format format;
+        private @Nullable String cellRef;
+        private int rowNum;
+        private int nextRowNum;
+
+        private record Format(int index, String pattern) {
+        }
+
+        Sheet(StylesTable styles, List<String> strings, Rows out) {
+            this.styles = styles;
+            this.strings = strings;
+            this.out = out;
+        }
+
+        private boolean isTextTag(String name) {
+            return "v".equals(name) || "inlineStr".equals(name) || ("t".equals(name) && inlineOpen);
+        }
+
+        @Override
+        public void startElement(String uri, String localName, String qName, Attributes attributes) {
+            if (uri != null && !uri.equals(SPREADSHEETML)) {
+                return;
+            }
+            if (isTextTag(localName)) {
+                valueOpen = true;
+                if (!inlineOpen) {
+                    value.setLength(0);
+                }
+            } else if ("is".equals(localName)) {
+                inlineOpen = true;
+            } else if ("f".equals(localName)) {
+                if (type == Type.NUMBER) {
+                    type = Type.FORMULA;
+                }
+            } else if ("row".equals(localName)) {
+                String r = attributes.getValue("r");
+                rowNum = r != null ? Integer.parseInt(r.trim()) - 1 : nextRowNum;
+                out.startRow(rowNum);
+            } else if ("c".equals(localName)) {
+                format = null;
+                cellRef = attributes.getValue("r");
+                String t = attributes.getValue("t");
+                if ("b".equals(t)) {
+                    type = Type.BOOLEAN;
+                } else if ("e".equals(t)) {
+                    type = Type.ERROR;
+                } else if ("inlineStr".equals(t)) {
+                    type = Type.INLINE_STRING;
+                } else if ("s".equals(t)) {
+                    type = Type.SST_STRING;
+                } else if ("str".equals(t)) {
+                    type = Type.FORMULA;
+                } else {
+                    type = Type.NUMBER;
+                    String s = attributes.getValue("s");
+                    format = s != null ? format(Integer.parseInt(s.trim()))
+                            : styles.getNumCellStyles() > 0 ? format(0) : null;
+                }
+            }
+        }
+
+        private @Nullable Format format(int style) {
+            return formats.computeIfAbsent(style, i -> {
+                XSSFCellStyle cellStyle = styles.getStyleAt(i);
+                if (cellStyle == null) {
+                    return null;
+                }
+                int index = cellStyle.getDataFormat();
+                String pattern = cellStyle.getDataFormatString();
+                if (pattern == null) {
+                    pattern = BuiltinFormats.getBuiltinFormat(index);
+                }
+                return pattern == null ? null : new Format(index, pattern);
+            });
+        }
+
+        @Override
+        public void endElement(String uri, String localName, String qName) {
+            if (uri != null && !uri.equals(SPREADSHEETML)) {
+                return;
+            }
+            if (isTextTag(localName)) {
+                valueOpen = false;
+                if (!inlineOpen) {
+                    outputCell();
+                    value.setLength(0);
+                }
+            } else if ("is".equals(localName)) {
+                inlineOpen = false;
+                outputCell();
+                value.setLength(0);
+            } else if ("row".equals(localName)) {
+                out.endRow(rowNum);
+                nextRowNum = rowNum + 1;
+            }
+        }
+
+        @Override
+        public void characters(char[] ch, int start, int length) {
+            if (valueOpen) {
+                value.append(ch, start, length);
+            }
+        }
+
+        private void outputCell() {
+            String text = null;
+            switch (type) {
+                case BOOLEAN -> text = value.charAt(0) == '0' ? "FALSE" : "TRUE";
+                case ERROR -> text = "ERROR:" + value;
+                case FORMULA, NUMBER -> {
+                    String raw = value.toString();
+                    text = raw;
+                    if (format != null && (type == Type.FORMULA || !raw.isEmpty())) {
+                        try {
+                            text = formatter.formatRawCellContents(Double.parseDouble(raw.trim()), format.index(),
+                                    format.pattern());
+                        } catch (RuntimeException e) {
+                            // a formula's text result, or not a number: the raw value, as POI gives it
+                            text = raw;
+                        }
+                    }
+                }
+                case INLINE_STRING -> text = unescape(value.toString());
+                case SST_STRING -> {
+                    String index = value.toString().trim();
+                    if (!index.isEmpty()) {
+                        try {
+                            text = strings.get(Integer.parseInt(index));
+                        } catch (NumberFormatException e) {
+                            text = null;
+                        }
+                    }
+                }
+                default -> throw new IllegalStateException(type.name());
+            }
+            out.cell(cellRef, text, null);
+        }
+    }
+
     /** Date-formatted numbers as YYYY-MM-DD; everything else as Excel displays it, in a neutral locale. */
-    private static final class IsoDates extends DataFormatter {
+    static final class IsoDates extends DataFormatter {
         IsoDates() {
             super(Locale.ROOT);
         }
@@ -85,7 +327,7 @@ final class XlsxReader {
         }
     }
 
-    private static final class Rows implements XSSFSheetXMLHandler.SheetContentsHandler {
+    static final class Rows implements XSSFSheetXMLHandler.SheetContentsHandler {
         private final Consumer<List<String>> onHeader;
         private final Consumer<CsvReader.Row> sink;
         private List<String> header;
@@ -118,9 +360,28 @@ final class XlsxReader {
             }
         }
 
+        /** The 0-based column of a cell reference such as "AB12" or "$AB$12" (-1 without letters). */
+        static int column(String reference) {
+            int column = 0;
+            boolean letters = false;
+            for (int i = 0; i < reference.length(); i++) {
+                char c = reference.charAt(i);
+                if (c == '$') {
+                    continue;
+                }
+                if (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z') {
+                    column = column * 26 + (Character.toUpperCase(c) - 'A' + 1);
+                    letters = true;
+                } else {
+                    break;
+                }
+            }
+            return letters ? column - 1 : -1;
+        }
+
         @Override
         public void cell(String cellReference, String formattedValue, XSSFComment comment) {
-            int column = cellReference == null ? -1 : new CellReference(cellReference).getCol();
+            int column = cellReference == null ? -1 : column(cellReference);
             if (column < 0) {
                 return;
             }
