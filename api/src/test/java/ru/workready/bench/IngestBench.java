@@ -25,7 +25,10 @@ import org.postgresql.PGConnection;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import ru.workready.api.WorkreadyApplication;
+import ru.workready.data.assessments.EvidencePartitions;
 import ru.workready.data.programmes.ProgrammeRepository;
 import ru.workready.data.students.StudentRepository;
 import ru.workready.engine.programmes.Outcome;
@@ -283,49 +286,35 @@ public final class IngestBench {
      */
     private static double serverFloor(DataSource ds, long uploadId, int rows) throws Exception {
         Path rendered = Files.createTempFile("ingest-rendered-", ".tsv");
-        String columns = "(upload_id, college_id, row_number, student_id, outcome_id, standard_code, "
-                + "generalized_function_code, kind, grade, points, max_points, passed, assessed_on, attempt, assessor, "
-                + "comment, certificate_number, conclusion, place)";
+        String columns = EvidencePartitions.COPY_COLUMNS;
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             var copy = c.unwrap(PGConnection.class).getCopyAPI();
             String partition;
-            try (var rs = s.executeQuery("select tableoid::regclass::text from evidence where upload_id = " + uploadId
-                    + " limit 1")) {
+            long collegeId;
+            try (var rs = s.executeQuery("select tableoid::regclass::text, college_id from evidence where upload_id = "
+                    + uploadId + " limit 1")) {
                 rs.next();
                 partition = rs.getString(1);
+                collegeId = rs.getLong(2);
             }
             try (var out = Files.newOutputStream(rendered)) {
-                copy.copyOut("copy (select " + columns.substring(1, columns.length() - 1) + " from " + partition
-                        + " where upload_id = " + uploadId + " order by id) to stdout (format binary)", out);
+                copy.copyOut("copy (select " + columns + " from " + partition + " where upload_id = " + uploadId
+                        + " order by id) to stdout (format binary)", out);
             }
             c.setAutoCommit(false);
-            boolean own = partition.contains("_upload_");
-            String parent = partition.replaceAll("_upload_\\d+$", "");
-            String target = own ? parent + "_floor" : partition;
+            // the product's own steps, on this connection: a partition of its own (under an id no
+            // upload has) for a large upload, the shared partition otherwise
+            JdbcClient tx = JdbcClient.create(new SingleConnectionDataSource(c, true));
             long start = System.nanoTime();
-            if (own) {
-                s.execute("create table " + target + " (like " + parent + " including defaults including constraints)");
-                s.execute("alter table " + target + " alter column segment set default -1");
-                String bounds;
-                try (var rs = s.executeQuery("select pg_get_partition_constraintdef('" + parent + "'::regclass)")) {
-                    rs.next();
-                    bounds = rs.getString(1);
-                }
-                s.execute("alter table " + target + " add constraint floor_bounds check (segment = -1::bigint and "
-                        + bounds + ")");
-            }
+            EvidencePartitions.Target target = partition.contains("_upload_")
+                    ? EvidencePartitions.ownPartition(tx, collegeId, Long.MAX_VALUE)
+                    : EvidencePartitions.shared(tx, collegeId);
             long copied;
             try (InputStream in = Files.newInputStream(rendered)) {
-                copied = copy.copyIn("copy " + target + " " + columns + " from stdin (format binary)", in,
+                copied = copy.copyIn("copy " + target.table() + " (" + columns + ") from stdin (format binary)", in,
                         1024 * 1024);
             }
-            if (own) {
-                s.execute("set local maintenance_work_mem = '256MB'");
-                s.execute("create index on " + target + " (student_id)");
-                s.execute("reset maintenance_work_mem");
-                s.execute("alter table " + parent + " attach partition " + target + " for values in (-1)");
-                s.execute("alter table " + target + " drop constraint floor_bounds");
-            }
+            target.complete(tx);
             double seconds = (System.nanoTime() - start) / 1e9;
             c.rollback();
             c.setAutoCommit(true);

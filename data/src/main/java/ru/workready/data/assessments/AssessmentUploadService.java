@@ -185,9 +185,7 @@ public class AssessmentUploadService implements UploadLoader {
 
         @Override
         public String copySql() {
-            return "copy " + target.table() + " (upload_id, college_id, row_number, student_id, outcome_id, standard_code, "
-                    + "generalized_function_code, kind, grade, points, max_points, passed, assessed_on, attempt, "
-                    + "assessor, comment, certificate_number, conclusion, place) from stdin (format binary)";
+            return "copy " + target.table() + " (" + EvidencePartitions.COPY_COLUMNS + ") from stdin (format binary)";
         }
 
         @Override

@@ -15,15 +15,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * database spent on an upload (docs/benchmarks.md). If the upload is rolled back, the partition
  * was never there.
  */
-final class EvidencePartitions {
+public final class EvidencePartitions {
     private static final Logger log = LoggerFactory.getLogger(EvidencePartitions.class);
+    /** The columns an upload COPYs, in its binary rows' order (the rest take their defaults). */
+    public static final String COPY_COLUMNS = "upload_id, college_id, row_number, student_id, outcome_id, "
+            + "standard_code, generalized_function_code, kind, grade, points, max_points, passed, assessed_on, attempt, "
+            + "assessor, comment, certificate_number, conclusion, place";
 
     /**
      * The table an upload COPYs into, and what makes its rows part of {@code evidence} once every
      * row is in (in the upload's transaction).
      */
-    record Target(String table, Consumer<JdbcClient> completion) {
-        void complete(JdbcClient jdbc) {
+    public record Target(String table, Consumer<JdbcClient> completion) {
+        public void complete(JdbcClient jdbc) {
             completion.accept(jdbc);
         }
     }
@@ -32,7 +36,7 @@ final class EvidencePartitions {
     }
 
     /** The college's partition that ordinary uploads COPY into directly (no routing per row). */
-    static Target shared(JdbcClient jdbc, long collegeId) {
+    public static Target shared(JdbcClient jdbc, long collegeId) {
         String table = jdbc.sql("""
                         select c.oid::regclass::text
                         from pg_inherits i join pg_class c on c.oid = i.inhrelid
@@ -49,7 +53,7 @@ final class EvidencePartitions {
      * rows default to the upload's segment. It also carries the partition's bounds as a check, tested
      * on each row as it arrives, so that the attach need not scan the rows again to prove them.
      */
-    static Target ownPartition(JdbcClient jdbc, long collegeId, long uploadId) {
+    public static Target ownPartition(JdbcClient jdbc, long collegeId, long uploadId) {
         String parent = collegePartition(jdbc, collegeId);
         String table = parent + "_upload_" + uploadId;
         String parentBounds = jdbc.sql("select pg_get_partition_constraintdef(?::regclass)").param(parent)
