@@ -2,6 +2,10 @@ package ru.workready.api;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaCall;
+import java.util.Set;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -15,6 +19,8 @@ class ArchitectureTest {
     @BeforeAll
     static void importClasses() {
         classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                // the data module's test classes reach the api's tests as a jar of their own
+                .withImportOption(location -> !location.contains("-tests.jar"))
                 .importPackages("ru.workready");
     }
 
@@ -37,6 +43,37 @@ class ArchitectureTest {
     void onlyTheDataModuleTalksSql() {
         noClasses().that().resideInAPackage("ru.workready.api..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "java.sql..")
+                .check(classes);
+    }
+
+    /** java.time types whose now() reads the system clock unless given a Clock. */
+    private static final Set<String> TIME_TYPES = Set.of("java.time.LocalDate", "java.time.LocalDateTime",
+            "java.time.LocalTime", "java.time.Instant", "java.time.OffsetDateTime", "java.time.OffsetTime",
+            "java.time.ZonedDateTime", "java.time.Year", "java.time.YearMonth", "java.time.MonthDay");
+
+    private static final DescribedPredicate<JavaCall<?>> READS_THE_WALL_CLOCK = DescribedPredicate.describe(
+            "read the wall clock (now() without a Clock, System.currentTimeMillis(), Clock.system*(), new Date())",
+            call -> {
+                String owner = call.getTargetOwner().getName();
+                String name = call.getName();
+                var params = call.getTarget().getRawParameterTypes();
+                if (TIME_TYPES.contains(owner) && name.equals("now")) {
+                    return params.isEmpty() || !params.get(0).getName().equals("java.time.Clock");
+                }
+                if (owner.equals("java.lang.System") && name.equals("currentTimeMillis")) {
+                    return true;
+                }
+                if (owner.equals("java.time.Clock") && name.startsWith("system")) {
+                    return true;
+                }
+                return owner.equals("java.util.Date") && name.equals("<init>") && params.isEmpty();
+            });
+
+    /** "Today" comes from the one Clock bean (ClockConfiguration), so that tests and as-of reads control it. */
+    @Test
+    void onlyTheClockConfigurationReadsTheWallClock() {
+        noClasses().that().doNotHaveFullyQualifiedName("ru.workready.data.time.ClockConfiguration")
+                .should().callCodeUnitWhere(READS_THE_WALL_CLOCK)
                 .check(classes);
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import ru.workready.data.testing.TestClock;
 
 /** Full stack on the embedded database: demo data → upload → readiness changes. */
 class UploadToReadinessTest extends ApiTest {
@@ -59,11 +60,12 @@ class UploadToReadinessTest extends ApiTest {
         JsonNode before = readiness("DEMO-020");
         String csv = """
                 student_id;outcome_code;kind;result;max_points;assessed_on;attempt
-                DEMO-020;ПК 1.1;DEMO_EXAM;98;100;2026-11-01;2
-                DEMO-020;ПК 1.1;MODULE_EXAM;5;;2026-11-02;2
-                DEMO-020;ПК 1.1;EMPLOYER_PRACTICE;5;;2026-11-03;2
-                DEMO-020;ПК 1.1;COURSE_GRADE;5;;2026-11-03;2
-                """;
+                DEMO-020;ПК 1.1;DEMO_EXAM;98;100;%1$s;2
+                DEMO-020;ПК 1.1;MODULE_EXAM;5;;%2$s;2
+                DEMO-020;ПК 1.1;EMPLOYER_PRACTICE;5;;%3$s;2
+                DEMO-020;ПК 1.1;COURSE_GRADE;5;;%3$s;2
+                """.formatted(TestClock.today().minusDays(24), TestClock.today().minusDays(23),
+                TestClock.today().minusDays(22));
         mvc.perform(post("/api/colleges/DEMO/assessments").contentType("text/csv")
                         .content(csv.getBytes(StandardCharsets.UTF_8)))
                 .andExpect(status().isCreated())
@@ -91,11 +93,11 @@ class UploadToReadinessTest extends ApiTest {
         long stored = jdbc.sql("select count(*) from evidence").query(Long.class).single();
         String csv = """
                 student_id,outcome_code,kind,result,assessed_on
-                DEMO-001,ПК 1.1,COURSE_GRADE,5,2026-11-01
-                NOBODY,ПК 1.1,COURSE_GRADE,5,2026-11-01
-                DEMO-001,ПК 7.7,COURSE_GRADE,5,2026-11-01
-                DEMO-001,ПК 1.2,COURSE_GRADE,7,2026-11-01
-                """;
+                DEMO-001,ПК 1.1,COURSE_GRADE,5,%1$s
+                NOBODY,ПК 1.1,COURSE_GRADE,5,%1$s
+                DEMO-001,ПК 7.7,COURSE_GRADE,5,%1$s
+                DEMO-001,ПК 1.2,COURSE_GRADE,7,%1$s
+                """.formatted(TestClock.today().minusDays(24));
         mvc.perform(post("/api/colleges/DEMO/assessments").contentType("text/csv")
                         .content(csv.getBytes(StandardCharsets.UTF_8)))
                 .andExpect(status().isBadRequest())
@@ -110,7 +112,7 @@ class UploadToReadinessTest extends ApiTest {
                 .andExpect(jsonPath("$.problems[2].column").value("result"))
                 .andExpect(jsonPath("$.problems[2].value").value("7"));
         mvc.perform(post("/api/colleges/DEMO/assessments").contentType("text/csv")
-                        .content("student_id,outcome_code,result,assessed_on\nDEMO-001,ПК 1.1,5,2026-11-01\n"
+                        .content(("student_id,outcome_code,result,assessed_on\nDEMO-001,ПК 1.1,5," + TestClock.today().minusDays(24) + "\n")
                                 .getBytes(StandardCharsets.UTF_8)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.problems[0].column").value("kind"))

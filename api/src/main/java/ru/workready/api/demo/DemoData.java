@@ -50,11 +50,12 @@ class DemoData implements ApplicationRunner {
     private final AssessmentUploadService uploads;
     private final ReadinessService readiness;
     private final TransactionTemplate tx;
+    private final java.time.Clock clock;
 
     DemoData(@Value("${workready.demo.enabled:true}") boolean enabled, StandardImportService standardImport,
              StandardRepository standards, ProgrammeRepository programmes, MappingImportService mappingImport,
              StudentRepository students, AssessmentUploadService uploads, ReadinessService readiness,
-             TransactionTemplate tx) {
+             TransactionTemplate tx, java.time.Clock clock) {
         this.enabled = enabled;
         this.standardImport = standardImport;
         this.standards = standards;
@@ -64,6 +65,7 @@ class DemoData implements ApplicationRunner {
         this.uploads = uploads;
         this.readiness = readiness;
         this.tx = tx;
+        this.clock = clock;
     }
 
     @Override
@@ -75,6 +77,7 @@ class DemoData implements ApplicationRunner {
     }
 
     private void load() {
+        DemoCalendar cal = DemoCalendar.of(clock);
         Resource[] files;
         try {
             files = new PathMatchingResourcePatternResolver().getResources("classpath*:reference/standards/*.xml");
@@ -90,6 +93,9 @@ class DemoData implements ApplicationRunner {
         Programme programme = JsonMapper.builder().build()
                 .readValue(bytes(new org.springframework.core.io.ClassPathResource("demo/programme-09.02.07.json")),
                         Programme.class);
+        programme = new Programme(programme.fgosCode(), programme.name(), programme.qualification(),
+                programme.qualificationLevel(), cal.year(programme.intakeYear()), programme.activities(),
+                programme.outcomes());
         long programmeId = programmes.insert(collegeId, programme);
         long standardId = standards.currentEdition("06.001").orElseThrow();
         mappingImport.importCsv(programmeId, standardId, "demo",
@@ -97,11 +103,11 @@ class DemoData implements ApplicationRunner {
         List<StudentRepository.Student> roster = new ArrayList<>();
         for (int i = 1; i <= STUDENTS; i++) {
             roster.add(new StudentRepository.Student(studentId(i), collegeId, COLLEGE, programmeId,
-                    i <= STUDENTS / 2 ? "ИСП-23-1" : "ИСП-23-2", i % 3 != 0, i % 3 != 0 ? LocalDate.of(2026, 9, 1) : null));
+                    "ИСП-" + cal.year(2023) % 100 + (i <= STUDENTS / 2 ? "-1" : "-2"), i % 3 != 0, i % 3 != 0 ? cal.date(2026, 9, 1) : null));
         }
         students.insertAll(roster);
         AssessmentUploadService.UploadResult r = uploads.upload(COLLEGE, "demo-results.csv", "demo",
-                results(programme).getBytes(StandardCharsets.UTF_8));
+                results(programme, cal).getBytes(StandardCharsets.UTF_8));
         readiness.rescore(r.affectedStudents());
         log.info("Demo data loaded: {} standards files, college {}, {} students, {} results", files.length, COLLEGE,
                 STUDENTS, r.rows());
@@ -117,7 +123,7 @@ class DemoData implements ApplicationRunner {
      * for ПМ.01, retakes for failed exams, a championship for the best and an independent
      * assessment (НОК) for two of them. Students 28–30 have started late and have little evidence.
      */
-    static String results(Programme programme) {
+    static String results(Programme programme, DemoCalendar cal) {
         Random random = new Random(20261125L);
         StringBuilder csv = new StringBuilder(
                 "student_id;outcome_code;kind;result;max_points;assessed_on;attempt;assessor;standard_code;generalized_function;"
@@ -131,30 +137,31 @@ class DemoData implements ApplicationRunner {
                 if (late && (!professional || !o.code().startsWith("ПК 1"))) {
                     continue;
                 }
-                row(csv, id, o.code(), "COURSE_GRADE", grade(ability, random), "", "2025-06-20", 1, "");
+                row(csv, id, o.code(), "COURSE_GRADE", grade(ability, random), "", cal.date(2025, 6, 20).toString(), 1, "");
                 if (!professional || late) {
                     continue;
                 }
                 int exam = grade(ability, random);
-                row(csv, id, o.code(), "MODULE_EXAM", exam, "", "2025-12-25", 1, "");
+                row(csv, id, o.code(), "MODULE_EXAM", exam, "", cal.date(2025, 12, 25).toString(), 1, "");
                 if (exam == 2) {
-                    row(csv, id, o.code(), "MODULE_EXAM", grade(ability + 0.15, random), "", "2026-01-20", 2, "");
+                    row(csv, id, o.code(), "MODULE_EXAM", grade(ability + 0.15, random), "", cal.date(2026, 1, 20).toString(), 2, "");
                 }
                 if (!o.code().startsWith("ПК 4")) {
-                    row(csv, id, o.code(), "EMPLOYER_PRACTICE", grade(ability, random), "", "2026-05-30", 1,
+                    row(csv, id, o.code(), "EMPLOYER_PRACTICE", grade(ability, random), "", cal.date(2026, 5, 30).toString(), 1,
                             "ООО «Демо-Софт»");
                 }
                 if (o.code().startsWith("ПК 1")) {
                     int points = (int) Math.round(Math.min(100, Math.max(0, 100 * (ability + 0.15 * random.nextGaussian()))));
-                    row(csv, id, o.code(), "DEMO_EXAM", points, "100", "2026-06-15", 1, "ЦПДЭ Демо");
+                    row(csv, id, o.code(), "DEMO_EXAM", points, "100", cal.date(2026, 6, 15).toString(), 1, "ЦПДЭ Демо");
                 }
             }
             if (ability > 0.9) {
-                row(csv, id, "ПК 1.2", "CHAMPIONSHIP", 70 + random.nextInt(30), "100", "2026-03-10", 1,
+                row(csv, id, "ПК 1.2", "CHAMPIONSHIP", 70 + random.nextInt(30), "100", cal.date(2026, 3, 10).toString(), 1,
                         "Чемпионат «Профессионалы», региональный этап");
             }
             if (i == 5 || i == 12) {
-                csv.append(id).append(";;INDEPENDENT_ASSESSMENT;pass;;2026-06-30;1;ЦОК Демо;06.001;A;06.00100.01-2026-")
+                csv.append(id).append(";;INDEPENDENT_ASSESSMENT;pass;;").append(cal.date(2026, 6, 30))
+                        .append(";1;ЦОК Демо;06.001;A;06.00100.01-").append(cal.year(2026)).append('-')
                         .append(i).append('\n');
             }
         }

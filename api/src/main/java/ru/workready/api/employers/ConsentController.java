@@ -39,7 +39,11 @@ class ConsentController {
     private final StudentRepository students;
     private final Tenancy tenancy;
 
-    ConsentController(ConsentRepository consents, StudentRepository students, Tenancy tenancy) {
+    private final java.time.Clock clock;
+
+    ConsentController(ConsentRepository consents, StudentRepository students, Tenancy tenancy,
+                      java.time.Clock clock) {
+        this.clock = clock;
         this.consents = consents;
         this.students = students;
         this.tenancy = tenancy;
@@ -56,8 +60,9 @@ class ConsentController {
             throw new InvalidInputException("invalid-consent", "consent is required",
                     List.of(new InvalidInputException.Problem(null, "consent", null, "required: true or false")), 1);
         }
-        LocalDate date = request.date() == null ? LocalDate.now() : request.date();
-        if (date.isAfter(LocalDate.now().plusDays(1))) {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate date = request.date() == null ? today : request.date();
+        if (date.isAfter(today.plusDays(1))) {
             throw new InvalidInputException("invalid-consent", "the decision cannot be dated in the future",
                     List.of(new InvalidInputException.Problem(null, "date", date.toString(), "in the future")), 1);
         }

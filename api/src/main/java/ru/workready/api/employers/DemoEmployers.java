@@ -1,6 +1,7 @@
 package ru.workready.api.employers;
 
 import java.util.List;
+import ru.workready.api.demo.DemoCalendar;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -27,7 +28,8 @@ class DemoEmployers {
     static final String EMPLOYER = "DEMO-SOFT";
     static final String PROFILE = "JUNIOR-DEV";
     static final String REGION = "Демо-регион";
-    static final int YEAR = 2027;
+    /** The demo cohort's graduation year as written; it moves with {@link DemoCalendar}. */
+    static final int WRITTEN_YEAR = 2027;
     private static final Logger log = LoggerFactory.getLogger(DemoEmployers.class);
 
     private final boolean enabled;
@@ -36,10 +38,12 @@ class DemoEmployers {
     private final JobProfileService profiles;
     private final DemandService demand;
     private final TransactionTemplate tx;
+    private final java.time.Clock clock;
 
     DemoEmployers(@Value("${workready.demo.enabled:true}") boolean enabled, ProgrammeRepository programmes,
                   EmployerRepository employers, JobProfileService profiles, DemandService demand,
-                  TransactionTemplate tx) {
+                  TransactionTemplate tx, java.time.Clock clock) {
+        this.clock = clock;
         this.enabled = enabled;
         this.programmes = programmes;
         this.employers = employers;
@@ -53,6 +57,7 @@ class DemoEmployers {
         if (!enabled || programmes.collegeId("DEMO").isEmpty() || employers.employer(EMPLOYER).isPresent()) {
             return;
         }
+        int year = DemoCalendar.of(clock).year(WRITTEN_YEAR);
         tx.executeWithoutResult(status -> {
             profiles.createEmployer(EMPLOYER, "ООО «Демо-Софт»", REGION);
             profiles.create(EMPLOYER, new ProfileDraft(PROFILE, "Младший разработчик",
@@ -61,10 +66,10 @@ class DemoEmployers {
                     new FunctionDraft("06.001", "A/02.3", 5, true, "PARTIALLY_READY"),
                     new FunctionDraft("06.001", "A/05.3", 4, false, "PARTIALLY_READY"))));
             demand.upload(List.of(
-                    new DemandDraft(REGION, YEAR, 8, EMPLOYER, PROFILE, null, null, "ООО «Демо-Софт», заявка"),
-                    new DemandDraft(REGION, YEAR, 15, null, null, "06.001", "A/01.3", "Демо ТОП-регион"),
-                    new DemandDraft(REGION, YEAR, 10, null, null, "06.001", "A", "Демо прогноз потребности")));
+                    new DemandDraft(REGION, year, 8, EMPLOYER, PROFILE, null, null, "ООО «Демо-Софт», заявка"),
+                    new DemandDraft(REGION, year, 15, null, null, "06.001", "A/01.3", "Демо ТОП-регион"),
+                    new DemandDraft(REGION, year, 10, null, null, "06.001", "A", "Демо прогноз потребности")));
         });
-        log.info("Demo employer {} with profile {} and {} demand for {} loaded", EMPLOYER, PROFILE, REGION, YEAR);
+        log.info("Demo employer {} with profile {} and {} demand for {} loaded", EMPLOYER, PROFILE, REGION, year);
     }
 }

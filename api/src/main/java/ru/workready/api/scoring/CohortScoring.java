@@ -1,5 +1,7 @@
 package ru.workready.api.scoring;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,9 +40,16 @@ class CohortScoring {
     final class Context {
         private final Map<String, List<ProgrammeStandard>> byProgramme = new ConcurrentHashMap<>();
         private final @Nullable String standardCode;
+        /** One date for the whole run: a job that crosses midnight judges every student alike. */
+        private final LocalDate today;
 
-        Context(@Nullable String standardCode) {
+        Context(@Nullable String standardCode, LocalDate today) {
             this.standardCode = standardCode;
+            this.today = today;
+        }
+
+        LocalDate today() {
+            return today;
         }
 
         List<ProgrammeStandard> targets(long programmeId) {
@@ -63,9 +72,11 @@ class CohortScoring {
     private final ProgrammeRepository programmes;
     private final MappingRepository mappings;
     private final StandardRepository standards;
+    private final Clock clock;
 
     CohortScoring(BulkScoringRepository bulk, ProgrammeRepository programmes, MappingRepository mappings,
-                  StandardRepository standards) {
+                  StandardRepository standards, Clock clock) {
+        this.clock = clock;
         this.bulk = bulk;
         this.programmes = programmes;
         this.mappings = mappings;
@@ -73,7 +84,7 @@ class CohortScoring {
     }
 
     Context context(@Nullable String standardCode) {
-        return new Context(standardCode);
+        return new Context(standardCode, LocalDate.now(clock));
     }
 
     /** Histories of a batch, read once, to score under one or more rule sets. */
@@ -88,7 +99,7 @@ class CohortScoring {
             CompiledRuleSet rules = ruleSet.apply(s);
             for (ProgrammeStandard t : ctx.targets(s.programmeId())) {
                 ScoringInput in = new ScoringInput(s.id(), t.standard(), t.programmeLevel(), t.mapping().mappings(),
-                        histories.getOrDefault(s.id(), List.of()));
+                        histories.getOrDefault(s.id(), List.of()), ctx.today());
                 result.add(new Scored(s, t, rules.readiness().evaluate(in)));
             }
         }

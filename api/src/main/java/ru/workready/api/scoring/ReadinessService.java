@@ -1,8 +1,8 @@
 package ru.workready.api.scoring;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -63,6 +63,7 @@ public class ReadinessService {
     private final EvidenceRepository evidence;
     private final ScoreRepository scores;
     private final RuleBaseRegistry ruleBases;
+    private final Clock clock;
     /** Stored editions never change their functions (a different content is refused), so they are cached. */
     private final Map<Long, Edition> editions = new ConcurrentHashMap<>();
 
@@ -71,7 +72,7 @@ public class ReadinessService {
 
     public ReadinessService(StudentRepository students, ProgrammeRepository programmes, MappingRepository mappings,
                             StandardRepository standards, EvidenceRepository evidence, ScoreRepository scores,
-                            RuleBaseRegistry ruleBases) {
+                            RuleBaseRegistry ruleBases, Clock clock) {
         this.students = students;
         this.programmes = programmes;
         this.mappings = mappings;
@@ -79,6 +80,7 @@ public class ReadinessService {
         this.evidence = evidence;
         this.scores = scores;
         this.ruleBases = ruleBases;
+        this.clock = clock;
     }
 
     Prepared prepare(String studentId, String standardCode) {
@@ -90,7 +92,7 @@ public class ReadinessService {
                         + standardCode));
         ProfessionalStandard standard = edition(mapping.standardId()).standard();
         return new Prepared(student, mapping, standard, new ScoringInput(studentId, standard, programmeLevel,
-                mapping.mappings(), evidence.history(student.collegeId(), studentId)));
+                mapping.mappings(), evidence.history(student.collegeId(), studentId), LocalDate.now(clock)));
     }
 
     private Edition edition(long standardId) {
@@ -144,20 +146,20 @@ public class ReadinessService {
             }
             scores.clearStaleMark(student.id(), stored.staleSince());
         }
-        return new Served(assessed, OffsetDateTime.now(), false);
+        return new Served(assessed, OffsetDateTime.now(clock), false);
     }
 
     /** The stored scores as the evaluator's result, or null if they are not current. */
-    private static @Nullable StudentReadiness current(String studentId, ScoreRepository.StoredReadiness stored,
+    private @Nullable StudentReadiness current(String studentId, ScoreRepository.StoredReadiness stored,
                                                       Edition edition, String ruleSet) {
         if (stored.stale() || stored.scores().size() != edition.functionIds().size()) {
             return null;
         }
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         Map<Long, ScoreRepository.StoredScore> byId = new HashMap<>();
         for (ScoreRepository.StoredScore s : stored.scores()) {
             if (!s.ruleSetVersion().equals(ruleSet)
-                    || !s.computedAt().atZoneSameInstant(ZoneId.systemDefault()).toLocalDate().equals(today)) {
+                    || !s.computedAt().atZoneSameInstant(clock.getZone()).toLocalDate().equals(today)) {
                 return null;
             }
             byId.put(s.labourFunctionId(), s);

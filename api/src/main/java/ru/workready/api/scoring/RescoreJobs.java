@@ -65,7 +65,11 @@ public class RescoreJobs implements DisposableBean {
     private static final java.lang.management.ThreadMXBean THREADS =
             java.lang.management.ManagementFactory.getThreadMXBean();
 
-    RescoreJobs(BulkScoringRepository bulk, CohortScoring cohort, RuleBaseRegistry ruleBases, JobEnding ending) {
+    private final java.time.Clock clock;
+
+    RescoreJobs(BulkScoringRepository bulk, CohortScoring cohort, RuleBaseRegistry ruleBases, JobEnding ending,
+                java.time.Clock clock) {
+        this.clock = clock;
         this.ending = ending;
         this.bulk = bulk;
         this.cohort = cohort;
@@ -195,7 +199,7 @@ public class RescoreJobs implements DisposableBean {
         long c1 = THREADS.getCurrentThreadCpuTime();
         List<CohortScoring.Scored> scored = cohort.score(ctx, batch, read.histories(), s -> ruleSets.computeIfAbsent(
                 s.collegeCode(), c -> ruleBases.forCollege(c, s.region())));
-        ScoreBatch rows = new ScoreBatch(batch.size() * 16);
+        ScoreBatch rows = new ScoreBatch(batch.size() * 16, java.time.OffsetDateTime.now(clock));
         for (CohortScoring.Scored s : scored) {
             Map<String, Long> functionIds = s.target().functionIds();
             String ruleSetVersion = s.readiness().ruleSetVersion();

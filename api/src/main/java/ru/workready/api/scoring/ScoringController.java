@@ -93,9 +93,13 @@ class ScoringController {
     private final StudentRepository students;
     private final Tenancy tenancy;
 
+    private final java.time.Clock clock;
+
     ScoringController(ReadinessService readiness, ProgrammeRepository programmes, RescoreJobs jobs,
                       CohortScoring cohort, BulkScoringRepository bulk, RuleSetRepository ruleSets,
-                      RuleBaseRegistry registry, StudentRepository students, Tenancy tenancy) {
+                      RuleBaseRegistry registry, StudentRepository students, Tenancy tenancy,
+                      java.time.Clock clock) {
+        this.clock = clock;
         this.students = students;
         this.tenancy = tenancy;
         this.readiness = readiness;
@@ -252,7 +256,7 @@ class ScoringController {
             AssessmentResult result = result(r, row, problems);
             LocalDate on = null;
             try {
-                on = r.assessedOn() == null ? LocalDate.now() : LocalDate.parse(r.assessedOn());
+                on = r.assessedOn() == null ? LocalDate.now(clock) : LocalDate.parse(r.assessedOn());
             } catch (DateTimeParseException e) {
                 problems.add(new Problem(row, "assessedOn", r.assessedOn(), "expected YYYY-MM-DD"));
             }

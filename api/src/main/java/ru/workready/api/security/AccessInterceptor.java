@@ -39,8 +39,12 @@ class AccessInterceptor implements HandlerInterceptor {
     private final int defaultRequestsPerMinute;
     private final Environment environment;
 
+    private final ObjectProvider<java.time.Clock> clock;
+
     AccessInterceptor(ObjectProvider<ApiKeyService> keys, ObjectProvider<AuditRepository> audit, RateLimiter limiter,
-                      FailedAuthThrottle throttle, int defaultRequestsPerMinute, Environment environment) {
+                      FailedAuthThrottle throttle, int defaultRequestsPerMinute, Environment environment,
+                      ObjectProvider<java.time.Clock> clock) {
+        this.clock = clock;
         this.throttle = throttle;
         this.keys = keys;
         this.audit = audit;
@@ -132,7 +136,7 @@ class AccessInterceptor implements HandlerInterceptor {
         if (key.revokedAt() != null) {
             throw new SecurityExceptions.Unauthenticated("The API key has been revoked");
         }
-        if (key.expiresAt() != null && !key.expiresAt().isAfter(OffsetDateTime.now())) {
+        if (key.expiresAt() != null && !key.expiresAt().isAfter(OffsetDateTime.now(clock.getObject()))) {
             throw new SecurityExceptions.Unauthenticated("The API key has expired");
         }
         return key;

@@ -26,8 +26,10 @@ class SecurityConfiguration implements WebMvcConfigurer {
     private final int requestsPerMinute;
     private final int failedAuthPerMinute;
     private final Environment environment;
+    private final ObjectProvider<java.time.Clock> clock;
 
     SecurityConfiguration(ObjectProvider<ApiKeyService> keys, ObjectProvider<AuditRepository> audit,
+                          ObjectProvider<java.time.Clock> clock,
                           @Value("${workready.security.requests-per-minute:600}") int requestsPerMinute,
                           @Value("${workready.security.failed-auth-per-minute:20}") int failedAuthPerMinute,
                           Environment environment) {
@@ -36,6 +38,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
         this.audit = audit;
         this.requestsPerMinute = requestsPerMinute;
         this.environment = environment;
+        this.clock = clock;
     }
 
     @Bean
@@ -51,7 +54,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new AccessInterceptor(keys, audit, rateLimiter(), failedAuthThrottle(),
-                requestsPerMinute, environment));
+                requestsPerMinute, environment, clock));
     }
 
     @Override

@@ -53,8 +53,11 @@ class StudentController {
     private final EvidenceRepository evidence;
     private final Tenancy tenancy;
 
+    private final java.time.Clock clock;
+
     StudentController(StudentRepository students, ReadinessService readiness, ProgrammeRepository programmes,
-                      EvidenceRepository evidence, Tenancy tenancy) {
+                      EvidenceRepository evidence, Tenancy tenancy, java.time.Clock clock) {
+        this.clock = clock;
         this.students = students;
         this.readiness = readiness;
         this.programmes = programmes;
@@ -99,7 +102,7 @@ class StudentController {
         tenancy.requireStudent(student);
         // the evidence detail is not stored (bulk rows keep only the decision): explain computes it
         ReadinessService.Served served = explain
-                ? new ReadinessService.Served(readiness.assess(id, standard), OffsetDateTime.now(), false)
+                ? new ReadinessService.Served(readiness.assess(id, standard), OffsetDateTime.now(clock), false)
                 : readiness.read(student, standard);
         ReadinessService.Assessed a = served.assessed();
         Map<ReadinessLevel, Integer> summary = new TreeMap<>();

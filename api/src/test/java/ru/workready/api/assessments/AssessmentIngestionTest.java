@@ -331,7 +331,7 @@ class AssessmentIngestionTest extends ApiTest {
 
     @Test
     void futureDatesAreWarnings() throws Exception {
-        LocalDate future = LocalDate.now().plusDays(30);
+        LocalDate future = ru.workready.data.testing.TestClock.today().plusDays(30);
         String csv = HEADER + "\n" + s(33) + ";;ПК 1.1;COURSE_GRADE;5;;" + future + ";;;;;;;;\n";
         mvc.perform(upload("text/csv", csv.getBytes(StandardCharsets.UTF_8)))
                 .andExpect(status().isCreated())

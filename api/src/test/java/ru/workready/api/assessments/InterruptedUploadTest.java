@@ -28,6 +28,8 @@ class InterruptedUploadTest extends ApiTest {
     @Autowired
     UploadService uploads;
     @Autowired
+    java.time.Clock clock;
+    @Autowired
     AssessmentUploadService assessments;
     @Autowired
     DataSource dataSource;
@@ -42,7 +44,7 @@ class InterruptedUploadTest extends ApiTest {
     @ParameterizedTest(name = "own partition: {0}")
     @ValueSource(booleans = {false, true})
     void aConnectionDroppedMidUploadLeavesNothingBehind(boolean ownPartition) {
-        AssessmentUploadService loader = ownPartition ? new AssessmentUploadService(uploads, DataSize.ofBytes(0))
+        AssessmentUploadService loader = ownPartition ? new AssessmentUploadService(uploads, DataSize.ofBytes(0), clock)
                 : assessments;
         IngestionFixture fixture = IngestionFixture.create(programmes, students, ownPartition ? "CUTOWN" : "CUT", 10);
         StringBuilder csv = new StringBuilder("student_id;outcome_code;kind;result;assessed_on\n");

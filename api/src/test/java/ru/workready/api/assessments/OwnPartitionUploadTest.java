@@ -37,6 +37,8 @@ class OwnPartitionUploadTest extends ApiTest {
     @Autowired
     UploadService uploads;
     @Autowired
+    java.time.Clock clock;
+    @Autowired
     AssessmentUploadService ordinary;
     @Autowired
     JdbcClient jdbc;
@@ -54,7 +56,7 @@ class OwnPartitionUploadTest extends ApiTest {
 
     @BeforeEach
     void setUp() {
-        large = new AssessmentUploadService(uploads, DataSize.ofBytes(0));
+        large = new AssessmentUploadService(uploads, DataSize.ofBytes(0), clock);
         fixture = IngestionFixture.create(programmes, students, "OWN", 3);
     }
 

@@ -28,6 +28,7 @@ import ru.workready.api.scoring.ScoringFixture;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
+import ru.workready.data.testing.TestClock;
 
 /**
  * Rule sets whose policy is a decision table: upload (JSON with base64, or multipart), the original
@@ -219,7 +220,7 @@ class DecisionTableApiTest extends ApiTest {
         mvc.perform(post("/api/students/" + student + "/readiness/what-if").param("standard", "06.001")
                         .contentType("application/json").content("""
                                 {"results": [{"outcomeCode": "ПК 1.2", "kind": "COURSE_GRADE", "result": "5",
-                                              "assessedOn": "2026-11-01"}]}"""))
+                                              "assessedOn": "%s"}]}""".formatted(TestClock.today().minusDays(24))))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.ruleSetVersion").value(label))
                 .andExpect(jsonPath("$.changed[?(@.code=='A/02.3')].levelAfter").value("READY"));

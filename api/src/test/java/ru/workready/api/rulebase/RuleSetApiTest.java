@@ -191,7 +191,7 @@ class RuleSetApiTest extends ApiTest {
                 .andExpect(jsonPath("$.candidate").value(label))
                 .andExpect(jsonPath("$.activeVersions[0]").value("default-1"))
                 .andExpect(jsonPath("$.students").value(3))
-                // A/02.3 and A/03.3 rest on ПК 1.2 alone, assessed in 2024
+                // A/02.3 and A/03.3 rest on ПК 1.2 alone, assessed three years ago
                 .andExpect(jsonPath("$.changed").value(6))
                 .andExpect(jsonPath("$.transitions['READY → INSUFFICIENT_EVIDENCE']").value(6))
                 .andExpect(jsonPath("$.changes[0].function").value("A/02.3"));

@@ -14,6 +14,7 @@ import ru.workready.data.assessments.AssessmentUploadService;
 import ru.workready.data.mapping.MappingImportService;
 import ru.workready.data.programmes.ProgrammeRepository;
 import ru.workready.data.standards.StandardRepository;
+import ru.workready.data.testing.TestClock;
 import ru.workready.engine.programmes.Programme;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,8 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
  * programme 09.02.07 and its mapping to 06.001, so that tests can activate rule sets and rescore
  * without touching DEMO, its programme's reports or its cohort.
  *
- * <p>Each student has: ПК 1.1 course grade 3 (recent) → A/01.3 PARTIALLY_READY; ПК 1.2 course
- * grade 5 assessed 2024-01-10 → A/02.3 READY under the default, excluded by a stale limit under a year.
+ * <p>Each student has: ПК 1.1 course grade 3 assessed two months before the tests' today → A/01.3
+ * PARTIALLY_READY; ПК 1.2 course grade 5 assessed three years before it → A/02.3 READY under the default,
+ * excluded by a stale limit under a year. Dates are relative to {@link TestClock}.
  */
 public record ScoringFixture(String college, String region, List<String> students) {
 
@@ -41,13 +43,15 @@ public record ScoringFixture(String college, String region, List<String> student
                 resource("/demo/mapping-06.001.csv"));
         List<String> students = new ArrayList<>();
         StringBuilder csv = new StringBuilder("student_id;outcome_code;kind;result;assessed_on\n");
+        java.time.LocalDate recent = TestClock.today().minusMonths(2);
+        java.time.LocalDate old = TestClock.today().minusYears(3);
         for (int i = 1; i <= count; i++) {
             String id = college + "-" + String.format("%03d", i);
             jdbc.sql("insert into student (id, college_id, programme_id) values (?, ?, ?)")
                     .params(id, collegeId, programmeId).update();
             students.add(id);
-            csv.append(id).append(";ПК 1.1;COURSE_GRADE;3;2026-06-01\n");
-            csv.append(id).append(";ПК 1.2;COURSE_GRADE;5;2024-01-10\n");
+            csv.append(id).append(";ПК 1.1;COURSE_GRADE;3;").append(recent).append('\n');
+            csv.append(id).append(";ПК 1.2;COURSE_GRADE;5;").append(old).append('\n');
         }
         app.getBean(AssessmentUploadService.class).upload(college, "fixture.csv", null,
                 csv.toString().getBytes(StandardCharsets.UTF_8));

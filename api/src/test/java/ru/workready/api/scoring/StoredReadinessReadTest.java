@@ -20,6 +20,7 @@ import ru.workready.data.mapping.MappingImportService;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
+import ru.workready.data.testing.TestClock;
 
 /**
  * GET /api/students/{id}/readiness serves the stored scores while they are current and computes
@@ -111,7 +112,7 @@ class StoredReadinessReadTest extends ApiTest {
         // a later retake of ПК 1.1 with grade 5, stored without rescoring: the upload marks the student
         // stale. Whichever comes first, this read or the stale-score job, the read shows the retake.
         app.getBean(AssessmentUploadService.class).upload(fixture.college(), "retake.csv", null,
-                ("student_id;outcome_code;kind;result;assessed_on\n" + student + ";ПК 1.1;COURSE_GRADE;5;2026-09-01\n")
+                ("student_id;outcome_code;kind;result;assessed_on\n" + student + ";ПК 1.1;COURSE_GRADE;5;" + TestClock.today().minusDays(1) + "\n")
                         .getBytes(StandardCharsets.UTF_8));
 
         JsonNode after = read();

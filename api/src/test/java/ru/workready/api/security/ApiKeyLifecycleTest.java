@@ -29,6 +29,8 @@ class ApiKeyLifecycleTest extends ApiTest {
     @Autowired
     MockMvc mvc;
     @Autowired
+    java.time.Clock clock;
+    @Autowired
     JdbcClient jdbc;
     @Autowired
     ApiKeyService service;
@@ -89,7 +91,7 @@ class ApiKeyLifecycleTest extends ApiTest {
                 null);
         String secret = "wr_expired-key-for-a-test-" + run + "-0123456789";
         keys.insert(org, Role.EMPLOYER, "expired", "wr_expir", ApiKeyService.hash(secret), null, null,
-                OffsetDateTime.now().minusMinutes(1));
+                OffsetDateTime.now(clock).minusMinutes(1));
         mvc.perform(get("/api/me").header(API_KEY_HEADER, secret))
                 .andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.detail").value("The API key has expired"));

@@ -61,8 +61,12 @@ public class AssessmentUploadService implements UploadLoader {
     /** Uploads of at least this size get an evidence partition of their own ({@link EvidencePartitions}). */
     private final DataSize ownPartition;
 
+    private final java.time.Clock clock;
+
     public AssessmentUploadService(UploadService uploads,
-                                   @Value("${workready.uploads.own-partition:16MB}") DataSize ownPartition) {
+                                   @Value("${workready.uploads.own-partition:16MB}") DataSize ownPartition,
+                                   java.time.Clock clock) {
+        this.clock = clock;
         this.uploads = uploads;
         this.ownPartition = ownPartition;
     }
@@ -105,7 +109,8 @@ public class AssessmentUploadService implements UploadLoader {
         EvidencePartitions.Target target = bytes >= ownPartition.toBytes()
                 ? EvidencePartitions.ownPartition(jdbc, collegeId, uploadId)
                 : EvidencePartitions.shared(jdbc, collegeId);
-        return new AssessmentStager(Lookups.load(jdbc, collegeId), uploadId, collegeId, collegeCode, target);
+        return new AssessmentStager(Lookups.load(jdbc, collegeId), uploadId, collegeId, collegeCode, target,
+                LocalDate.now(clock));
     }
 
     /**
@@ -168,14 +173,16 @@ public class AssessmentUploadService implements UploadLoader {
         /** Students with rows in the file, by ordinal (bounded by the college). */
         private final BitSet students = new BitSet();
         private final Map<String, Integer> counts = new HashMap<>();
-        private final LocalDate today = LocalDate.now();
+        /** Results dated after it get a warning. */
+        private final LocalDate today;
         /** Files repeat a few codes and dates a million times: parse each distinct text once. */
         private final Memo<EvidenceKind> kinds = new Memo<>();
         private final Memo<String> outcomes = new Memo<>();
         private final Memo<LocalDate> dates = new Memo<>();
 
         AssessmentStager(Lookups lookups, long uploadId, long collegeId, String collegeCode,
-                         EvidencePartitions.Target target) {
+                         EvidencePartitions.Target target, LocalDate today) {
+            this.today = today;
             this.lookups = lookups;
             this.collegeCode = collegeCode;
             this.target = target;

@@ -89,8 +89,11 @@ public class GapReportService {
     private final DemandTargets demandTargets;
     private final CohortRepository cohorts;
 
+    private final java.time.Clock clock;
+
     public GapReportService(ReportRepository repository, DemandService demand, DemandTargets demandTargets,
-                            CohortRepository cohorts) {
+                            CohortRepository cohorts, java.time.Clock clock) {
+        this.clock = clock;
         this.repository = repository;
         this.demand = demand;
         this.demandTargets = demandTargets;
@@ -415,11 +418,11 @@ public class GapReportService {
         return result;
     }
 
-    static Provenance provenance(Scope scope, List<String> ruleSets) {
+    private Provenance provenance(Scope scope, List<String> ruleSets) {
         ProgrammeRow p = scope.programme();
         return new Provenance(new Provenance.Programme(p.id(), p.collegeCode(), p.fgosCode(), p.name(), p.intakeYear(),
                 p.qualificationLevel()), scope.sources(), ruleSets,
-                OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS));
+                OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)).truncatedTo(ChronoUnit.SECONDS));
     }
 
     // --- coverage rules ---

@@ -52,12 +52,14 @@ public class BulkScoringRepository {
     }
 
     private final JdbcTemplate template;
+    private final java.time.Clock clock;
     private final DataSource dataSource;
     private final TransactionTemplate readSnapshot;
 
     public BulkScoringRepository(JdbcTemplate template, DataSource dataSource,
-                                 PlatformTransactionManager transactions) {
+                                 PlatformTransactionManager transactions, java.time.Clock clock) {
         this.template = template;
+        this.clock = clock;
         this.dataSource = dataSource;
         this.readSnapshot = new TransactionTemplate(transactions);
         readSnapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
@@ -172,7 +174,7 @@ public class BulkScoringRepository {
                 });
                 con.unwrap(PGConnection.class).getCopyAPI().copyIn("""
                         copy readiness_score (college_id, student_id, labour_function_id, readiness, coverage, level,
-                                              explanation, rule_set_version, mapping_set_id) from stdin with (format csv)""",
+                                              explanation, rule_set_version, mapping_set_id, computed_at) from stdin with (format csv)""",
                         new StringReader(batch.csv.toString()));
             } catch (SQLException | IOException e) {
                 throw new IllegalStateException("Writing " + batch.rows() + " scores failed", e);
@@ -208,10 +210,13 @@ public class BulkScoringRepository {
         private final Set<Long> collegeIds = new HashSet<>();
         private final Set<Long> functionIds = new HashSet<>();
         private final Set<String> studentIds = new LinkedHashSet<>();
+        private final String computedAt;
         private int rows;
 
-        public ScoreBatch(int expectedRows) {
+        /** @param computedAt the application clock's time of the scoring, stored with every row */
+        public ScoreBatch(int expectedRows, OffsetDateTime computedAt) {
             csv = new StringBuilder(expectedRows * 150);
+            this.computedAt = computedAt.toString();
         }
 
         public void add(long collegeId, String studentId, long labourFunctionId, @Nullable Double readiness,
@@ -240,7 +245,7 @@ public class BulkScoringRepository {
             jsonString(reason);
             csv.append("}\",");
             csvText(ruleSetVersion);
-            csv.append(',').append(mappingSetId).append('\n');
+            csv.append(',').append(mappingSetId).append(',').append(computedAt).append('\n');
         }
 
         public int rows() {
@@ -283,19 +288,23 @@ public class BulkScoringRepository {
         }
     }
 
+    // A job's times come from the application's clock: heartbeats decide when a job counts as abandoned.
     public long startJob(String scopeKind, String scopeCode, int total) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
         return template.queryForObject("""
-                insert into rescore_job (scope_kind, scope_code, status, total) values (?, ?, 'RUNNING', ?)
-                returning id""", Long.class, scopeKind, scopeCode, total);
+                insert into rescore_job (scope_kind, scope_code, status, total, started_at, heartbeat_at)
+                values (?, ?, 'RUNNING', ?, ?, ?)
+                returning id""", Long.class, scopeKind, scopeCode, total, now, now);
     }
 
     public void progress(long jobId, int done, long scores) {
-        template.update("update rescore_job set done = ?, scores = ?, heartbeat_at = now() where id = ?", done, scores, jobId);
+        template.update("update rescore_job set done = ?, scores = ?, heartbeat_at = ? where id = ?", done, scores,
+                OffsetDateTime.now(clock), jobId);
     }
 
     public void finishJob(long jobId, String status, int done, long scores, @Nullable String error) {
-        template.update("update rescore_job set status = ?, done = ?, scores = ?, error = ?, finished_at = now() "
-                + "where id = ?", status, done, scores, error, jobId);
+        template.update("update rescore_job set status = ?, done = ?, scores = ?, error = ?, finished_at = ? "
+                + "where id = ?", status, done, scores, error, OffsetDateTime.now(clock), jobId);
     }
 
     /**
@@ -306,12 +315,12 @@ public class BulkScoringRepository {
     public int failAbandonedJobs(java.time.Duration silentFor) {
         return template.update("""
                 update rescore_job
-                   set status = 'FAILED', finished_at = now(),
+                   set status = 'FAILED', finished_at = ?,
                        error = 'abandoned: the node running it stopped without ending it (no progress since '
                                || to_char(heartbeat_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS') || ' UTC); '
                                || done || ' of ' || total || ' students were rescored, each one whole; start the job again'
-                 where status = 'RUNNING' and heartbeat_at < now() - make_interval(secs => ?)""",
-                (double) silentFor.toSeconds());
+                 where status = 'RUNNING' and heartbeat_at < ?""",
+                OffsetDateTime.now(clock), OffsetDateTime.now(clock).minus(silentFor));
     }
 
     /** A job as stored. */

@@ -1,6 +1,7 @@
 package ru.workready.data.scoring;
 
 import java.sql.Array;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
@@ -31,23 +32,28 @@ public class ScoreRepository {
     private final JdbcTemplate template;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    public ScoreRepository(JdbcTemplate template) {
+    private final Clock clock;
+
+    public ScoreRepository(JdbcTemplate template, Clock clock) {
         this.template = template;
+        this.clock = clock;
     }
 
     /** Stores (replaces) the student's scores for the functions of one standard edition. */
     @Transactional
     public void save(StudentReadiness readiness, Map<String, Long> functionIds, long mappingSetId, long collegeId) {
+        OffsetDateTime computedAt = OffsetDateTime.now(clock);
         List<Object[]> rows = readiness.functions().stream()
                 .filter(f -> functionIds.containsKey(f.code()))
                 .map(f -> new Object[] {collegeId, readiness.studentId(), functionIds.get(f.code()), f.readiness(),
-                        f.coverage(), f.level().name(), explanation(f), readiness.ruleSetVersion(), mappingSetId})
+                        f.coverage(), f.level().name(), explanation(f), readiness.ruleSetVersion(), mappingSetId,
+                        computedAt})
                 .toList();
         lockStudent(readiness.studentId());
         template.batchUpdate("""
                 insert into readiness_score (college_id, student_id, labour_function_id, readiness, coverage, level,
                                              explanation, rule_set_version, mapping_set_id, computed_at)
-                values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, now())
+                values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)
                 on conflict (student_id, labour_function_id, college_id) do update set readiness = excluded.readiness,
                     coverage = excluded.coverage, level = excluded.level, explanation = excluded.explanation,
                     rule_set_version = excluded.rule_set_version, mapping_set_id = excluded.mapping_set_id,

@@ -30,8 +30,11 @@ public class ApiKeyRepository {
 
     private final JdbcClient jdbc;
 
-    public ApiKeyRepository(JdbcClient jdbc) {
+    private final java.time.Clock clock;
+
+    public ApiKeyRepository(JdbcClient jdbc, java.time.Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     public long insert(long organisationId, Role role, String name, String prefix, String hash,
@@ -60,14 +63,15 @@ public class ApiKeyRepository {
 
     /** Stamps the key revoked (the first revocation time is kept); false when there is no such key. */
     public boolean revoke(long id) {
-        return jdbc.sql("update api_key set revoked_at = coalesce(revoked_at, now()) where id = ?").param(id).update() == 1;
+        return jdbc.sql("update api_key set revoked_at = coalesce(revoked_at, ?) where id = ?")
+                .params(OffsetDateTime.now(clock), id).update() == 1;
     }
 
     public boolean anyUsableAdminKey() {
         return jdbc.sql("""
                         select exists (select 1 from api_key where role = 'ADMIN' and revoked_at is null
-                                       and (expires_at is null or expires_at > now()))""")
-                .query(Boolean.class).single();
+                                       and (expires_at is null or expires_at > ?))""")
+                .param(OffsetDateTime.now(clock)).query(Boolean.class).single();
     }
 
     private static StoredKey map(ResultSet rs, int n) throws SQLException {

@@ -43,7 +43,11 @@ public class ApiKeyService {
     private final ApiKeyRepository keys;
     private final ProgrammeRepository programmes;
 
-    public ApiKeyService(OrganisationRepository organisations, ApiKeyRepository keys, ProgrammeRepository programmes) {
+    private final java.time.Clock clock;
+
+    public ApiKeyService(OrganisationRepository organisations, ApiKeyRepository keys, ProgrammeRepository programmes,
+                         java.time.Clock clock) {
+        this.clock = clock;
         this.organisations = organisations;
         this.keys = keys;
         this.programmes = programmes;
@@ -111,7 +115,7 @@ public class ApiKeyService {
         if (name == null || name.isBlank() || name.length() > 200) {
             problems.add(new InvalidInputException.Problem(null, "name", name, "required, at most 200 characters"));
         }
-        if (expiresAt != null && !expiresAt.isAfter(OffsetDateTime.now())) {
+        if (expiresAt != null && !expiresAt.isAfter(OffsetDateTime.now(clock))) {
             problems.add(new InvalidInputException.Problem(null, "expiresAt", expiresAt.toString(),
                     "must be in the future"));
         }

@@ -34,6 +34,11 @@ public class RosterUploadService implements UploadLoader {
     private static final Set<String> NO = Set.of("false", "no", "нет", "0", "n", "н", "-");
     private static final DateTimeFormatter RUSSIAN_DATE = DateTimeFormatter.ofPattern("dd.MM.uuuu")
             .withResolverStyle(ResolverStyle.STRICT);
+    private final java.time.Clock clock;
+
+    public RosterUploadService(java.time.Clock clock) {
+        this.clock = clock;
+    }
 
     @Override
     public UploadKind kind() {
@@ -171,10 +176,10 @@ public class RosterUploadService implements UploadLoader {
         // consent decisions are kept as history (employer_consent_event): changes of known students first ...
         jdbc.sql("""
                         insert into employer_consent_event (student_id, consented, decided_on)
-                        select s.student_id, s.employer_consent, coalesce(s.consent_date, current_date)
+                        select s.student_id, s.employer_consent, coalesce(s.consent_date, ?)
                         from roster_staging s join student t on t.id = s.student_id and t.college_id = ?
                         where t.employer_consent is distinct from s.employer_consent""")
-                .param(collegeId).update();
+                .params(java.time.LocalDate.now(clock), collegeId).update();
         long[] counts = {0, 0};
         jdbc.sql("""
                         with ok as (

@@ -15,13 +15,16 @@ class AbandonedJobsTest extends DataTest {
     JdbcClient jdbc;
     @Autowired
     BulkScoringRepository jobs;
+    @Autowired
+    java.time.Clock clock;
 
     @Test
     void aJobSilentLongerThanTheLimitEndsFailedAndALiveOneKeepsRunning() {
         String scope = "T71-" + UUID.randomUUID().toString().substring(0, 8);
         long dead = jobs.startJob("COLLEGE", scope, 1_000);
         jobs.progress(dead, 400, 6_400);
-        jdbc.sql("update rescore_job set heartbeat_at = now() - interval '10 minutes' where id = ?").param(dead).update();
+        jdbc.sql("update rescore_job set heartbeat_at = ? where id = ?")
+                .params(java.time.OffsetDateTime.now(clock).minusMinutes(10), dead).update();
         long alive = jobs.startJob("COLLEGE", scope, 1_000);
         jobs.progress(alive, 200, 3_200);
 
@@ -39,7 +42,8 @@ class AbandonedJobsTest extends DataTest {
     @Test
     void progressKeepsAJobAlive() {
         long job = jobs.startJob("COLLEGE", "T71-" + UUID.randomUUID().toString().substring(0, 8), 10);
-        jdbc.sql("update rescore_job set heartbeat_at = now() - interval '10 minutes' where id = ?").param(job).update();
+        jdbc.sql("update rescore_job set heartbeat_at = ? where id = ?")
+                .params(java.time.OffsetDateTime.now(clock).minusMinutes(10), job).update();
         jobs.progress(job, 5, 80);
 
         jobs.failAbandonedJobs(Duration.ofMinutes(5));

@@ -32,6 +32,8 @@ class ScorePartitionsTest extends DataTest {
     BulkScoringRepository bulk;
     @Autowired
     ScoreRepository scores;
+    @Autowired
+    java.time.Clock clock;
 
     private String college;
     private long collegeId;
@@ -125,7 +127,7 @@ class ScorePartitionsTest extends DataTest {
     @Test
     void aBatchIsWrittenToItsPartitionAndReadBackAsStored() {
         String reason = "Quote \" backslash \\ tab\t newline\n Кириллица, comma";
-        ScoreBatch batch = new ScoreBatch(2);
+        ScoreBatch batch = new ScoreBatch(2, java.time.OffsetDateTime.now(clock));
         batch.add(collegeId, student(1), 101, 0.8125, 1.0, "READY", List.of("Ready", "Rule \"x\""), "Ready", reason,
                 "default-1", mappingSetId);
         batch.add(collegeId, student(1), 102, null, 0.0, "INSUFFICIENT_EVIDENCE", List.of(), "Insufficient", "none",
@@ -171,7 +173,7 @@ class ScorePartitionsTest extends DataTest {
         // an upload after the read moves student 2's mark: the batch does not answer it
         jdbc.sql("update stale_score set since = since + interval '1 second' where student_id = ?").param(student(2))
                 .update();
-        ScoreBatch batch = new ScoreBatch(2);
+        ScoreBatch batch = new ScoreBatch(2, java.time.OffsetDateTime.now(clock));
         batch.add(collegeId, student(1), 101, 0.5, 1.0, "PARTIALLY_READY", List.of("Partially ready"),
                 "Partially ready", "r", "default-1", mappingSetId);
         batch.add(collegeId, student(2), 101, 0.5, 1.0, "PARTIALLY_READY", List.of("Partially ready"),

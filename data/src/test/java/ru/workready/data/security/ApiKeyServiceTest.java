@@ -41,7 +41,7 @@ class ApiKeyServiceTest extends DataTest {
         String employer = "emp-" + run;
         service.createOrganisation(employer, "Работодатель", OrganisationKind.EMPLOYER, null);
         String a = service.createKey(employer, Role.EMPLOYER, "a", null, null, null).secret();
-        String b = service.createKey(employer, Role.EMPLOYER, "b", OffsetDateTime.now().plusDays(1), 10, null).secret();
+        String b = service.createKey(employer, Role.EMPLOYER, "b", OffsetDateTime.ofInstant(ru.workready.data.testing.TestClock.START, java.time.ZoneOffset.UTC).plusDays(1), 10, null).secret();
         assertThat(a).isNotEqualTo(b);
         assertThat(service.find(b).orElseThrow().requestsPerMinute()).isEqualTo(10);
         assertThat(service.find(a).orElseThrow().college()).isNull();
@@ -75,6 +75,6 @@ class ApiKeyServiceTest extends DataTest {
         assertThat(revoked).isNotNull();
         assertThat(keys.revoke(k.key().id())).isTrue();
         assertThat(keys.find(k.key().id()).orElseThrow().revokedAt()).as("first revocation time kept").isEqualTo(revoked);
-        assertThat(keys.find(k.key().id()).orElseThrow().usableAt(OffsetDateTime.now())).isFalse();
+        assertThat(keys.find(k.key().id()).orElseThrow().usableAt(OffsetDateTime.ofInstant(ru.workready.data.testing.TestClock.START, java.time.ZoneOffset.UTC))).isFalse();
     }
 }

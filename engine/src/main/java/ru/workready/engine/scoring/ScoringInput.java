@@ -19,12 +19,6 @@ public record ScoringInput(String studentId, ProfessionalStandard standard, int 
         evidence = List.copyOf(evidence);
     }
 
-    /** Evaluated as of today. */
-    public ScoringInput(String studentId, ProfessionalStandard standard, int programmeLevel, List<Mapping> mappings,
-                        List<Evidence> evidence) {
-        this(studentId, standard, programmeLevel, mappings, evidence, LocalDate.now());
-    }
-
     /** The same student with more evidence (what-if), nothing stored. */
     public ScoringInput withExtraEvidence(List<Evidence> extra) {
         List<Evidence> all = new java.util.ArrayList<>(evidence);

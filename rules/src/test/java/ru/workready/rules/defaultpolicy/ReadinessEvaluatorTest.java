@@ -94,7 +94,7 @@ class ReadinessEvaluatorTest {
                         D.plusMonths(2), 2, "ЦОК", "06.001", "C"));
 
         Readiness readiness = new Readiness(RuleHarness.kieBase(), "default@1", Methodology.defaults());
-        result = readiness.evaluate(new ScoringInput("s1", standard, 4, mappings, evidence));
+        result = readiness.evaluate(new ScoringInput("s1", standard, 4, mappings, evidence, D.plusMonths(6)));
         byCode = result.functions().stream().collect(Collectors.toMap(FunctionScore::code, Function.identity()));
     }
 

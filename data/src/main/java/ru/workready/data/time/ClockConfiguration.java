@@ -1,0 +1,47 @@
+package ru.workready.data.time;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The one clock of the application: every decision that depends on "now" or "today" (stale evidence,
+ * future-dated results, key expiry, consent dates, whether stored scores are current, job heartbeats)
+ * reads it, never the wall clock directly (an ArchUnit rule keeps it so).
+ *
+ * <p>{@code workready.clock.zone} says where "today" is (default: the machine's zone). Setting
+ * {@code workready.clock.start} (an ISO instant) starts the clock at that instant and lets it tick from
+ * there: tests pin it so that no test depends on the day it runs, and a demo can be shown "as of" a
+ * date. Production leaves it unset.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ClockConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(ClockConfiguration.class);
+
+    @Bean
+    @ConditionalOnMissingBean
+    public Clock clock(@Value("${workready.clock.start:}") String start, @Value("${workready.clock.zone:}") String zone) {
+        ZoneId zoneId = zone.isBlank() ? ZoneId.systemDefault() : ZoneId.of(zone);
+        Clock system = Clock.system(zoneId);
+        if (start.isBlank()) {
+            return system;
+        }
+        Instant from;
+        try {
+            from = Instant.parse(start);
+        } catch (DateTimeParseException e) {
+            throw new IllegalStateException("workready.clock.start must be an ISO instant such as "
+                    + "2026-09-01T09:00:00Z, was " + start, e);
+        }
+        log.warn("The application clock starts at {} ({}), not at the real time", from, zoneId);
+        return Clock.offset(system, Duration.between(system.instant(), from));
+    }
+}
