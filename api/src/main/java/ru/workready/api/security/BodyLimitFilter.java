@@ -19,8 +19,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import ru.workready.api.problems.PayloadTooLargeException;
 
 /**
- * Counts the bytes of every {@code /api} request body as it is read and stops at the handler's
- * {@link BodyLimit} (set by the {@link AccessInterceptor} once the handler is known) — the guard for
+ * Counts the bytes of every request body as it is read and stops at the handler's
+ * {@link BodyLimit} (set by the {@link LimitAndAuditInterceptor} once the handler is known) — the guard for
  * bodies sent without a Content-Length (chunked), which the interceptor cannot judge up front.
  */
 @Component
@@ -31,7 +31,7 @@ class BodyLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        chain.doFilter(AccessInterceptor.protectedPath(request) ? new Limited(request) : request, response);
+        chain.doFilter(new Limited(request), response);
     }
 
     private static final class Limited extends HttpServletRequestWrapper {
@@ -58,7 +58,7 @@ class BodyLimitFilter extends OncePerRequestFilter {
 
         long limit() {
             Object limit = getAttribute(LIMIT_ATTRIBUTE);
-            return limit instanceof Long l ? l : AccessInterceptor.DEFAULT_BODY_LIMIT;
+            return limit instanceof Long l ? l : LimitAndAuditInterceptor.DEFAULT_BODY_LIMIT;
         }
     }
 

@@ -25,7 +25,7 @@ class OpenApiSecurity {
                 api.setComponents(new Components());
             }
             api.getComponents().addSecuritySchemes(SCHEME, new SecurityScheme().type(SecurityScheme.Type.APIKEY)
-                    .in(SecurityScheme.In.HEADER).name(AccessInterceptor.HEADER)
+                    .in(SecurityScheme.In.HEADER).name(ApiKeyAuthenticationFilter.HEADER)
                     .description("An organisation's API key; see docs/security.md"));
             api.addSecurityItem(new SecurityRequirement().addList(SCHEME));
         };

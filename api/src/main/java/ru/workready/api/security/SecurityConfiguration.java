@@ -14,31 +14,25 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import ru.workready.data.security.ApiKeyService;
 import ru.workready.data.security.AuditRepository;
 
-/** Puts the access interceptor in front of every handler and lets controllers take a {@link Caller}. */
+/**
+ * The rate limiters of the key filter, the body-limit and audit interceptor in front of every handler, and the
+ * {@link Caller} argument of controllers. Who may call what is {@link WebSecurity}'s.
+ */
 @Configuration
 class SecurityConfiguration implements WebMvcConfigurer {
-    // providers: web slice tests (@WebMvcTest) have no data beans and never call /api
-    private final ObjectProvider<ApiKeyService> keys;
+    // a provider: web slice tests (@WebMvcTest) have no data beans
     private final ObjectProvider<AuditRepository> audit;
-    private final int requestsPerMinute;
     private final int failedAuthPerMinute;
     private final Environment environment;
-    private final ObjectProvider<java.time.Clock> clock;
 
-    SecurityConfiguration(ObjectProvider<ApiKeyService> keys, ObjectProvider<AuditRepository> audit,
-                          ObjectProvider<java.time.Clock> clock,
-                          @Value("${workready.security.requests-per-minute:600}") int requestsPerMinute,
+    SecurityConfiguration(ObjectProvider<AuditRepository> audit,
                           @Value("${workready.security.failed-auth-per-minute:20}") int failedAuthPerMinute,
                           Environment environment) {
         this.failedAuthPerMinute = failedAuthPerMinute;
-        this.keys = keys;
         this.audit = audit;
-        this.requestsPerMinute = requestsPerMinute;
         this.environment = environment;
-        this.clock = clock;
     }
 
     @Bean
@@ -53,8 +47,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new AccessInterceptor(keys, audit, rateLimiter(), failedAuthThrottle(),
-                requestsPerMinute, environment, clock));
+        registry.addInterceptor(new LimitAndAuditInterceptor(audit, environment));
     }
 
     @Override
@@ -70,7 +63,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
                                           NativeWebRequest request, WebDataBinderFactory binders) {
                 Object caller = request.getAttribute(Caller.ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
                 if (caller == null) {
-                    throw new SecurityExceptions.Unauthenticated("Send an API key in the " + AccessInterceptor.HEADER
+                    throw new SecurityExceptions.Unauthenticated("Send an API key in the " + ApiKeyAuthenticationFilter.HEADER
                             + " header");
                 }
                 return caller;

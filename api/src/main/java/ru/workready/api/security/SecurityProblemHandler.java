@@ -18,7 +18,7 @@ class SecurityProblemHandler {
     @ExceptionHandler(SecurityExceptions.Unauthenticated.class)
     ResponseEntity<ProblemDetail> unauthenticated(SecurityExceptions.Unauthenticated e) {
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-                .header(HttpHeaders.WWW_AUTHENTICATE, "ApiKey header=\"" + AccessInterceptor.HEADER + "\"")
+                .header(HttpHeaders.WWW_AUTHENTICATE, "ApiKey header=\"" + ApiKeyAuthenticationFilter.HEADER + "\"")
                 .body(problem(HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required", e.getMessage()));
     }
 

@@ -33,6 +33,8 @@ import org.springframework.web.multipart.MultipartException;
 
 /** Errors that must never become a 500: each answers its own problem type, with nothing internal. */
 @WebMvcTest(controllers = ProblemHandlerTest.Failing.class)
+// about the problem handler, not security (SecurityMatrixTest and PathSpellingTest are)
+@org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc(addFilters = false)
 @Import(ProblemHandlerTest.Failing.class)
 class ProblemHandlerTest {
     @Autowired

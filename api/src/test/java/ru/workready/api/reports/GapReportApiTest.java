@@ -298,8 +298,8 @@ class GapReportApiTest extends ApiTest {
         mvc.perform(get("/reports")).andExpect(status().is3xxRedirection());
         String html = mvc.perform(get("/reports/index.html")).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(html).contains("Матрица покрытия", "echarts.min.js");
-        mvc.perform(get("/webjars/echarts/5.3.1/dist/echarts.min.js")).andExpect(status().isOk());
+        assertThat(html).contains("Матрица покрытия", "vendor/echarts-6.1.0.min.js");
+        mvc.perform(get("/reports/vendor/echarts-6.1.0.min.js")).andExpect(status().isOk());
     }
 
     private org.springframework.test.web.servlet.ResultActions problem(MockHttpServletRequestBuilder request, int status,

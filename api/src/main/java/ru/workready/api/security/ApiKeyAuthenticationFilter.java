@@ -1,0 +1,130 @@
+package ru.workready.api.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.web.filter.OncePerRequestFilter;
+import ru.workready.data.security.ApiKeyRepository.StoredKey;
+import ru.workready.data.security.ApiKeyService;
+import ru.workready.data.security.AuditRepository;
+
+/**
+ * Authenticates the {@code X-API-Key} header, in Spring Security's chain: an address that sent too many bad keys
+ * lately is refused first (429), an unknown, revoked or expired key is refused (401), a valid one becomes an
+ * {@link ApiKeyAuthentication} and spends one request of its rate allowance (429 when used up). A request without
+ * the header goes on unauthenticated: the authorization rules decide whether the endpoint it reaches is public.
+ */
+final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
+    static final String HEADER = "X-API-Key";
+    private static final int MAX_KEY_LENGTH = 256;
+    private static final Logger log = LoggerFactory.getLogger(ApiKeyAuthenticationFilter.class);
+
+    private final ObjectProvider<ApiKeyService> keys;
+    private final ObjectProvider<AuditRepository> audit;
+    private final RateLimiter limiter;
+    private final FailedAuthThrottle throttle;
+    private final int defaultRequestsPerMinute;
+    private final ObjectProvider<Clock> clock;
+    private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
+
+    ApiKeyAuthenticationFilter(ObjectProvider<ApiKeyService> keys, ObjectProvider<AuditRepository> audit,
+                               RateLimiter limiter, FailedAuthThrottle throttle, int defaultRequestsPerMinute,
+                               ObjectProvider<Clock> clock) {
+        this.keys = keys;
+        this.audit = audit;
+        this.limiter = limiter;
+        this.throttle = throttle;
+        this.defaultRequestsPerMinute = defaultRequestsPerMinute;
+        this.clock = clock;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        // answers carry personal data and depend on the key: no shared or browser cache may keep them
+        response.setHeader("Cache-Control", "no-store");
+        String secret = request.getHeader(HEADER);
+        if (secret == null || secret.isBlank()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String address = request.getRemoteAddr();
+        FailedAuthThrottle.Block block = throttle.check(address);
+        if (block.retryAfterSeconds() > 0) {
+            if (block.first()) {
+                auditThrottled(request, address);
+            }
+            ProblemResponses.rateLimited(request, response, block.retryAfterSeconds(),
+                    "Too many failed authentications from this address; retry after " + block.retryAfterSeconds() + " s");
+            return;
+        }
+        StoredKey key;
+        try {
+            key = lookUp(secret);
+        } catch (SecurityExceptions.Unauthenticated e) {
+            throttle.failed(address);
+            ProblemResponses.unauthenticated(request, response, e.getMessage());
+            return;
+        }
+        Caller caller = new Caller(key.id(), key.prefix(), key.organisation(), key.role(), key.college(),
+                key.expiresAt());
+        long wait = limiter.acquire(key.id(), Optional.ofNullable(key.requestsPerMinute()).orElse(defaultRequestsPerMinute));
+        if (wait > 0) {
+            ProblemResponses.rateLimited(request, response, wait,
+                    "Too many requests with this API key; retry after " + wait + " s");
+            return;
+        }
+        request.setAttribute(Caller.ATTRIBUTE, caller);
+        SecurityContext context = contexts.createEmptyContext();
+        context.setAuthentication(new ApiKeyAuthentication(caller, key.organisationKind().name()));
+        contexts.setContext(context);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            contexts.clearContext();
+        }
+    }
+
+    private StoredKey lookUp(String secret) {
+        Optional<StoredKey> found = secret.length() > MAX_KEY_LENGTH ? Optional.empty()
+                : keys.getObject().find(secret.strip());
+        if (found.isEmpty()) {
+            throw new SecurityExceptions.Unauthenticated("The API key is not valid");
+        }
+        StoredKey key = found.get();
+        if (key.revokedAt() != null) {
+            throw new SecurityExceptions.Unauthenticated("The API key has been revoked");
+        }
+        if (key.expiresAt() != null && !key.expiresAt().isAfter(OffsetDateTime.now(clock.getObject()))) {
+            throw new SecurityExceptions.Unauthenticated("The API key has expired");
+        }
+        return key;
+    }
+
+    /** One audit event per run of refusals of an address (not one per refused request). */
+    private void auditThrottled(HttpServletRequest request, String address) {
+        try {
+            audit.getObject().appendUnauthenticated("auth-throttled", "client-address", address, request.getMethod(),
+                    truncated(request.getRequestURI()), 429);
+        } catch (RuntimeException e) {
+            log.error("Could not write the audit event auth-throttled for {}", address, e);
+        }
+        log.warn("Throttling {}: more than {} failed authentications a minute", address, throttle.perMinute());
+    }
+
+    static String truncated(@Nullable String path) {
+        return path == null ? "" : path.length() > 2000 ? path.substring(0, 2000) : path;
+    }
+}

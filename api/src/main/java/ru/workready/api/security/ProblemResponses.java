@@ -1,0 +1,56 @@
+package ru.workready.api.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import ru.workready.api.problems.ProblemTypes;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Problem details (RFC 9457) written by the security filters, before any controller is chosen: the same types and
+ * fields as the problems the controllers' advice writes.
+ */
+final class ProblemResponses {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private ProblemResponses() {
+    }
+
+    static void unauthenticated(HttpServletRequest request, HttpServletResponse response, String detail)
+            throws IOException {
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "ApiKey header=\"" + ApiKeyAuthenticationFilter.HEADER + "\"");
+        write(request, response, 401, "unauthenticated", "Authentication required", detail, Map.of());
+    }
+
+    static void forbidden(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
+        write(request, response, 403, "forbidden", "Forbidden", detail, Map.of());
+    }
+
+    static void rateLimited(HttpServletRequest request, HttpServletResponse response, long retryAfterSeconds,
+                            String detail) throws IOException {
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+        write(request, response, 429, "rate-limited", "Too many requests", detail,
+                Map.of("retryAfterSeconds", retryAfterSeconds));
+    }
+
+    static void write(HttpServletRequest request, HttpServletResponse response, int status, String kind, String title,
+                      String detail, Map<String, Object> properties) throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", ProblemTypes.of(kind).toString());
+        body.put("title", title);
+        body.put("status", status);
+        body.put("detail", detail);
+        body.put("instance", request.getRequestURI());
+        body.putAll(properties);
+        response.setStatus(status);
+        response.setContentType("application/problem+json");
+        response.getOutputStream().write(JSON.writeValueAsBytes(body));
+        response.flushBuffer();
+    }
+}

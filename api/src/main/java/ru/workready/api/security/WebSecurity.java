@@ -1,0 +1,100 @@
+package ru.workready.api.security;
+
+import jakarta.servlet.DispatcherType;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.cors.CorsUtils;
+import org.springframework.web.servlet.handler.HandlerMappingIntrospector;
+import ru.workready.data.security.ApiKeyService;
+import ru.workready.data.security.AuditRepository;
+
+/**
+ * The one security filter chain: API keys authenticate in {@link ApiKeyAuthenticationFilter}; what a request may
+ * reach is decided by {@link HandlerAuthorization} on the handler Spring MVC routes it to; deny by default. The
+ * default {@code StrictHttpFirewall} stays on (encoded slashes, {@code ;}, {@code %25}, {@code ..} are refused
+ * before anything else runs). Refusals are problem details of the same types as the controllers'.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebSecurity {
+    /** The pages' policy: scripts and styles from this server only, no inline script, no framing. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' "
+            + "'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
+            + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http,
+                                            @Qualifier("mvcHandlerMappingIntrospector") HandlerMappingIntrospector introspector,
+                                            ObjectProvider<ApiKeyService> keys, ObjectProvider<AuditRepository> audit,
+                                            RateLimiter limiter, FailedAuthThrottle throttle,
+                                            @Value("${workready.security.requests-per-minute:600}") int requestsPerMinute,
+                                            ObjectProvider<java.time.Clock> clock) throws Exception {
+        HandlerAuthorization byHandler = new HandlerAuthorization(introspector);
+        http.csrf(AbstractHttpConfigurer::disable) // no cookies, no sessions: a key in a header cannot be forged cross-site
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new ApiKeyAuthenticationFilter(keys, audit, limiter, throttle, requestsPerMinute, clock),
+                        AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(a -> a
+                        // the request was authorized when it came in; its error page and async completion need no second look
+                        .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll()
+                        .requestMatchers(CorsUtils::isPreFlightRequest).permitAll()
+                        // health without details (status only) is public; details, metrics, prometheus are the operator's
+                        .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")
+                        .permitAll()
+                        .requestMatchers("/actuator", "/actuator/**").hasAnyAuthority("ROLE_ADMIN", "ROLE_ORG_OPERATOR")
+                        .anyRequest().access(byHandler))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, ex) -> ProblemResponses.unauthenticated(request,
+                                response, "Send an API key in the " + ApiKeyAuthenticationFilter.HEADER + " header"))
+                        .accessDeniedHandler((request, response, ex) -> {
+                            Authentication who = SecurityContextHolder.getContext().getAuthentication();
+                            String role = who instanceof ApiKeyAuthentication k ? k.getPrincipal().role().name() : "?";
+                            ProblemResponses.forbidden(request, response, "A key with role " + role + " may not call "
+                                    + request.getMethod() + " " + request.getRequestURI());
+                        }))
+                .headers(h -> h
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .frameOptions(f -> f.deny())
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                        // the key filter sets "no-store" itself
+                        .cacheControl(c -> c.disable()));
+        return http.build();
+    }
+
+    /**
+     * A request the firewall refuses (encoded slash, ";", "%25", "..", …) reaches nothing. Without a usable key it is
+     * answered 401 like any other keyless request (a path's spelling never changes that answer); with one, a 400
+     * problem naming the reason.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ObjectProvider<ApiKeyService> keys, ObjectProvider<java.time.Clock> clock) {
+        return (request, response, e) -> {
+            String secret = request.getHeader(ApiKeyAuthenticationFilter.HEADER);
+            boolean usable = secret != null && secret.length() <= 256 && keys.getObject().find(secret.strip())
+                    .filter(k -> k.usableAt(java.time.OffsetDateTime.now(clock.getObject()))).isPresent();
+            if (!usable) {
+                ProblemResponses.unauthenticated(request, response, secret == null || secret.isBlank()
+                        ? "Send an API key in the " + ApiKeyAuthenticationFilter.HEADER + " header"
+                        : "The API key is not valid");
+                return;
+            }
+            ProblemResponses.write(request, response, 400, "invalid-request-path", "Invalid request",
+                    "The request was refused: " + e.getMessage(), java.util.Map.of());
+        };
+    }
+}
