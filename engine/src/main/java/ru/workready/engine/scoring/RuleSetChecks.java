@@ -61,8 +61,11 @@ public final class RuleSetChecks {
         return failures;
     }
 
+    /** The expectation of a failure that stopped the run: its actual says why. */
+    public static final String WITHIN_BUDGET = "rules finish within the budget";
+
     private static Failure stopped(String testCase, RuleBudgetExceeded e) {
-        return new Failure(testCase, e.rule(), "rules finish within the budget", "stopped: " + e.getMessage());
+        return new Failure(testCase, e.rule(), WITHIN_BUDGET, "stopped: " + e.getMessage());
     }
 
     /** Outcome of one session over hand-made facts. */
