@@ -19,6 +19,18 @@ class RuleSetCompiler {
     private static final String ROOT = "src/main/resources/";
 
     KieBase compile(String label, Map<String, String> drl) {
+        // uploads are checked before they get here (located by table cell); this also covers stored versions
+        ClassLoader loader = RuleSetCompiler.class.getClassLoader();
+        List<RuleSetGuard.Finding> refused = RuleSetGuard.check(drl, loader);
+        if (!refused.isEmpty()) {
+            List<InvalidInputException.Problem> problems = new ArrayList<>();
+            for (RuleSetGuard.Finding f : refused) {
+                problems.add(new InvalidInputException.Problem(f.line(), f.file(), f.reference(), f.reason()));
+            }
+            throw new InvalidInputException("invalid-rule-set", "Rule set " + label + " references "
+                    + problems.size() + " thing(s) a rule set may not; it is not compiled",
+                    problems.subList(0, Math.min(100, problems.size())), problems.size());
+        }
         KieServices ks = KieServices.Factory.get();
         KieFileSystem kfs = ks.newKieFileSystem();
         // a release id per compilation: containers of different versions must not replace each other
@@ -26,7 +38,6 @@ class RuleSetCompiler {
         kfs.generateAndWritePomXML(id);
         drl.forEach((path, text) -> kfs.write(ROOT + "rulesets/" + path, text));
         // the application's loader, not the request thread's: uploaded rules import the engine's fact types
-        ClassLoader loader = RuleSetCompiler.class.getClassLoader();
         KieBuilder builder = ks.newKieBuilder(kfs, loader).buildAll();
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
         if (!errors.isEmpty()) {

@@ -1,5 +1,6 @@
 package ru.workready.api.rulebase;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -8,6 +9,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.kie.api.KieBase;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import ru.workready.data.InvalidInputException;
 import ru.workready.data.InvalidInputException.Problem;
@@ -17,6 +19,7 @@ import ru.workready.data.rulesets.RuleSetRepository.Scope;
 import ru.workready.data.rulesets.RuleSetRepository.ScopeKind;
 import ru.workready.data.rulesets.RuleSetRepository.StoredVersion;
 import ru.workready.engine.assessments.EvidenceKind;
+import ru.workready.engine.scoring.RuleBudget;
 import ru.workready.engine.scoring.RuleSetChecks;
 import ru.workready.engine.scoring.RuleSetTestCase;
 import tools.jackson.core.type.TypeReference;
@@ -25,9 +28,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Uploading, validating, activating and rolling back rule-set versions. An upload is compiled,
- * its test cases and the project's invariants are run, and only then is it stored; a broken one
- * is refused whole with every compile error or failing case listed.
+ * Uploading, validating, activating and rolling back rule-set versions. An upload is first checked
+ * for what it references ({@link RuleSetGuard}: nothing is compiled or run before that), then compiled,
+ * then its test cases and the project's invariants are run within a time budget and a firing limit,
+ * and only then is it stored; a broken one is refused whole with every problem listed.
  */
 @Service
 public class RuleSetService {
@@ -53,13 +57,21 @@ public class RuleSetService {
     private final RuleSetRepository repository;
     private final RuleSetCompiler compiler;
     private final RuleBaseRegistry registry;
+    private final RuleBudget budget;
     private final JsonMapper json = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
-    RuleSetService(RuleSetRepository repository, RuleSetCompiler compiler, RuleBaseRegistry registry) {
+    /**
+     * @param testBudget the time all test cases and invariant samples of one upload may take together
+     * @param maxFirings rule firings allowed in one session of those checks
+     */
+    RuleSetService(RuleSetRepository repository, RuleSetCompiler compiler, RuleBaseRegistry registry,
+                   @Value("${workready.rule-sets.test-budget:2s}") Duration testBudget,
+                   @Value("${workready.rule-sets.max-firings:" + RuleBudget.DEFAULT_MAX_FIRINGS + "}") int maxFirings) {
         this.repository = repository;
         this.compiler = compiler;
         this.registry = registry;
+        this.budget = RuleBudget.of(testBudget, maxFirings);
     }
 
     /** Uploads a version whose decision tables (if any) come base64-encoded in the JSON body. */
@@ -173,13 +185,15 @@ public class RuleSetService {
         }
         Map<String, String> all = new LinkedHashMap<>(drl);
         generated.forEach(g -> all.put(DecisionTables.drlFile(g.file()), g.drl()));
+        guard(all, generated);
         KieBase kb = compileLocated(u.name(), all, generated);
-        List<RuleSetChecks.Failure> failures = RuleSetChecks.run(kb, parameters, cases, INVARIANT_SEED);
+        List<RuleSetChecks.Failure> failures = RuleSetChecks.run(kb, parameters, cases, INVARIANT_SEED, budget);
         if (!failures.isEmpty()) {
             List<Problem> listed = new ArrayList<>();
             for (RuleSetChecks.Failure f : failures) {
                 listed.add(new Problem(null, "testCases/" + f.testCase(), f.subject(),
-                        "expected " + f.expected() + ", got " + f.actual()));
+                        RuleSetChecks.WITHIN_BUDGET.equals(f.expected()) ? f.actual()
+                                : "expected " + f.expected() + ", got " + f.actual()));
             }
             throw new InvalidInputException(PROBLEM, failures.size()
                     + " test case or invariant check(s) failed; nothing was stored", listed, listed.size());
@@ -218,6 +232,28 @@ public class RuleSetService {
             }
         }
         return problems;
+    }
+
+    /**
+     * The static check, before anything is compiled: every reference a rule set may not make, by file and
+     * line, or, for a decision table's DRL, by the table's row and cell.
+     */
+    private static void guard(Map<String, String> drl, List<DecisionTables.Generated> generated) {
+        List<RuleSetGuard.Finding> findings = RuleSetGuard.check(drl, RuleSetCompiler.class.getClassLoader());
+        if (findings.isEmpty()) {
+            return;
+        }
+        java.util.Set<Problem> problems = new java.util.LinkedHashSet<>();
+        for (RuleSetGuard.Finding f : findings) {
+            DecisionTables.Generated g = generated.stream()
+                    .filter(x -> DecisionTables.drlFile(x.file()).equals(f.file())).findFirst().orElse(null);
+            problems.add(g == null ? new Problem(f.line(), f.file(), f.reference(), f.reason())
+                    : g.locate(f.line(), f.reason()));
+        }
+        List<Problem> listed = List.copyOf(problems);
+        throw new InvalidInputException(PROBLEM, "The rule set references " + listed.size()
+                + " thing(s) a rule set may not; nothing was compiled, run or stored",
+                listed.subList(0, Math.min(100, listed.size())), listed.size());
     }
 
     /** Compiles; an error in a table's generated DRL is reported at the table's row and cell instead. */

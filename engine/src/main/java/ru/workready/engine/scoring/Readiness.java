@@ -65,9 +65,19 @@ public final class Readiness {
         return ruleSetVersion;
     }
 
+    /**
+     * Scores one student.
+     *
+     * @throws RuleBudgetExceeded when the rules fire more than {@link RuleBudget#DEFAULT_MAX_FIRINGS} times
+     *                            in the student's session (an endless loop or rule storm): that student's
+     *                            scoring fails instead of holding the thread
+     */
     public StudentReadiness evaluate(ScoringInput in) {
         try (Policy.Run run = policy.start(parameters)) {
             return evaluate(in, run);
+        } catch (RuleBudgetExceeded e) {
+            throw new RuleBudgetExceeded("rule set " + ruleSetVersion + " stopped while scoring student "
+                    + in.studentId() + ": " + e.getMessage(), e.rule());
         }
     }
 

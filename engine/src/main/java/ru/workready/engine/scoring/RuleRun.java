@@ -6,6 +6,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.kie.api.KieBase;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
@@ -14,16 +17,26 @@ import org.kie.api.runtime.KieSession;
 
 /**
  * One small session over one student's facts that remembers which rules fired for which labour
- * function and which evidence. Used by the evaluator and by rule-set test cases alike.
+ * function and which evidence. Used by the evaluator and by rule-set test cases alike. Every
+ * {@link #fire()} is bounded by a {@link RuleBudget}: at most so many firings, and under a time budget
+ * a watchdog halts the session when the deadline passes; either way {@link RuleBudgetExceeded} is thrown.
  */
 public final class RuleRun implements AutoCloseable {
     private final KieSession session;
     private final List<String> fired = new ArrayList<>();
     private final Map<String, Set<String>> byFunction = new HashMap<>();
     private final Map<Long, Set<String>> byEvidence = new HashMap<>();
+    private final Map<String, Integer> firings = new HashMap<>();
+    private final RuleBudget.Deadline deadline;
+    private final @Nullable ScheduledFuture<?> watchdog;
 
     public RuleRun(KieBase kieBase) {
         this(kieBase, true);
+    }
+
+    /** Tracking, under a deadline shared with other runs (a rule set's checks). */
+    RuleRun(KieBase kieBase, RuleBudget.Deadline deadline) {
+        this(kieBase.newKieSession(), true, deadline);
     }
 
     /**
@@ -36,7 +49,16 @@ public final class RuleRun implements AutoCloseable {
 
     /** Over a given session (e.g. from a pool: disposing it returns it to the pool, reset). */
     public RuleRun(KieSession session, boolean track) {
+        this(session, track, RuleBudget.SCORING.start());
+    }
+
+    private RuleRun(KieSession session, boolean track, RuleBudget.Deadline deadline) {
         this.session = session;
+        this.deadline = deadline;
+        // halt() ends fireAllRules between two firings; the session is not used after its deadline
+        this.watchdog = deadline.bounded()
+                ? RuleBudget.WATCHDOG.schedule(session::halt, deadline.remainingNanos(), TimeUnit.NANOSECONDS)
+                : null;
         if (!track) {
             return;
         }
@@ -44,7 +66,10 @@ public final class RuleRun implements AutoCloseable {
             @Override
             public void afterMatchFired(AfterMatchFiredEvent event) {
                 String rule = event.getMatch().getRule().getName();
-                fired.add(rule);
+                firings.merge(rule, 1, Integer::sum);
+                if (fired.size() < MAX_TRACKED) {
+                    fired.add(rule);
+                }
                 for (Object o : event.getMatch().getObjects()) {
                     if (o instanceof FunctionFacts f) {
                         byFunction.computeIfAbsent(f.code(), k -> new LinkedHashSet<>()).add(rule);
@@ -62,8 +87,34 @@ public final class RuleRun implements AutoCloseable {
         session.insert(fact);
     }
 
+    /** Firings kept in {@link #fired()}: a stopped rule storm would otherwise fill it. */
+    private static final int MAX_TRACKED = 10_000;
+
+    /**
+     * Fires the agenda within the budget.
+     *
+     * @throws RuleBudgetExceeded when the firing limit is reached or the deadline has passed
+     */
     public void fire() {
-        session.fireAllRules();
+        if (deadline.passed()) {
+            throw exceeded("the time budget of " + deadline.budget().time() + " ran out");
+        }
+        int limit = deadline.budget().maxFirings();
+        int n = session.fireAllRules(limit);
+        if (deadline.passed()) {
+            throw exceeded("the time budget of " + deadline.budget().time() + " ran out after " + n
+                    + " rule firing(s) in one session");
+        }
+        if (n >= limit) {
+            throw exceeded("more than " + limit + " rule firings in one session: an endless loop or a rule storm");
+        }
+    }
+
+    private RuleBudgetExceeded exceeded(String what) {
+        String top = firings.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
+                .orElse(null);
+        return new RuleBudgetExceeded(top == null ? what
+                : what + "; rule \"" + top + "\" fired " + firings.get(top) + " time(s)", top);
     }
 
     public <T> List<T> collect(Class<T> type) {
@@ -89,6 +140,9 @@ public final class RuleRun implements AutoCloseable {
 
     @Override
     public void close() {
+        if (watchdog != null) {
+            watchdog.cancel(false);
+        }
         session.dispose();
     }
 }

@@ -30,14 +30,42 @@ public final class RuleSetChecks {
     private RuleSetChecks() {
     }
 
+    /** The checks without a time budget (firing limit only): for the project's own rule sets in tests. */
     public static List<Failure> run(KieBase kieBase, Map<String, Double> parameters, List<RuleSetTestCase> cases,
                                     long seed) {
+        return run(kieBase, parameters, cases, seed, RuleBudget.SCORING);
+    }
+
+    /**
+     * The test cases, then the invariants, all within one budget: its time is shared by every session of
+     * the run. A session that exceeds it (an endless loop, a rule storm, or simply too slow) ends the run
+     * with one failure naming the case and the rule that fired most; later checks are not run.
+     */
+    public static List<Failure> run(KieBase kieBase, Map<String, Double> parameters, List<RuleSetTestCase> cases,
+                                    long seed, RuleBudget budget) {
+        RuleBudget.Deadline deadline = budget.start();
         List<Failure> failures = new ArrayList<>();
         for (RuleSetTestCase c : cases) {
-            failures.addAll(runCase(kieBase, parameters, c));
+            try {
+                failures.addAll(runCase(kieBase, parameters, c, deadline));
+            } catch (RuleBudgetExceeded e) {
+                failures.add(stopped(c.name(), e));
+                return failures;
+            }
         }
-        failures.addAll(invariants(kieBase, parameters, seed));
+        try {
+            failures.addAll(invariants(kieBase, parameters, seed, deadline));
+        } catch (RuleBudgetExceeded e) {
+            failures.add(stopped("invariant (seed " + seed + ")", e));
+        }
         return failures;
+    }
+
+    /** The expectation of a failure that stopped the run: its actual says why. */
+    public static final String WITHIN_BUDGET = "rules finish within the budget";
+
+    private static Failure stopped(String testCase, RuleBudgetExceeded e) {
+        return new Failure(testCase, e.rule(), WITHIN_BUDGET, "stopped: " + e.getMessage());
     }
 
     /** Outcome of one session over hand-made facts. */
@@ -47,7 +75,12 @@ public final class RuleSetChecks {
 
     public static Outcome evaluate(KieBase kieBase, Map<String, Double> parameters, List<FunctionFacts> functions,
                                    List<CriticalOutcome> critical, List<EvidenceFacts> evidence) {
-        try (RuleRun run = new RuleRun(kieBase)) {
+        return evaluate(kieBase, parameters, functions, critical, evidence, RuleBudget.SCORING.start());
+    }
+
+    static Outcome evaluate(KieBase kieBase, Map<String, Double> parameters, List<FunctionFacts> functions,
+                            List<CriticalOutcome> critical, List<EvidenceFacts> evidence, RuleBudget.Deadline deadline) {
+        try (RuleRun run = new RuleRun(kieBase, deadline)) {
             parameters.forEach((k, v) -> run.insert(new RuleParameter(k, v)));
             evidence.forEach(run::insert);
             run.fire();
@@ -71,11 +104,14 @@ public final class RuleSetChecks {
         }
     }
 
-    private static List<Failure> runCase(KieBase kieBase, Map<String, Double> parameters, RuleSetTestCase c) {
+    private static List<Failure> runCase(KieBase kieBase, Map<String, Double> parameters, RuleSetTestCase c,
+                                         RuleBudget.Deadline deadline) {
         List<Failure> failures = new ArrayList<>();
         Outcome out;
         try {
-            out = evaluate(kieBase, parameters, c.functions(), c.critical(), c.evidence());
+            out = evaluate(kieBase, parameters, c.functions(), c.critical(), c.evidence(), deadline);
+        } catch (RuleBudgetExceeded e) {
+            throw e;
         } catch (RuntimeException e) {
             return List.of(new Failure(c.name(), null, "rules run without error", String.valueOf(e.getMessage())));
         }
@@ -103,7 +139,8 @@ public final class RuleSetChecks {
     }
 
     /** The project's invariants on {@link #SAMPLES} generated students' worth of facts. */
-    static List<Failure> invariants(KieBase kieBase, Map<String, Double> parameters, long seed) {
+    static List<Failure> invariants(KieBase kieBase, Map<String, Double> parameters, long seed,
+                                    RuleBudget.Deadline deadline) {
         List<Failure> failures = new ArrayList<>();
         Random random = new Random(seed);
         for (int i = 0; i < SAMPLES && failures.size() < 20; i++) {
@@ -125,7 +162,9 @@ public final class RuleSetChecks {
             String sample = "invariant (seed " + seed + ", sample " + i + ")";
             Outcome out;
             try {
-                out = evaluate(kieBase, parameters, functions, critical, evidence);
+                out = evaluate(kieBase, parameters, functions, critical, evidence, deadline);
+            } catch (RuleBudgetExceeded ex) {
+                throw new RuleBudgetExceeded(sample + ": " + ex.getMessage(), ex.rule());
             } catch (RuntimeException ex) {
                 failures.add(new Failure(sample, null, "rules run without error", String.valueOf(ex.getMessage())));
                 continue;
@@ -167,8 +206,10 @@ public final class RuleSetChecks {
                 double better = Math.min(1.0, f.readiness() + random.nextDouble() * (1 - f.readiness()));
                 FunctionFacts up = new FunctionFacts(f.standardCode(), f.generalizedCode(), f.code(),
                         f.qualificationLevel(), f.programmeLevel(), true, better, f.coverage(), f.certified());
-                ReadinessLevel before = single(evaluate(kieBase, parameters, List.of(f), its, List.of()), f.code());
-                ReadinessLevel after = single(evaluate(kieBase, parameters, List.of(up), its, List.of()), f.code());
+                ReadinessLevel before = single(evaluate(kieBase, parameters, List.of(f), its, List.of(), deadline),
+                        f.code());
+                ReadinessLevel after = single(evaluate(kieBase, parameters, List.of(up), its, List.of(), deadline),
+                        f.code());
                 if (before != null && after != null && before.scored() && after.scored()
                         && after.strength() < before.strength()) {
                     failures.add(new Failure(sample, f.code(), "readiness " + better + " at least as strong as "
