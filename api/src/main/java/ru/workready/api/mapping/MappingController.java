@@ -32,7 +32,7 @@ import ru.workready.data.standards.StandardRepository;
  */
 @RestController
 @Tag(name = "Mappings")
-@Allowed({Role.COLLEGE, Role.EMPLOYER, Role.CURRICULUM_DESIGNER})
+@Allowed({Role.COLLEGE, Role.EMPLOYER, Role.CURRICULUM_DESIGNER, Role.RULE_AUTHOR})
 class MappingController {
     static final long MAX_FILE_BYTES = 5L * 1024 * 1024;
 

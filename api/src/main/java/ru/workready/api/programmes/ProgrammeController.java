@@ -33,7 +33,7 @@ import ru.workready.data.security.Role;
  */
 @RestController
 @Tag(name = "Programmes")
-@Allowed({Role.COLLEGE, Role.EMPLOYER, Role.CURRICULUM_DESIGNER})
+@Allowed({Role.COLLEGE, Role.EMPLOYER, Role.CURRICULUM_DESIGNER, Role.RULE_AUTHOR})
 class ProgrammeController {
     static final long MAX_FILE_BYTES = 5L * 1024 * 1024;
     private static final MediaType SCHEMA = MediaType.parseMediaType("application/schema+json");

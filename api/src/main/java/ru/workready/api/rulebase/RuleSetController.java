@@ -27,6 +27,7 @@ import ru.workready.api.security.BodyLimit;
 import ru.workready.data.InvalidInputException;
 import ru.workready.data.NotFoundException;
 import ru.workready.api.security.Allowed;
+import ru.workready.api.security.Audited;
 import ru.workready.data.rulesets.RuleSetRepository.StoredVersion;
 import ru.workready.data.rulesets.RuleSetRepository;
 import ru.workready.data.security.Role;
@@ -76,7 +77,7 @@ class RuleSetController {
     }
 
     @GetMapping("/api/rule-sets")
-    @Allowed({Role.COLLEGE, Role.EMPLOYER, Role.CURRICULUM_DESIGNER})
+    @Allowed({Role.COLLEGE, Role.EMPLOYER, Role.CURRICULUM_DESIGNER, Role.RULE_AUTHOR})
     @Operation(summary = "Every stored rule-set version and where it is active")
     List<VersionView> list() {
         registry.scopes();
@@ -90,7 +91,7 @@ class RuleSetController {
     }
 
     @GetMapping("/api/rule-sets/active")
-    @Allowed({Role.COLLEGE, Role.EMPLOYER, Role.CURRICULUM_DESIGNER})
+    @Allowed({Role.COLLEGE, Role.EMPLOYER, Role.CURRICULUM_DESIGNER, Role.RULE_AUTHOR})
     @Operation(summary = "The active rule set of each scope (a college's, else its region's, else the default applies)")
     List<ActiveView> active() {
         registry.scopes();
@@ -99,7 +100,7 @@ class RuleSetController {
     }
 
     @GetMapping("/api/rule-sets/{name}/versions/{version}")
-    @Allowed({Role.COLLEGE, Role.EMPLOYER, Role.CURRICULUM_DESIGNER})
+    @Allowed({Role.COLLEGE, Role.EMPLOYER, Role.CURRICULUM_DESIGNER, Role.RULE_AUTHOR})
     @Operation(summary = "One version: its DRL files, parameters and test cases")
     VersionDetail get(@PathVariable String name, @PathVariable int version) {
         registry.scopes();
@@ -114,7 +115,7 @@ class RuleSetController {
     }
 
     @GetMapping("/api/rule-sets/{name}/versions/{version}/tables/{file}")
-    @Allowed({Role.COLLEGE, Role.EMPLOYER, Role.CURRICULUM_DESIGNER})
+    @Allowed({Role.COLLEGE, Role.EMPLOYER, Role.CURRICULUM_DESIGNER, Role.RULE_AUTHOR})
     @Operation(summary = "Download a decision table of a version, byte for byte as it was uploaded")
     ResponseEntity<byte[]> table(@PathVariable String name, @PathVariable int version, @PathVariable String file) {
         byte[] content = service.tableContent(service.find(name, version), file);
@@ -127,7 +128,7 @@ class RuleSetController {
     }
 
     @GetMapping(value = "/api/rule-sets/{name}/versions/{version}/tables/{file}/drl", produces = "text/plain")
-    @Allowed({Role.COLLEGE, Role.EMPLOYER, Role.CURRICULUM_DESIGNER})
+    @Allowed({Role.COLLEGE, Role.EMPLOYER, Role.CURRICULUM_DESIGNER, Role.RULE_AUTHOR})
     @Operation(summary = "The DRL generated from a decision table, for review")
     ResponseEntity<String> tableDrl(@PathVariable String name, @PathVariable int version, @PathVariable String file) {
         StoredVersion v = service.find(name, version);
@@ -138,7 +139,8 @@ class RuleSetController {
     }
 
     @PostMapping(value = "/api/rule-sets", consumes = "application/json")
-    @Allowed(Role.ADMIN)
+    @Allowed(Role.RULE_AUTHOR)
+    @Audited(action = "upload-rule-set", subjectKind = "rule-set", subject = "name")
     @BodyLimit(MAX_UPLOAD_BYTES)
     @Operation(summary = "Upload a new version of a rule set",
             description = "Body: {name, description, drl: {file.drl: text}, tables: {file.xlsx|.xls|.csv: base64}, "
@@ -152,7 +154,8 @@ class RuleSetController {
     }
 
     @PostMapping(value = "/api/rule-sets", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Allowed(Role.ADMIN)
+    @Allowed(Role.RULE_AUTHOR)
+    @Audited(action = "upload-rule-set", subjectKind = "rule-set", subject = "name")
     @BodyLimit(MAX_UPLOAD_BYTES)
     @Operation(summary = "Upload a new version as multipart: a part 'ruleSet' (the JSON body, tables optional) and "
             + "files: decision tables (.xlsx, .xls, .csv) and DRL (.drl), by their file names",
@@ -213,7 +216,8 @@ class RuleSetController {
     }
 
     @PostMapping("/api/rule-sets/{name}/versions/{version}/activate")
-    @Allowed(Role.ADMIN)
+    @Allowed(Role.RULE_AUTHOR)
+    @Audited(action = "activate-rule-set", subjectKind = "rule-set", subject = "name")
     @Operation(summary = "Activate a version for a scope: DEFAULT, REGION (code = region) or COLLEGE (code = college)")
     List<ActiveView> activate(@PathVariable String name, @PathVariable int version,
                               @RequestParam(defaultValue = "DEFAULT") String scope,
@@ -223,7 +227,8 @@ class RuleSetController {
     }
 
     @PostMapping("/api/rule-sets/rollback")
-    @Allowed(Role.ADMIN)
+    @Allowed(Role.RULE_AUTHOR)
+    @Audited(action = "rollback-rule-set", subjectKind = "scope", subject = "code")
     @Operation(summary = "Re-activate the version that was active in the scope before the current one")
     List<ActiveView> rollback(@RequestParam(defaultValue = "DEFAULT") String scope,
                               @RequestParam(required = false) @Nullable String code) {
@@ -232,7 +237,8 @@ class RuleSetController {
     }
 
     @org.springframework.web.bind.annotation.DeleteMapping("/api/rule-sets/active")
-    @Allowed(Role.ADMIN)
+    @Allowed(Role.RULE_AUTHOR)
+    @Audited(action = "deactivate-rule-set", subjectKind = "scope", subject = "code")
     @Operation(summary = "Remove a region's or college's own rule set: it falls back to the region's or the default")
     List<ActiveView> deactivate(@RequestParam String scope, @RequestParam(required = false) @Nullable String code) {
         service.deactivate(service.scope(scope, code));

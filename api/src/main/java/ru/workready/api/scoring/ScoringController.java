@@ -140,7 +140,9 @@ class ScoringController {
     }
 
     @GetMapping("/api/rule-sets/{name}/versions/{version}/preview")
-    @Allowed(Role.ADMIN)
+    @Allowed(Role.RULE_AUTHOR)
+    // it shows students' levels
+    @Audited(action = "preview-rule-set", subjectKind = "rule-set", subject = "name")
     @Operation(summary = "A cohort under a rule-set version before activating it: the level changes against what is "
             + "active now", description = "Give college or region; standard limits it to one standard code.")
     PreviewView preview(@PathVariable String name, @PathVariable int version,

@@ -66,7 +66,7 @@ class SecurityController {
     }
 
     @GetMapping("/api/me")
-    @Allowed({Role.COLLEGE, Role.EMPLOYER, Role.CURRICULUM_DESIGNER})
+    @Allowed({Role.COLLEGE, Role.EMPLOYER, Role.CURRICULUM_DESIGNER, Role.RULE_AUTHOR})
     @Operation(summary = "The calling key: organisation, role, college, expiry")
     KeyView me(Caller caller) {
         return KeyView.of(keys.find(caller.keyId()).orElseThrow());
@@ -74,6 +74,7 @@ class SecurityController {
 
     @PostMapping("/api/organisations")
     @Allowed(Role.ADMIN)
+    @Audited(action = "create-organisation", subjectKind = "organisation", subject = "code")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create an organisation (COLLEGE bound to an existing college, EMPLOYER, REGION, OPERATOR)")
     OrganisationRepository.Organisation createOrganisation(@RequestBody NewOrganisation o) {
@@ -89,6 +90,7 @@ class SecurityController {
 
     @PostMapping("/api/organisations/{code}/keys")
     @Allowed(Role.ADMIN)
+    @Audited(action = "create-key", subjectKind = "organisation", subject = "code")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create an API key for an organisation; the secret is in this answer only",
             description = "Roles an organisation may give its keys: COLLEGE → COLLEGE, CURRICULUM_DESIGNER; "
@@ -109,6 +111,7 @@ class SecurityController {
 
     @DeleteMapping("/api/keys/{id}")
     @Allowed(Role.ADMIN)
+    @Audited(action = "revoke-key", subjectKind = "key", subject = "id")
     @Operation(summary = "Revoke a key at once; it stays listed with its revocation time")
     KeyView revoke(@PathVariable long id) {
         if (!keys.revoke(id)) {
@@ -119,6 +122,7 @@ class SecurityController {
 
     @GetMapping("/api/audit")
     @Allowed(Role.ADMIN)
+    @Audited(action = "read-audit-log", subjectKind = "audit", subject = "subject")
     @Operation(summary = "Audit events, newest first: reads of students' data, report downloads, uploads",
             description = "Filters: subjectKind (student, college, report …), subject (its id), organisation, key "
                     + "(key id), from/to (ISO-8601 with offset); limit ≤ 1000.")

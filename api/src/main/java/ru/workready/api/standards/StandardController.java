@@ -42,7 +42,7 @@ import ru.workready.engine.standards.StandardDetails;
 @RestController
 @RequestMapping("/api")
 @Tag(name = "Professional standards")
-@Allowed({Role.COLLEGE, Role.EMPLOYER, Role.CURRICULUM_DESIGNER})
+@Allowed({Role.COLLEGE, Role.EMPLOYER, Role.CURRICULUM_DESIGNER, Role.RULE_AUTHOR})
 class StandardController {
     static final long MAX_XML_BYTES = 20L * 1024 * 1024;
     /** The whole multipart request, as spring.servlet.multipart.max-request-size. */

@@ -31,11 +31,13 @@ final class SecurityFixtures {
         service.createOrganisation(otherCollegeOrganisation, "Другой колледж", OrganisationKind.COLLEGE, OTHER_COLLEGE);
         service.createOrganisation("sec-employer-" + RUN, "Работодатель", OrganisationKind.EMPLOYER, null);
         service.createOrganisation("sec-region-" + RUN, "Минобразования области", OrganisationKind.REGION, null);
+        service.createOrganisation("sec-operator-" + RUN, "Оператор", OrganisationKind.OPERATOR, null);
         keys = Map.of(
                 Role.ADMIN, ApiTest.ADMIN_KEY,
                 Role.COLLEGE, key(service, demoCollegeOrganisation, Role.COLLEGE),
                 Role.EMPLOYER, key(service, "sec-employer-" + RUN, Role.EMPLOYER),
-                Role.CURRICULUM_DESIGNER, key(service, "sec-region-" + RUN, Role.CURRICULUM_DESIGNER));
+                Role.CURRICULUM_DESIGNER, key(service, "sec-region-" + RUN, Role.CURRICULUM_DESIGNER),
+                Role.RULE_AUTHOR, key(service, "sec-operator-" + RUN, Role.RULE_AUTHOR));
         otherCollegeKey = key(service, otherCollegeOrganisation, Role.COLLEGE);
     }
 

@@ -40,6 +40,7 @@ class SecurityMatrixTest extends ApiTest {
     private static final Set<Role> ANY = EnumSet.allOf(Role.class);
     private static final Set<Role> ADMIN = EnumSet.of(Role.ADMIN);
     private static final Set<Role> DESIGNER = EnumSet.of(Role.CURRICULUM_DESIGNER, Role.ADMIN);
+    private static final Set<Role> RULE_AUTHOR = EnumSet.of(Role.RULE_AUTHOR, Role.ADMIN);
     private static final Set<Role> EMPLOYER_OR_DESIGNER = EnumSet.of(Role.EMPLOYER, Role.CURRICULUM_DESIGNER,
             Role.ADMIN);
 
@@ -129,9 +130,9 @@ class SecurityMatrixTest extends ApiTest {
                 new Endpoint("GET", "/api/rule-sets/active", "/api/rule-sets/active", null, null, ANY),
                 new Endpoint("GET", "/api/rule-sets/{name}/versions/{version}", "/api/rule-sets/default/versions/1", null,
                         null, ANY),
-                new Endpoint("POST", "/api/rule-sets", "/api/rule-sets", "application/json", "{}", ADMIN),
+                new Endpoint("POST", "/api/rule-sets", "/api/rule-sets", "application/json", "{}", RULE_AUTHOR),
                 new Endpoint("POST", "/api/rule-sets", "/api/rule-sets", "multipart/form-data; boundary=x", "--x--\r\n",
-                        ADMIN),
+                        RULE_AUTHOR),
                 new Endpoint("GET", "/api/rule-sets/{name}/versions/{version}/tables/{file}",
                         "/api/rule-sets/default/versions/1/tables/none.csv", null, null, ANY),
                 new Endpoint("GET", "/api/rule-sets/{name}/versions/{version}/tables/{file}/drl",
@@ -139,12 +140,12 @@ class SecurityMatrixTest extends ApiTest {
                 // scopes and names that do not exist: the matrix must not change the active rule sets
                 new Endpoint("POST", "/api/rule-sets/{name}/versions/{version}/activate",
                         "/api/rule-sets/no-such-rule-set/versions/1/activate?scope=COLLEGE&code=NO-SUCH-COLLEGE", null,
-                        null, ADMIN),
+                        null, RULE_AUTHOR),
                 new Endpoint("POST", "/api/rule-sets/rollback", "/api/rule-sets/rollback?scope=COLLEGE&code=NO-SUCH-COLLEGE",
-                        null, null, ADMIN),
-                new Endpoint("DELETE", "/api/rule-sets/active", "/api/rule-sets/active", null, null, ADMIN),
+                        null, null, RULE_AUTHOR),
+                new Endpoint("DELETE", "/api/rule-sets/active", "/api/rule-sets/active", null, null, RULE_AUTHOR),
                 new Endpoint("GET", "/api/rule-sets/{name}/versions/{version}/preview",
-                        "/api/rule-sets/no-such-rule-set/versions/1/preview", null, null, ADMIN),
+                        "/api/rule-sets/no-such-rule-set/versions/1/preview", null, null, RULE_AUTHOR),
                 new Endpoint("POST", "/api/students/{id}/readiness/what-if", "/api/students/DEMO-001/readiness/what-if",
                         "application/json", "{\"results\":[]}", EnumSet.of(Role.COLLEGE, Role.ADMIN)),
                 new Endpoint("POST", "/api/rescoring-jobs", "/api/rescoring-jobs", "application/json", "{}", ADMIN),

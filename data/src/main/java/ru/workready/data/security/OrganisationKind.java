@@ -9,7 +9,7 @@ public enum OrganisationKind {
     /** A regional authority or ministry: programmes, mappings and reports, no individual students. */
     REGION(Set.of(Role.CURRICULUM_DESIGNER)),
     /** Whoever runs the installation. */
-    OPERATOR(Set.of(Role.ADMIN, Role.CURRICULUM_DESIGNER));
+    OPERATOR(Set.of(Role.ADMIN, Role.CURRICULUM_DESIGNER, Role.RULE_AUTHOR));
 
     private final Set<Role> roles;
 

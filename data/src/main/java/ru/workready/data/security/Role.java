@@ -8,6 +8,11 @@ public enum Role {
     EMPLOYER,
     /** A curriculum designer (методист): programmes, mappings, gap reports; no individual students. */
     CURRICULUM_DESIGNER,
+    /**
+     * A methodologist who writes rule sets (методист по правилам): uploads, previews, activates and rolls back rule-set
+     * versions, and nothing else beyond reading standards and programmes. Held by keys of OPERATOR organisations.
+     */
+    RULE_AUTHOR,
     /** The operator: standards, rule sets, organisations, keys, the audit log; may call everything. */
     ADMIN
 }

@@ -105,7 +105,7 @@ class RuleBudgetTest {
                 java.time.LocalDate.of(2022, 7, 20), "test", List.of(new ru.workready.engine.standards.GeneralizedFunction(
                 "A", "a", 3, List.of(), List.of(new ru.workready.engine.standards.LabourFunction("A/01.3", "f", 3,
                 List.of())))));
-        ScoringInput in = new ScoringInput("S-1", standard, 4, List.of(), List.of());
+        ScoringInput in = new ScoringInput("S-1", standard, 4, List.of(), List.of(), java.time.LocalDate.of(2026, 11, 25));
         assertThatThrownBy(() -> readiness.evaluate(in))
                 .isInstanceOf(RuleBudgetExceeded.class)
                 .hasMessageContaining("rule set storm-1 stopped while scoring student S-1")
