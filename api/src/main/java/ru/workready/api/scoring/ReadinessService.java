@@ -84,6 +84,14 @@ public class ReadinessService {
     }
 
     Prepared prepare(String studentId, String standardCode) {
+        return prepare(studentId, standardCode, LocalDate.now(clock));
+    }
+
+    /**
+     * The student's facts as they stood at the end of {@code asOf}: only evidence assessed on or before that day, its
+     * ages counted from it. Today's active mapping (and, by the caller, rule set), so that dates compare like with like.
+     */
+    Prepared prepare(String studentId, String standardCode, LocalDate asOf) {
         StudentRepository.Student student = students.find(studentId)
                 .orElseThrow(() -> new NotFoundException("No student with id " + studentId));
         int programmeLevel = programmes.summary(student.programmeId()).orElseThrow().qualificationLevel();
@@ -92,7 +100,8 @@ public class ReadinessService {
                         + standardCode));
         ProfessionalStandard standard = edition(mapping.standardId()).standard();
         return new Prepared(student, mapping, standard, new ScoringInput(studentId, standard, programmeLevel,
-                mapping.mappings(), evidence.history(student.collegeId(), studentId), LocalDate.now(clock)));
+                mapping.mappings(), evidence.history(student.collegeId(), studentId).stream()
+                .filter(e -> !e.assessedOn().isAfter(asOf)).toList(), asOf));
     }
 
     private Edition edition(long standardId) {
@@ -179,6 +188,18 @@ public class ReadinessService {
             }
         }
         return new StudentReadiness(studentId, ruleSet, functions, Readiness.rollup(standard, functions));
+    }
+
+    /** The student's readiness as of the end of a past day, computed with today's rule set and mapping; not stored. */
+    public Assessed asOf(String studentId, String standardCode, LocalDate asOf) {
+        Prepared p = prepare(studentId, standardCode, asOf);
+        StudentReadiness result = ruleSetFor(p.student()).readiness().evaluate(p.input());
+        return new Assessed(p.student(), p.mapping().standardId(), p.standard(), p.mapping().version(), result);
+    }
+
+    /** Today, as the application's clock says. */
+    public LocalDate today() {
+        return LocalDate.now(clock);
     }
 
     /** The student's readiness if these extra results were recorded; nothing is stored. */

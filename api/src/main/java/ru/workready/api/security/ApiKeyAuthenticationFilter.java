@@ -11,7 +11,10 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.micrometer.core.instrument.Metrics;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -76,6 +79,15 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         } catch (SecurityExceptions.Unauthenticated e) {
             throttle.failed(address);
             ProblemResponses.unauthenticated(request, response, e.getMessage());
+            return;
+        } catch (DataAccessResourceFailureException | TransientDataAccessResourceException e) {
+            // the key cannot be checked while the database is away: the same 503 as every other request gets
+            log.warn("Database unavailable: {}", e.getMessage());
+            Metrics.counter("workready.database.unavailable").increment();
+            response.setHeader("Retry-After", "5");
+            ProblemResponses.write(request, response, 503, "database-unavailable", "Database unavailable",
+                    "The database is unavailable; retry in a few seconds (uploads are all-or-nothing and idempotent, "
+                            + "so sending the same file again is safe).", java.util.Map.of());
             return;
         }
         Caller caller = new Caller(key.id(), key.prefix(), key.organisation(), key.role(), key.college(),

@@ -85,8 +85,13 @@ class WebSecurity {
     RequestRejectedHandler requestRejectedHandler(ObjectProvider<ApiKeyService> keys, ObjectProvider<java.time.Clock> clock) {
         return (request, response, e) -> {
             String secret = request.getHeader(ApiKeyAuthenticationFilter.HEADER);
-            boolean usable = secret != null && secret.length() <= 256 && keys.getObject().find(secret.strip())
-                    .filter(k -> k.usableAt(java.time.OffsetDateTime.now(clock.getObject()))).isPresent();
+            boolean usable;
+            try {
+                usable = secret != null && secret.length() <= 256 && keys.getObject().find(secret.strip())
+                        .filter(k -> k.usableAt(java.time.OffsetDateTime.now(clock.getObject()))).isPresent();
+            } catch (org.springframework.dao.DataAccessException unavailable) {
+                usable = false; // the key cannot be checked: answered as if it were not valid
+            }
             if (!usable) {
                 ProblemResponses.unauthenticated(request, response, secret == null || secret.isBlank()
                         ? "Send an API key in the " + ApiKeyAuthenticationFilter.HEADER + " header"

@@ -42,8 +42,8 @@ class StudentController {
     }
 
     /** computedAt: when these scores were computed (stored scores are served while current). */
-    record ReadinessView(String studentId, String college, StandardRef standard, String ruleSetVersion,
-                         int mappingVersion, OffsetDateTime computedAt, Map<ReadinessLevel, Integer> summary,
+    record ReadinessView(String studentId, String college, StandardRef standard, java.time.LocalDate asOf,
+                         String ruleSetVersion, int mappingVersion, OffsetDateTime computedAt, Map<ReadinessLevel, Integer> summary,
                          List<GeneralizedScore> generalizedFunctions, List<FunctionView> functions) {
     }
 
@@ -93,15 +93,27 @@ class StudentController {
             description = "Computed by the default methodology; level policy by the active rule set. Stored scores "
                     + "are served while current (no newer evidence, same rule-set and mapping versions, computed "
                     + "today); otherwise they are computed and stored now. With explain=true each function lists its "
-                    + "outcomes' mastery and evidence contributions (always computed).")
+                    + "outcomes' mastery and evidence contributions (always computed). With asOf=YYYY-MM-DD: the "
+                    + "readiness the student had at the end of that day — only evidence assessed on or before it, "
+                    + "retakes decided among those, ages counted from it — under today's rule set and mapping; "
+                    + "computed, never stored.")
     ReadinessView readiness(@PathVariable String id, @RequestParam(defaultValue = "06.001") String standard,
-                            @RequestParam(defaultValue = "false") boolean explain) {
+                            @RequestParam(defaultValue = "false") boolean explain,
+                            @RequestParam(required = false) java.time.@Nullable LocalDate asOf) {
         // a student of another college, or without consent for an employer, looks exactly like an unknown id
         StudentRepository.Student student = students.find(id)
                 .orElseThrow(() -> new NotFoundException("No student with id " + id));
         tenancy.requireStudent(student);
+        java.time.LocalDate today = readiness.today();
+        if (asOf != null && asOf.isAfter(today)) {
+            throw new ru.workready.data.InvalidInputException("invalid-as-of", "asOf " + asOf + " is after today",
+                    List.of(new ru.workready.data.InvalidInputException.Problem(null, "asOf", asOf.toString(),
+                            "a past day or today (" + today + ")")), 1);
+        }
         // the evidence detail is not stored (bulk rows keep only the decision): explain computes it
-        ReadinessService.Served served = explain
+        ReadinessService.Served served = asOf != null && asOf.isBefore(today)
+                ? new ReadinessService.Served(readiness.asOf(id, standard, asOf), OffsetDateTime.now(clock), false)
+                : explain
                 ? new ReadinessService.Served(readiness.assess(id, standard), OffsetDateTime.now(clock), false)
                 : readiness.read(student, standard);
         ReadinessService.Assessed a = served.assessed();
@@ -112,7 +124,7 @@ class StudentController {
         return new ReadinessView(id, a.student().collegeCode(),
                 new StandardRef(a.standardId(), a.standard().code(), a.standard().name(), a.standard().orderNumber(),
                         a.standard().approvalDate()),
-                a.readiness().ruleSetVersion(), a.mappingVersion(), served.computedAt(), summary, a.readiness().generalizedFunctions().stream().map(g -> new GeneralizedScore(g.standardCode(), g.code(),
+                asOf == null ? today : asOf, a.readiness().ruleSetVersion(), a.mappingVersion(), served.computedAt(), summary, a.readiness().generalizedFunctions().stream().map(g -> new GeneralizedScore(g.standardCode(), g.code(),
                         round(g.readiness()), g.level(), g.scoredFunctions())).toList(),
                 a.readiness().functions().stream().map(f -> new FunctionView(f.code(), f.name(),
                         f.qualificationLevel(), f.level(), round(f.readiness()), round(f.coverage()), f.reason(),
