@@ -39,6 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
 class DemoData implements ApplicationRunner {
     static final String COLLEGE = "DEMO";
     static final int STUDENTS = 30;
+    public static final String REGION = "Демо-регион";
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
     private final boolean enabled;
@@ -51,12 +52,17 @@ class DemoData implements ApplicationRunner {
     private final ReadinessService readiness;
     private final TransactionTemplate tx;
     private final java.time.Clock clock;
+    private final ru.workready.data.colleges.RegionRepository regions;
+    private final ru.workready.data.colleges.CollegeRepository colleges;
 
-    DemoData(@Value("${workready.demo.enabled:true}") boolean enabled, StandardImportService standardImport,
+    DemoData(DemoSwitch demo, StandardImportService standardImport,
              StandardRepository standards, ProgrammeRepository programmes, MappingImportService mappingImport,
              StudentRepository students, AssessmentUploadService uploads, ReadinessService readiness,
-             TransactionTemplate tx, java.time.Clock clock) {
-        this.enabled = enabled;
+             TransactionTemplate tx, java.time.Clock clock, ru.workready.data.colleges.RegionRepository regions,
+             ru.workready.data.colleges.CollegeRepository colleges) {
+        this.regions = regions;
+        this.colleges = colleges;
+        this.enabled = demo.enabled();
         this.standardImport = standardImport;
         this.standards = standards;
         this.programmes = programmes;
@@ -88,8 +94,10 @@ class DemoData implements ApplicationRunner {
         for (Resource file : files) {
             standardImport.importXml(bytes(file));
         }
-        long collegeId = programmes.insertCollege(COLLEGE, "Демонстрационный колледж информационных технологий",
-                "Демо-регион");
+        // everything the demo creates is marked as demo: its region, its college (see DemoSwitch for removal)
+        regions.ensure("DEMO", REGION, true);
+        long collegeId = colleges.insert(COLLEGE, "Демонстрационный колледж информационных технологий", "ДКИТ",
+                REGION, null, null, true);
         Programme programme = JsonMapper.builder().build()
                 .readValue(bytes(new org.springframework.core.io.ClassPathResource("demo/programme-09.02.07.json")),
                         Programme.class);

@@ -40,11 +40,11 @@ class DemoEmployers {
     private final TransactionTemplate tx;
     private final java.time.Clock clock;
 
-    DemoEmployers(@Value("${workready.demo.enabled:true}") boolean enabled, ProgrammeRepository programmes,
+    DemoEmployers(ru.workready.api.demo.DemoSwitch demo, ProgrammeRepository programmes,
                   EmployerRepository employers, JobProfileService profiles, DemandService demand,
                   TransactionTemplate tx, java.time.Clock clock) {
         this.clock = clock;
-        this.enabled = enabled;
+        this.enabled = demo.enabled();
         this.programmes = programmes;
         this.employers = employers;
         this.profiles = profiles;

@@ -10,10 +10,11 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * The tests' clock. Every Spring test context starts the application's clock at {@link #START} (registered for all
- * of them in META-INF/spring.factories), and fixtures date their results relative to {@link #today()}, so that no
- * test depends on the day it runs. {@code -Dworkready.test.clock=2031-09-01T00:00:00Z} moves it: {@code .ci/run}
- * runs the scoring and rule-set tests a second time years ahead.
+ * The tests' clock and defaults. Every Spring test context (registered for all of them in META-INF/spring.factories)
+ * starts the application's clock at {@link #START}, and fixtures date their results relative to {@link #today()}, so
+ * that no test depends on the day it runs. {@code -Dworkready.test.clock=2031-09-01T00:00:00Z} moves it:
+ * {@code .ci/run} runs the scoring and rule-set tests a second time years ahead. Tests run on a database given by URL,
+ * where the app would leave the demo off: they ask for it, since most of them read the demo college.
  */
 public final class TestClock implements EnvironmentPostProcessor {
     public static final String PROPERTY = "workready.test.clock";
@@ -30,6 +31,7 @@ public final class TestClock implements EnvironmentPostProcessor {
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         // lowest precedence: a test that sets its own clock wins
         environment.getPropertySources().addLast(new MapPropertySource("workready-test-clock",
-                Map.of("workready.clock.start", START.toString(), "workready.clock.zone", ZONE.getId())));
+                Map.of("workready.clock.start", START.toString(), "workready.clock.zone", ZONE.getId(),
+                        "workready.demo.enabled", "true")));
     }
 }

@@ -1,0 +1,36 @@
+package ru.workready.data.colleges;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class RegionRepository {
+    private final JdbcClient jdbc;
+
+    public RegionRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<Region> list() {
+        return jdbc.sql("select code, name, reference, demo from region order by reference desc, code")
+                .query(Region.class).list();
+    }
+
+    /** A region by its code or its exact official name (case and surrounding spaces ignored). */
+    public Optional<Region> resolve(String codeOrName) {
+        String v = codeOrName.strip();
+        return jdbc.sql("""
+                        select code, name, reference, demo from region
+                        where code = ? or lower(name) = lower(?) order by (code = ?) desc limit 1""")
+                .params(v, v, v).query(Region.class).optional();
+    }
+
+    /** The region of this name, added (not as reference data) if it is new: for the demo and tests' own regions. */
+    public Region ensure(String code, String name, boolean demo) {
+        jdbc.sql("insert into region (code, name, demo) values (?, ?, ?) on conflict do nothing")
+                .params(code, name, demo).update();
+        return resolve(name).orElseThrow();
+    }
+}
