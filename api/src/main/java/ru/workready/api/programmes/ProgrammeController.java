@@ -79,6 +79,17 @@ class ProgrammeController {
         return answer(importer.importCsv(college, body(request)));
     }
 
+    @PostMapping(path = "/api/colleges/{college}/programmes",
+            consumes = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    @Allowed(Role.COLLEGE)
+    @BodyLimit(MAX_FILE_BYTES)
+    @Operation(summary = "Import a programme version from an XLSX workbook: the CSV variant's columns on the first sheet")
+    ResponseEntity<ProgrammeImportService.ProgrammeImported> importXlsx(@PathVariable String college,
+                                                                        HttpServletRequest request) {
+        tenancy.requireCollege(college);
+        return answer(importer.importXlsx(college, body(request)));
+    }
+
     @GetMapping("/api/programmes")
     @Operation(summary = "Programme versions; q searches ФГОС code prefixes and words of names and qualifications "
             + "(Russian stemming); college filters; paginated (X-Total-Count, Link)")

@@ -108,9 +108,44 @@ public final class ProgrammeFormat {
     // ------------------------------------------------------------------ CSV
 
     public static Programme readCsv(byte[] content) {
+        return readRows(sink -> CsvReader.read(new StringReader(CsvReader.decode(content)), sink));
+    }
+
+    /**
+     * The CSV variant's columns on the first sheet of an XLSX workbook (colleges keep curricula in spreadsheets);
+     * rows are sheet rows, the header is row 1.
+     */
+    public static Programme readXlsx(byte[] content) {
+        java.nio.file.Path file = null;
+        try {
+            file = java.nio.file.Files.createTempFile("programme-", ".xlsx");
+            java.nio.file.Files.write(file, content);
+            java.nio.file.Path read = file;
+            return readRows(sink -> {
+                List<String>[] header = new List[1];
+                ru.workready.data.csv.TabularReader.read(ru.workready.data.csv.TabularFormat.XLSX, read,
+                        java.nio.charset.StandardCharsets.UTF_8, h -> header[0] = h, sink);
+                return header[0] == null ? List.of() : header[0];
+            });
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            if (file != null) {
+                try {
+                    java.nio.file.Files.deleteIfExists(file);
+                } catch (java.io.IOException ignored) {
+                    // a temporary file: the system cleans it up
+                }
+            }
+        }
+    }
+
+    /** Builds a programme from rows of the CSV variant's columns, however they were read; returns the header. */
+    private static Programme readRows(java.util.function.Function<java.util.function.Consumer<CsvReader.Row>,
+            List<String>> rows) {
         Builder b = new Builder();
         boolean[] headerSeen = {false};
-        List<String> header = CsvReader.read(new StringReader(CsvReader.decode(content)), row -> {
+        List<String> header = rows.apply(row -> {
             String kind = row.get("kind");
             String k = kind == null ? "" : kind.toUpperCase(Locale.ROOT);
             if (k.equals("PROGRAMME") || k.equals("ПРОГРАММА")) {

@@ -43,6 +43,11 @@ public class ProgrammeImportService {
         return store(college, ProgrammeFormat.readCsv(content));
     }
 
+    /** The CSV variant's columns on the first sheet of a workbook. */
+    public ProgrammeImported importXlsx(String college, byte[] content) {
+        return store(college, ProgrammeFormat.readXlsx(content));
+    }
+
     public byte[] exportJson(long programmeId) {
         return ProgrammeFormat.writeJson(load(programmeId));
     }

@@ -33,6 +33,28 @@ public final class TestDatabase {
         registry.add("spring.datasource.password", () -> password);
     }
 
+    /**
+     * A new, empty database of its own on the same server (the shared one already holds other tests' data and the
+     * demo): for tests that start from nothing, as a new installation does.
+     */
+    public static synchronized void registerFresh(DynamicPropertyRegistry registry) {
+        if (url == null) {
+            start();
+        }
+        String name = "workready_fresh_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+            s.execute("create database " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create a fresh test database", e);
+        }
+        int slash = url.lastIndexOf('/');
+        int query = url.indexOf('?', slash);
+        String fresh = url.substring(0, slash + 1) + name + (query > 0 ? url.substring(query) : "");
+        registry.add("spring.datasource.url", () -> fresh);
+        registry.add("spring.datasource.username", () -> user);
+        registry.add("spring.datasource.password", () -> password);
+    }
+
     private static void start() {
         String server = System.getenv("WORKREADY_TEST_DB_URL");
         if (server != null && !server.isBlank()) {
