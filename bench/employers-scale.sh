@@ -15,7 +15,7 @@ jar=$(ls api/target/workready-api-*.jar | head -1)
 key=${WORKREADY_API_KEY:-wr_bench_employers_scale_admin_key_0123456789}
 psql -q -d postgres -c "drop database if exists $db" -c "create database $db"
 WORKREADY_ADMIN_KEY=$key java -Xmx512m -jar "$jar" --server.port=$port --workready.security.requests-per-minute=100000 \
-  --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$db" \
+  --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$db" --workready.demo.enabled=true \
   --spring.datasource.username="$PGUSER" --spring.datasource.password="$PGPASSWORD" >/tmp/bench-employers-app.log 2>&1 &
 app=$!
 cleanup() { kill -TERM $app 2>/dev/null || true; wait $app 2>/dev/null || true; psql -q -d postgres -c "drop database if exists $db"; }

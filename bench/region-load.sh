@@ -29,7 +29,7 @@ else
 fi
 java -Xmx${BENCH_HEAP:-512m} -jar "$jar" --server.port=$port \
   --workready.security.requests-per-minute=${BENCH_RATE_LIMIT:-100000000} \
-  --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$db" \
+  --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$db" --workready.demo.enabled=true \
   --spring.datasource.username="$PGUSER" --spring.datasource.password="$PGPASSWORD" >/tmp/bench-region-app.log 2>&1 &
 app=$!
 cleanup() {
