@@ -53,13 +53,15 @@ class DemoData implements ApplicationRunner {
     private final TransactionTemplate tx;
     private final java.time.Clock clock;
     private final ru.workready.data.colleges.RegionRepository regions;
+    private final ru.workready.data.demo.DemoRepository demoState;
     private final ru.workready.data.colleges.CollegeRepository colleges;
 
     DemoData(DemoSwitch demo, StandardImportService standardImport,
              StandardRepository standards, ProgrammeRepository programmes, MappingImportService mappingImport,
              StudentRepository students, AssessmentUploadService uploads, ReadinessService readiness,
              TransactionTemplate tx, java.time.Clock clock, ru.workready.data.colleges.RegionRepository regions,
-             ru.workready.data.colleges.CollegeRepository colleges) {
+             ru.workready.data.colleges.CollegeRepository colleges, ru.workready.data.demo.DemoRepository demoState) {
+        this.demoState = demoState;
         this.regions = regions;
         this.colleges = colleges;
         this.enabled = demo.enabled();
@@ -76,7 +78,7 @@ class DemoData implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!enabled || programmes.collegeId(COLLEGE).isPresent()) {
+        if (!enabled || programmes.collegeId(COLLEGE).isPresent() || demoState.removed()) {
             return;
         }
         tx.executeWithoutResult(status -> load());

@@ -173,6 +173,8 @@ class SecurityMatrixTest extends ApiTest {
                         EnumSet.of(Role.COLLEGE, Role.EMPLOYER, Role.ADMIN)),
                 new Endpoint("GET", "/api/me", "/api/me", null, null, ANY),
                 new Endpoint("GET", "/api/regions", "/api/regions", null, null, ANY),
+                // without confirm=DEMO: the matrix must not remove the demo the other tests read
+                new Endpoint("DELETE", "/api/demo", "/api/demo", null, null, ADMIN),
                 new Endpoint("GET", "/api/colleges", "/api/colleges", null, null, ANY),
                 new Endpoint("GET", "/api/colleges/{code}", "/api/colleges/DEMO", null, null, ANY),
                 new Endpoint("POST", "/api/colleges", "/api/colleges", "application/json", "{}", ADMIN),

@@ -1,5 +1,8 @@
 package ru.workready.engine.scoring;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executors;
@@ -12,7 +15,10 @@ import org.jspecify.annotations.Nullable;
  * loops (modify → re-match → modify …) or inserts without end is stopped instead of holding the thread.
  *
  * @param maxFirings firings allowed in one {@code fireAllRules} of one session
- * @param time       the wall-clock budget of everything run under it (null: no deadline, firing limit only)
+ * @param time       the CPU time budget of everything run under it, on the thread that runs the checks (null: no
+ *                   deadline, firing limit only). CPU time, not wall-clock time: a busy machine must not turn a
+ *                   sound rule set into a refused one. A wall-clock backstop of {@link #WALL_FACTOR} times the
+ *                   budget still holds.
  */
 public record RuleBudget(int maxFirings, @Nullable Duration time) {
     /** Far more than a student's evidence and functions need (a few firings per fact), far less than a loop reaches. */
@@ -40,23 +46,37 @@ public record RuleBudget(int maxFirings, @Nullable Duration time) {
         return new RuleBudget(maxFirings, Objects.requireNonNull(time, "time"));
     }
 
-    /** A deadline (System.nanoTime) that starts now, or {@link Long#MAX_VALUE} without a time budget. */
+    /** The wall-clock backstop, as a multiple of the CPU budget. */
+    static final int WALL_FACTOR = 10;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    /** A deadline that starts now, for the calling thread (it runs every session under it). */
     Deadline start() {
-        return new Deadline(this, time == null ? Long.MAX_VALUE : System.nanoTime() + time.toNanos());
+        long thread = Thread.currentThread().getId();
+        long cpu = THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : -1;
+        return new Deadline(this, thread, cpu, System.nanoTime());
     }
 
     /** The budget of one run of checks: every session under it shares the deadline. */
-    record Deadline(RuleBudget budget, long nanos) {
+    record Deadline(RuleBudget budget, long thread, long cpuStart, long wallStart) {
         boolean bounded() {
-            return nanos != Long.MAX_VALUE;
+            return budget.time() != null;
         }
 
+        /** True when the thread has spent its CPU budget (or the backstop's wall-clock time has passed). */
         boolean passed() {
-            return bounded() && System.nanoTime() - nanos >= 0;
-        }
-
-        long remainingNanos() {
-            return Math.max(0, nanos - System.nanoTime());
+            if (!bounded()) {
+                return false;
+            }
+            long limit = budget.time().toNanos();
+            if (System.nanoTime() - wallStart >= limit * WALL_FACTOR) {
+                return true;
+            }
+            if (cpuStart < 0) {
+                return System.nanoTime() - wallStart >= limit; // no CPU clock here: wall-clock time
+            }
+            long cpu = THREADS.getThreadCpuTime(thread);
+            return cpu >= 0 && cpu - cpuStart >= limit;
         }
     }
 }

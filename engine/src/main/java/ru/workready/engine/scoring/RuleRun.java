@@ -57,7 +57,11 @@ public final class RuleRun implements AutoCloseable {
         this.deadline = deadline;
         // halt() ends fireAllRules between two firings; the session is not used after its deadline
         this.watchdog = deadline.bounded()
-                ? RuleBudget.WATCHDOG.schedule(session::halt, deadline.remainingNanos(), TimeUnit.NANOSECONDS)
+                ? RuleBudget.WATCHDOG.scheduleAtFixedRate(() -> {
+                    if (deadline.passed()) {
+                        session.halt();
+                    }
+                }, WATCH_EVERY_MS, WATCH_EVERY_MS, TimeUnit.MILLISECONDS)
                 : null;
         if (!track) {
             return;
@@ -87,6 +91,9 @@ public final class RuleRun implements AutoCloseable {
         session.insert(fact);
     }
 
+    /** How often the watchdog looks at the CPU time spent. */
+    private static final long WATCH_EVERY_MS = 25;
+
     /** Firings kept in {@link #fired()}: a stopped rule storm would otherwise fill it. */
     private static final int MAX_TRACKED = 10_000;
 
@@ -97,12 +104,12 @@ public final class RuleRun implements AutoCloseable {
      */
     public void fire() {
         if (deadline.passed()) {
-            throw exceeded("the time budget of " + deadline.budget().time() + " ran out");
+            throw exceeded("the CPU time budget of " + deadline.budget().time() + " ran out");
         }
         int limit = deadline.budget().maxFirings();
         int n = session.fireAllRules(limit);
         if (deadline.passed()) {
-            throw exceeded("the time budget of " + deadline.budget().time() + " ran out after " + n
+            throw exceeded("the CPU time budget of " + deadline.budget().time() + " ran out after " + n
                     + " rule firing(s) in one session");
         }
         if (n >= limit) {

@@ -1,0 +1,39 @@
+package ru.workready.api.demo;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import ru.workready.data.InvalidInputException;
+import org.springframework.web.bind.annotation.RestController;
+import ru.workready.api.security.Allowed;
+import ru.workready.api.security.Audited;
+import ru.workready.data.security.Role;
+import ru.workready.data.demo.DemoRepository;
+
+/** Removing the demo from a database that is going to hold a real college. */
+@RestController
+@Tag(name = "Demo")
+class DemoController {
+    private final DemoRepository demo;
+
+    DemoController(DemoRepository demo) {
+        this.demo = demo;
+    }
+
+    @DeleteMapping("/api/demo")
+    @Allowed(Role.ADMIN)
+    @Audited(action = "remove-demo", subjectKind = "demo", subject = "demo")
+    @Operation(summary = "Remove the demo: the demo college with its students, results, scores, uploads and programmes, "
+            + "the demo region's employers and demand; it is not loaded again. Standards stay. 409 while an "
+            + "organisation is bound to the demo college. Confirm with ?confirm=DEMO.")
+    DemoRepository.Removed remove(@RequestParam(required = false) @Nullable String confirm) {
+        if (!"DEMO".equals(confirm)) {
+            throw new InvalidInputException("invalid-parameter", "Removing the demo deletes data: confirm with ?confirm=DEMO",
+                    List.of(new InvalidInputException.Problem(null, "confirm", confirm, "expected DEMO")), 1);
+        }
+        return demo.remove();
+    }
+}
