@@ -154,8 +154,10 @@ class EmployersApiTest extends ApiTest {
                 .param("function", "A/01.3").param("region", fx.region).param("year", "2028"));
         assertThat(byFunction.get("cells")).hasSize(1);
         JsonNode counts = byFunction.get("cells").get(0).get("counts");
+        // 10 READY, 2 PARTIALLY_READY, 0 NOT_READY: the 2 and a non-zero complement (the 10) are hidden
         assertThat(counts.get("READY").isNull()).isTrue();
-        assertThat(counts.get("NOT_READY").isNull()).isTrue();
+        assertThat(counts.get("PARTIALLY_READY").isNull()).isTrue();
+        assertThat(counts.get("NOT_READY").asInt()).isZero();
     }
 
     @Test

@@ -85,7 +85,7 @@ public class RosterUploadService implements UploadLoader {
             public Moved move(JdbcClient jdbc, long stagedRows) {
                 // work_mem for this transaction only: the move sorts the whole file once, better in memory
                 jdbc.sql("set local work_mem = '512MB'").update();
-                return RosterUploadService.this.move(jdbc, uploadId, collegeId, stagedRows);
+                return RosterUploadService.this.move(jdbc, uploadId, collegeId, collegeCode, stagedRows);
             }
 
             @Override
@@ -186,7 +186,7 @@ public class RosterUploadService implements UploadLoader {
         return new SetProblems(listed, total[0]);
     }
 
-    Moved move(JdbcClient jdbc, long uploadId, long collegeId, long stagedRows) {
+    Moved move(JdbcClient jdbc, long uploadId, long collegeId, String collegeCode, long stagedRows) {
         // consent decisions are kept as history (employer_consent_event): changes of known students first ...
         jdbc.sql("""
                         insert into employer_consent_event (student_id, consented, decided_on)
@@ -204,7 +204,12 @@ public class RosterUploadService implements UploadLoader {
                             from roster_staging s
                             where (select count(*) from programme p where p.college_id = :college
                                      and p.fgos_code = s.programme
-                                     and (s.intake_year is null or p.intake_year = s.intake_year)) = 1)
+                                     and (s.intake_year is null or p.intake_year = s.intake_year)) = 1
+                              -- own students, or new ids in the college's namespace (see setProblems)
+                              and (exists (select 1 from student o where o.id = s.student_id and o.college_id = :college)
+                                   or (starts_with(s.student_id, :code || '-')
+                                       and not exists (select 1 from college c where length(c.code) > length(:code)
+                                                       and starts_with(s.student_id, c.code || '-')))))
                         , up as (
                         insert into student as t (id, college_id, programme_id, group_code, employer_consent, consent_date,
                                                   last_name, first_name, middle_name)
@@ -218,7 +223,7 @@ public class RosterUploadService implements UploadLoader {
                         where t.college_id = excluded.college_id
                         returning (xmax = 0) as inserted)
                         select count(*) filter (where inserted), count(*) filter (where not inserted) from up""")
-                .param("college", collegeId)
+                .param("college", collegeId).param("code", collegeCode)
                 .query(rs -> {
                     counts[0] = rs.getLong(1);
                     counts[1] = rs.getLong(2);
