@@ -244,8 +244,12 @@
 
     function cohort(r) {
         const notes = [];
-        if (!r.students) {
+        if (r.disclosure && r.disclosure.suppressed) {
+            notes.push('Данные когорты не показываются: группа менее 5 студентов (или её вычитание из других данных раскрыло бы такую группу).');
+        } else if (!r.students) {
             notes.push('У программы пока нет студентов с оценками.');
+        } else if (r.disclosure && r.disclosure.reason) {
+            notes.push('Числа о менее чем 5 студентах и дополняющие их скрыты («—»).');
         }
         if (r.staleScores) {
             notes.push('Часть оценок рассчитана по другой версии сопоставления: пересчитайте готовность.');
@@ -282,12 +286,14 @@
 
     function supply(r) {
         $('supply-note').textContent = `Регион: ${r.region}, год выпуска ${r.graduationYear}, выпускников программы: `
-            + `${r.graduates}.` + (r.needs.length ? '' : ' Заявленной потребности по этому стандарту нет.');
+            + `${r.graduates == null ? 'скрыто (менее 5)' : r.graduates}.`
+            + (r.needs.length ? '' : ' Заявленной потребности по этому стандарту нет.');
         const head = el('tr', {}, ['Потребность', 'Цель', 'Требуется', 'Готовы', 'Дефицит', 'Источник']
             .map((h) => el('th', {}, h)));
         const rows = r.needs.map((n) => el('tr', {'data-kind': n.kind, 'data-target': n.target},
             el('td', {}, NEED[n.kind]), el('td', {title: n.targetName}, `${n.target} — ${n.targetName}`),
-            el('td', {}, n.needed), el('td', {}, n.ready), el('td', {}, n.shortfall), el('td', {}, n.source || '')));
+            el('td', {}, n.needed), el('td', {}, n.ready == null ? '—' : n.ready),
+            el('td', {}, n.shortfall == null ? '—' : n.shortfall), el('td', {}, n.source || '')));
         $('supply').replaceChildren(el('thead', {}, head), el('tbody', {}, rows));
     }
 

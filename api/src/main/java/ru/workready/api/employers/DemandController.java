@@ -24,7 +24,8 @@ import ru.workready.data.security.Role;
 /**
  * Declared demand for workers by region and year, and how many ready graduates meet it.
  * Roles: declaring demand — EMPLOYER for its own job profiles (every row checked), ADMIN for anything
- * (regional lists by ТФ or qualification too); reading demand and supply — EMPLOYER, CURRICULUM_DESIGNER, ADMIN.
+ * (regional lists by ТФ or qualification too); reading demand and supply — CURRICULUM_DESIGNER (regional
+ * authorities among them) and ADMIN all of it, an EMPLOYER only the rows it declared for its own profiles.
  */
 @RestController
 @Tag(name = "Labour demand")
@@ -75,10 +76,13 @@ class DemandController {
 
     @GetMapping("/api/demand")
     @Allowed({Role.EMPLOYER, Role.CURRICULUM_DESIGNER})
-    @Operation(summary = "Declared demand, optionally for one region and year")
+    @Operation(summary = "Declared demand, optionally for one region and year",
+            description = "An EMPLOYER key sees only the demand declared for its own job profiles; regional lists "
+                    + "(by ТФ or qualification) and other employers' rows are for CURRICULUM_DESIGNER and ADMIN.")
     List<DemandService.Demand> list(@RequestParam(required = false) @Nullable String region,
-                                    @RequestParam(required = false) @Nullable Integer year) {
-        return demand.list(region, year);
+                                    @RequestParam(required = false) @Nullable Integer year, Caller caller) {
+        String own = ownEmployer(caller);
+        return demand.list(region, year).stream().filter(d -> own == null || own.equals(d.employer())).toList();
     }
 
     @GetMapping("/api/demand/supply")
@@ -86,8 +90,10 @@ class DemandController {
     @Operation(summary = "Supply vs demand: ready graduates of the region's colleges graduating that year, per "
             + "declared need, with the shortfall",
             description = "A profile counts a graduate READY by job fit and must-haves; a ТФ by its level; an ОТФ "
-                    + "when all its ТФ are READY. Numbers about fewer than 5 graduates are suppressed.")
-    SupplyView supply(@RequestParam String region, @RequestParam int year) {
-        return new SupplyView(region, year, ru.workready.engine.employers.SmallCells.K, queries.supply(region, year));
+                    + "when all its ТФ are READY. Numbers about fewer than 5 graduates are suppressed. An EMPLOYER "
+                    + "key sees the rows of its own declared demand only.")
+    SupplyView supply(@RequestParam String region, @RequestParam int year, Caller caller) {
+        return new SupplyView(region, year, ru.workready.engine.employers.SmallCells.K,
+                queries.supply(region, year, ownEmployer(caller)));
     }
 }

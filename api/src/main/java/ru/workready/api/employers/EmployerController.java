@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import ru.workready.api.security.Allowed;
 import ru.workready.api.security.AuditTrail;
+import ru.workready.api.security.Caller;
 import ru.workready.api.security.Tenancy;
 import ru.workready.data.InvalidInputException;
 import ru.workready.data.NotFoundException;
@@ -101,9 +102,11 @@ class EmployerController {
 
     @GetMapping("/api/employers")
     @Allowed({Role.EMPLOYER, Role.CURRICULUM_DESIGNER})
-    @Operation(summary = "Employers")
-    List<EmployerView> employers() {
-        return employers.employers().stream().map(EmployerView::of).toList();
+    @Operation(summary = "Employers", description = "An EMPLOYER key sees its own employer only.")
+    List<EmployerView> employers(Caller caller) {
+        return employers.employers().stream()
+                .filter(e -> !caller.is(Role.EMPLOYER) || e.code().equals(caller.organisation()))
+                .map(EmployerView::of).toList();
     }
 
     @GetMapping("/api/employers/{employer}")

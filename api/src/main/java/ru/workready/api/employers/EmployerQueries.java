@@ -50,10 +50,14 @@ class EmployerQueries {
     record Subject(List<ProfileFunction> functions, boolean singleFunction) {
     }
 
-    /** One group of students (college × programme × graduation year); numbers null when suppressed. */
+    /**
+     * One group of students (college × programme × graduation year); numbers null when suppressed,
+     * and {@code suppressionReason} says why anything (the group, or some counts) is withheld.
+     */
     record Cell(String college, String collegeName, String region, String programme, String programmeName,
                 int graduationYear, boolean suppressed, @Nullable Long students,
-                @Nullable Map<ReadinessLevel, Long> counts, @Nullable Double medianJobFit) {
+                @Nullable Map<ReadinessLevel, Long> counts, @Nullable Double medianJobFit,
+                SmallCells.@Nullable Reason suppressionReason) {
     }
 
     /**
@@ -91,8 +95,12 @@ class EmployerQueries {
 
     /** Ready graduates of a region and year against one declared need; ready and shortfall null when withheld. */
     record Supply(DemandService.Demand demand, long graduates, @Nullable Long ready, @Nullable Long shortfall,
-                  boolean suppressed, int smallGroupsLeftOut) {
+                  boolean suppressed, int smallGroupsLeftOut, @Nullable String suppressionReason) {
     }
+
+    /** Why a supply row's ready count is withheld. */
+    static final String READY_HIDDEN = "the ready count of a group is hidden (fewer than " + SmallCells.K
+            + " students, or the complement of such a count)";
 
     private final CohortRepository cohorts;
     private final CohortAggregates aggregates;
@@ -133,11 +141,13 @@ class EmployerQueries {
         long publishedStudents = 0;
         int suppressed = 0;
         for (Group g : groups) {
-            Long[] shown = publishParts(g.students(), g.withoutConsent(), EMPLOYER_LEVELS, g.counts());
+            SmallCells.Publication publication = publishParts(g.students(), g.withoutConsent(), EMPLOYER_LEVELS,
+                    g.counts());
+            Long[] shown = publication.parts();
             if (shown == null) {
                 suppressed++;
                 cells.add(new Cell(g.key().collegeCode(), g.collegeName(), g.region(), g.key().fgosCode(),
-                        g.programmeName(), g.key().graduationYear(), true, null, null, null));
+                        g.programmeName(), g.key().graduationYear(), true, null, null, null, publication.reason()));
                 continue;
             }
             Map<ReadinessLevel, Long> counts = new EnumMap<>(ReadinessLevel.class);
@@ -151,7 +161,7 @@ class EmployerQueries {
             }
             cells.add(new Cell(g.key().collegeCode(), g.collegeName(), g.region(), g.key().fgosCode(),
                     g.programmeName(), g.key().graduationYear(), false, g.students(), counts,
-                    partsHidden ? null : round(g.median())));
+                    partsHidden ? null : round(g.median()), publication.reason()));
         }
         // the median of the published groups: read with the groups when all are published, otherwise a
         // second pass over the published ones only (a total over all would reveal the suppressed ones)
@@ -164,23 +174,18 @@ class EmployerQueries {
     }
 
     /**
-     * The level counts of one group as they may be published: null when the group is smaller
-     * than K; all parts null when 1 … K−1 of its students have not consented (named candidates
-     * would otherwise let their levels be recovered by subtraction); else small parts suppressed.
+     * The level counts of one group as they may be published ({@link SmallCells#publish}): nothing
+     * when the group is smaller than K or a small count has no safe complement; all parts null when
+     * 1 … K−1 of its students have not consented (named candidates would otherwise let their levels
+     * be recovered by subtraction); else small parts and their complements hidden.
      */
-    static Long @Nullable [] publishParts(long students, long withoutConsent, List<ReadinessLevel> partition,
-                                          Map<ReadinessLevel, Long> counts) {
-        if (SmallCells.tooSmall(students)) {
-            return null;
-        }
-        if (withoutConsent > 0 && SmallCells.tooSmall(withoutConsent)) {
-            return new Long[partition.size()];
-        }
+    static SmallCells.Publication publishParts(long students, long withoutConsent, List<ReadinessLevel> partition,
+                                               Map<ReadinessLevel, Long> counts) {
         long[] parts = new long[partition.size()];
         for (int i = 0; i < parts.length; i++) {
             parts[i] = counts.getOrDefault(partition.get(i), 0L);
         }
-        return SmallCells.suppressParts(parts);
+        return SmallCells.publish(students, withoutConsent, parts);
     }
 
     /**
@@ -231,9 +236,11 @@ class EmployerQueries {
      * K and hidden counts are left out, and the total is withheld when a group's ready count is
      * hidden), so that the regional total minus published groups never reveals a suppressed one.
      */
-    List<Supply> supply(String region, int year) {
+    List<Supply> supply(String region, int year, @Nullable String onlyEmployer) {
         CohortFilter filter = new CohortFilter(region, null, null, year);
-        List<DemandTargets.Target> targets = demand.list(region, year).stream().map(demandTargets::resolve).toList();
+        List<DemandTargets.Target> targets = demand.list(region, year).stream()
+                .filter(d -> onlyEmployer == null || onlyEmployer.equals(d.employer()))
+                .map(demandTargets::resolve).toList();
         if (targets.isEmpty()) {
             return List.of();
         }
@@ -247,7 +254,8 @@ class EmployerQueries {
             int groupsLeftOut = 0;
             boolean hidden = false;
             for (Group group : aggregates.groups(filter, target.functions(), rule(target)).list()) {
-                Long[] parts = publishParts(group.students(), group.withoutConsent(), target.levels(), group.counts());
+                Long[] parts = publishParts(group.students(), group.withoutConsent(), target.levels(), group.counts())
+                        .parts();
                 if (parts == null) {
                     groupsLeftOut++;
                     continue;
@@ -260,8 +268,9 @@ class EmployerQueries {
                 }
             }
             DemandService.Demand need = target.need();
-            out.add(hidden ? new Supply(need, graduates, null, null, true, groupsLeftOut)
-                    : new Supply(need, graduates, ready, Math.max(0, need.needed() - ready), false, groupsLeftOut));
+            out.add(hidden ? new Supply(need, graduates, null, null, true, groupsLeftOut, READY_HIDDEN)
+                    : new Supply(need, graduates, ready, Math.max(0, need.needed() - ready), false, groupsLeftOut,
+                    null));
         }
         return out;
     }

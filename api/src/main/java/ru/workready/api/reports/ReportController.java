@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import ru.workready.api.security.Allowed;
 import ru.workready.api.security.Audited;
+import ru.workready.api.security.Caller;
 import ru.workready.api.security.Tenancy;
 import ru.workready.api.downloads.Downloads;
 import ru.workready.data.InvalidInputException;
@@ -120,7 +121,9 @@ class ReportController {
     @ApiResponse(responseCode = "200", description = "the report (JSON), or a CSV / XLSX download",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = CohortReport.class)))
     @Operation(summary = "Cohort weak spots: readiness levels per labour function over the programme's students, "
-            + "the functions with the lowest share of READY and the outcomes and evidence kinds dragging them down")
+            + "the functions with the lowest share of READY and the outcomes and evidence kinds dragging them down",
+            description = "Unless the key is the programme's own college's, groups of fewer than 5 students publish "
+                    + "no numbers and counts of 1–4 are hidden with complements (see disclosure and suppressionReason).")
     ResponseEntity<?> cohort(@ParameterObject ReportQuery query,
                              @Parameter(description = "how many weak spots to list (0–100)")
                              @RequestParam(defaultValue = "5") int limit,
@@ -131,7 +134,7 @@ class ReportController {
         // a college's cohort report covers its own students only
         tenancy.requireProgramme(query.programme(), query.college(), query.fgos(), query.year());
         return respond(format, () -> reports.cohort(query.selector(),
-                query.standards(), limit, readiness.ruleSetVersion()));
+                query.standards(), limit, readiness.ruleSetVersion(), ownCollege()));
     }
 
     @GetMapping("/supply-demand")
@@ -139,11 +142,13 @@ class ReportController {
     @ApiResponse(responseCode = "200", description = "the report (JSON), or a CSV / XLSX download",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = SupplyDemandReport.class)))
     @Operation(summary = "Supply vs demand: the region's declared needs for the programme's graduation year that "
-            + "concern the chosen standards, against the programme's graduates ready for each")
+            + "concern the chosen standards, against the programme's graduates ready for each",
+            description = "Small groups and small ready counts are suppressed as in the employer aggregates "
+                    + "(see disclosure and each need's suppressionReason).")
     ResponseEntity<?> supplyDemand(@ParameterObject ReportQuery query,
                                    @RequestParam(defaultValue = "json") String format) {
         return respond(format, () -> reports.supplyDemand(query.selector(),
-                query.standards(), readiness.ruleSetVersion()));
+                query.standards(), readiness.ruleSetVersion(), ownCollege()));
     }
 
     @GetMapping("/mapping-comparison")
@@ -160,6 +165,15 @@ class ReportController {
         }
         return respond(format, () -> reports.compare(query.selector(), query.standards().get(0).strip(), from, to,
                 readiness.ruleSetVersion()));
+    }
+
+    /**
+     * The college whose programmes the caller sees unsuppressed: a COLLEGE key's own. Everybody else
+     * (designers, regions, the operator, admin) gets small groups suppressed (SmallCells).
+     */
+    private static @Nullable String ownCollege() {
+        Caller caller = Caller.current();
+        return caller.is(Role.COLLEGE) ? caller.college() : null;
     }
 
     /** Validates the format before computing, then answers JSON or a download. */

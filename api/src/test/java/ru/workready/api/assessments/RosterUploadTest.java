@@ -90,7 +90,7 @@ class RosterUploadTest extends ApiTest {
                 .andExpect(jsonPath("$.problems[0].row").value(1))
                 .andExpect(jsonPath("$.problems[0].column").value("consent_date"))
                 .andExpect(jsonPath("$.problems[1].column").value("programme"))
-                .andExpect(jsonPath("$.problems[2].reason").value("already a student of another college"))
+                .andExpect(jsonPath("$.problems[2].reason").value("a new student's id must start with " + f.college + "-"))
                 .andExpect(jsonPath("$.problems[3].column").value("employer_consent"))
                 .andExpect(jsonPath("$.problems[4].column").value("intake_year"))
                 .andExpect(jsonPath("$.problems[5].reason").value("listed more than once in the file"))

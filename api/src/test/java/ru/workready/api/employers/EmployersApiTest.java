@@ -127,12 +127,15 @@ class EmployersApiTest extends ApiTest {
         assertThat(smallCell.get("counts").isNull()).isTrue();
         assertThat(smallCell.get("medianJobFit").isNull()).isTrue();
 
-        // 10 READY, 2 short of the must-have (NOT_READY), 0 PARTIALLY_READY: the 2 and its complement are hidden
+        // 10 READY, 2 short of the must-have (NOT_READY), 0 PARTIALLY_READY: the 2 is hidden, and so is a
+        // non-zero complement (the 10) — hiding the 0 instead would leave 12 − 10 = 2 for the hidden pair
         JsonNode bigCell = cell(r, fx.collegeCode("C1"), 2028);
         assertThat(bigCell.get("students").asInt()).isEqualTo(12);
-        assertThat(bigCell.get("counts").get("READY").asInt()).isEqualTo(10);
+        assertThat(bigCell.get("counts").get("READY").isNull()).isTrue();
         assertThat(bigCell.get("counts").get("NOT_READY").isNull()).isTrue();
-        assertThat(bigCell.get("counts").get("PARTIALLY_READY").isNull()).isTrue();
+        assertThat(bigCell.get("counts").get("PARTIALLY_READY").asInt()).isZero();
+        assertThat(bigCell.get("suppressionReason").asString()).isEqualTo("SMALL_COUNTS");
+        assertThat(smallCell.get("suppressionReason").asString()).isEqualTo("SMALL_GROUP");
         assertThat(bigCell.get("medianJobFit").asDouble()).isEqualTo(0.9);
 
         // 6 students of whom 2 did not consent: named candidates would give their levels away by subtraction
@@ -151,9 +154,10 @@ class EmployersApiTest extends ApiTest {
                 .param("function", "A/01.3").param("region", fx.region).param("year", "2028"));
         assertThat(byFunction.get("cells")).hasSize(1);
         JsonNode counts = byFunction.get("cells").get(0).get("counts");
-        assertThat(counts.get("READY").asInt()).isEqualTo(10);
+        // 10 READY, 2 PARTIALLY_READY, 0 NOT_READY: the 2 and a non-zero complement (the 10) are hidden
+        assertThat(counts.get("READY").isNull()).isTrue();
         assertThat(counts.get("PARTIALLY_READY").isNull()).isTrue();
-        assertThat(counts.get("NOT_READY").isNull()).isTrue();
+        assertThat(counts.get("NOT_READY").asInt()).isZero();
     }
 
     @Test
@@ -458,15 +462,18 @@ class EmployersApiTest extends ApiTest {
         for (JsonNode row : supply.get("rows")) {
             String kind = row.get("demand").get("kind").asString();
             switch (kind) {
+                // 10 of 12 ready: the 2 not ready are hidden with the 10 as their complement, so ready is withheld
                 case "PROFILE" -> {
                     assertThat(row.get("graduates").asInt()).isEqualTo(12);
-                    assertThat(row.get("ready").asInt()).isEqualTo(10);
-                    assertThat(row.get("shortfall").asInt()).isEqualTo(5);
+                    assertThat(row.get("suppressed").asBoolean()).isTrue();
+                    assertThat(row.get("ready").isNull()).isTrue();
+                    assertThat(row.get("shortfall").isNull()).isTrue();
+                    assertThat(row.get("suppressionReason").asString()).isNotBlank();
                 }
                 case "FUNCTION" -> {
                     assertThat(row.get("demand").get("needed").asInt()).isEqualTo(20);
-                    assertThat(row.get("ready").asInt()).isEqualTo(10);
-                    assertThat(row.get("shortfall").asInt()).isEqualTo(10);
+                    assertThat(row.get("suppressed").asBoolean()).isTrue();
+                    assertThat(row.get("ready").isNull()).isTrue();
                 }
                 default -> {
                     // the cohort has scores for two of the five ТФ of ОТФ A: nobody is ready for the qualification

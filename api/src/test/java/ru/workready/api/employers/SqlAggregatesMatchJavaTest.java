@@ -168,12 +168,14 @@ class SqlAggregatesMatchJavaTest extends ApiTest {
                 levelCounts.merge(level, 1L, Long::sum);
             }
             long withoutConsent = group.stream().filter(m -> !m.member().consent()).count();
-            Long[] shown = EmployerQueries.publishParts(group.size(), withoutConsent, EmployerQueries.EMPLOYER_LEVELS,
-                    levelCounts);
+            var publication = EmployerQueries.publishParts(group.size(), withoutConsent,
+                    EmployerQueries.EMPLOYER_LEVELS, levelCounts);
+            Long[] shown = publication.parts();
             if (shown == null) {
                 suppressed++;
                 cells.add(new EmployerQueries.Cell(first.collegeCode(), first.collegeName(), first.region(),
-                        first.fgosCode(), first.programmeName(), first.graduationYear(), true, null, null, null));
+                        first.fgosCode(), first.programmeName(), first.graduationYear(), true, null, null, null,
+                        publication.reason()));
                 continue;
             }
             Map<ReadinessLevel, Long> counts = new EnumMap<>(ReadinessLevel.class);
@@ -189,7 +191,7 @@ class SqlAggregatesMatchJavaTest extends ApiTest {
             }
             cells.add(new EmployerQueries.Cell(first.collegeCode(), first.collegeName(), first.region(),
                     first.fgosCode(), first.programmeName(), first.graduationYear(), false, (long) group.size(), counts,
-                    partsHidden ? null : round(SmallCells.median(fits))));
+                    partsHidden ? null : round(SmallCells.median(fits)), publication.reason()));
         }
         double median = SmallCells.median(publishedFits.stream().mapToDouble(Double::doubleValue).toArray());
         return new EmployerQueries.Aggregate(cells, new EmployerQueries.Totals(publishedStudents,

@@ -46,6 +46,7 @@ import ru.workready.data.employers.CohortRepository;
 import ru.workready.data.employers.DemandService;
 import ru.workready.data.employers.DemandTargets;
 import ru.workready.engine.assessments.EvidenceKind;
+import ru.workready.engine.employers.SmallCells;
 import ru.workready.engine.mapping.MappingType;
 import ru.workready.engine.scoring.ReadinessLevel;
 
@@ -218,17 +219,39 @@ public class GapReportService {
 
     /**
      * Weak spots of the programme's cohort, from the stored readiness scores and their
-     * explanations, aggregated in the database.
+     * explanations, aggregated in the database. Small groups are suppressed ({@link Disclosure})
+     * unless {@code ownCollege} is the programme's college (a COLLEGE key reading its own).
      */
-    public CohortReport cohort(ProgrammeSelector selector, List<String> standards, int limit, String ruleSetVersion) {
+    public CohortReport cohort(ProgrammeSelector selector, List<String> standards, int limit, String ruleSetVersion,
+                               @Nullable String ownCollege) {
         Scope scope = scope(selector, standards, null);
+        long programmeId = scope.programme().id();
+        boolean applied = !scope.programme().collegeCode().equals(ownCollege);
+        int students = repository.studentCount(programmeId);
+        SmallCells.Reason groupReason = null;
+        if (applied && students > 0) {
+            if (SmallCells.tooSmall(students)) {
+                groupReason = SmallCells.Reason.SMALL_GROUP;
+            } else if (repository.sameGraduationIntakes(programmeId).stream()
+                    .anyMatch(n -> n > 0 && SmallCells.tooSmall(n))) {
+                // the employer group (college × programme × graduation year) minus this intake would describe it
+                groupReason = SmallCells.Reason.SMALL_NEIGHBOUR;
+            }
+        }
         List<String> scoredLevels = Arrays.stream(ReadinessLevel.values()).filter(ReadinessLevel::scored)
                 .map(Enum::name).toList();
         List<CohortFunction> functions = new ArrayList<>();
         Set<String> ruleSets = new TreeSet<>();
         boolean stale = false;
         for (Provenance.Source source : scope.sources()) {
-            ReportRepository.CohortAggregates a = repository.cohort(scope.programme().id(), source.standardId(),
+            if (groupReason != null) {
+                for (FunctionRow f : repository.functions(source.standardId())) {
+                    functions.add(new CohortFunction(source.standardCode(), f.code(), f.name(), f.qualificationLevel(),
+                            hiddenLevels(), null, null, null, null, List.of(), List.of(), groupReason));
+                }
+                continue;
+            }
+            ReportRepository.CohortAggregates a = repository.cohort(programmeId, source.standardId(),
                     scoredLevels);
             for (ReportRepository.LevelCount c : a.levels()) {
                 ruleSets.add(c.ruleSetVersion());
@@ -242,27 +265,47 @@ public class GapReportService {
                     .collect(Collectors.groupingBy(ReportRepository.KindAggregate::functionId));
             for (FunctionRow f : repository.functions(source.standardId())) {
                 functions.add(cohortFunction(source, f, levels.getOrDefault(f.id(), List.of()),
-                        outcomes.getOrDefault(f.id(), List.of()), kinds.getOrDefault(f.id(), List.of())));
+                        outcomes.getOrDefault(f.id(), List.of()), kinds.getOrDefault(f.id(), List.of()), students,
+                        applied));
             }
         }
+        if (ruleSets.isEmpty()) {
+            ruleSets.add(ruleSetVersion);
+        }
+        Provenance provenance = provenance(scope, List.copyOf(ruleSets));
+        if (groupReason != null) {
+            return new CohortReport(provenance, null, stale, Disclosure.of(true, true, groupReason), functions,
+                    List.of());
+        }
+        // ranked by the published shares only: a withheld share takes no place in the ranking
         List<CohortFunction> weak = functions.stream().filter(f -> f.readyShare() != null)
                 .sorted(Comparator.comparing(CohortFunction::readyShare)
                         .thenComparing(f -> f.meanReadiness() == null ? 0 : f.meanReadiness()))
                 .limit(Math.max(0, limit)).toList();
-        if (ruleSets.isEmpty()) {
-            ruleSets.add(ruleSetVersion);
+        boolean anyHidden = functions.stream().anyMatch(f -> f.suppressionReason() != null);
+        return new CohortReport(provenance, students, stale,
+                Disclosure.of(applied, false, anyHidden ? SmallCells.Reason.SMALL_COUNTS : null), functions, weak);
+    }
+
+    private static Map<ReadinessLevel, @Nullable Integer> hiddenLevels() {
+        Map<ReadinessLevel, @Nullable Integer> levels = new EnumMap<>(ReadinessLevel.class);
+        for (ReadinessLevel l : ReadinessLevel.values()) {
+            levels.put(l, null);
         }
-        return new CohortReport(provenance(scope, List.copyOf(ruleSets)),
-                repository.studentCount(scope.programme().id()), stale, functions, weak);
+        return levels;
     }
 
     /**
      * The region's declared demand for the programme's graduation year that touches the chosen
-     * standard editions, against the programme's graduates ready for each need.
+     * standard editions, against the graduates of the programme's group ready for each need. Small
+     * groups and small ready counts are suppressed as in the employer aggregates unless
+     * {@code ownCollege} is the programme's college.
      */
-    public SupplyDemandReport supplyDemand(ProgrammeSelector selector, List<String> standards, String ruleSetVersion) {
+    public SupplyDemandReport supplyDemand(ProgrammeSelector selector, List<String> standards, String ruleSetVersion,
+                                           @Nullable String ownCollege) {
         Scope scope = scope(selector, standards, null);
         ProgrammeRow p = scope.programme();
+        boolean applied = !p.collegeCode().equals(ownCollege);
         ReportRepository.Graduation graduation = repository.graduation(p.id());
         Set<Long> editions = scope.sources().stream().map(Provenance.Source::standardId).collect(Collectors.toSet());
         // a need counts when any of its ТФ is in the chosen editions; it is judged on all of them
@@ -272,17 +315,39 @@ public class GapReportService {
                 .toList();
         Set<Long> all = new HashSet<>();
         targets.forEach(t -> t.functions().forEach(f -> all.add(f.labourFunctionId())));
-        List<CohortRepository.MemberStandings> members = all.isEmpty() ? List.of()
-                : cohorts.standings(new CohortFilter(null, p.collegeCode(), p.fgosCode(), graduation.year()), all, false);
+        List<CohortRepository.MemberStandings> members = cohorts.standings(
+                new CohortFilter(null, p.collegeCode(), p.fgosCode(), graduation.year()), all, false);
+        int graduates = members.size();
+        long withoutConsent = members.stream().filter(m -> !m.member().consent()).count();
+        boolean groupSuppressed = applied && graduates > 0 && SmallCells.tooSmall(graduates);
         List<SupplyDemandReport.Need> needs = new ArrayList<>();
+        boolean anyHidden = false;
         for (DemandTargets.Target t : targets) {
-            int ready = (int) members.stream().filter(m -> t.ready(m.standings())).count();
             DemandService.Demand n = t.need();
-            needs.add(new SupplyDemandReport.Need(n.kind(), t.label(), n.targetName(), n.needed(), ready,
-                    Math.max(0, n.needed() - ready), n.source()));
+            List<ReadinessLevel> partition = t.levels();
+            long[] parts = new long[partition.size()];
+            for (CohortRepository.MemberStandings m : members) {
+                parts[partition.indexOf(t.level(m.standings()))]++;
+            }
+            int ready = (int) parts[0];
+            SmallCells.Reason reason = null;
+            if (applied && graduates > 0) {
+                SmallCells.Publication shown = SmallCells.publish(graduates, withoutConsent, parts);
+                if (shown.groupSuppressed() || shown.parts()[0] == null) {
+                    reason = shown.reason();
+                }
+            }
+            anyHidden |= reason != null;
+            needs.add(reason != null
+                    ? new SupplyDemandReport.Need(n.kind(), t.label(), n.targetName(), n.needed(), null, null,
+                    n.source(), true, reason)
+                    : new SupplyDemandReport.Need(n.kind(), t.label(), n.targetName(), n.needed(), ready,
+                    Math.max(0, n.needed() - ready), n.source(), false, null));
         }
+        Disclosure disclosure = groupSuppressed ? Disclosure.of(true, true, SmallCells.Reason.SMALL_GROUP)
+                : Disclosure.of(applied, false, anyHidden ? SmallCells.Reason.SMALL_COUNTS : null);
         return new SupplyDemandReport(provenance(scope, List.of(ruleSetVersion)), graduation.region(),
-                graduation.year(), members.size(), needs);
+                graduation.year(), groupSuppressed ? null : graduates, disclosure, needs);
     }
 
     /** Compares two mapping versions of the programme to one standard edition. */
@@ -443,18 +508,23 @@ public class GapReportService {
 
     // --- cohort ---
 
+    /** Levels below "partially ready" as employers see them: one coarse NOT_READY count, refined here. */
+    private static final List<ReadinessLevel> NOT_READY_FAMILY = List.of(ReadinessLevel.NOT_READY,
+            ReadinessLevel.INSUFFICIENT_EVIDENCE, ReadinessLevel.UNMAPPED, ReadinessLevel.ABOVE_PROGRAMME_LEVEL);
+
     private static CohortFunction cohortFunction(Provenance.Source source, FunctionRow f,
                                                  List<ReportRepository.LevelCount> counts,
                                                  List<ReportRepository.OutcomeAggregate> outcomes,
-                                                 List<ReportRepository.KindAggregate> kinds) {
-        Map<ReadinessLevel, Integer> levels = new EnumMap<>(ReadinessLevel.class);
+                                                 List<ReportRepository.KindAggregate> kinds, int students,
+                                                 boolean suppress) {
+        Map<ReadinessLevel, Integer> raw = new EnumMap<>(ReadinessLevel.class);
         int scored = 0;
         int ready = 0;
         double readinessSum = 0;
         int readinessCount = 0;
         for (ReportRepository.LevelCount c : counts) {
             ReadinessLevel level = ReadinessLevel.valueOf(c.level());
-            levels.merge(level, c.students(), Integer::sum);
+            raw.merge(level, c.students(), Integer::sum);
             if (level.scored()) {
                 scored += c.students();
                 ready += level == ReadinessLevel.READY ? c.students() : 0;
@@ -462,21 +532,101 @@ public class GapReportService {
                 readinessCount += c.readinessCount();
             }
         }
-        // the lowest mean mastery first; an outcome nobody has evidence for is the worst
-        List<OutcomeDrag> drags = outcomes.stream()
-                .map(o -> new OutcomeDrag(o.outcomeCode(), o.meanMastery() == null ? null : round(o.meanMastery()),
-                        o.withoutEvidence(), o.weak()))
+        int unscored = Math.max(0, students - raw.values().stream().mapToInt(Integer::intValue).sum());
+        Double share = scored == 0 ? null : round((double) ready / scored);
+        Double mean = readinessCount == 0 ? null : round(readinessSum / readinessCount);
+        if (!suppress) {
+            Map<ReadinessLevel, @Nullable Integer> levels = new EnumMap<>(ReadinessLevel.class);
+            levels.putAll(raw);
+            return new CohortFunction(source.standardCode(), f.code(), f.name(), f.qualificationLevel(), levels,
+                    unscored, scored, share, mean, outcomeDrags(outcomes, false), kindDrags(kinds, false), null);
+        }
+        // the coarse partition employers see (READY, PARTIALLY_READY, the rest) first, so that this row and the
+        // employer aggregate of the same ТФ and group hide the same counts; then the rest within its published total
+        int partially = raw.getOrDefault(ReadinessLevel.PARTIALLY_READY, 0);
+        int readyCount = raw.getOrDefault(ReadinessLevel.READY, 0);
+        Long[] coarse = SmallCells.suppressParts(new long[] {readyCount, partially, students - readyCount - partially});
+        if (coarse == null) {
+            return new CohortFunction(source.standardCode(), f.code(), f.name(), f.qualificationLevel(), hiddenLevels(),
+                    null, null, null, null, List.of(), List.of(), SmallCells.Reason.NO_SAFE_COMPLEMENT);
+        }
+        long[] fineParts = new long[NOT_READY_FAMILY.size() + 1];
+        for (int i = 0; i < NOT_READY_FAMILY.size(); i++) {
+            fineParts[i] = raw.getOrDefault(NOT_READY_FAMILY.get(i), 0);
+        }
+        fineParts[NOT_READY_FAMILY.size()] = unscored;
+        Long[] fine = coarse[2] == null ? null : SmallCells.suppressParts(fineParts);
+        if (fine == null) {
+            fine = new Long[fineParts.length];
+        }
+        Map<ReadinessLevel, @Nullable Integer> levels = new EnumMap<>(ReadinessLevel.class);
+        levels.put(ReadinessLevel.READY, toInt(coarse[0]));
+        levels.put(ReadinessLevel.PARTIALLY_READY, toInt(coarse[1]));
+        for (int i = 0; i < NOT_READY_FAMILY.size(); i++) {
+            levels.put(NOT_READY_FAMILY.get(i), toInt(fine[i]));
+        }
+        Integer shownUnscored = toInt(fine[NOT_READY_FAMILY.size()]);
+        boolean hidden = levels.containsValue(null) || shownUnscored == null;
+        // scored = the sum of the four scored levels, published only when each of them is
+        Integer shownScored = Arrays.stream(ReadinessLevel.values()).filter(ReadinessLevel::scored)
+                .allMatch(l -> levels.get(l) != null) ? scored : null;
+        boolean enough = shownScored != null && !SmallCells.tooSmall(shownScored);
+        List<OutcomeDrag> drags = outcomeDrags(outcomes, true);
+        List<KindDrag> kindDrags = kindDrags(kinds, true);
+        hidden |= drags.size() < Math.min(DRAGS_LISTED, outcomes.size())
+                || kindDrags.size() < Math.min(DRAGS_LISTED, kinds.size())
+                || drags.stream().anyMatch(d -> d.meanMastery() == null || d.withoutEvidence() == null);
+        hidden |= (share != null || mean != null) && !enough;
+        return new CohortFunction(source.standardCode(), f.code(), f.name(), f.qualificationLevel(), levels,
+                shownUnscored, shownScored, enough && levels.get(ReadinessLevel.READY) != null ? share : null,
+                enough ? mean : null, drags, kindDrags, hidden ? SmallCells.Reason.SMALL_COUNTS : null);
+    }
+
+    private static @Nullable Integer toInt(@Nullable Long v) {
+        return v == null ? null : v.intValue();
+    }
+
+    /**
+     * The lowest mean mastery first; an outcome nobody has evidence for is the worst. Suppressed:
+     * outcomes judged for fewer than K students are left out, a mean over fewer than K students with
+     * evidence is withheld, and the counts without evidence and below 0.5 are suppressed as parts of
+     * the outcome's students.
+     */
+    private static List<OutcomeDrag> outcomeDrags(List<ReportRepository.OutcomeAggregate> outcomes, boolean suppress) {
+        List<OutcomeDrag> drags = new ArrayList<>();
+        for (ReportRepository.OutcomeAggregate o : outcomes) {
+            Double mean = o.meanMastery() == null ? null : round(o.meanMastery());
+            if (!suppress) {
+                drags.add(new OutcomeDrag(o.outcomeCode(), mean, o.withoutEvidence(), o.weak()));
+                continue;
+            }
+            if (SmallCells.tooSmall(o.students())) {
+                continue;
+            }
+            Long[] parts = SmallCells.suppressParts(new long[] {o.withoutEvidence(), o.weak(),
+                    Math.max(0, o.students() - o.withoutEvidence() - o.weak())});
+            drags.add(new OutcomeDrag(o.outcomeCode(),
+                    SmallCells.tooSmall(o.students() - o.withoutEvidence()) ? null : mean,
+                    parts == null ? null : toInt(parts[0]), parts == null ? null : toInt(parts[1])));
+        }
+        return drags.stream()
                 .sorted(Comparator.comparing((OutcomeDrag d) -> d.meanMastery() == null ? -1 : d.meanMastery())
-                        .thenComparing(d -> -(d.withoutEvidence() + d.weak()))
+                        .thenComparing(d -> -(nz(d.withoutEvidence()) + nz(d.weak())))
                         .thenComparing(OutcomeDrag::outcomeCode))
                 .limit(DRAGS_LISTED).toList();
-        List<KindDrag> kindDrags = kinds.stream()
+    }
+
+    private static int nz(@Nullable Integer v) {
+        return v == null ? 0 : v;
+    }
+
+    /** The lowest mean score first; suppressed: kinds whose results belong to fewer than K students are left out. */
+    private static List<KindDrag> kindDrags(List<ReportRepository.KindAggregate> kinds, boolean suppress) {
+        return kinds.stream()
+                .filter(k -> !suppress || !SmallCells.tooSmall(k.students()))
                 .map(k -> new KindDrag(EvidenceKind.valueOf(k.kind()), round(k.meanScore()), k.results()))
                 .sorted(Comparator.comparingDouble(KindDrag::meanScore).thenComparing(KindDrag::kind))
                 .limit(DRAGS_LISTED).toList();
-        return new CohortFunction(source.standardCode(), f.code(), f.name(), f.qualificationLevel(), levels, scored,
-                scored == 0 ? null : round((double) ready / scored),
-                readinessCount == 0 ? null : round(readinessSum / readinessCount), drags, kindDrags);
     }
 
     private static double round(double v) {

@@ -32,6 +32,9 @@ public final class ReportExports {
         for (String line : report.provenance().lines()) {
             out.append(csvCell("# " + line)).append("\r\n");
         }
+        for (String line : report.notes()) {
+            out.append(csvCell("# " + line)).append("\r\n");
+        }
         Table table = report.tables().get(0);
         appendCsvRow(out, List.copyOf(table.header()));
         for (List<@Nullable Object> row : table.rows()) {
@@ -81,6 +84,9 @@ public final class ReportExports {
             Sheet about = book.createSheet("Сведения");
             int r = 0;
             for (String line : report.provenance().lines()) {
+                about.createRow(r++).createCell(0).setCellValue(line);
+            }
+            for (String line : report.notes()) {
                 about.createRow(r++).createCell(0).setCellValue(line);
             }
             about.setColumnWidth(0, 120 * 256);

@@ -53,13 +53,16 @@ public class ReportRepository {
                              String ruleSetVersion, @Nullable Long mappingSetId) {
     }
 
-    /** One mapped outcome over the scored students of a ТФ: mean mastery, students without evidence, below 0.5. */
+    /**
+     * One mapped outcome over the scored students of a ТФ: mean mastery, students without evidence,
+     * below 0.5, and how many students the outcome was judged for.
+     */
     public record OutcomeAggregate(long functionId, String outcomeCode, @Nullable Double meanMastery,
-                                   int withoutEvidence, int weak) {
+                                   int withoutEvidence, int weak, int students) {
     }
 
-    /** One evidence kind over the current (not superseded) results behind a ТФ's scored students. */
-    public record KindAggregate(long functionId, String kind, double meanScore, int results) {
+    /** One evidence kind over the current (not superseded) results behind a ТФ's scored students, and how many students they belong to. */
+    public record KindAggregate(long functionId, String kind, double meanScore, int results, int students) {
     }
 
     /** The cohort's scores aggregated in the database, explanations included (nothing per student leaves it). */
@@ -67,8 +70,8 @@ public class ReportRepository {
     }
 
     private static final String COHORT = """
-            with s as (select r.labour_function_id f, r.level, r.readiness, r.explanation e, r.rule_set_version,
-                              r.mapping_set_id
+            with s as (select r.labour_function_id f, r.student_id sid, r.level, r.readiness, r.explanation e,
+                              r.rule_set_version, r.mapping_set_id
                        from readiness_score r
                        join student st on st.id = r.student_id
                        join labour_function lf on lf.id = r.labour_function_id
@@ -177,21 +180,22 @@ public class ReportRepository {
         List<OutcomeAggregate> outcomes = jdbc.sql(COHORT + """
                         select s.f, o ->> 'outcomeCode', avg((o ->> 'mastery')::float8),
                                count(*) filter (where o ->> 'mastery' is null),
-                               count(*) filter (where (o ->> 'mastery')::float8 < 0.5)
+                               count(*) filter (where (o ->> 'mastery')::float8 < 0.5), count(distinct s.sid)
                         from s cross join lateral jsonb_array_elements(s.e -> 'outcomes') o
                         where s.level = any (?) group by 1, 2""")
                 .params(programmeId, programmeId, standardId, scored)
                 .query((rs, n) -> new OutcomeAggregate(rs.getLong(1), rs.getString(2),
-                        rs.getObject(3) == null ? null : rs.getDouble(3), rs.getInt(4), rs.getInt(5)))
+                        rs.getObject(3) == null ? null : rs.getDouble(3), rs.getInt(4), rs.getInt(5), rs.getInt(6)))
                 .list();
         List<KindAggregate> kinds = jdbc.sql(COHORT + """
-                        select s.f, ev ->> 'kind', avg((ev ->> 'score')::float8), count(*)
+                        select s.f, ev ->> 'kind', avg((ev ->> 'score')::float8), count(*), count(distinct s.sid)
                         from s cross join lateral jsonb_array_elements(s.e -> 'outcomes') o
                                cross join lateral jsonb_array_elements(o -> 'evidence') ev
                         where s.level = any (?) and not coalesce((ev ->> 'superseded')::boolean, false)
                         group by 1, 2""")
                 .params(programmeId, programmeId, standardId, scored)
-                .query((rs, n) -> new KindAggregate(rs.getLong(1), rs.getString(2), rs.getDouble(3), rs.getInt(4)))
+                .query((rs, n) -> new KindAggregate(rs.getLong(1), rs.getString(2), rs.getDouble(3), rs.getInt(4),
+                        rs.getInt(5)))
                 .list();
         return new CohortAggregates(levels, outcomes, kinds);
     }
@@ -205,6 +209,21 @@ public class ReportRepository {
                         select c.region, p.intake_year + cast(ceil(p.study_months / 12.0) as integer)
                         from programme p join college c on c.id = p.college_id where p.id = ?""").param(programmeId)
                 .query((rs, n) -> new Graduation(rs.getString(1), rs.getInt(2))).single();
+    }
+
+    /**
+     * The student counts of the other intakes of the same college and ФГОС code that graduate in
+     * the same year as this programme: together they form one group of the employer aggregates.
+     */
+    public List<Integer> sameGraduationIntakes(long programmeId) {
+        return jdbc.sql("""
+                        select count(s.id) from programme p
+                        join programme o on o.college_id = p.college_id and o.fgos_code = p.fgos_code and o.id <> p.id
+                             and o.intake_year + cast(ceil(o.study_months / 12.0) as integer)
+                                 = p.intake_year + cast(ceil(p.study_months / 12.0) as integer)
+                        left join student s on s.programme_id = o.id
+                        where p.id = ? group by o.id""").param(programmeId)
+                .query(Integer.class).list();
     }
 
     public int studentCount(long programmeId) {

@@ -8,6 +8,11 @@ public interface Tabular {
 
     List<Table> tables();
 
+    /** Extra lines printed after the provenance in exports (e.g. what small-group suppression withheld). */
+    default List<String> notes() {
+        return List.of();
+    }
+
     /** Short file name stem for downloads, e.g. {@code coverage}. */
     String fileName();
 }

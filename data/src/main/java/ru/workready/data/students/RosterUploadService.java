@@ -23,6 +23,11 @@ import ru.workready.data.csv.CsvReader;
  * A college's student roster (контингент): new students are added, known ones updated (group,
  * programme version, names, consent). Names are optional: a college may stay pseudonymous.
  * Consent to be seen by employers needs the date it was given.
+ *
+ * <p>Student ids are unique across colleges, so a new student's id must lie in the college's
+ * namespace: it starts with the college code and '-' (and no longer college code claims it). An id
+ * outside it is refused with the same problem whether another college uses it or nobody does, so an
+ * upload never tells a college that an id belongs to another college. Own students keep their ids.
  */
 @Service
 public class RosterUploadService implements UploadLoader {
@@ -80,7 +85,7 @@ public class RosterUploadService implements UploadLoader {
             public Moved move(JdbcClient jdbc, long stagedRows) {
                 // work_mem for this transaction only: the move sorts the whole file once, better in memory
                 jdbc.sql("set local work_mem = '512MB'").update();
-                return RosterUploadService.this.move(jdbc, uploadId, collegeId, stagedRows);
+                return RosterUploadService.this.move(jdbc, uploadId, collegeId, collegeCode, stagedRows);
             }
 
             @Override
@@ -144,16 +149,25 @@ public class RosterUploadService implements UploadLoader {
                                    (select count(*) from programme p where p.college_id = :college
                                       and p.fgos_code = s.programme
                                       and (s.intake_year is null or p.intake_year = s.intake_year)) as programmes,
-                                   (select c.code from student o join college c on c.id = o.college_id
-                                    where o.id = s.student_id and o.college_id <> :college) as other_college
+                                   exists (select 1 from student o where o.id = s.student_id
+                                           and o.college_id = :college) as own,
+                                   -- the college's namespace: "<code>-…", unless a longer college code claims the id
+                                   starts_with(s.student_id, :code || '-')
+                                     and not exists (select 1 from college c where length(c.code) > length(:code)
+                                                     and starts_with(s.student_id, c.code || '-')) as in_namespace
                             from roster_staging s)
                         select row_number, col, val, reason, count(*) over () from (
                             select row_number, 'student_id' as col, student_id as val,
                                    'listed more than once in the file' as reason
                             from s where copies > 1
                             union all
-                            select row_number, 'student_id', student_id, 'already a student of another college'
-                            from s where other_college is not null
+                            -- whether the id is another college's or free, the answer is the same: never
+                            -- "another college's student" (which would tell one college about another's ids)
+                            select row_number, 'student_id', student_id,
+                                   'a new student''s id must start with ' || :code || '-'
+                            from s where student_id is not null and not own
+                              and (not in_namespace or exists (select 1 from student o where o.id = s.student_id
+                                                                 and o.college_id <> :college))
                             union all
                             select row_number, 'programme', programme || coalesce(' ' || intake_year, ''),
                                    'no such programme of college ' || :code
@@ -172,7 +186,7 @@ public class RosterUploadService implements UploadLoader {
         return new SetProblems(listed, total[0]);
     }
 
-    Moved move(JdbcClient jdbc, long uploadId, long collegeId, long stagedRows) {
+    Moved move(JdbcClient jdbc, long uploadId, long collegeId, String collegeCode, long stagedRows) {
         // consent decisions are kept as history (employer_consent_event): changes of known students first ...
         jdbc.sql("""
                         insert into employer_consent_event (student_id, consented, decided_on)
@@ -190,7 +204,12 @@ public class RosterUploadService implements UploadLoader {
                             from roster_staging s
                             where (select count(*) from programme p where p.college_id = :college
                                      and p.fgos_code = s.programme
-                                     and (s.intake_year is null or p.intake_year = s.intake_year)) = 1)
+                                     and (s.intake_year is null or p.intake_year = s.intake_year)) = 1
+                              -- own students, or new ids in the college's namespace (see setProblems)
+                              and (exists (select 1 from student o where o.id = s.student_id and o.college_id = :college)
+                                   or (starts_with(s.student_id, :code || '-')
+                                       and not exists (select 1 from college c where length(c.code) > length(:code)
+                                                       and starts_with(s.student_id, c.code || '-')))))
                         , up as (
                         insert into student as t (id, college_id, programme_id, group_code, employer_consent, consent_date,
                                                   last_name, first_name, middle_name)
@@ -204,7 +223,7 @@ public class RosterUploadService implements UploadLoader {
                         where t.college_id = excluded.college_id
                         returning (xmax = 0) as inserted)
                         select count(*) filter (where inserted), count(*) filter (where not inserted) from up""")
-                .param("college", collegeId)
+                .param("college", collegeId).param("code", collegeCode)
                 .query(rs -> {
                     counts[0] = rs.getLong(1);
                     counts[1] = rs.getLong(2);

@@ -95,7 +95,7 @@ class CohortReportBench extends DataTest {
                 scoreRows);
         GapReportService.ProgrammeSelector selector = new GapReportService.ProgrammeSelector(programmeId, null, null, null);
         for (int warm = 0; warm < 3; warm++) {
-            reports.cohort(selector, List.of("06.001"), 5, "default-1");
+            reports.cohort(selector, List.of("06.001"), 5, "default-1", null);
             rawRead(programmeId, standardId);
         }
         int runs = 5;
@@ -105,7 +105,7 @@ class CohortReportBench extends DataTest {
             long t0 = System.nanoTime();
             int rows = rawRead(programmeId, standardId);
             long t1 = System.nanoTime();
-            CohortReport c = reports.cohort(selector, List.of("06.001"), 5, "default-1");
+            CohortReport c = reports.cohort(selector, List.of("06.001"), 5, "default-1", null);
             long t2 = System.nanoTime();
             raw = Math.min(raw, t1 - t0);
             report = Math.min(report, t2 - t1);
