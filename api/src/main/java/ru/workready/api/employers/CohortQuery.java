@@ -2,6 +2,7 @@ package ru.workready.api.employers;
 
 import io.swagger.v3.oas.annotations.Parameter;
 import org.jspecify.annotations.Nullable;
+import ru.workready.data.colleges.RegionRepository;
 import ru.workready.data.employers.CohortFilter;
 
 /** Which students an employer query covers, as the query parameters of every such endpoint; blank means any. */
@@ -10,8 +11,9 @@ record CohortQuery(@Parameter(description = "region of the college") @Nullable S
                    @Parameter(description = "ФГОС code of the programme") @Nullable String programme,
                    @Parameter(description = "graduation year") @Nullable Integer year) {
 
-    CohortFilter filter() {
-        return new CohortFilter(blankToNull(region), blankToNull(college), blankToNull(programme), year);
+    /** region: a region's code or official name (GET /api/regions). */
+    CohortFilter filter(RegionRepository regions) {
+        return new CohortFilter(regions.canonical(region), blankToNull(college), blankToNull(programme), year);
     }
 
     private static @Nullable String blankToNull(@Nullable String s) {

@@ -41,7 +41,10 @@ class DemandController {
     private final DemandService demand;
     private final EmployerQueries queries;
 
-    DemandController(DemandService demand, EmployerQueries queries) {
+    private final ru.workready.data.colleges.RegionRepository regions;
+
+    DemandController(DemandService demand, EmployerQueries queries, ru.workready.data.colleges.RegionRepository regions) {
+        this.regions = regions;
         this.demand = demand;
         this.queries = queries;
     }
@@ -82,7 +85,7 @@ class DemandController {
     List<DemandService.Demand> list(@RequestParam(required = false) @Nullable String region,
                                     @RequestParam(required = false) @Nullable Integer year, Caller caller) {
         String own = ownEmployer(caller);
-        return demand.list(region, year).stream().filter(d -> own == null || own.equals(d.employer())).toList();
+        return demand.list(regions.canonical(region), year).stream().filter(d -> own == null || own.equals(d.employer())).toList();
     }
 
     @GetMapping("/api/demand/supply")
@@ -93,6 +96,7 @@ class DemandController {
                     + "when all its ТФ are READY. Numbers about fewer than 5 graduates are suppressed. An EMPLOYER "
                     + "key sees the rows of its own declared demand only.")
     SupplyView supply(@RequestParam String region, @RequestParam int year, Caller caller) {
+        region = regions.canonical(region);
         return new SupplyView(region, year, ru.workready.engine.employers.SmallCells.K,
                 queries.supply(region, year, ownEmployer(caller)));
     }

@@ -84,8 +84,11 @@ class EmployerController {
     private final Tenancy tenancy;
     private final AuditTrail audit;
 
+    private final ru.workready.data.colleges.RegionRepository regions;
+
     EmployerController(JobProfileService profiles, EmployerRepository employers, EmployerQueries queries,
-                       Tenancy tenancy, AuditTrail audit) {
+                       Tenancy tenancy, AuditTrail audit, ru.workready.data.colleges.RegionRepository regions) {
+        this.regions = regions;
         this.profiles = profiles;
         this.employers = employers;
         this.queries = queries;
@@ -168,7 +171,7 @@ class EmployerController {
         tenancy.requireEmployer(employer);
         EmployerRepository.JobProfile p = profiles.profile(employer, profile);
         return aggregate(new SubjectView("PROFILE", p.employer().code(), p.code(), null, null, p.name()),
-                EmployerQueries.of(p), cohort.filter());
+                EmployerQueries.of(p), cohort.filter(regions));
     }
 
     @GetMapping("/api/functions/readiness")
@@ -183,7 +186,7 @@ class EmployerController {
         EmployerRepository.FunctionRef f = employers.currentFunction(standard.strip(), code).orElseThrow(
                 () -> new NotFoundException("No labour function " + code + " in the current edition of " + standard));
         return aggregate(new SubjectView("FUNCTION", null, null, f.standardCode(), f.code(), f.name()),
-                EmployerQueries.of(f), cohort.filter());
+                EmployerQueries.of(f), cohort.filter(regions));
     }
 
     /** The aggregate of a profile or a ТФ over the filtered cohort, as both endpoints answer it. */
@@ -208,7 +211,7 @@ class EmployerController {
         }
         tenancy.requireEmployer(employer);
         EmployerRepository.JobProfile p = profiles.profile(employer, profile);
-        CohortFilter filter = cohort.filter();
+        CohortFilter filter = cohort.filter(regions);
         List<EmployerQueries.Candidate> list = queries.candidates(p, filter, limit);
         audit.disclosed("list-candidates", "student", list.stream().map(EmployerQueries.Candidate::studentId).toList());
         return new CandidatesView(p.employer().code(), p.code(), filter, list.size(), list);

@@ -25,6 +25,8 @@ class EmployerDemandTest extends ApiTest {
     MockMvc mvc;
     @Autowired
     ApiKeyService keys;
+    @Autowired
+    ru.workready.data.colleges.RegionRepository regions;
 
     @Test
     void anEmployerDeclaresDemandForItsOwnProfilesOnly() throws Exception {
@@ -32,6 +34,7 @@ class EmployerDemandTest extends ApiTest {
         String own = "DEMAND-OWN-" + tag;
         String other = "DEMAND-OTHER-" + tag;
         String region = "Регион-спроса-" + tag;
+        regions.ensure("T-" + tag, region, false); // a region of its own: employers and demand name known regions
         for (String code : new String[] {own, other}) {
             assertThat(admin(post("/api/employers").contentType("application/json").content("""
                     {"code":"%s","name":"ООО «%s»","region":"%s"}""".formatted(code, code, region))).getStatus())

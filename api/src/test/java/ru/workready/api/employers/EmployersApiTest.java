@@ -401,8 +401,11 @@ class EmployersApiTest extends ApiTest {
         mvc.perform(post("/api/employers/" + employer + "/profiles").contentType("application/json").content("{bad"))
                 .andExpect(status().isBadRequest());
         mvc.perform(post("/api/employers").contentType("application/json").content("{\"code\":\"" + employer
-                        + "\",\"name\":\"x\",\"region\":\"y\"}"))
+                        + "\",\"name\":\"x\",\"region\":\"77\"}"))
                 .andExpect(status().isConflict());
+        mvc.perform(post("/api/employers").contentType("application/json").content("{\"code\":\"NEW-" + employer
+                        + "\",\"name\":\"x\",\"region\":\"Нигдения\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.problems[0].column").value("region"));
         mvc.perform(get(profileUrl + "/candidates").param("limit", "0"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.problems[0].column").value("limit"));

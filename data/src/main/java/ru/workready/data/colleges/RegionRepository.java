@@ -2,6 +2,7 @@ package ru.workready.data.colleges;
 
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,6 +26,14 @@ public class RegionRepository {
                         select code, name, reference, demo from region
                         where code = ? or lower(name) = lower(?) order by (code = ?) desc limit 1""")
                 .params(v, v, v).query(Region.class).optional();
+    }
+
+    /** The official name of the region given by code or name; anything else as given (it matches nothing). */
+    public @Nullable String canonical(@Nullable String codeOrName) {
+        if (codeOrName == null || codeOrName.isBlank()) {
+            return null;
+        }
+        return resolve(codeOrName).map(Region::name).orElse(codeOrName.strip());
     }
 
     /** The region of this name, added (not as reference data) if it is new: for the demo and tests' own regions. */

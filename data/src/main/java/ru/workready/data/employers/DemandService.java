@@ -52,7 +52,11 @@ public class DemandService {
     private final JdbcTemplate template;
     private final EmployerRepository employers;
 
-    public DemandService(JdbcClient jdbc, JdbcTemplate template, EmployerRepository employers) {
+    private final ru.workready.data.colleges.RegionRepository regions;
+
+    public DemandService(JdbcClient jdbc, JdbcTemplate template, EmployerRepository employers,
+                         ru.workready.data.colleges.RegionRepository regions) {
+        this.regions = regions;
         this.jdbc = jdbc;
         this.template = template;
         this.employers = employers;
@@ -134,8 +138,15 @@ public class DemandService {
                 continue;
             }
             int before = problems.size();
+            String regionName = null;
             if (d.region() == null || d.region().isBlank()) {
                 problems.add(new Problem(row, "region", null, "required"));
+            } else {
+                regionName = regions.resolve(d.region()).map(ru.workready.data.colleges.Region::name).orElse(null);
+                if (regionName == null) {
+                    problems.add(new Problem(row, "region", d.region(), "unknown region: a code or official name "
+                            + "from GET /api/regions"));
+                }
             }
             if (d.year() == null) {
                 if (!unparsed.contains(row + "|year")) {
@@ -203,16 +214,16 @@ public class DemandService {
                     }
                 }
             }
-            if (problems.size() > before || d.region() == null || d.year() == null || d.needed() == null) {
+            if (problems.size() > before || regionName == null || d.year() == null || d.needed() == null) {
                 continue;
             }
-            String key = d.region().strip() + '|' + d.year() + '|' + profileId + '|' + functionId + '|' + generalizedId;
+            String key = regionName + '|' + d.year() + '|' + profileId + '|' + functionId + '|' + generalizedId;
             Integer first = seen.putIfAbsent(key, row);
             if (first != null) {
                 problems.add(new Problem(row, null, null, "the same region, year and target as row " + first));
                 continue;
             }
-            resolved.add(new Resolved(d.region().strip(), d.year(), d.needed(), profileId, functionId, generalizedId,
+            resolved.add(new Resolved(regionName, d.year(), d.needed(), profileId, functionId, generalizedId,
                     d.source()));
         }
         if (!problems.isEmpty()) {

@@ -40,8 +40,11 @@ public class JobProfileService {
 
     private final EmployerRepository repository;
 
-    public JobProfileService(EmployerRepository repository) {
+    private final ru.workready.data.colleges.RegionRepository regions;
+
+    public JobProfileService(EmployerRepository repository, ru.workready.data.colleges.RegionRepository regions) {
         this.repository = repository;
+        this.regions = regions;
     }
 
     @Transactional
@@ -51,6 +54,12 @@ public class JobProfileService {
         require(problems, "code", code);
         require(problems, "name", name);
         require(problems, "region", region);
+        String regionName = region == null || region.isBlank() ? null
+                : regions.resolve(region).map(ru.workready.data.colleges.Region::name).orElse(null);
+        if (region != null && !region.isBlank() && regionName == null) {
+            problems.add(new Problem(null, "region", region, "unknown region: a code or official name from "
+                    + "GET /api/regions"));
+        }
         if (code != null && !code.isBlank() && !code.strip().matches("[\\p{L}0-9_.-]{1,64}")) {
             problems.add(new Problem(null, "code", code, "letters, digits, '-', '_' or '.', at most 64"));
         }
@@ -59,7 +68,7 @@ public class JobProfileService {
             throw new InvalidInputException("employer-conflict", "An employer with code " + code.strip() + " exists");
         }
         try {
-            return repository.insertEmployer(code.strip(), name.strip(), region.strip());
+            return repository.insertEmployer(code.strip(), name.strip(), regionName);
         } catch (DuplicateKeyException e) {
             // created concurrently since the check above
             throw new InvalidInputException("employer-conflict", "An employer with code " + code.strip() + " exists");

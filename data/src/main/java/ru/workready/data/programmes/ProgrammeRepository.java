@@ -30,7 +30,10 @@ public class ProgrammeRepository {
         this.jdbc = jdbc;
     }
 
+    /** A college in a region of that name, which is added to the regions if new (tests, benchmarks, imports). */
     public long insertCollege(String code, String name, String region) {
+        jdbc.sql("insert into region (code, name) values ('R-' || left(md5(?), 10), ?) on conflict do nothing")
+                .params(region, region).update();
         return jdbc.sql("insert into college (code, name, region) values (?, ?, ?) returning id")
                 .params(code, name, region).query(Long.class).single();
     }
