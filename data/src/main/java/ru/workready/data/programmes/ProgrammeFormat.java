@@ -60,34 +60,47 @@ public final class ProgrammeFormat {
         if (root == null || !root.isObject()) {
             throw new InvalidInputException(PROBLEM_TYPE, "The programme file must be a JSON object");
         }
+        // the structure is the served schema's; what a schema cannot say (duplicates, parents, activity codes) is the
+        // builder's, and both are listed together, one problem per place
+        List<Problem> structure = ProgrammeSchema.problems(root);
+        try {
+            Programme p = domain(root);
+            if (structure.isEmpty()) {
+                return p;
+            }
+            throw invalid(structure);
+        } catch (InvalidInputException e) {
+            if (structure.isEmpty() || !e.type().equals(PROBLEM_TYPE) || e.problems().isEmpty()) {
+                throw structure.isEmpty() ? e : invalid(structure);
+            }
+            Set<String> places = new java.util.HashSet<>();
+            structure.forEach(p -> places.add(p.column()));
+            List<Problem> all = new ArrayList<>(structure);
+            e.problems().stream().filter(p -> !places.contains(p.column())).forEach(all::add);
+            throw invalid(all);
+        }
+    }
+
+    private static InvalidInputException invalid(List<Problem> problems) {
+        return new InvalidInputException(PROBLEM_TYPE, "The programme file has " + problems.size()
+                + " problem(s); nothing was stored", problems.subList(0, Math.min(MAX_LISTED, problems.size())),
+                problems.size());
+    }
+
+    private static Programme domain(JsonNode root) {
         Builder b = new Builder();
         b.header(null, "/", text(root, "fgosCode"), text(root, "name"), text(root, "qualification"),
                 text(root, "qualificationLevel"), text(root, "intakeYear"));
-        Set<String> known = Set.of("$schema", "fgosCode", "name", "qualification", "qualificationLevel", "intakeYear",
-                "activities", "outcomes");
-        for (String field : root.propertyNames()) {
-            if (!known.contains(field)) {
-                b.problems.add(new Problem(null, "/" + field, null, "unknown property"));
-            }
-        }
         JsonNode activities = root.path("activities");
-        if (!activities.isMissingNode() && !activities.isArray()) {
-            b.problems.add(new Problem(null, "/activities", null, "must be an array"));
-        } else {
-            for (int i = 0; i < activities.size(); i++) {
-                JsonNode a = activities.get(i);
-                b.activity(null, "/activities/" + i + "/", text(a, "code"), text(a, "moduleCode"), text(a, "name"));
-            }
+        for (int i = 0; activities.isArray() && i < activities.size(); i++) {
+            JsonNode a = activities.get(i);
+            b.activity(null, "/activities/" + i + "/", text(a, "code"), text(a, "moduleCode"), text(a, "name"));
         }
         JsonNode outcomes = root.path("outcomes");
-        if (!outcomes.isArray()) {
-            b.problems.add(new Problem(null, "/outcomes", null, "required: an array of outcomes"));
-        } else {
-            for (int i = 0; i < outcomes.size(); i++) {
-                JsonNode o = outcomes.get(i);
-                b.outcome(null, "/outcomes/" + i + "/", text(o, "kind"), text(o, "code"), text(o, "name"),
-                        text(o, "activityCode"), text(o, "parentCode"));
-            }
+        for (int i = 0; outcomes.isArray() && i < outcomes.size(); i++) {
+            JsonNode o = outcomes.get(i);
+            b.outcome(null, "/outcomes/" + i + "/", text(o, "kind"), text(o, "code"), text(o, "name"),
+                    text(o, "activityCode"), text(o, "parentCode"));
         }
         return b.build();
     }
