@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
  * not exist as a parent, an activity code nobody declared) stays with the importer.
  */
 final class ProgrammeSchema {
-    static final String RESOURCE = "/schemas/programme.schema.json";
+    static final String RESOURCE = ProgrammeFormat.SCHEMA_RESOURCE;
     private static final Schema SCHEMA = load();
 
     private ProgrammeSchema() {
