@@ -33,6 +33,12 @@ public final class TabularReader {
     /** Calls onHeader with the column names (CSV and XLSX; JSON objects name their own fields), then every row. */
     public static void read(TabularFormat format, Path file, Charset charset, Consumer<List<String>> onHeader,
                             Consumer<CsvReader.Row> sink) {
+        read(format, file, charset, XlsxGuard.Limits.UPLOADS, onHeader, sink);
+    }
+
+    /** As {@link #read(TabularFormat, Path, Charset, Consumer, Consumer)}, an XLSX within the given limits. */
+    public static void read(TabularFormat format, Path file, Charset charset, XlsxGuard.Limits xlsxLimits,
+                            Consumer<List<String>> onHeader, Consumer<CsvReader.Row> sink) {
         switch (format) {
             case CSV -> {
                 try (InputStream in = Files.newInputStream(file)) {
@@ -42,7 +48,7 @@ public final class TabularReader {
                 }
             }
             case JSON -> readJson(file, sink);
-            case XLSX -> XlsxReader.read(file, onHeader, sink);
+            case XLSX -> XlsxReader.read(file, xlsxLimits, onHeader, sink);
             default -> throw new IllegalArgumentException(format.name());
         }
     }
