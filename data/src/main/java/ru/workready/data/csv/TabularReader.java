@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import ru.workready.data.Inputs;
 import ru.workready.data.InvalidInputException;
 import ru.workready.data.InvalidInputException.Problem;
 import tools.jackson.core.JacksonException;
@@ -69,6 +70,13 @@ public final class TabularReader {
                 Map<String, String> cells = new HashMap<>();
                 while ((t = p.nextToken()) == JsonToken.PROPERTY_NAME) {
                     String name = p.currentName().strip().toLowerCase(Locale.ROOT);
+                    if (Inputs.hasNul(name) || name.isEmpty() || cells.containsKey(name)) {
+                        throw new InvalidInputException("invalid-json", "A record has a malformed field name",
+                                List.of(new Problem(number, Inputs.shown(name), null, Inputs.hasNul(name)
+                                        ? "the field name " + Inputs.NUL_REASON : name.isEmpty()
+                                        ? "the field has no name" : "the field appears more than once in the record")),
+                                1);
+                    }
                     JsonToken v = p.nextToken();
                     if (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY) {
                         p.skipChildren();

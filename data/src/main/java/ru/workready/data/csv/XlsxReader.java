@@ -42,6 +42,7 @@ import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
+import ru.workready.data.Inputs;
 import ru.workready.data.InvalidInputException;
 
 
@@ -450,6 +451,9 @@ final class XlsxReader {
         @Override
         public void endRow(int rowNum) {
             if (header == null) {
+                // a column without a header cell is a gap, read as before; an empty header cell is refused
+                Inputs.checkHeader(headerCells.stream().map(h -> h == null ? null : h.strip().toLowerCase(Locale.ROOT))
+                        .toList());
                 header = headerCells.stream().map(h -> h == null ? "" : h.strip().toLowerCase(Locale.ROOT)).toList();
                 onHeader.accept(header);
             } else if (cells.values().stream().anyMatch(v -> !v.isBlank())) {

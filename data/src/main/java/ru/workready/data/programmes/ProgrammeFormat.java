@@ -60,6 +60,11 @@ public final class ProgrammeFormat {
         if (root == null || !root.isObject()) {
             throw new InvalidInputException(PROBLEM_TYPE, "The programme file must be a JSON object");
         }
+        try {
+            ru.workready.data.Inputs.checkJson(root);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(PROBLEM_TYPE, e.getMessage(), e.problems(), e.problemCount());
+        }
         Builder b = new Builder();
         b.header(null, "/", text(root, "fgosCode"), text(root, "name"), text(root, "qualification"),
                 text(root, "qualificationLevel"), text(root, "intakeYear"));

@@ -126,7 +126,10 @@ public class ApiKeyService {
         if (name == null || name.isBlank() || name.length() > 200) {
             problems.add(new InvalidInputException.Problem(null, "name", name, "required, at most 200 characters"));
         }
-        if (expiresAt != null && !expiresAt.isAfter(OffsetDateTime.now(clock))) {
+        if (expiresAt != null && !ru.workready.data.Inputs.inRange(expiresAt.toLocalDate())) {
+            problems.add(new InvalidInputException.Problem(null, "expiresAt", expiresAt.toString(),
+                    ru.workready.data.Inputs.DATE_REASON));
+        } else if (expiresAt != null && !expiresAt.isAfter(OffsetDateTime.now(clock))) {
             problems.add(new InvalidInputException.Problem(null, "expiresAt", expiresAt.toString(),
                     "must be in the future"));
         }
