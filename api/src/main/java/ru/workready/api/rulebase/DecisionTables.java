@@ -278,7 +278,8 @@ final class DecisionTables {
         } catch (InvalidInputException e) {
             Problem p = e.problems().isEmpty() ? Problem.ofFile(e.getMessage()) : e.problems().get(0);
             throw problem(file, null, p.column() == null ? file : file + ": " + p.column(), null,
-                    p.reason() + "; a decision table is far smaller");
+                    p.reason().startsWith(XlsxGuard.UNREADABLE) ? p.reason()
+                            : p.reason() + "; a decision table is far smaller");
         }
     }
 

@@ -38,6 +38,8 @@ public final class XlsxGuard {
     /** The parts the streaming reader reads by SAX, never whole: worksheets. */
     private static final Pattern STREAMED = Pattern.compile("xl/worksheets/sheet\\d{1,5}\\.xml");
     private static final String SHARED_STRINGS = "xl/sharedStrings.xml";
+    /** The reason given for a file that is not a zip at all. */
+    public static final String UNREADABLE = "not a readable XLSX workbook (not a zip file)";
 
     /**
      * What a workbook may unpack to.
@@ -251,7 +253,7 @@ public final class XlsxGuard {
 
     private static InvalidInputException unreadable(IOException e) {
         return new InvalidInputException(TYPE, "Not an XLSX workbook: " + e.getMessage(),
-                List.of(Problem.ofFile("not a readable XLSX (zip) file")), 1);
+                List.of(Problem.ofFile(UNREADABLE + ": " + e.getMessage())), 1);
     }
 
     private static String mb(long bytes) {
