@@ -14,6 +14,20 @@ public final class DatabaseFailures {
     }
 
     /**
+     * True when the database refused a value itself (SQLSTATE class 22, data exception: a NUL in
+     * text, a date or number out of range), anywhere in the causes: the input's fault, a 400.
+     */
+    public static boolean refusedValue(@Nullable Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("22")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Whether the database being unavailable is anywhere in the cause chain: Spring's resource
      * failures, a pool timeout, a refused connection, or SQLSTATE class 08 (connection exception) or
      * 57P (operator intervention: shutdown, terminated session).

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 import ru.workready.api.security.Allowed;
 import ru.workready.api.security.Audited;
 import ru.workready.api.security.Tenancy;
+import ru.workready.data.Inputs;
 import ru.workready.data.InvalidInputException;
 import ru.workready.data.NotFoundException;
 import ru.workready.data.employers.ConsentRepository;
@@ -61,7 +62,7 @@ class ConsentController {
                     List.of(new InvalidInputException.Problem(null, "consent", null, "required: true or false")), 1);
         }
         LocalDate today = LocalDate.now(clock);
-        LocalDate date = request.date() == null ? today : request.date();
+        LocalDate date = request.date() == null ? today : Inputs.requireDate("date", request.date());
         if (date.isAfter(today.plusDays(1))) {
             throw new InvalidInputException("invalid-consent", "the decision cannot be dated in the future",
                     List.of(new InvalidInputException.Problem(null, "date", date.toString(), "in the future")), 1);

@@ -1,5 +1,6 @@
 package ru.workready.api.problems;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -69,6 +70,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler({DataIntegrityViolationException.class, DuplicateKeyException.class})
     ProblemDetail conflict(DataAccessException e) {
+        if (ru.workready.data.DatabaseFailures.refusedValue(e)) {
+            // SQLSTATE class 22 (a NUL in text, a date or number out of range): the input's fault, not a
+            // conflict; the input checks should have named the field, this is the backstop
+            log.warn("Value refused by the database: {}", e.getMostSpecificCause().getMessage());
+            return problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input",
+                    "A value of the request cannot be stored (a NUL character, or a date or number out of range)");
+        }
         log.warn("Refused by a database constraint: {}", e.getMostSpecificCause().getMessage());
         return problem(HttpStatus.CONFLICT, "conflict", "Conflict",
                 "The request conflicts with the current state of the data (possibly a concurrent change); "
@@ -103,6 +111,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
+        if (ru.workready.data.DatabaseFailures.refusedValue(e)) {
+            log.warn("Value refused by the database: {}", e.toString());
+            return problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input",
+                    "A value of the request cannot be stored (a NUL character, or a date or number out of range)");
+        }
         if (isClientAbort(e)) {
             log.info("Client aborted the request: {}", e.toString());
             return problem(HttpStatus.BAD_REQUEST, "unreadable-body", "Unreadable request body",
@@ -118,12 +131,51 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        for (Throwable t = ex; t != null; t = t.getCause()) {
+        tools.jackson.core.JacksonException json = null;
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof PayloadTooLargeException tooLarge) {
                 return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(tooLarge));
             }
+            if (t instanceof tools.jackson.core.JacksonException j && json == null) {
+                json = j;
+            }
+            if (t instanceof InvalidInputException invalid) {
+                // a value the shared input checks refused while the body was read: named by its full path
+                return ResponseEntity.badRequest().body(invalidInput(atPath(invalid, json)));
+            }
+        }
+        if (json != null && !json.getPath().isEmpty()) {
+            // a value of the wrong shape (a date that is none, a number that is text): named by its path
+            String field = path(json);
+            return ResponseEntity.badRequest().body(invalidInput(new InvalidInputException("invalid-json",
+                    "Invalid value of '" + field + "'", java.util.List.of(new InvalidInputException.Problem(null,
+                    field, null, "not a valid value for this field")), 1)));
         }
         return super.handleHttpMessageNotReadable(ex, headers, status, request);
+    }
+
+    /** The refusal with its field named by the JSON path Jackson read it at (results[0].assessedOn). */
+    private static InvalidInputException atPath(InvalidInputException e, tools.jackson.core.@Nullable JacksonException json) {
+        if (json == null || json.getPath().isEmpty() || e.problems().size() != 1) {
+            return e;
+        }
+        String path = path(json);
+        InvalidInputException.Problem p = e.problems().get(0);
+        String field = path.isEmpty() ? p.column() : path;
+        return new InvalidInputException(e.type(), "Invalid value of '" + field + "': " + p.reason(),
+                java.util.List.of(new InvalidInputException.Problem(p.row(), field, p.value(), p.reason())), 1);
+    }
+
+    private static String path(tools.jackson.core.JacksonException json) {
+        StringBuilder path = new StringBuilder();
+        for (tools.jackson.core.JacksonException.Reference r : json.getPath()) {
+            if (r.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(ru.workready.data.Inputs.shown(r.getPropertyName()));
+            } else if (r.getIndex() >= 0) {
+                path.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 
     /** Tomcat's ClientAbortException (an IOException), anywhere in the causes, without depending on Tomcat. */

@@ -23,6 +23,7 @@ import org.jspecify.annotations.Nullable;
 import ru.workready.data.InvalidInputException;
 import ru.workready.data.InvalidInputException.Problem;
 import ru.workready.data.csv.CsvReader;
+import ru.workready.data.csv.XlsxGuard;
 
 /**
  * Decision tables (таблицы решений) — the spreadsheets a region's methodologists edit — turned into DRL
@@ -150,6 +151,9 @@ final class DecisionTables {
 
     /** What an XLSX may unpack to. */
     static final long MAX_UNPACKED_BYTES = 32L * 1024 * 1024;
+    /** A decision table's limits: 8 MB a part, 4 MB and 50,000 shared strings, 200,000 XML elements. */
+    static final XlsxGuard.Limits LIMITS = new XlsxGuard.Limits(8L << 20, 8L << 20, 4L << 20, 50_000,
+            MAX_UNPACKED_BYTES, 200_000);
     static final Pattern FILE = Pattern.compile("[A-Za-z0-9_.-]{1,80}\\.(xlsx|xls|csv)");
     /** The comment Drools writes before each generated rule: "// rule values at A11, header at A5". */
     private static final Pattern RULE_VALUES = Pattern.compile("// rule values at ([A-Z]+)(\\d+), header at");
@@ -263,24 +267,19 @@ final class DecisionTables {
     }
 
     /**
-     * An XLSX is a zip: a few kilobytes can unpack to gigabytes, which POI would then hold in memory.
-     * A methodologist's workbook unpacks to well under a megabyte.
+     * An XLSX is a zip: a few kilobytes can unpack to gigabytes, and POI's user model holds all of it
+     * in memory, an object per XML element. A methodologist's workbook unpacks to well under a
+     * megabyte, so the shared limits ({@link XlsxGuard}) are tight here: every part's declared size,
+     * then its bytes as they inflate, the shared strings and the elements of all parts counted.
      */
     private static void checkUnpackedSize(String file, byte[] content) {
-        long total = 0;
-        byte[] buffer = new byte[8192];
-        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new ByteArrayInputStream(content))) {
-            for (java.util.zip.ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                for (int n = zip.read(buffer); n > 0; n = zip.read(buffer)) {
-                    total += n;
-                    if (total > MAX_UNPACKED_BYTES) {
-                        throw problem(file, null, file, null, "the workbook unpacks to more than "
-                                + MAX_UNPACKED_BYTES / (1024 * 1024) + " MB; a decision table is far smaller");
-                    }
-                }
-            }
-        } catch (java.io.IOException | IllegalArgumentException e) {
-            throw problem(file, null, file, null, "not a readable XLSX workbook: " + reason(e));
+        try {
+            XlsxGuard.checkWhole(content, LIMITS);
+        } catch (InvalidInputException e) {
+            Problem p = e.problems().isEmpty() ? Problem.ofFile(e.getMessage()) : e.problems().get(0);
+            throw problem(file, null, p.column() == null ? file : file + ": " + p.column(), null,
+                    p.reason().startsWith(XlsxGuard.UNREADABLE) ? p.reason()
+                            : p.reason() + "; a decision table is far smaller");
         }
     }
 

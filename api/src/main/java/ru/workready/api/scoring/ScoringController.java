@@ -262,6 +262,9 @@ class ScoringController {
             } catch (DateTimeParseException e) {
                 problems.add(new Problem(row, "assessedOn", r.assessedOn(), "expected YYYY-MM-DD"));
             }
+            if (on != null && !ru.workready.data.Inputs.inRange(on)) {
+                problems.add(new Problem(row, "assessedOn", r.assessedOn(), ru.workready.data.Inputs.DATE_REASON));
+            }
             int attempt = r.attempt() == null ? 1 : r.attempt();
             if (attempt < 1) {
                 problems.add(new Problem(row, "attempt", String.valueOf(attempt), "attempts count from 1"));

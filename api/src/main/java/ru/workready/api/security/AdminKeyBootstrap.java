@@ -12,7 +12,9 @@ import org.springframework.stereotype.Component;
 import ru.workready.data.security.ApiKeyService;
 
 /**
- * The first admin key: {@code WORKREADY_ADMIN_KEY} (property {@code workready.admin-key}) when set;
+ * The first admin key: {@code WORKREADY_ADMIN_KEY} (property {@code workready.admin-key}) when set,
+ * which must look like a generated key ({@code wr_} + at least 32 base64url characters) or the
+ * application does not start;
  * otherwise, when no usable admin key exists, a new one printed once to standard output (never to
  * the log files, and never again: only its hash is kept).
  */
@@ -27,6 +29,10 @@ class AdminKeyBootstrap implements ApplicationRunner {
     AdminKeyBootstrap(ApiKeyService keys, @Value("${workready.admin-key:}") @Nullable String configured) {
         this.keys = keys;
         this.configured = configured;
+        if (configured != null && !configured.isBlank()) {
+            // refuse at start, before anything is served, with a message naming the property
+            ApiKeyService.checkConfiguredKey(configured);
+        }
     }
 
     @Override

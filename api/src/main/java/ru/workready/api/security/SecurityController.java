@@ -138,6 +138,8 @@ class SecurityController {
                     List.of(new InvalidInputException.Problem(null, "limit", Integer.toString(limit),
                             "expected 1–" + MAX_AUDIT_ROWS)), 1);
         }
+        ru.workready.data.Inputs.requireDateTime("from", from);
+        ru.workready.data.Inputs.requireDateTime("to", to);
         return audit.query(new AuditRepository.Query(subjectKind, subject, organisation, key, from, to, limit));
     }
 }

@@ -104,6 +104,7 @@ class StudentController {
         StudentRepository.Student student = students.find(id)
                 .orElseThrow(() -> new NotFoundException("No student with id " + id));
         tenancy.requireStudent(student);
+        ru.workready.data.Inputs.requireDate("asOf", asOf);
         java.time.LocalDate today = readiness.today();
         if (asOf != null && asOf.isAfter(today)) {
             throw new ru.workready.data.InvalidInputException("invalid-as-of", "asOf " + asOf + " is after today",

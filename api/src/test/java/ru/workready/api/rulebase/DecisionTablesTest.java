@@ -129,8 +129,31 @@ class DecisionTablesTest {
         assertThatThrownBy(() -> DecisionTables.toDrl("bomb.xlsx", bytes.toByteArray()))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
                         .singleElement().satisfies(p -> {
-                            assertThat(p.column()).isEqualTo("bomb.xlsx");
-                            assertThat(p.reason()).contains("unpacks to more than 32 MB");
+                            assertThat(p.column()).isEqualTo("bomb.xlsx: xl/worksheets/sheet1.xml");
+                            assertThat(p.reason()).contains("declares more than 8 MB");
+                        }));
+        // the same part with headers that say 1000 bytes: counted while it inflates
+        byte[] lying = ru.workready.data.testing.HostileWorkbooks.lie(bytes.toByteArray(), "xl/worksheets/sheet1.xml",
+                1000);
+        assertThatThrownBy(() -> DecisionTables.toDrl("bomb.xlsx", lying))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .singleElement().satisfies(p -> {
+                            assertThat(p.column()).isEqualTo("bomb.xlsx: xl/worksheets/sheet1.xml");
+                            assertThat(p.reason()).contains("inflates to more than 8 MB");
+                        }));
+    }
+
+    @Test
+    void aDecisionTableWithTooManySharedStringsOrElementsIsRefusedBeforePoiOpensIt() {
+        byte[] table = ru.workready.data.testing.HostileWorkbooks.workbook(java.util.List.of(
+                java.util.List.of("RuleTable x")));
+        byte[] strings = ru.workready.data.testing.HostileWorkbooks.replace(table, "xl/sharedStrings.xml",
+                ru.workready.data.testing.HostileWorkbooks.sharedStrings(60_000, false));
+        assertThatThrownBy(() -> DecisionTables.toDrl("many.xlsx", strings))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .singleElement().satisfies(p -> {
+                            assertThat(p.column()).isEqualTo("many.xlsx: xl/sharedStrings.xml");
+                            assertThat(p.reason()).contains("more than 50000 strings");
                         }));
     }
 

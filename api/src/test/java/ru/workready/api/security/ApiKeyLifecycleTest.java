@@ -145,8 +145,56 @@ class ApiKeyLifecycleTest extends ApiTest {
         assertThat(jdbc.sql("select count(*) from api_key where key_hash = ?").param(ApiKeyService.hash(ApiTest.ADMIN_KEY))
                 .query(Long.class).single()).isEqualTo(1);
         assertThatThrownBy(() -> service.bootstrapAdmin("short")).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("WORKREADY_ADMIN_KEY");
+                .hasMessageContaining("WORKREADY_ADMIN_KEY").hasMessageContaining("workready.admin-key");
         // a usable admin key exists, so nothing new is generated or printed
         assertThat(service.bootstrapAdmin(null)).isEmpty();
+    }
+
+    @Test
+    void aConfiguredAdminKeyMustLookLikeAGeneratedOne() {
+        String[] refused = {
+                "short",
+                "wr_" + "a".repeat(31),                         // 31 characters after the prefix
+                "a".repeat(40),                                  // no prefix
+                "WR_" + "a".repeat(40),                          // prefix in the wrong case
+                "wr_" + "a".repeat(30) + "+/==",                 // plain base64, not base64url
+                "wr_" + "a".repeat(30) + " correct horse battery",
+                "wr_" + "a".repeat(40) + "\u0000",
+                "wr_" + "ключ".repeat(10)};
+        for (String key : refused) {
+            assertThatThrownBy(() -> ApiKeyService.checkConfiguredKey(key)).as(key)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("workready.admin-key").hasMessageContaining("WORKREADY_ADMIN_KEY")
+                    .hasMessageNotContaining(key);
+            assertThatThrownBy(() -> service.bootstrapAdmin(key)).as(key).isInstanceOf(IllegalStateException.class);
+        }
+        ApiKeyService.checkConfiguredKey(ApiTest.ADMIN_KEY);
+        ApiKeyService.checkConfiguredKey("wr_" + "A-z_9".repeat(7));
+    }
+
+    @Test
+    void noPrefixOfAConfiguredKeyIsStoredOrListed() throws Exception {
+        String configured = "wr_" + run + "-chosen-admin-key-0123456789abcdefgh";
+        assertThat(service.bootstrapAdmin(configured)).isEmpty();
+        String stored = jdbc.sql("select prefix from api_key where key_hash = ?").param(ApiKeyService.hash(configured))
+                .query(String.class).single();
+        assertThat(stored).isEqualTo(ApiKeyService.CONFIGURED_PREFIX);
+        // the test admin key, stored at start, is listed with the neutral prefix too
+        String list = mvc.perform(get("/api/keys")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(list).doesNotContain(ApiTest.ADMIN_KEY.substring(0, 9)).doesNotContain(configured.substring(0, 9))
+                .contains(ApiKeyService.CONFIGURED_PREFIX);
+        // a key stored by an earlier version with the secret's first characters loses them at the next start
+        jdbc.sql("update api_key set prefix = ? where key_hash = ?").params(configured.substring(0, 9),
+                ApiKeyService.hash(configured)).update();
+        service.bootstrapAdmin(configured);
+        assertThat(jdbc.sql("select prefix from api_key where key_hash = ?").param(ApiKeyService.hash(configured))
+                .query(String.class).single()).isEqualTo(ApiKeyService.CONFIGURED_PREFIX);
+    }
+
+    @Test
+    void theApplicationRefusesToStartWithAMalformedConfiguredKey() {
+        assertThatThrownBy(() -> new AdminKeyBootstrap(service, "my-admin-password-is-long-enough-really"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("workready.admin-key");
     }
 }

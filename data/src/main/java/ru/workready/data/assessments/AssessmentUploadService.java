@@ -2,9 +2,6 @@ package ru.workready.data.assessments;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -20,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.util.unit.DataSize;
+import ru.workready.data.Inputs;
 import ru.workready.data.csv.CsvReader;
 import ru.workready.data.csv.TabularFormat;
 import ru.workready.engine.assessments.EvidenceKind;
@@ -45,8 +43,6 @@ public class AssessmentUploadService implements UploadLoader {
     static final List<String> REQUIRED = COLUMNS.subList(0, 4);
     /** Students listed in an upload's answer; more are counted. */
     static final int STUDENTS_LISTED = 1000;
-    private static final DateTimeFormatter RUSSIAN_DATE = DateTimeFormatter.ofPattern("dd.MM.uuuu")
-            .withResolverStyle(ResolverStyle.STRICT);
     private static final Set<String> PASS = Set.of("pass", "passed", "зачтено", "сдал", "сдано", "да", "yes",
             "true");
     private static final Set<String> FAIL = Set.of("fail", "failed", "не зачтено", "не сдал", "не сдано", "нет", "no",
@@ -405,15 +401,12 @@ public class AssessmentUploadService implements UploadLoader {
         if (text == null) {
             return null;
         }
-        LocalDate date = dates.get(text, t -> {
-            try {
-                return t.contains(".") ? LocalDate.parse(t, RUSSIAN_DATE) : LocalDate.parse(t);
-            } catch (DateTimeParseException e) {
-                return null;
-            }
-        });
+        LocalDate date = dates.get(text, Inputs::parseDate);
         if (date == null) {
             check.problem("assessed_on", text, "not a date (expected YYYY-MM-DD or DD.MM.YYYY)");
+        } else if (!Inputs.inRange(date)) {
+            check.problem("assessed_on", text, Inputs.DATE_REASON);
+            return null;
         }
         return date;
     }

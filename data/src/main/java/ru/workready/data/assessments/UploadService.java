@@ -18,9 +18,11 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.util.unit.DataSize;
 import org.springframework.transaction.support.TransactionTemplate;
 import ru.workready.data.InvalidInputException;
 import ru.workready.data.InvalidInputException.Problem;
@@ -28,6 +30,7 @@ import ru.workready.data.NotFoundException;
 import ru.workready.data.csv.CsvReader;
 import ru.workready.data.csv.TabularFormat;
 import ru.workready.data.csv.TabularReader;
+import ru.workready.data.csv.XlsxGuard;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -85,11 +88,20 @@ public class UploadService {
         }
     }
 
-    public UploadService(JdbcClient jdbc, DataSource dataSource, TransactionTemplate tx) {
+    public UploadService(JdbcClient jdbc, DataSource dataSource, TransactionTemplate tx,
+                         @Value("${workready.uploads.xlsx.max-sheet-bytes:1GB}") DataSize maxSheet,
+                         @Value("${workready.uploads.xlsx.max-part-bytes:8MB}") DataSize maxPart,
+                         @Value("${workready.uploads.xlsx.max-shared-strings-bytes:32MB}") DataSize maxSharedStringsBytes,
+                         @Value("${workready.uploads.xlsx.max-shared-strings:1000000}") int maxSharedStrings) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.tx = tx;
+        this.xlsxLimits = XlsxGuard.Limits.uploads(maxSheet.toBytes(), maxPart.toBytes(),
+                maxSharedStringsBytes.toBytes(), maxSharedStrings);
     }
+
+    /** What an uploaded workbook may unpack to (workready.uploads.xlsx.*). */
+    private final XlsxGuard.Limits xlsxLimits;
 
     public long collegeId(String collegeCode) {
         return jdbc.sql("select id from college where code = ?").param(collegeCode).query(Long.class).optional()
@@ -240,7 +252,7 @@ public class UploadService {
         long cpu1 = THREADS.getCurrentThreadCpuTime();
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try (CopyWriter out = new CopyWriter(connection, stager.copySql())) {
-            TabularReader.read(format, spool.file(), charset, header -> {
+            TabularReader.read(format, spool.file(), charset, xlsxLimits, header -> {
                 List<Problem> missing = loader.requiredColumns().stream().filter(c -> !header.contains(c))
                         .map(c -> new Problem(1, c, null, "missing column")).toList();
                 if (!missing.isEmpty()) {

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
+import ru.workready.data.Inputs;
 
 /**
  * A small RFC 4180 reader for the files colleges send: UTF-8 with or without BOM or
@@ -31,11 +32,17 @@ public final class CsvReader {
 
     /** One data row: its 1-based line number in the file (header is row 1) and cells by header name. */
     public record Row(int number, Map<String, String> cells) {
-        /** The trimmed cell, or null when absent or blank. */
+        /**
+         * The trimmed cell, or null when absent or blank; a cell with a NUL character is refused here,
+         * with its row and column, whatever the file's format ({@link Inputs#requireCell}).
+         */
         public @Nullable String get(String column) {
             String v = cells.get(column);
             if (v == null || v.isEmpty()) {
                 return null;
+            }
+            if (v.indexOf('\0') >= 0) {
+                Inputs.requireCell(number, column, v);
             }
             // most cells have nothing to trim: two characters tell
             if (!Character.isWhitespace(v.charAt(0)) && !Character.isWhitespace(v.charAt(v.length() - 1))) {
@@ -121,6 +128,7 @@ public final class CsvReader {
         }
         // interned: the callers ask for columns by literal names, found by identity before equals
         List<String> names = header.stream().map(h -> h.strip().toLowerCase(Locale.ROOT).intern()).toList();
+        Inputs.checkHeader(names);
         onHeader.accept(names);
         Map<String, Integer> columns = new HashMap<>(names.size() * 2);
         for (int i = 0; i < names.size(); i++) {

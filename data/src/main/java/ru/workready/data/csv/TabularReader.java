@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import ru.workready.data.Inputs;
 import ru.workready.data.InvalidInputException;
 import ru.workready.data.InvalidInputException.Problem;
 import tools.jackson.core.JacksonException;
@@ -33,6 +34,12 @@ public final class TabularReader {
     /** Calls onHeader with the column names (CSV and XLSX; JSON objects name their own fields), then every row. */
     public static void read(TabularFormat format, Path file, Charset charset, Consumer<List<String>> onHeader,
                             Consumer<CsvReader.Row> sink) {
+        read(format, file, charset, XlsxGuard.Limits.UPLOADS, onHeader, sink);
+    }
+
+    /** As {@link #read(TabularFormat, Path, Charset, Consumer, Consumer)}, an XLSX within the given limits. */
+    public static void read(TabularFormat format, Path file, Charset charset, XlsxGuard.Limits xlsxLimits,
+                            Consumer<List<String>> onHeader, Consumer<CsvReader.Row> sink) {
         switch (format) {
             case CSV -> {
                 try (InputStream in = Files.newInputStream(file)) {
@@ -42,7 +49,7 @@ public final class TabularReader {
                 }
             }
             case JSON -> readJson(file, sink);
-            case XLSX -> XlsxReader.read(file, onHeader, sink);
+            case XLSX -> XlsxReader.read(file, xlsxLimits, onHeader, sink);
             default -> throw new IllegalArgumentException(format.name());
         }
     }
@@ -63,6 +70,13 @@ public final class TabularReader {
                 Map<String, String> cells = new HashMap<>();
                 while ((t = p.nextToken()) == JsonToken.PROPERTY_NAME) {
                     String name = p.currentName().strip().toLowerCase(Locale.ROOT);
+                    if (Inputs.hasNul(name) || name.isEmpty() || cells.containsKey(name)) {
+                        throw new InvalidInputException("invalid-json", "A record has a malformed field name",
+                                List.of(new Problem(number, Inputs.shown(name), null, Inputs.hasNul(name)
+                                        ? "the field name " + Inputs.NUL_REASON : name.isEmpty()
+                                        ? "the field has no name" : "the field appears more than once in the record")),
+                                1);
+                    }
                     JsonToken v = p.nextToken();
                     if (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY) {
                         p.skipChildren();

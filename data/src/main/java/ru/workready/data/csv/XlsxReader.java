@@ -1,5 +1,6 @@
 package ru.workready.data.csv;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,16 +14,21 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.ZipException;
 import javax.xml.parsers.ParserConfigurationException;
+import org.apache.poi.ooxml.POIXMLException;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
+import org.apache.poi.openxml4j.exceptions.OpenXML4JRuntimeException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.opc.PackagePart;
+import org.apache.poi.openxml4j.opc.PackageRelationshipTypes;
 import org.apache.poi.ss.usermodel.BuiltinFormats;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.util.RecordFormatException;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
@@ -36,6 +42,7 @@ import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
+import ru.workready.data.Inputs;
 import ru.workready.data.InvalidInputException;
 
 
@@ -46,20 +53,38 @@ import ru.workready.data.InvalidInputException;
  */
 final class XlsxReader {
     private static final String SPREADSHEETML = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    /** Excel's own limit on a cell's text: a longer one is not a spreadsheet's, and is not held. */
+    static final int MAX_CELL_CHARS = 32_767;
+    /** Excel's columns, A to XFD. */
+    static final int MAX_COLUMNS = 16_384;
 
     private XlsxReader() {
     }
 
     static void read(Path file, Consumer<List<String>> onHeader, Consumer<CsvReader.Row> sink) {
+        read(file, XlsxGuard.Limits.UPLOADS, onHeader, sink);
+    }
+
+    /**
+     * Reads the first sheet within the limits: the package is checked first ({@link XlsxGuard}: no
+     * part inflates past its cap, whatever its header says), and the sheet and the shared strings are
+     * counted again while they stream.
+     */
+    static void read(Path file, XlsxGuard.Limits limits, Consumer<List<String>> onHeader,
+                     Consumer<CsvReader.Row> sink) {
+        XlsxGuard.Checked checked = XlsxGuard.check(file, limits);
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
+            requireCountedWholeParts(pkg, checked);
             XSSFReader reader = new XSSFReader(pkg);
-            List<String> strings = sharedStrings(pkg);
+            List<String> strings = sharedStrings(pkg, limits);
             StylesTable styles = reader.getStylesTable();
             XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
             if (!sheets.hasNext()) {
                 throw new InvalidInputException("invalid-xlsx", "The workbook has no sheet");
             }
-            try (InputStream sheet = sheets.next()) {
+            try (InputStream raw = sheets.next()) {
+                String part = sheets.getSheetPart().getPartName().getName();
+                InputStream sheet = XlsxGuard.capped(raw, part.substring(1), limits.maxSheetBytes());
                 XMLReader parser = XMLHelper.newXMLReader();
                 parser.setContentHandler(new Sheet(styles, strings, new Rows(onHeader, sink)));
                 parser.parse(new InputSource(sheet));
@@ -68,23 +93,52 @@ final class XlsxReader {
             throw new InvalidInputException("invalid-xlsx", "Not an XLSX workbook: " + e.getMessage());
         } catch (SAXException | ParserConfigurationException | OpenXML4JException e) {
             throw new InvalidInputException("invalid-xlsx", "Unreadable XLSX sheet: " + e.getMessage());
+        } catch (POIXMLException | OpenXML4JRuntimeException | RecordFormatException e) {
+            throw new InvalidInputException("invalid-xlsx", "Unreadable XLSX workbook: " + e.getMessage());
+        } catch (ZipException | EOFException e) {
+            // a damaged or truncated zip stream: the file's fault, not ours
+            throw new InvalidInputException("invalid-xlsx", "Unreadable XLSX workbook: " + e.getMessage());
         } catch (IOException e) {
+            if (e.getMessage() != null && e.getMessage().contains("Zip bomb")) {
+                // POI's own inflation-ratio check on a part streamed after our checks
+                throw XlsxGuard.refused(null, "a part inflates to more than 100 times its compressed size");
+            }
             throw new UncheckedIOException(e);
         }
     }
 
     /**
-     * The workbook's shared strings as POI's read-only table reads them (phonetic runs left out),
-     * with Excel's {@code _xHHHH_} escapes decoded as POI's rich text does, once per string.
+     * The parts POI reads whole must be among those {@link XlsxGuard} counted: none of the names left
+     * to be streamed (worksheets) may hold the workbook, its styles or its theme.
      */
-    private static List<String> sharedStrings(OPCPackage pkg)
+    private static void requireCountedWholeParts(OPCPackage pkg, XlsxGuard.Checked checked)
+            throws InvalidFormatException {
+        for (PackagePart part : pkg.getParts()) {
+            if (!XSSFRelation.WORKSHEET.getContentType().equals(part.getContentType())) {
+                XlsxGuard.requireCounted(checked, part.getPartName().getName());
+            }
+        }
+        for (var rel : pkg.getRelationshipsByType(PackageRelationshipTypes.CORE_DOCUMENT)) {
+            XlsxGuard.requireCounted(checked, rel.getTargetURI().toString());
+        }
+    }
+
+    /**
+     * The workbook's shared strings as POI's read-only table reads them (phonetic runs left out),
+     * with Excel's {@code _xHHHH_} escapes decoded as POI's rich text does, once per string; at most
+     * {@link XlsxGuard.Limits#maxSharedStrings()} strings of {@link XlsxGuard.Limits#maxSharedStringsBytes()}
+     * bytes of XML, refused as soon as either is passed (the declared count at once).
+     */
+    private static List<String> sharedStrings(OPCPackage pkg, XlsxGuard.Limits limits)
             throws IOException, SAXException, ParserConfigurationException {
         List<String> strings = new ArrayList<>();
         List<PackagePart> parts = pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
         if (parts.isEmpty()) {
             return strings;
         }
-        try (InputStream in = parts.get(0).getInputStream()) {
+        String name = parts.get(0).getPartName().getName().substring(1);
+        int max = limits.maxSharedStrings();
+        try (InputStream in = XlsxGuard.capped(parts.get(0).getInputStream(), name, limits.maxSharedStringsBytes())) {
             XMLReader parser = XMLHelper.newXMLReader();
             parser.setContentHandler(new DefaultHandler() {
                 private final StringBuilder text = new StringBuilder();
@@ -97,7 +151,19 @@ final class XlsxReader {
                         return;
                     }
                     switch (localName) {
-                        case "si" -> text.setLength(0);
+                        case "sst" -> {
+                            // the declared size, before a single string is held
+                            String unique = attributes.getValue("uniqueCount");
+                            if (unique != null && unique.strip().length() > 0 && declaredOver(unique, max)) {
+                                throw XlsxGuard.tooManyStrings(name, max);
+                            }
+                        }
+                        case "si" -> {
+                            if (strings.size() >= max) {
+                                throw XlsxGuard.tooManyStrings(name, max);
+                            }
+                            text.setLength(0);
+                        }
                         case "t" -> inText = !inPhonetic;
                         case "rPh" -> inPhonetic = true;
                         default -> {
@@ -129,6 +195,15 @@ final class XlsxReader {
             parser.parse(new InputSource(in));
         }
         return strings;
+    }
+
+    /** True when a declared count is a number over max (or too long to be one). */
+    private static boolean declaredOver(String declared, int max) {
+        try {
+            return Long.parseLong(declared.strip()) > max;
+        } catch (NumberFormatException e) {
+            return false; // not a number: the strings are counted as they come
+        }
     }
 
     /** Excel's escapes of characters XML cannot carry ({@code _x000D_}), decoded as POI does. */
@@ -203,7 +278,7 @@ final class XlsxReader {
                 }
             } else if ("row".equals(localName)) {
                 String r = attributes.getValue("r");
-                rowNum = r != null ? Integer.parseInt(r.trim()) - 1 : nextRowNum;
+                rowNum = r != null ? number(r, nextRowNum + 1, "row number") - 1 : nextRowNum;
                 out.startRow(rowNum);
             } else if ("c".equals(localName)) {
                 format = null;
@@ -222,7 +297,7 @@ final class XlsxReader {
                 } else {
                     type = Type.NUMBER;
                     String s = attributes.getValue("s");
-                    format = s != null ? format(Integer.parseInt(s.trim()))
+                    format = s != null ? format(number(s, rowNum + 1, "style index"))
                             : styles.getNumCellStyles() > 0 ? format(0) : null;
                 }
             }
@@ -267,8 +342,28 @@ final class XlsxReader {
         @Override
         public void characters(char[] ch, int start, int length) {
             if (valueOpen) {
+                if (value.length() + length > MAX_CELL_CHARS) {
+                    throw new InvalidInputException("invalid-xlsx", "A cell is longer than Excel allows",
+                            List.of(new InvalidInputException.Problem(rowNum + 1, cellRef, null,
+                                    "more than " + MAX_CELL_CHARS + " characters in one cell")), 1);
+                }
                 value.append(ch, start, length);
             }
+        }
+
+        /** A number attribute of the sheet's XML (row number, style index), refused as 400 when it is not one. */
+        private static int number(String text, int row, String what) {
+            try {
+                int n = Integer.parseInt(text.strip());
+                if (n >= 0) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // refused below
+            }
+            throw new InvalidInputException("invalid-xlsx", "Unreadable XLSX sheet: a " + what + " is not a number",
+                    List.of(new InvalidInputException.Problem(row, null, text.length() > 40 ? text.substring(0, 40) : text,
+                            "not a valid " + what)), 1);
         }
 
         private void outputCell() {
@@ -295,8 +390,11 @@ final class XlsxReader {
                     if (!index.isEmpty()) {
                         try {
                             text = strings.get(Integer.parseInt(index));
-                        } catch (NumberFormatException e) {
-                            text = null;
+                        } catch (NumberFormatException | IndexOutOfBoundsException e) {
+                            throw new InvalidInputException("invalid-xlsx", "Unreadable XLSX sheet: a cell refers to "
+                                    + "a shared string that does not exist",
+                                    List.of(new InvalidInputException.Problem(rowNum + 1, cellRef, index.length() > 40
+                                            ? index.substring(0, 40) : index, "no such shared string")), 1);
                         }
                     }
                 }
@@ -353,6 +451,9 @@ final class XlsxReader {
         @Override
         public void endRow(int rowNum) {
             if (header == null) {
+                // a column without a header cell is a gap, read as before; an empty header cell is refused
+                Inputs.checkHeader(headerCells.stream().map(h -> h == null ? null : h.strip().toLowerCase(Locale.ROOT))
+                        .toList());
                 header = headerCells.stream().map(h -> h == null ? "" : h.strip().toLowerCase(Locale.ROOT)).toList();
                 onHeader.accept(header);
             } else if (cells.values().stream().anyMatch(v -> !v.isBlank())) {
@@ -370,7 +471,8 @@ final class XlsxReader {
                     continue;
                 }
                 if (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z') {
-                    column = column * 26 + (Character.toUpperCase(c) - 'A' + 1);
+                    // capped: a reference longer than Excel's three letters must not overflow
+                    column = Math.min(column * 26 + (Character.toUpperCase(c) - 'A' + 1), 1 << 24);
                     letters = true;
                 } else {
                     break;
@@ -384,6 +486,11 @@ final class XlsxReader {
             int column = cellReference == null ? -1 : column(cellReference);
             if (column < 0) {
                 return;
+            }
+            if (column >= MAX_COLUMNS) {
+                throw new InvalidInputException("invalid-xlsx", "A cell lies beyond the last column Excel allows (XFD)",
+                        List.of(new InvalidInputException.Problem(rowNumber, cellReference.length() > 20
+                                ? cellReference.substring(0, 20) : cellReference, null, "beyond column XFD")), 1);
             }
             if (header == null) {
                 while (headerCells.size() < column) {

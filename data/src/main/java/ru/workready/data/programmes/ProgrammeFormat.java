@@ -60,6 +60,11 @@ public final class ProgrammeFormat {
         if (root == null || !root.isObject()) {
             throw new InvalidInputException(PROBLEM_TYPE, "The programme file must be a JSON object");
         }
+        try {
+            ru.workready.data.Inputs.checkJson(root);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(PROBLEM_TYPE, e.getMessage(), e.problems(), e.problemCount());
+        }
         // the structure is the served schema's; what a schema cannot say (duplicates, parents, activity codes) is the
         // builder's, and both are listed together, one problem per place
         List<Problem> structure = ProgrammeSchema.problems(root);

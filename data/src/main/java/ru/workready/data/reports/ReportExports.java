@@ -17,10 +17,12 @@ import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFColor;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jspecify.annotations.Nullable;
+import ru.workready.data.csv.CsvCells;
 
 /**
  * CSV and XLSX downloads of a report. CSV: UTF-8 with BOM and ';' (what Russian Excel opens
- * without a wizard), the provenance as leading '#' lines, the report's first table. XLSX: a
+ * without a wizard), the provenance as leading '#' lines, the report's first table; every cell
+ * through {@link CsvCells}, the formula guard all exports share. XLSX: a
  * "Сведения" sheet with the provenance, then one sheet per table.
  */
 public final class ReportExports {
@@ -54,20 +56,9 @@ public final class ReportExports {
         out.append("\r\n");
     }
 
-    /**
-     * Quotes a cell when needed and neutralizes formula injection: a text starting with = + - @
-     * (or a tab or carriage return) is prefixed with an apostrophe so that a spreadsheet shows it
-     * as text instead of evaluating it.
-     */
+    /** A cell through the one formula guard of every export ({@link CsvCells}), quoted for ';'. */
     static String csvCell(String value) {
-        String v = value;
-        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        if (v.indexOf(';') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
-            v = '"' + v.replace("\"", "\"\"") + '"';
-        }
-        return v;
+        return CsvCells.cell(value, ';');
     }
 
     private static String number(Double v) {

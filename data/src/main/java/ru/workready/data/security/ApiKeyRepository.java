@@ -61,6 +61,11 @@ public class ApiKeyRepository {
                 .params(organisation, organisation).query(ApiKeyRepository::map).list();
     }
 
+    /** Replaces a key's display prefix (the configured admin key's, stored by earlier versions). */
+    public void setPrefix(long id, String prefix) {
+        jdbc.sql("update api_key set prefix = ? where id = ?").params(prefix, id).update();
+    }
+
     /** Stamps the key revoked (the first revocation time is kept); false when there is no such key. */
     public boolean revoke(long id) {
         return jdbc.sql("update api_key set revoked_at = coalesce(revoked_at, ?) where id = ?")

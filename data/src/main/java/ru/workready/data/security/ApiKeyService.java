@@ -27,8 +27,19 @@ import ru.workready.data.security.OrganisationRepository.Organisation;
 @Service
 public class ApiKeyService {
     public static final String SECRET_PREFIX = "wr_";
-    /** A configured admin key must be long enough that its plain hash is safe too. */
+    /**
+     * A configured admin key must look like a generated one ({@code wr_} + base64url), with at least
+     * this many characters after the prefix, so that its plain hash is as safe as a generated key's.
+     */
     public static final int MIN_CONFIGURED_LENGTH = 32;
+    /** What a configured admin key must look like. */
+    public static final Pattern CONFIGURED_KEY = Pattern.compile("wr_[A-Za-z0-9_-]{" + MIN_CONFIGURED_LENGTH + ",}");
+    /**
+     * The display prefix stored for a configured admin key: nothing of the configured secret is
+     * stored or listed, since an operator may have chosen it less randomly than a generated one.
+     * Longer than any generated key's prefix, so the two are never confused.
+     */
+    public static final String CONFIGURED_PREFIX = "wr_configured";
     public static final String OPERATOR = "ADMIN";
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final String INVALID_ORGANISATION = "invalid-organisation";
@@ -115,7 +126,10 @@ public class ApiKeyService {
         if (name == null || name.isBlank() || name.length() > 200) {
             problems.add(new InvalidInputException.Problem(null, "name", name, "required, at most 200 characters"));
         }
-        if (expiresAt != null && !expiresAt.isAfter(OffsetDateTime.now(clock))) {
+        if (expiresAt != null && !ru.workready.data.Inputs.inRange(expiresAt.toLocalDate())) {
+            problems.add(new InvalidInputException.Problem(null, "expiresAt", expiresAt.toString(),
+                    ru.workready.data.Inputs.DATE_REASON));
+        } else if (expiresAt != null && !expiresAt.isAfter(OffsetDateTime.now(clock))) {
             problems.add(new InvalidInputException.Problem(null, "expiresAt", expiresAt.toString(),
                     "must be in the future"));
         }
@@ -143,13 +157,14 @@ public class ApiKeyService {
                 .orElseGet(() -> organisations.insert(OPERATOR, "Operator of this installation",
                         OrganisationKind.OPERATOR, null));
         if (configuredKey != null && !configuredKey.isBlank()) {
-            if (configuredKey.length() < MIN_CONFIGURED_LENGTH) {
-                throw new IllegalStateException("The configured admin key (WORKREADY_ADMIN_KEY) must have at least "
-                        + MIN_CONFIGURED_LENGTH + " characters");
-            }
-            if (keys.byHash(hash(configuredKey)).isEmpty()) {
-                keys.insert(operator, Role.ADMIN, "configured admin key", displayPrefix(configuredKey),
+            checkConfiguredKey(configuredKey);
+            Optional<StoredKey> stored = keys.byHash(hash(configuredKey));
+            if (stored.isEmpty()) {
+                keys.insert(operator, Role.ADMIN, "configured admin key", CONFIGURED_PREFIX,
                         hash(configuredKey), null, null, null);
+            } else if (!CONFIGURED_PREFIX.equals(stored.get().prefix())) {
+                // stored by an earlier version with the secret's first characters: forget them
+                keys.setPrefix(stored.get().id(), CONFIGURED_PREFIX);
             }
             return Optional.empty();
         }
@@ -159,6 +174,21 @@ public class ApiKeyService {
         String secret = newSecret();
         keys.insert(operator, Role.ADMIN, "first admin key", displayPrefix(secret), hash(secret), null, null, null);
         return Optional.of(secret);
+    }
+
+    /**
+     * Refuses a configured admin key that does not look like a generated one: {@code wr_} and at
+     * least {@value #MIN_CONFIGURED_LENGTH} characters of the base64url alphabet. The message names
+     * the property and the environment variable, never the value.
+     */
+    public static void checkConfiguredKey(String configuredKey) {
+        if (!CONFIGURED_KEY.matcher(configuredKey).matches()) {
+            throw new IllegalStateException("The configured admin key (property workready.admin-key, environment "
+                    + "variable WORKREADY_ADMIN_KEY) must be 'wr_' followed by at least " + MIN_CONFIGURED_LENGTH
+                    + " characters of A-Z, a-z, 0-9, '-' and '_' (base64url), e.g. wr_$(openssl rand -base64 32 "
+                    + "| tr '+/' '-_' | tr -d '='); the configured value has " + configuredKey.length()
+                    + " characters" + (configuredKey.startsWith(SECRET_PREFIX) ? "" : " and does not start with 'wr_'"));
+        }
     }
 
     private String newSecret() {

@@ -1,9 +1,6 @@
 package ru.workready.data.students;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +9,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import ru.workready.data.Inputs;
 import ru.workready.data.InvalidInputException.Problem;
 import ru.workready.data.assessments.CopyWriter;
 import ru.workready.data.assessments.Findings;
@@ -37,8 +35,6 @@ public class RosterUploadService implements UploadLoader {
             "last_name", "first_name", "middle_name", "employer_consent", "consent_date");
     private static final Set<String> YES = Set.of("true", "yes", "да", "1", "y", "д", "+");
     private static final Set<String> NO = Set.of("false", "no", "нет", "0", "n", "н", "-");
-    private static final DateTimeFormatter RUSSIAN_DATE = DateTimeFormatter.ofPattern("dd.MM.uuuu")
-            .withResolverStyle(ResolverStyle.STRICT);
     private final java.time.Clock clock;
 
     public RosterUploadService(java.time.Clock clock) {
@@ -104,6 +100,10 @@ public class RosterUploadService implements UploadLoader {
                 if (yearText != null) {
                     try {
                         year = Integer.parseInt(yearText);
+                        if (!Inputs.inRange(year)) {
+                            findings.problem(n, "intake_year", yearText, Inputs.YEAR_REASON);
+                            year = null;
+                        }
                     } catch (NumberFormatException e) {
                         findings.problem(n, "intake_year", yearText, "not a year");
                     }
@@ -120,10 +120,12 @@ public class RosterUploadService implements UploadLoader {
                 LocalDate date = null;
                 String dateText = row.get("consent_date");
                 if (dateText != null) {
-                    try {
-                        date = dateText.contains(".") ? LocalDate.parse(dateText, RUSSIAN_DATE) : LocalDate.parse(dateText);
-                    } catch (DateTimeParseException e) {
+                    date = Inputs.parseDate(dateText);
+                    if (date == null) {
                         findings.problem(n, "consent_date", dateText, "not a date (expected YYYY-MM-DD or DD.MM.YYYY)");
+                    } else if (!Inputs.inRange(date)) {
+                        findings.problem(n, "consent_date", dateText, Inputs.DATE_REASON);
+                        date = null;
                     }
                 }
                 if (Boolean.TRUE.equals(consent) && date == null && dateText == null) {

@@ -35,7 +35,12 @@ class ReportExportsTest {
     void cellsStartingWithAFormulaCharacterAreNeutralized() {
         assertThat(ReportExports.csvCell("=HYPERLINK(\"http://x\")")).isEqualTo("\"'=HYPERLINK(\"\"http://x\"\")\"");
         assertThat(ReportExports.csvCell("+7 999")).isEqualTo("'+7 999");
-        assertThat(ReportExports.csvCell("-1")).isEqualTo("'-1");
+        // the same guard as every export (CsvCells): plain numbers stay numbers, text after a sign does not
+        assertThat(ReportExports.csvCell("-1")).isEqualTo("-1");
+        assertThat(ReportExports.csvCell("-0,25")).isEqualTo("-0,25");
+        assertThat(ReportExports.csvCell("-1+A1")).isEqualTo("'-1+A1");
+        assertThat(ReportExports.csvCell("＝1+1")).isEqualTo("'＝1+1");
+        assertThat(ReportExports.csvCell("\tx")).isEqualTo("'\tx");
         assertThat(ReportExports.csvCell("@SUM(A1)")).isEqualTo("'@SUM(A1)");
         assertThat(ReportExports.csvCell("ПК 1.1")).isEqualTo("ПК 1.1");
         assertThat(ReportExports.csvCell("a;b")).isEqualTo("\"a;b\"");
