@@ -1,0 +1,103 @@
+package ru.workready.api.database;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded database's roles and authentication (issue 15 §4):
+ * <ul>
+ * <li>{@code postgres}, the superuser: runs the migrations and this set-up, nothing else;</li>
+ * <li>{@code workready_app}, a login without any attribute: the application's pool. It owns the
+ *     schema's objects (it creates and attaches evidence partitions at run time), except the audit
+ *     log;</li>
+ * <li>{@code workready_audit}, NOLOGIN, of which {@code workready_app} is not a member: owns
+ *     {@code audit_event} and its trigger function; the application may only insert and select.</li>
+ * </ul>
+ * Ownership itself is set by the changeset {@code roles/ownership.sql} after every migration.
+ * Passwords come from {@link EmbeddedCredentials}; {@code pg_hba.conf} asks every connection for
+ * one (SCRAM), trust nowhere. Done at every start, idempotently, which also secures a data folder
+ * of an earlier version (trust, everything owned by {@code postgres}).
+ */
+final class EmbeddedRoles {
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedRoles.class);
+    static final String SUPERUSER = "postgres";
+    static final String APP = "workready_app";
+    static final String AUDIT = "workready_audit";
+    static final String DATABASE = "postgres";
+    static final String HBA_MARKER = "# Written by workready at each start";
+    static final String HBA = HBA_MARKER + " (EmbeddedRoles): a password (SCRAM) for every connection.\n"
+            + "# Edits are overwritten; the server listens on localhost only.\n"
+            + "# TYPE  DATABASE     USER  ADDRESS       METHOD\n"
+            + "local   all          all                 scram-sha-256\n"
+            + "host    all          all   127.0.0.1/32  scram-sha-256\n"
+            + "host    all          all   ::1/128       scram-sha-256\n"
+            + "local   replication  all                 scram-sha-256\n"
+            + "host    replication  all   127.0.0.1/32  scram-sha-256\n"
+            + "host    replication  all   ::1/128       scram-sha-256\n";
+
+    private EmbeddedRoles() {
+    }
+
+    /** Whether the data folder already asks for passwords (its pg_hba.conf is ours). */
+    static boolean secured(Path dataDir) {
+        Path hba = dataDir.resolve("pg_hba.conf");
+        try {
+            return Files.exists(hba) && Files.readString(hba, StandardCharsets.UTF_8).startsWith(HBA_MARKER);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + hba, e);
+        }
+    }
+
+    /**
+     * Sets the passwords, creates the roles, then switches pg_hba.conf to passwords and reloads it.
+     * In that order, so that a start interrupted half way leaves either the old authentication or
+     * passwords that are already set.
+     */
+    static void secure(EmbeddedPostgres pg, Path dataDir, EmbeddedCredentials credentials) {
+        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            PGConnection pgc = c.unwrap(PGConnection.class);
+            // the client computes the SCRAM verifier: the password itself never reaches the server or its log
+            pgc.alterUserPassword(SUPERUSER, credentials.superuserPassword().toCharArray(), "scram-sha-256");
+            s.execute("do $$ begin"
+                    + " if to_regrole('" + AUDIT + "') is null then create role " + AUDIT + " nologin; end if;"
+                    + " if to_regrole('" + APP + "') is null then create role " + APP + " login; end if;"
+                    + " end $$");
+            s.execute("alter role " + AUDIT + " nologin nosuperuser nocreatedb nocreaterole noreplication nobypassrls");
+            s.execute("alter role " + APP + " login nosuperuser nocreatedb nocreaterole noreplication nobypassrls");
+            pgc.alterUserPassword(APP, credentials.appPassword().toCharArray(), "scram-sha-256");
+            s.execute("do $$ begin"
+                    + " if pg_has_role('" + APP + "', '" + AUDIT + "', 'MEMBER') then revoke " + AUDIT + " from " + APP + "; end if;"
+                    + " end $$");
+            // the new owner of a table needs CREATE on its schema (roles/ownership.sql gives them their objects)
+            s.execute("grant usage, create on schema public to " + APP + ", " + AUDIT);
+            Path hba = dataDir.resolve("pg_hba.conf");
+            if (!HBA.equals(Files.readString(hba, StandardCharsets.UTF_8))) {
+                boolean upgrade = !secured(dataDir);
+                Path tmp = hba.resolveSibling("pg_hba.conf.workready");
+                Files.writeString(tmp, HBA, StandardCharsets.UTF_8);
+                Files.move(tmp, hba, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                s.execute("select pg_reload_conf()");
+                if (upgrade) {
+                    log.info("Embedded database in {}: roles {} and {} set up, every connection now needs a password"
+                            + " (kept in {})", dataDir, APP, AUDIT, credentials.file());
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot set up the roles of the embedded database in " + dataDir
+                    + " (passwords in " + credentials.file() + ")", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + dataDir.resolve("pg_hba.conf"), e);
+        }
+    }
+}
