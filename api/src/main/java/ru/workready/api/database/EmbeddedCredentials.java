@@ -58,8 +58,8 @@ final class EmbeddedCredentials {
             if (!mayCreate) {
                 throw new IllegalStateException("The embedded database in " + dataDir + " takes passwords that were kept in "
                         + file + ", which is missing. Restore it from the backup of the data folder, or, to set new"
-                        + " passwords, change the methods in " + dataDir.resolve("pg_hba.conf") + " to trust and start"
-                        + " again (docs/operations.md, \"Database roles\").");
+                        + " passwords, replace " + dataDir.resolve("pg_hba.conf") + " by the one line"
+                        + " \"host all all 127.0.0.1/32 trust\" and start again (docs/operations.md, \"Database roles\").");
             }
             return create(file);
         } catch (IOException e) {

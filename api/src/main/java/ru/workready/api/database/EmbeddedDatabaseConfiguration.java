@@ -89,7 +89,9 @@ class EmbeddedDatabaseConfiguration {
             pwfile = Files.createTempFile(dir.getParent(), "initdb-", ".pw",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(pwfile, credentials.superuserPassword() + "\n");
-            builder.setLocaleConfig("auth", "scram-sha-256").setLocaleConfig("pwfile", pwfile.toString());
+            builder.setLocaleConfig("auth", "scram-sha-256").setLocaleConfig("pwfile", pwfile.toString())
+                    // between initdb and the server's start: no reload needed afterwards
+                    .setDataDirectoryCustomizer(d -> EmbeddedRoles.writeHba(d.toPath()));
         }
         EmbeddedPostgres pg;
         try {

@@ -81,12 +81,10 @@ final class EmbeddedRoles {
                     + " end $$");
             // the new owner of a table needs CREATE on its schema (roles/ownership.sql gives them their objects)
             s.execute("grant usage, create on schema public to " + APP + ", " + AUDIT);
-            Path hba = dataDir.resolve("pg_hba.conf");
-            if (!HBA.equals(Files.readString(hba, StandardCharsets.UTF_8))) {
+            if (!HBA.equals(Files.readString(dataDir.resolve("pg_hba.conf"), StandardCharsets.UTF_8))) {
                 boolean upgrade = !secured(dataDir);
-                Path tmp = hba.resolveSibling("pg_hba.conf.workready");
-                Files.writeString(tmp, HBA, StandardCharsets.UTF_8);
-                Files.move(tmp, hba, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                writeHba(dataDir);
+                // (PostgreSQL then also notes that postgresql.conf's max_connections differs from zonky's -c: harmless)
                 s.execute("select pg_reload_conf()");
                 if (upgrade) {
                     log.info("Embedded database in {}: roles {} and {} set up, every connection now needs a password"
@@ -97,7 +95,19 @@ final class EmbeddedRoles {
             throw new IllegalStateException("cannot set up the roles of the embedded database in " + dataDir
                     + " (passwords in " + credentials.file() + ")", e);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + dataDir.resolve("pg_hba.conf"), e);
+            throw new UncheckedIOException("cannot read " + dataDir.resolve("pg_hba.conf"), e);
+        }
+    }
+
+    /** Replaces the folder's pg_hba.conf by {@link #HBA}, never leaving half a file. */
+    static void writeHba(Path dataDir) {
+        Path hba = dataDir.resolve("pg_hba.conf");
+        Path tmp = hba.resolveSibling("pg_hba.conf.workready");
+        try {
+            Files.writeString(tmp, HBA, StandardCharsets.UTF_8);
+            Files.move(tmp, hba, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + hba, e);
         }
     }
 }

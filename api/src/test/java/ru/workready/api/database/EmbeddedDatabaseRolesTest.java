@@ -55,8 +55,33 @@ class EmbeddedDatabaseRolesTest {
             String app = EmbeddedCredentials.forDataDir(dir, false).appPassword();
             try (Connection c = DriverManager.getConnection(url, "workready_app", app)) {
                 assertThat(c.isValid(1)).isTrue();
+                assertThat(DatabaseRoleCheck.problems(on(c))).isEmpty();
+            }
+            String superuser = EmbeddedCredentials.forDataDir(dir, false).superuserPassword();
+            try (Connection c = DriverManager.getConnection(url, "postgres", superuser)) {
+                assertThat(DatabaseRoleCheck.problems(on(c))).singleElement(
+                        org.assertj.core.api.InstanceOfAssertFactories.STRING).contains("a superuser");
             }
         }
+
+        // the passwords lost: the folder refuses to start rather than make new ones it cannot use ...
+        Files.delete(tmp.resolve("credentials"));
+        assertThatThrownBy(() -> EmbeddedDatabaseConfiguration.start(dir, 0)).hasMessageContaining("is missing");
+        // ... until the operator lets localhost in without a password for one start: new passwords are set
+        Files.writeString(dir.resolve("pg_hba.conf"), "host all all 127.0.0.1/32 trust\n");
+        try (EmbeddedPostgres pg = EmbeddedDatabaseConfiguration.start(dir, 0)) {
+            String url = EmbeddedDatabaseConfiguration.jdbcUrl(pg);
+            assertRefused(url, "postgres", "");
+            try (Connection c = DriverManager.getConnection(url, "workready_app",
+                    EmbeddedCredentials.forDataDir(dir, false).appPassword())) {
+                assertThat(c.isValid(1)).isTrue();
+            }
+        }
+    }
+
+    /** A JdbcClient on one open connection. */
+    private static JdbcClient on(Connection connection) {
+        return JdbcClient.create(new org.springframework.jdbc.datasource.SingleConnectionDataSource(connection, true));
     }
 
     @Test
@@ -84,6 +109,9 @@ class EmbeddedDatabaseRolesTest {
                 assertThat(jdbc.sql("select rolsuper from pg_roles where rolname = current_user").query(Boolean.class)
                         .single()).isFalse();
                 assertThat(DatabaseRoleCheck.problems(jdbc)).isEmpty();
+                String url = EmbeddedDatabaseConfiguration.jdbcUrl(app.getBean(EmbeddedPostgres.class));
+                assertRefused(url, "postgres", ""); // pg_hba.conf switched and reloaded
+                assertRefused(url, "workready_app", "");
                 Map<String, List<String>> owners = owners(jdbc);
                 assertThat(owners).containsOnlyKeys("workready_app", "workready_audit");
                 assertThat(owners.get("workready_audit"))
