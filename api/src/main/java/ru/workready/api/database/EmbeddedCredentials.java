@@ -120,6 +120,13 @@ final class EmbeddedCredentials {
         return credentials;
     }
 
+    /** A new temporary file in {@code dir} that only its owner can read (where the file system knows owners). */
+    static Path ownerOnlyTempFile(Path dir, String prefix) throws IOException {
+        return posix()
+                ? Files.createTempFile(dir, prefix, ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY))
+                : Files.createTempFile(dir, prefix, ".tmp");
+    }
+
     /** 256 random bits, base64url: nothing to quote anywhere. */
     private static String newPassword() {
         byte[] bytes = new byte[32];

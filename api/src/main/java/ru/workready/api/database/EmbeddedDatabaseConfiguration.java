@@ -5,7 +5,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +13,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.liquibase.autoconfigure.LiquibaseDataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import ru.workready.data.database.DatabaseRoles;
 
 /**
  * With no {@code spring.datasource.url}, the app runs on an embedded PostgreSQL whose data
@@ -52,7 +51,7 @@ class EmbeddedDatabaseConfiguration {
     @LiquibaseDataSource
     DataSource liquibaseDataSource(EmbeddedPostgres pg,
                                    @Value("${workready.embedded.data-dir:.workready/pgdata}") String dataDir) {
-        return new SimpleDriverDataSource(new org.postgresql.Driver(), jdbcUrl(pg), EmbeddedRoles.SUPERUSER,
+        return DatabaseRoles.direct(jdbcUrl(pg), EmbeddedRoles.SUPERUSER,
                 EmbeddedCredentials.forDataDir(Path.of(dataDir), false).superuserPassword());
     }
 
@@ -86,8 +85,7 @@ class EmbeddedDatabaseConfiguration {
         Path pwfile = null;
         if (fresh) {
             // zonky runs initdb with -A trust; its "locale" options follow and override that (--auth)
-            pwfile = Files.createTempFile(dir.getParent(), "initdb-", ".pw",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            pwfile = EmbeddedCredentials.ownerOnlyTempFile(dir.getParent(), "initdb-");
             Files.writeString(pwfile, credentials.superuserPassword() + "\n");
             builder.setLocaleConfig("auth", "scram-sha-256").setLocaleConfig("pwfile", pwfile.toString())
                     // between initdb and the server's start: no reload needed afterwards

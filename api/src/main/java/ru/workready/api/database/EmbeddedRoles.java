@@ -7,12 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
-import org.postgresql.PGConnection;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import ru.workready.data.database.DatabaseRoles;
 
 /**
  * The embedded database's roles and authentication (issue 15 §4):
@@ -31,9 +29,9 @@ import org.slf4j.LoggerFactory;
  */
 final class EmbeddedRoles {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedRoles.class);
-    static final String SUPERUSER = "postgres";
-    static final String APP = "workready_app";
-    static final String AUDIT = "workready_audit";
+    static final String SUPERUSER = DatabaseRoles.SUPERUSER;
+    static final String APP = DatabaseRoles.APP;
+    static final String AUDIT = DatabaseRoles.AUDIT;
     static final String DATABASE = "postgres";
     static final String HBA_MARKER = "# Written by workready at each start";
     static final String HBA = HBA_MARKER + " (EmbeddedRoles): a password (SCRAM) for every connection.\n"
@@ -65,33 +63,20 @@ final class EmbeddedRoles {
      * passwords that are already set.
      */
     static void secure(EmbeddedPostgres pg, Path dataDir, EmbeddedCredentials credentials) {
-        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            PGConnection pgc = c.unwrap(PGConnection.class);
-            // the client computes the SCRAM verifier: the password itself never reaches the server or its log
-            pgc.alterUserPassword(SUPERUSER, credentials.superuserPassword().toCharArray(), "scram-sha-256");
-            s.execute("do $$ begin"
-                    + " if to_regrole('" + AUDIT + "') is null then create role " + AUDIT + " nologin; end if;"
-                    + " if to_regrole('" + APP + "') is null then create role " + APP + " login; end if;"
-                    + " end $$");
-            s.execute("alter role " + AUDIT + " nologin nosuperuser nocreatedb nocreaterole noreplication nobypassrls");
-            s.execute("alter role " + APP + " login nosuperuser nocreatedb nocreaterole noreplication nobypassrls");
-            pgc.alterUserPassword(APP, credentials.appPassword().toCharArray(), "scram-sha-256");
-            s.execute("do $$ begin"
-                    + " if pg_has_role('" + APP + "', '" + AUDIT + "', 'MEMBER') then revoke " + AUDIT + " from " + APP + "; end if;"
-                    + " end $$");
-            // the new owner of a table needs CREATE on its schema (roles/ownership.sql gives them their objects)
-            s.execute("grant usage, create on schema public to " + APP + ", " + AUDIT);
+        DataSource superuser = pg.getPostgresDatabase();
+        try {
+            DatabaseRoles.setUp(superuser, credentials.superuserPassword(), credentials.appPassword());
             if (!HBA.equals(Files.readString(dataDir.resolve("pg_hba.conf"), StandardCharsets.UTF_8))) {
                 boolean upgrade = !secured(dataDir);
                 writeHba(dataDir);
                 // (PostgreSQL then also notes that postgresql.conf's max_connections differs from zonky's -c: harmless)
-                s.execute("select pg_reload_conf()");
+                DatabaseRoles.reloadConfiguration(superuser);
                 if (upgrade) {
                     log.info("Embedded database in {}: roles {} and {} set up, every connection now needs a password"
                             + " (kept in {})", dataDir, APP, AUDIT, credentials.file());
                 }
             }
-        } catch (SQLException e) {
+        } catch (IllegalStateException e) {
             throw new IllegalStateException("cannot set up the roles of the embedded database in " + dataDir
                     + " (passwords in " + credentials.file() + ")", e);
         } catch (IOException e) {
