@@ -31,6 +31,8 @@ public final class TestDatabase {
         registry.add("spring.datasource.url", () -> url);
         registry.add("spring.datasource.username", () -> user);
         registry.add("spring.datasource.password", () -> password);
+        // the tests connect as a superuser on purpose: no warning about it (DatabaseRoleCheck)
+        registry.add("workready.database.role-check", () -> "false");
     }
 
     /**
