@@ -55,6 +55,7 @@ public final class TestDatabase {
         registry.add("spring.datasource.url", () -> fresh);
         registry.add("spring.datasource.username", () -> user);
         registry.add("spring.datasource.password", () -> password);
+        registry.add("workready.database.role-check", () -> "false");
     }
 
     private static void start() {
