@@ -51,11 +51,14 @@ class ReportController {
     private final GapReportService reports;
     private final Readiness readiness;
     private final Tenancy tenancy;
+    private final ru.workready.api.scoring.ReadinessService scoring;
 
-    ReportController(GapReportService reports, Readiness readiness, Tenancy tenancy) {
+    ReportController(GapReportService reports, Readiness readiness, Tenancy tenancy,
+                     ru.workready.api.scoring.ReadinessService scoring) {
         this.reports = reports;
         this.readiness = readiness;
         this.tenancy = tenancy;
+        this.scoring = scoring;
     }
 
     @GetMapping("/programmes")
@@ -123,18 +126,27 @@ class ReportController {
     @Operation(summary = "Cohort weak spots: readiness levels per labour function over the programme's students, "
             + "the functions with the lowest share of READY and the outcomes and evidence kinds dragging them down",
             description = "Unless the key is the programme's own college's, groups of fewer than 5 students publish "
-                    + "no numbers and counts of 1–4 are hidden with complements (see disclosure and suppressionReason).")
+                    + "no numbers and counts of 1–4 are hidden with complements (see disclosure and suppressionReason). "
+                    + "With asOf=YYYY-MM-DD every student is scored as of the end of that day (evidence assessed by "
+                    + "then, ages counted from it) with today's rule set and mapping, computed and not stored; "
+                    + "asOf=graduation: the programme's graduation date, 30 June of intake year + ceil(study months "
+                    + "/ 12). The same suppression applies.")
     ResponseEntity<?> cohort(@ParameterObject ReportQuery query,
                              @Parameter(description = "how many weak spots to list (0–100)")
                              @RequestParam(defaultValue = "5") int limit,
+                             @Parameter(description = "YYYY-MM-DD or graduation: score the students as of that day")
+                             @RequestParam(required = false) @Nullable String asOf,
                              @RequestParam(defaultValue = "json") String format) {
         if (limit < 0 || limit > 100) {
             throw badParameter("limit", String.valueOf(limit), "must be between 0 and 100");
         }
         // a college's cohort report covers its own students only
         tenancy.requireProgramme(query.programme(), query.college(), query.fgos(), query.year());
+        GapReportService.CohortAsOf day = asOf == null ? null : GapReportService.CohortAsOf.parse(asOf);
         return respond(format, () -> reports.cohort(query.selector(),
-                query.standards(), limit, readiness.ruleSetVersion(), ownCollege()));
+                query.standards(), limit, readiness.ruleSetVersion(), ownCollege(), day,
+                (ids, standard, on) -> ids.stream().map(id -> scoring.asOf(id, standard,
+                        ru.workready.api.scoring.ReadinessService.Moment.of(on)).readiness()).toList()));
     }
 
     @GetMapping("/supply-demand")

@@ -83,6 +83,26 @@ public class RuleBaseRegistry {
         return forCollege(collegeCode, repository.collegeRegion(collegeCode).orElse(null));
     }
 
+    /**
+     * The rule set that judged a student of this college just before {@code before}, from the activation history:
+     * the college's activation in force then, else its region's, else the default's (an activation that removed a
+     * scope's own rule set falls through, as today). Empty when no rule set was active yet.
+     */
+    public java.util.Optional<CompiledRuleSet> forCollegeBefore(String collegeCode, java.time.Instant before) {
+        String region = repository.collegeRegion(collegeCode).orElse(null);
+        List<Scope> order = region == null
+                ? List.of(new Scope(ScopeKind.COLLEGE, collegeCode), Scope.DEFAULT)
+                : List.of(new Scope(ScopeKind.COLLEGE, collegeCode), new Scope(ScopeKind.REGION, region), Scope.DEFAULT);
+        scopes(); // the shipped versions are stored and the default activated before history is read
+        for (Scope scope : order) {
+            var a = repository.activeBefore(scope, before);
+            if (a.isPresent() && a.get().versionId() != null) {
+                return java.util.Optional.of(compiled(repository.find(a.get().versionId()).orElseThrow()));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     public Map<Scope, CompiledRuleSet> scopes() {
         Map<Scope, CompiledRuleSet> map = active.get();
         if (map != null && System.nanoTime() - checkedAt > RECHECK_NANOS) {

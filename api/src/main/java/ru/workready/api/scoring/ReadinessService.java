@@ -51,6 +51,71 @@ public class ReadinessService {
     public record Served(Assessed assessed, OffsetDateTime computedAt, boolean fromStore) {
     }
 
+    /** Which rule-set and mapping versions a read as of a day uses. */
+    public enum Versions {
+        /** Today's active versions, whatever the day: results of different days compare like with like. */
+        TODAY("today"),
+        /** The versions active at the end of the day (activation history, mapping versions by creation time). */
+        AS_OF("asOf");
+
+        private final String label;
+
+        Versions(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        public static java.util.Optional<Versions> parse(String text) {
+            for (Versions v : values()) {
+                if (v.label.equalsIgnoreCase(text)) {
+                    return java.util.Optional.of(v);
+                }
+            }
+            return java.util.Optional.empty();
+        }
+    }
+
+    /**
+     * The point in time a read is about: the end of {@code date} (evidence assessed on or before it, ages counted from
+     * it), with today's or that day's versions, and, when {@code knownAt} is set, only evidence recorded by then.
+     */
+    public record Moment(LocalDate date, Versions versions, java.time.@Nullable Instant knownAt) {
+        public static Moment of(LocalDate date) {
+            return new Moment(date, Versions.TODAY, null);
+        }
+
+        /**
+         * The moment a read is about, from its parameters: asOf (default today; not after today), versions (today|asOf;
+         * asOf needs an asOf date) and knownAt (an ISO instant, not in the future). Shared with what-if.
+         */
+        public static Moment parse(java.time.@Nullable LocalDate asOf, String versions,
+                                                     @Nullable String knownAt, java.time.LocalDate today) {
+            Versions v = Versions.parse(versions).orElseThrow(() -> refused(
+                    "invalid-versions", "versions", versions, "today or asOf"));
+            if (v == Versions.AS_OF && asOf == null) {
+                throw refused("invalid-versions", "versions", versions, "versions=asOf needs an asOf date");
+            }
+            java.time.Instant known = null;
+            if (knownAt != null) {
+                try {
+                    known = java.time.OffsetDateTime.parse(knownAt).toInstant();
+                } catch (java.time.format.DateTimeParseException e) {
+                    throw refused("invalid-known-at", "knownAt", knownAt, "an ISO instant such as 2026-06-30T12:00:00Z");
+                }
+            }
+            return new Moment(asOf == null ? today : asOf, v, known);
+        }
+
+        private static ru.workready.data.InvalidInputException refused(String type, String field, String value,
+                                                                       String reason) {
+            return new ru.workready.data.InvalidInputException(type, field + " " + value + ": " + reason,
+                    List.of(new ru.workready.data.InvalidInputException.Problem(null, field, value, reason)), 1);
+        }
+    }
+
     /** One student's facts for one standard, before any rule set has judged them. */
     record Prepared(StudentRepository.Student student, MappingRepository.ActiveMapping mapping,
                     ProfessionalStandard standard, ScoringInput input) {
@@ -92,16 +157,41 @@ public class ReadinessService {
      * ages counted from it. Today's active mapping (and, by the caller, rule set), so that dates compare like with like.
      */
     Prepared prepare(String studentId, String standardCode, LocalDate asOf) {
+        return prepare(studentId, standardCode, Moment.of(asOf));
+    }
+
+    /**
+     * The student's facts at a {@link Moment}: evidence assessed on or before its day (and recorded by its knownAt),
+     * with today's mapping or, for {@link Versions#AS_OF}, the mapping version active at the end of that day.
+     */
+    Prepared prepare(String studentId, String standardCode, Moment at) {
         StudentRepository.Student student = students.find(studentId)
                 .orElseThrow(() -> new NotFoundException("No student with id " + studentId));
         int programmeLevel = programmes.summary(student.programmeId()).orElseThrow().qualificationLevel();
         MappingRepository.ActiveMapping mapping = mappings.active(student.programmeId(), standardCode)
                 .orElseThrow(() -> new NotFoundException("The student's programme has no mapping to standard "
                         + standardCode));
+        if (at.versions() == Versions.AS_OF) {
+            mapping = mappings.activeBefore(student.programmeId(), standardCode, endOf(at.date()))
+                    .orElseThrow(() -> noVersions("no mapping of the student's programme to standard " + standardCode
+                            + " existed", at.date()));
+        }
         ProfessionalStandard standard = edition(mapping.standardId()).standard();
+        LocalDate asOf = at.date();
         return new Prepared(student, mapping, standard, new ScoringInput(studentId, standard, programmeLevel,
-                mapping.mappings(), evidence.history(student.collegeId(), studentId).stream()
+                mapping.mappings(), evidence.history(student.collegeId(), studentId, at.knownAt()).stream()
                 .filter(e -> !e.assessedOn().isAfter(asOf)).toList(), asOf));
+    }
+
+    /** The first instant after the day, in the application's zone. */
+    private java.time.Instant endOf(LocalDate day) {
+        return day.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
+    }
+
+    private static ru.workready.data.InvalidInputException noVersions(String what, LocalDate day) {
+        return new ru.workready.data.InvalidInputException("no-versions-as-of", "versions=asOf: " + what
+                + " at the end of " + day, List.of(new ru.workready.data.InvalidInputException.Problem(null, "asOf",
+                day.toString(), what + " then; use versions=today")), 1);
     }
 
     private Edition edition(long standardId) {
@@ -192,9 +282,23 @@ public class ReadinessService {
 
     /** The student's readiness as of the end of a past day, computed with today's rule set and mapping; not stored. */
     public Assessed asOf(String studentId, String standardCode, LocalDate asOf) {
-        Prepared p = prepare(studentId, standardCode, asOf);
-        StudentReadiness result = ruleSetFor(p.student()).readiness().evaluate(p.input());
+        return asOf(studentId, standardCode, Moment.of(asOf));
+    }
+
+    /** The student's readiness at a {@link Moment}; computed, not stored. */
+    public Assessed asOf(String studentId, String standardCode, Moment at) {
+        Prepared p = prepare(studentId, standardCode, at);
+        StudentReadiness result = ruleSetFor(p.student(), at).readiness().evaluate(p.input());
         return new Assessed(p.student(), p.mapping().standardId(), p.standard(), p.mapping().version(), result);
+    }
+
+    /** The rule set that judges the student at a moment: today's, or the one active at the end of its day. */
+    public CompiledRuleSet ruleSetFor(StudentRepository.Student student, Moment at) {
+        if (at.versions() == Versions.TODAY) {
+            return ruleSetFor(student);
+        }
+        return ruleBases.forCollegeBefore(student.collegeCode(), endOf(at.date()))
+                .orElseThrow(() -> noVersions("no rule set was active", at.date()));
     }
 
     /** Today, as the application's clock says. */
@@ -204,8 +308,13 @@ public class ReadinessService {
 
     /** The student's readiness if these extra results were recorded; nothing is stored. */
     public Assessed whatIf(String studentId, String standardCode, List<Evidence> extra) {
-        Prepared p = prepare(studentId, standardCode);
-        StudentReadiness result = ruleSetFor(p.student()).readiness().evaluate(p.input().withExtraEvidence(extra));
+        return whatIf(studentId, standardCode, extra, Moment.of(today()));
+    }
+
+    /** The student's readiness at a moment if these extra results had been recorded by then; nothing is stored. */
+    public Assessed whatIf(String studentId, String standardCode, List<Evidence> extra, Moment at) {
+        Prepared p = prepare(studentId, standardCode, at);
+        StudentReadiness result = ruleSetFor(p.student(), at).readiness().evaluate(p.input().withExtraEvidence(extra));
         return new Assessed(p.student(), p.mapping().standardId(), p.standard(), p.mapping().version(), result);
     }
 

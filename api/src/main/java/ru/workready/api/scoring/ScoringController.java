@@ -62,7 +62,9 @@ class ScoringController {
                           double coverageAfter, String reasonAfter, List<String> rulesAfter) {
     }
 
-    record WhatIfView(String studentId, String standard, String ruleSetVersion, int mappingVersion, boolean stored,
+    record WhatIfView(String studentId, String standard, LocalDate asOf, String versions,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) java.time.@Nullable Instant knownAt,
+                      String ruleSetVersion, int mappingVersion, boolean stored,
                       int extraResults, Map<ReadinessLevel, Integer> summaryBefore,
                       Map<ReadinessLevel, Integer> summaryAfter, List<FunctionChange> changed,
                       List<FunctionChange> functions) {
@@ -117,14 +119,26 @@ class ScoringController {
     @Operation(summary = "The student's readiness if these extra results were recorded; nothing is stored",
             description = "Body: {results: [{outcomeCode, kind, result, maxPoints, assessedOn, attempt}]} — the "
                     + "columns of the assessment CSV. For an independent assessment (НОК) give standardCode and "
-                    + "generalizedFunction instead of outcomeCode.")
+                    + "generalizedFunction instead of outcomeCode. asOf, versions and knownAt as on GET readiness: the "
+                    + "baseline and the variant are both computed at that moment; an extra result without assessedOn "
+                    + "is dated asOf, and one dated after asOf is refused.")
     WhatIfView whatIf(@PathVariable String id, @RequestParam(defaultValue = "06.001") String standard,
+                      @RequestParam(required = false) @Nullable LocalDate asOf,
+                      @RequestParam(defaultValue = "today") String versions,
+                      @RequestParam(required = false) @Nullable String knownAt,
                       @RequestBody WhatIfRequest request) {
         // before anything else: another college's student reads as an unknown id
         tenancy.requireStudent(students.find(id).orElseThrow(() -> new NotFoundException("No student with id " + id)));
-        ReadinessService.Assessed before = readiness.current(id, standard);
-        List<Evidence> extra = parse(id, before.student().programmeId(), request);
-        ReadinessService.Assessed after = readiness.whatIf(id, standard, extra);
+        ru.workready.data.Inputs.requireDate("asOf", asOf);
+        LocalDate today = readiness.today();
+        if (asOf != null && asOf.isAfter(today)) {
+            throw new InvalidInputException("invalid-as-of", "asOf " + asOf + " is after today",
+                    List.of(new Problem(null, "asOf", asOf.toString(), "a past day or today (" + today + ")")), 1);
+        }
+        ReadinessService.Moment at = ReadinessService.Moment.parse(asOf, versions, knownAt, today);
+        ReadinessService.Assessed before = readiness.asOf(id, standard, at);
+        List<Evidence> extra = parse(id, before.student().programmeId(), request, at.date(), asOf != null);
+        ReadinessService.Assessed after = readiness.whatIf(id, standard, extra, at);
         Map<String, FunctionScore> old = byCode(before.readiness());
         List<FunctionChange> all = new ArrayList<>();
         for (FunctionScore f : after.readiness().functions()) {
@@ -135,7 +149,8 @@ class ScoringController {
         List<FunctionChange> changed = all.stream().filter(c -> c.levelBefore() != c.levelAfter()
                 || !java.util.Objects.equals(c.readinessBefore(), c.readinessAfter())
                 || c.coverageBefore() != c.coverageAfter()).toList();
-        return new WhatIfView(id, standard, after.readiness().ruleSetVersion(), after.mappingVersion(), false,
+        return new WhatIfView(id, standard, at.date(), at.versions().label(), at.knownAt(),
+                after.readiness().ruleSetVersion(), after.mappingVersion(), false,
                 extra.size(), summary(before.readiness()), summary(after.readiness()), changed, all);
     }
 
@@ -227,7 +242,8 @@ class ScoringController {
         return jobs.job(id);
     }
 
-    private List<Evidence> parse(String studentId, long programmeId, WhatIfRequest request) {
+    private List<Evidence> parse(String studentId, long programmeId, WhatIfRequest request, LocalDate asOf,
+                               boolean refuseLater) {
         List<ExtraResult> results = request.results() == null ? List.of() : request.results();
         List<Problem> problems = new ArrayList<>();
         if (results.isEmpty() || results.size() > MAX_EXTRA) {
@@ -258,12 +274,14 @@ class ScoringController {
             AssessmentResult result = result(r, row, problems);
             LocalDate on = null;
             try {
-                on = r.assessedOn() == null ? LocalDate.now(clock) : LocalDate.parse(r.assessedOn());
+                on = r.assessedOn() == null ? asOf : LocalDate.parse(r.assessedOn());
             } catch (DateTimeParseException e) {
                 problems.add(new Problem(row, "assessedOn", r.assessedOn(), "expected YYYY-MM-DD"));
             }
             if (on != null && !ru.workready.data.Inputs.inRange(on)) {
                 problems.add(new Problem(row, "assessedOn", r.assessedOn(), ru.workready.data.Inputs.DATE_REASON));
+            } else if (refuseLater && on != null && on.isAfter(asOf)) {
+                problems.add(new Problem(row, "assessedOn", r.assessedOn(), "after asOf " + asOf));
             }
             int attempt = r.attempt() == null ? 1 : r.attempt();
             if (attempt < 1) {

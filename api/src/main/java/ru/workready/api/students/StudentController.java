@@ -41,8 +41,12 @@ class StudentController {
                         @Nullable List<OutcomeContribution> outcomes) {
     }
 
-    /** computedAt: when these scores were computed (stored scores are served while current). */
+    /**
+     * computedAt: when these scores were computed (stored scores are served while current); versions: "today" or
+     * "asOf", which rule-set and mapping versions were used; knownAt: set when evidence recorded later was left out.
+     */
     record ReadinessView(String studentId, String college, StandardRef standard, java.time.LocalDate asOf,
+                         String versions, @JsonInclude(JsonInclude.Include.NON_NULL) java.time.@Nullable Instant knownAt,
                          String ruleSetVersion, int mappingVersion, OffsetDateTime computedAt, Map<ReadinessLevel, Integer> summary,
                          List<GeneralizedScore> generalizedFunctions, List<FunctionView> functions) {
     }
@@ -96,10 +100,15 @@ class StudentController {
                     + "outcomes' mastery and evidence contributions (always computed). With asOf=YYYY-MM-DD: the "
                     + "readiness the student had at the end of that day — only evidence assessed on or before it, "
                     + "retakes decided among those, ages counted from it — under today's rule set and mapping; "
-                    + "computed, never stored.")
+                    + "computed, never stored. versions=asOf (with asOf): the rule-set version active for the "
+                    + "student's college, region or default at the end of that day (activation history) and the "
+                    + "mapping version active then, instead of today's. knownAt=<ISO instant>: also leaves out "
+                    + "evidence recorded after that instant — what the product would have answered then.")
     ReadinessView readiness(@PathVariable String id, @RequestParam(defaultValue = "06.001") String standard,
                             @RequestParam(defaultValue = "false") boolean explain,
-                            @RequestParam(required = false) java.time.@Nullable LocalDate asOf) {
+                            @RequestParam(required = false) java.time.@Nullable LocalDate asOf,
+                            @RequestParam(defaultValue = "today") String versions,
+                            @RequestParam(required = false) @Nullable String knownAt) {
         // a student of another college, or without consent for an employer, looks exactly like an unknown id
         StudentRepository.Student student = students.find(id)
                 .orElseThrow(() -> new NotFoundException("No student with id " + id));
@@ -111,9 +120,11 @@ class StudentController {
                     List.of(new ru.workready.data.InvalidInputException.Problem(null, "asOf", asOf.toString(),
                             "a past day or today (" + today + ")")), 1);
         }
+        ReadinessService.Moment at = ReadinessService.Moment.parse(asOf, versions, knownAt, today);
         // the evidence detail is not stored (bulk rows keep only the decision): explain computes it
         ReadinessService.Served served = asOf != null && asOf.isBefore(today)
-                ? new ReadinessService.Served(readiness.asOf(id, standard, asOf), OffsetDateTime.now(clock), false)
+                || at.versions() != ReadinessService.Versions.TODAY || at.knownAt() != null
+                ? new ReadinessService.Served(readiness.asOf(id, standard, at), OffsetDateTime.now(clock), false)
                 : explain
                 ? new ReadinessService.Served(readiness.assess(id, standard), OffsetDateTime.now(clock), false)
                 : readiness.read(student, standard);
@@ -125,7 +136,7 @@ class StudentController {
         return new ReadinessView(id, a.student().collegeCode(),
                 new StandardRef(a.standardId(), a.standard().code(), a.standard().name(), a.standard().orderNumber(),
                         a.standard().approvalDate()),
-                asOf == null ? today : asOf, a.readiness().ruleSetVersion(), a.mappingVersion(), served.computedAt(), summary, a.readiness().generalizedFunctions().stream().map(g -> new GeneralizedScore(g.standardCode(), g.code(),
+                at.date(), at.versions().label(), at.knownAt(), a.readiness().ruleSetVersion(), a.mappingVersion(), served.computedAt(), summary, a.readiness().generalizedFunctions().stream().map(g -> new GeneralizedScore(g.standardCode(), g.code(),
                         round(g.readiness()), g.level(), g.scoredFunctions())).toList(),
                 a.readiness().functions().stream().map(f -> new FunctionView(f.code(), f.name(),
                         f.qualificationLevel(), f.level(), round(f.readiness()), round(f.coverage()), f.reason(),

@@ -106,7 +106,7 @@ public class AssessmentUploadService implements UploadLoader {
                 ? EvidencePartitions.ownPartition(jdbc, collegeId, uploadId)
                 : EvidencePartitions.shared(jdbc, collegeId);
         return new AssessmentStager(Lookups.load(jdbc, collegeId), uploadId, collegeId, collegeCode, target,
-                LocalDate.now(clock));
+                LocalDate.now(clock), clock.instant());
     }
 
     /**
@@ -164,21 +164,24 @@ public class AssessmentUploadService implements UploadLoader {
         private final EvidencePartitions.Target target;
         private final long uploadId;
         /** Columns of the COPY. */
-        private static final int FIELDS = 19;
+        private static final int FIELDS = 20;
         private final long collegeId;
         /** Students with rows in the file, by ordinal (bounded by the college). */
         private final BitSet students = new BitSet();
         private final Map<String, Integer> counts = new HashMap<>();
         /** Results dated after it get a warning. */
         private final LocalDate today;
+        /** When the upload's rows are recorded (evidence.recorded_at), by the application's clock. */
+        private final java.time.Instant recordedAt;
         /** Files repeat a few codes and dates a million times: parse each distinct text once. */
         private final Memo<EvidenceKind> kinds = new Memo<>();
         private final Memo<String> outcomes = new Memo<>();
         private final Memo<LocalDate> dates = new Memo<>();
 
         AssessmentStager(Lookups lookups, long uploadId, long collegeId, String collegeCode,
-                         EvidencePartitions.Target target, LocalDate today) {
+                         EvidencePartitions.Target target, LocalDate today, java.time.Instant recordedAt) {
             this.today = today;
+            this.recordedAt = recordedAt;
             this.lookups = lookups;
             this.collegeCode = collegeCode;
             this.target = target;
@@ -327,7 +330,8 @@ public class AssessmentUploadService implements UploadLoader {
             out.row(FIELDS).int8(uploadId).int8(collegeId).int4(row.number()).text(student.id()).int8(outcomeId)
                     .text(standardCode).text(gfCode).text(kind.name()).int2(result.grade).numeric(result.points)
                     .numeric(result.max).bool(result.passed).date(date).int4(attempt).text(row.get("assessor"))
-                    .text(row.get("comment")).text(nok ? certificate : null).text(nok ? conclusion : null).int4(place);
+                    .text(row.get("comment")).text(nok ? certificate : null).text(nok ? conclusion : null).int4(place)
+                    .timestamptz(recordedAt);
             out.endRow();
             counts.merge(kind.name(), 1, Integer::sum);
         }

@@ -37,6 +37,7 @@ public final class CopyWriter implements AutoCloseable {
             0, 0, 0, 0, 0, 0, 0, 0};
     /** Days from 1970-01-01 to 2000-01-01, PostgreSQL's date epoch. */
     private static final long PG_EPOCH_DAY = LocalDate.of(2000, 1, 1).toEpochDay();
+    private static final java.time.Instant PG_EPOCH = java.time.Instant.parse("2000-01-01T00:00:00Z");
     private static final BigInteger TEN_THOUSAND = BigInteger.valueOf(10_000);
     private static final long[] POW10 = {1, 10, 100, 1000};
 
@@ -207,6 +208,17 @@ public final class CopyWriter implements AutoCloseable {
         ensure(8);
         putInt(4);
         putInt(Math.toIntExact(value.toEpochDay() - PG_EPOCH_DAY));
+        return this;
+    }
+
+    /** A timestamptz field: microseconds since 2000-01-01T00:00:00Z. */
+    public CopyWriter timestamptz(java.time.@Nullable Instant value) {
+        if (value == null) {
+            return nullField();
+        }
+        ensure(12);
+        putInt(8);
+        putLong(java.time.temporal.ChronoUnit.MICROS.between(PG_EPOCH, value));
         return this;
     }
 

@@ -17,10 +17,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class EvidencePartitions {
     private static final Logger log = LoggerFactory.getLogger(EvidencePartitions.class);
-    /** The columns an upload COPYs, in its binary rows' order (the rest take their defaults). */
+    /**
+     * The columns an upload COPYs, in its binary rows' order (the rest take their defaults). recorded_at is written
+     * from the application's clock, not the database's now(), so that "known at" reads agree with the app's time.
+     */
     public static final String COPY_COLUMNS = "upload_id, college_id, row_number, student_id, outcome_id, "
             + "standard_code, generalized_function_code, kind, grade, points, max_points, passed, assessed_on, attempt, "
-            + "assessor, comment, certificate_number, conclusion, place";
+            + "assessor, comment, certificate_number, conclusion, place, recorded_at";
 
     /**
      * The table an upload COPYs into, and what makes its rows part of {@code evidence} once every

@@ -37,7 +37,18 @@ public class EvidenceRepository {
     }
 
     public List<Evidence> history(long collegeId, String studentId) {
-        return jdbc.sql(HISTORY).params(collegeId, studentId)
+        return history(collegeId, studentId, null);
+    }
+
+    /**
+     * A student's evidence as the product knew it at {@code knownAt}: rows recorded (evidence.recorded_at, written
+     * from the application's clock) after that instant are left out. Null: everything recorded.
+     */
+    public List<Evidence> history(long collegeId, String studentId, java.time.@Nullable Instant knownAt) {
+        var sql = knownAt == null ? jdbc.sql(HISTORY).params(collegeId, studentId)
+                : jdbc.sql(HISTORY.replace(" order by e.id", " and e.recorded_at <= ? order by e.id"))
+                .params(collegeId, studentId, OffsetDateTime.ofInstant(knownAt, java.time.ZoneOffset.UTC));
+        return sql
                 .query((rs, n) -> {
                     EvidenceKind kind = EvidenceKind.valueOf(rs.getString(4));
                     BigDecimal points = rs.getBigDecimal(6);

@@ -49,10 +49,12 @@ public class MappingRepository {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final java.time.Clock clock;
 
-    public MappingRepository(JdbcClient jdbc, JdbcTemplate template) {
+    public MappingRepository(JdbcClient jdbc, JdbcTemplate template, java.time.Clock clock) {
         this.jdbc = jdbc;
         this.template = template;
+        this.clock = clock;
     }
 
     /**
@@ -72,9 +74,11 @@ public class MappingRepository {
         jdbc.sql("update mapping_set set is_active = false where programme_id = ? and standard_id = ?")
                 .params(programmeId, standardId).update();
         long setId = jdbc.sql("""
-                        insert into mapping_set (programme_id, standard_id, version, author) values (?, ?, ?, ?)
-                        returning id""")
-                .params(programmeId, standardId, version, author).query(Long.class).single();
+                        insert into mapping_set (programme_id, standard_id, version, author, created_at)
+                        values (?, ?, ?, ?, ?) returning id""")
+                .params(programmeId, standardId, version, author,
+                        OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC))
+                .query(Long.class).single();
         template.batchUpdate("""
                         insert into mapping (mapping_set_id, outcome_id, labour_function_id, element_id, type, weight,
                                              critical)
@@ -190,14 +194,33 @@ public class MappingRepository {
                 .params(programmeId, standardCode)
                 .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)})
                 .optional();
-        return set.map(s -> new ActiveMapping(s[0], (int) s[1], s[2], jdbc.sql("""
+        return set.map(this::withMappings);
+    }
+
+    /**
+     * The mapping of a programme to the standard that was active just before {@code before}: of the newest edition
+     * mapped by then, the latest version created by then (a new version replaces the active one when it is stored).
+     */
+    public Optional<ActiveMapping> activeBefore(long programmeId, String standardCode, java.time.Instant before) {
+        return jdbc.sql("""
+                        select ms.id, ms.version, ms.standard_id from mapping_set ms
+                        join professional_standard s on s.id = ms.standard_id
+                        where ms.programme_id = ? and s.code = ? and ms.created_at < ?
+                        order by s.approval_date desc, ms.version desc limit 1""")
+                .params(programmeId, standardCode, OffsetDateTime.ofInstant(before, java.time.ZoneOffset.UTC))
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)})
+                .optional().map(this::withMappings);
+    }
+
+    private ActiveMapping withMappings(long[] s) {
+        return new ActiveMapping(s[0], (int) s[1], s[2], jdbc.sql("""
                         select o.code, f.code, m.type, m.weight, m.critical from mapping m
                         join outcome o on o.id = m.outcome_id
                         join labour_function f on f.id = m.labour_function_id
                         where m.mapping_set_id = ? order by m.id""").param(s[0])
                 .query((rs, n) -> new Mapping(rs.getString(1), rs.getString(2), MappingType.valueOf(rs.getString(3)),
                         rs.getDouble(4), rs.getBoolean(5)))
-                .list()));
+                .list());
     }
 
     /** Codes of the standards a programme has an active mapping to. */

@@ -23,10 +23,13 @@ import ru.workready.engine.scoring.ReadinessLevel;
  * than 5 students are left out of the drags.
  *
  * @param students the programme's students; null when the group is suppressed
+ * @param asOf     null: the stored scores (today); else the day the students were scored as of (computed, not stored,
+ *                 today's rule set and mapping), with asOfRule "date" or "graduation"
  */
 public record CohortReport(Provenance provenance, @Nullable Integer students, boolean staleScores,
                            Disclosure disclosure, List<CohortFunction> functions,
-                           List<CohortFunction> weakSpots) implements Tabular {
+                           List<CohortFunction> weakSpots, java.time.@Nullable LocalDate asOf,
+                           @Nullable String asOfRule) implements Tabular {
 
     /**
      * One ТФ over the cohort. readyShare = READY / scored students (null when no student is scored,
@@ -61,7 +64,12 @@ public record CohortReport(Provenance provenance, @Nullable Integer students, bo
 
     @Override
     public List<String> notes() {
-        return disclosure.lines();
+        List<String> notes = new ArrayList<>(disclosure.lines());
+        if (asOf != null) {
+            notes.add("Готовность на дату " + asOf + ("graduation".equals(asOfRule) ? " (дата выпуска программы)" : "")
+                    + ": вычислена по действующему набору правил и сопоставлению, не сохранена");
+        }
+        return notes;
     }
 
     @Override

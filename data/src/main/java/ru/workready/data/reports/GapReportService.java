@@ -76,6 +76,31 @@ public class GapReportService {
                                  int activeVersion, List<Integer> versions) {
     }
 
+    /**
+     * The day a cohort report scores the students as of: a date, or {@code graduation} — the programme's graduation
+     * date, 30 June of intake year + ceil(study_months / 12) (the graduation year of the employer groups).
+     */
+    public record CohortAsOf(@Nullable LocalDate date, boolean graduation) {
+        public static CohortAsOf parse(String text) {
+            if (text.strip().equalsIgnoreCase("graduation")) {
+                return new CohortAsOf(null, true);
+            }
+            try {
+                return new CohortAsOf(ru.workready.data.Inputs.requireDate("asOf", LocalDate.parse(text.strip())),
+                        false);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw badParameter("asOf", text, "a date YYYY-MM-DD or 'graduation'");
+            }
+        }
+    }
+
+    /** Scores students as of a day with today's rule set and mapping, without storing (the API's readiness service). */
+    @FunctionalInterface
+    public interface AsOfScorer {
+        List<ru.workready.engine.scoring.StudentReadiness> score(List<String> studentIds, String standardCode,
+                                                                 LocalDate asOf);
+    }
+
     /** The programme and the (standard edition, mapping version) pairs a report is computed from. */
     record Scope(ProgrammeRow programme, List<Provenance.Source> sources) {
     }
@@ -224,8 +249,27 @@ public class GapReportService {
      */
     public CohortReport cohort(ProgrammeSelector selector, List<String> standards, int limit, String ruleSetVersion,
                                @Nullable String ownCollege) {
+        return cohort(selector, standards, limit, ruleSetVersion, ownCollege, null, null);
+    }
+
+    /**
+     * The cohort report as of a day ({@code asOf} non-null): every student of the programme scored by {@code scorer}
+     * as of that day (evidence assessed by then, ages counted from it, today's rule set and mapping), aggregated
+     * like the stored scores and suppressed the same way; nothing is stored. A day after today is refused.
+     */
+    public CohortReport cohort(ProgrammeSelector selector, List<String> standards, int limit, String ruleSetVersion,
+                               @Nullable String ownCollege, @Nullable CohortAsOf asOf, @Nullable AsOfScorer scorer) {
         Scope scope = scope(selector, standards, null);
         long programmeId = scope.programme().id();
+        LocalDate day = asOf == null ? null : asOf.graduation()
+                ? LocalDate.of(repository.graduation(programmeId).year(), java.time.Month.JUNE, 30) : asOf.date();
+        String rule = asOf == null ? null : asOf.graduation() ? "graduation" : "date";
+        LocalDate today = LocalDate.now(clock);
+        if (day != null && day.isAfter(today)) {
+            throw badParameter("asOf", asOf.graduation() ? "graduation" : day.toString(), (asOf.graduation()
+                    ? "the programme graduates on " + day + ", after today " : "after today ") + today);
+        }
+        List<String> studentIds = day == null ? List.of() : repository.studentIds(programmeId);
         boolean applied = !scope.programme().collegeCode().equals(ownCollege);
         int students = repository.studentCount(programmeId);
         SmallCells.Reason groupReason = null;
@@ -251,8 +295,10 @@ public class GapReportService {
                 }
                 continue;
             }
-            ReportRepository.CohortAggregates a = repository.cohort(programmeId, source.standardId(),
-                    scoredLevels);
+            ReportRepository.CohortAggregates a = day == null
+                    ? repository.cohort(programmeId, source.standardId(), scoredLevels)
+                    : aggregate(java.util.Objects.requireNonNull(scorer, "scorer").score(studentIds,
+                    source.standardCode(), day), source, scoredLevels);
             for (ReportRepository.LevelCount c : a.levels()) {
                 ruleSets.add(c.ruleSetVersion());
                 stale |= c.mappingSetId() == null || c.mappingSetId() != source.mappingSetId();
@@ -275,7 +321,7 @@ public class GapReportService {
         Provenance provenance = provenance(scope, List.copyOf(ruleSets));
         if (groupReason != null) {
             return new CohortReport(provenance, null, stale, Disclosure.of(true, true, groupReason), functions,
-                    List.of());
+                    List.of(), day, rule);
         }
         // ranked by the published shares only: a withheld share takes no place in the ranking
         List<CohortFunction> weak = functions.stream().filter(f -> f.readyShare() != null)
@@ -284,7 +330,80 @@ public class GapReportService {
                 .limit(Math.max(0, limit)).toList();
         boolean anyHidden = functions.stream().anyMatch(f -> f.suppressionReason() != null);
         return new CohortReport(provenance, students, stale,
-                Disclosure.of(applied, false, anyHidden ? SmallCells.Reason.SMALL_COUNTS : null), functions, weak);
+                Disclosure.of(applied, false, anyHidden ? SmallCells.Reason.SMALL_COUNTS : null), functions, weak,
+                day, rule);
+    }
+
+    /**
+     * Computed readiness aggregated as {@link ReportRepository#cohort} aggregates the stored scores and their
+     * explanations: level counts per ТФ; for scored levels, each mapped outcome's mean mastery (over the students with
+     * one), students without evidence and below 0.5, and each evidence kind's mean score over non-superseded results.
+     */
+    private ReportRepository.CohortAggregates aggregate(List<ru.workready.engine.scoring.StudentReadiness> scored,
+                                                        Provenance.Source source, List<String> scoredLevels) {
+        Map<String, Long> ids = new HashMap<>();
+        repository.functions(source.standardId()).forEach(f -> ids.put(f.code(), f.id()));
+        record LevelKey(long f, String level, String ruleSet) {
+        }
+        record OutcomeKey(long f, String code) {
+        }
+        record KindKey(long f, String kind) {
+        }
+        Map<LevelKey, double[]> levels = new LinkedHashMap<>();
+        Map<OutcomeKey, double[]> outcomes = new LinkedHashMap<>();
+        Map<OutcomeKey, Set<String>> outcomeStudents = new HashMap<>();
+        Map<KindKey, double[]> kinds = new LinkedHashMap<>();
+        Map<KindKey, Set<String>> kindStudents = new HashMap<>();
+        for (ru.workready.engine.scoring.StudentReadiness r : scored) {
+            for (ru.workready.engine.scoring.FunctionScore f : r.functions()) {
+                Long id = ids.get(f.code());
+                if (id == null) {
+                    continue;
+                }
+                double[] l = levels.computeIfAbsent(new LevelKey(id, f.level().name(), r.ruleSetVersion()),
+                        k -> new double[3]);
+                l[0]++;
+                if (f.readiness() != null) {
+                    l[1] += f.readiness();
+                    l[2]++;
+                }
+                if (!scoredLevels.contains(f.level().name())) {
+                    continue;
+                }
+                for (ru.workready.engine.scoring.OutcomeContribution o : f.outcomes()) {
+                    OutcomeKey ok = new OutcomeKey(id, o.outcomeCode());
+                    double[] a = outcomes.computeIfAbsent(ok, k -> new double[4]); // sum, n, without, weak
+                    if (o.mastery() == null) {
+                        a[2]++;
+                    } else {
+                        a[0] += o.mastery();
+                        a[1]++;
+                        a[3] += o.mastery() < 0.5 ? 1 : 0;
+                    }
+                    outcomeStudents.computeIfAbsent(ok, k -> new HashSet<>()).add(r.studentId());
+                    for (ru.workready.engine.scoring.EvidenceContribution e : o.evidence()) {
+                        if (e.superseded()) {
+                            continue;
+                        }
+                        KindKey kk = new KindKey(id, e.kind().name());
+                        double[] k = kinds.computeIfAbsent(kk, x -> new double[2]);
+                        k[0] += e.score();
+                        k[1]++;
+                        kindStudents.computeIfAbsent(kk, x -> new HashSet<>()).add(r.studentId());
+                    }
+                }
+            }
+        }
+        List<ReportRepository.LevelCount> levelCounts = new ArrayList<>();
+        levels.forEach((k, v) -> levelCounts.add(new ReportRepository.LevelCount(k.f(), k.level(), (int) v[0], v[1],
+                (int) v[2], k.ruleSet(), source.mappingSetId())));
+        List<ReportRepository.OutcomeAggregate> outcomeAggregates = new ArrayList<>();
+        outcomes.forEach((k, v) -> outcomeAggregates.add(new ReportRepository.OutcomeAggregate(k.f(), k.code(),
+                v[1] == 0 ? null : v[0] / v[1], (int) v[2], (int) v[3], outcomeStudents.get(k).size())));
+        List<ReportRepository.KindAggregate> kindAggregates = new ArrayList<>();
+        kinds.forEach((k, v) -> kindAggregates.add(new ReportRepository.KindAggregate(k.f(), k.kind(), v[0] / v[1],
+                (int) v[1], kindStudents.get(k).size())));
+        return new ReportRepository.CohortAggregates(levelCounts, outcomeAggregates, kindAggregates);
     }
 
     private static Map<ReadinessLevel, @Nullable Integer> hiddenLevels() {

@@ -226,6 +226,12 @@ public class ReportRepository {
                 .query(Integer.class).list();
     }
 
+    /** The ids of the programme's students, in order. */
+    public List<String> studentIds(long programmeId) {
+        return jdbc.sql("select id from student where programme_id = ? order by id").param(programmeId)
+                .query(String.class).list();
+    }
+
     public int studentCount(long programmeId) {
         return jdbc.sql("select count(*) from student where programme_id = ?").param(programmeId)
                 .query(Integer.class).single();

@@ -60,9 +60,11 @@ public class RuleSetRepository {
 
     private final JdbcClient jdbc;
     private final JsonMapper json = JsonMapper.builder().build();
+    private final java.time.Clock clock;
 
-    public RuleSetRepository(JdbcClient jdbc) {
+    public RuleSetRepository(JdbcClient jdbc, java.time.Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** Stores a new version of the named rule set, numbered one past the latest; returns it. */
@@ -153,8 +155,27 @@ public class RuleSetRepository {
 
     @Transactional
     public void activate(Scope scope, @Nullable Long versionId) {
-        jdbc.sql("insert into rule_set_activation (scope_kind, scope_code, rule_set_version_id) values (?, ?, ?)")
-                .params(scope.kind().name(), scope.code(), versionId).update();
+        // activated_at by the application's clock: "the version active on a day" reads the same time as everything else
+        jdbc.sql("""
+                        insert into rule_set_activation (scope_kind, scope_code, rule_set_version_id, activated_at)
+                        values (?, ?, ?, ?)""")
+                .params(scope.kind().name(), scope.code(), versionId,
+                        OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC)).update();
+    }
+
+    /**
+     * The scope's activation in force just before {@code before}: the latest one activated earlier (its version is
+     * null when it removed the scope's own rule set); empty when the scope had none yet.
+     */
+    public Optional<Activation> activeBefore(Scope scope, java.time.Instant before) {
+        return jdbc.sql("""
+                        select a.id, a.scope_kind, a.scope_code, a.rule_set_version_id, v.name || '-' || v.version,
+                               a.activated_at
+                        from rule_set_activation a left join rule_set_version v on v.id = a.rule_set_version_id
+                        where a.scope_kind = ? and a.scope_code = ? and a.activated_at < ?
+                        order by a.id desc limit 1""")
+                .params(scope.kind().name(), scope.code(), OffsetDateTime.ofInstant(before, java.time.ZoneOffset.UTC))
+                .query(this::activation).optional();
     }
 
     /** The latest activation of every scope. */
