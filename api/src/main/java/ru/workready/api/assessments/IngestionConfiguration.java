@@ -20,7 +20,7 @@ class IngestionConfiguration {
 
     /** One upload at a time per node: ingestion is I/O- and database-bound, parallel uploads only contend. */
     @Bean
-    TaskExecutor uploadExecutor() {
+    ThreadPoolTaskExecutor uploadExecutor() {
         ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
         executor.setCorePoolSize(1);
         executor.setMaxPoolSize(1);

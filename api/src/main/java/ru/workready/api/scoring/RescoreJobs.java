@@ -226,6 +226,11 @@ public class RescoreJobs implements DisposableBean {
         return rows.rows();
     }
 
+    /** The pool the jobs' batches run in (for health). */
+    public ExecutorService workers() {
+        return workers;
+    }
+
     @Override
     public void destroy() {
         cancels.values().forEach(c -> c.set(true));
