@@ -29,14 +29,14 @@ import ru.workready.api.problems.ProblemTypes;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class DatabaseUnavailableAdvice {
     private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailableAdvice.class);
-    static final String RETRY_AFTER_SECONDS = "5";
+    static final String RETRY_AFTER_SECONDS = ProblemTypes.DATABASE_UNAVAILABLE_RETRY_SECONDS;
 
     /** For alerting: requests answered 503 because the database was away (Prometheus: workready_database_unavailable_total). */
     private final Counter unavailableCount;
 
     DatabaseUnavailableAdvice(ObjectProvider<MeterRegistry> registry) {
         // web slice tests have no registry
-        this.unavailableCount = Counter.builder("workready.database.unavailable")
+        this.unavailableCount = Counter.builder(ProblemTypes.DATABASE_UNAVAILABLE_METRIC)
                 .description("Requests answered 503 because the database was unavailable")
                 .register(registry.getIfAvailable(SimpleMeterRegistry::new));
     }
@@ -74,8 +74,8 @@ class DatabaseUnavailableAdvice {
     private ResponseEntity<ProblemDetail> serviceUnavailable() {
         unavailableCount.increment();
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "The database is unavailable; retry in a few seconds (uploads are all-or-nothing and idempotent, so sending the same file again is safe).");
-        p.setType(ProblemTypes.of("database-unavailable"));
+                ProblemTypes.DATABASE_UNAVAILABLE_DETAIL);
+        p.setType(ProblemTypes.of(ProblemTypes.DATABASE_UNAVAILABLE));
         p.setTitle("Database unavailable");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header("Retry-After", RETRY_AFTER_SECONDS)

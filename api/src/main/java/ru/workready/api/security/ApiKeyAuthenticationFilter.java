@@ -5,8 +5,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -19,8 +17,8 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
+import ru.workready.api.problems.ProblemTypes;
 import ru.workready.data.security.ApiKeyRepository.StoredKey;
-import ru.workready.data.security.ApiKeyService;
 import ru.workready.data.security.AuditRepository;
 
 /**
@@ -31,26 +29,22 @@ import ru.workready.data.security.AuditRepository;
  */
 final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     static final String HEADER = "X-API-Key";
-    private static final int MAX_KEY_LENGTH = 256;
     private static final Logger log = LoggerFactory.getLogger(ApiKeyAuthenticationFilter.class);
 
-    private final ObjectProvider<ApiKeyService> keys;
+    private final ApiKeyCheck check;
     private final ObjectProvider<AuditRepository> audit;
     private final RateLimiter limiter;
     private final FailedAuthThrottle throttle;
     private final int defaultRequestsPerMinute;
-    private final ObjectProvider<Clock> clock;
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
-    ApiKeyAuthenticationFilter(ObjectProvider<ApiKeyService> keys, ObjectProvider<AuditRepository> audit,
-                               RateLimiter limiter, FailedAuthThrottle throttle, int defaultRequestsPerMinute,
-                               ObjectProvider<Clock> clock) {
-        this.keys = keys;
+    ApiKeyAuthenticationFilter(ApiKeyCheck check, ObjectProvider<AuditRepository> audit,
+                               RateLimiter limiter, FailedAuthThrottle throttle, int defaultRequestsPerMinute) {
+        this.check = check;
         this.audit = audit;
         this.limiter = limiter;
         this.throttle = throttle;
         this.defaultRequestsPerMinute = defaultRequestsPerMinute;
-        this.clock = clock;
     }
 
     @Override
@@ -75,7 +69,7 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         }
         StoredKey key;
         try {
-            key = lookUp(secret);
+            key = check.check(secret);
         } catch (SecurityExceptions.Unauthenticated e) {
             throttle.failed(address);
             ProblemResponses.unauthenticated(request, response, e.getMessage());
@@ -83,11 +77,10 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         } catch (DataAccessResourceFailureException | TransientDataAccessResourceException e) {
             // the key cannot be checked while the database is away: the same 503 as every other request gets
             log.warn("Database unavailable: {}", e.getMessage());
-            Metrics.counter("workready.database.unavailable").increment();
-            response.setHeader("Retry-After", "5");
-            ProblemResponses.write(request, response, 503, "database-unavailable", "Database unavailable",
-                    "The database is unavailable; retry in a few seconds (uploads are all-or-nothing and idempotent, "
-                            + "so sending the same file again is safe).", java.util.Map.of());
+            Metrics.counter(ProblemTypes.DATABASE_UNAVAILABLE_METRIC).increment();
+            response.setHeader("Retry-After", ProblemTypes.DATABASE_UNAVAILABLE_RETRY_SECONDS);
+            ProblemResponses.write(request, response, 503, ProblemTypes.DATABASE_UNAVAILABLE, "Database unavailable",
+                    ProblemTypes.DATABASE_UNAVAILABLE_DETAIL, java.util.Map.of());
             return;
         }
         Caller caller = new Caller(key.id(), key.prefix(), key.organisation(), key.role(), key.college(),
@@ -107,22 +100,6 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         } finally {
             contexts.clearContext();
         }
-    }
-
-    private StoredKey lookUp(String secret) {
-        Optional<StoredKey> found = secret.length() > MAX_KEY_LENGTH ? Optional.empty()
-                : keys.getObject().find(secret.strip());
-        if (found.isEmpty()) {
-            throw new SecurityExceptions.Unauthenticated("The API key is not valid");
-        }
-        StoredKey key = found.get();
-        if (key.revokedAt() != null) {
-            throw new SecurityExceptions.Unauthenticated("The API key has been revoked");
-        }
-        if (key.expiresAt() != null && !key.expiresAt().isAfter(OffsetDateTime.now(clock.getObject()))) {
-            throw new SecurityExceptions.Unauthenticated("The API key has expired");
-        }
-        return key;
     }
 
     /** One audit event per run of refusals of an address (not one per refused request). */

@@ -17,7 +17,6 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.servlet.handler.HandlerMappingIntrospector;
-import ru.workready.data.security.ApiKeyService;
 import ru.workready.data.security.AuditRepository;
 
 /**
@@ -36,10 +35,10 @@ class WebSecurity {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http,
                                             @Qualifier("mvcHandlerMappingIntrospector") HandlerMappingIntrospector introspector,
-                                            ObjectProvider<ApiKeyService> keys, ObjectProvider<AuditRepository> audit,
+                                            ApiKeyCheck keys, ObjectProvider<AuditRepository> audit,
                                             RateLimiter limiter, FailedAuthThrottle throttle,
-                                            @Value("${workready.security.requests-per-minute:600}") int requestsPerMinute,
-                                            ObjectProvider<java.time.Clock> clock) throws Exception {
+                                            @Value("${workready.security.requests-per-minute:600}") int requestsPerMinute)
+            throws Exception {
         HandlerAuthorization byHandler = new HandlerAuthorization(introspector);
         http.csrf(AbstractHttpConfigurer::disable) // no cookies, no sessions: a key in a header cannot be forged cross-site
                 .httpBasic(AbstractHttpConfigurer::disable)
@@ -47,7 +46,7 @@ class WebSecurity {
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new ApiKeyAuthenticationFilter(keys, audit, limiter, throttle, requestsPerMinute, clock),
+                .addFilterBefore(new ApiKeyAuthenticationFilter(keys, audit, limiter, throttle, requestsPerMinute),
                         AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
                         // the request was authorized when it came in; its error page and async completion need no second look
@@ -82,15 +81,17 @@ class WebSecurity {
      * problem naming the reason.
      */
     @Bean
-    RequestRejectedHandler requestRejectedHandler(ObjectProvider<ApiKeyService> keys, ObjectProvider<java.time.Clock> clock) {
+    RequestRejectedHandler requestRejectedHandler(ApiKeyCheck keys) {
         return (request, response, e) -> {
             String secret = request.getHeader(ApiKeyAuthenticationFilter.HEADER);
-            boolean usable;
-            try {
-                usable = secret != null && secret.length() <= 256 && keys.getObject().find(secret.strip())
-                        .filter(k -> k.usableAt(java.time.OffsetDateTime.now(clock.getObject()))).isPresent();
-            } catch (org.springframework.dao.DataAccessException unavailable) {
-                usable = false; // the key cannot be checked: answered as if it were not valid
+            boolean usable = false;
+            if (secret != null && !secret.isBlank()) {
+                try {
+                    keys.check(secret);
+                    usable = true;
+                } catch (SecurityExceptions.Unauthenticated | org.springframework.dao.DataAccessException notUsable) {
+                    // not valid, or cannot be checked while the database is away: answered as not valid
+                }
             }
             if (!usable) {
                 ProblemResponses.unauthenticated(request, response, secret == null || secret.isBlank()

@@ -28,12 +28,27 @@ public class RegionRepository {
                 .params(v, v, v).query(Region.class).optional();
     }
 
+    /** The official name of a known region, given by code or name. */
+    public Optional<String> officialName(String codeOrName) {
+        return resolve(codeOrName).map(Region::name);
+    }
+
     /** The official name of the region given by code or name; anything else as given (it matches nothing). */
     public @Nullable String canonical(@Nullable String codeOrName) {
         if (codeOrName == null || codeOrName.isBlank()) {
             return null;
         }
-        return resolve(codeOrName).map(Region::name).orElse(codeOrName.strip());
+        return officialName(codeOrName).orElse(codeOrName.strip());
+    }
+
+    /**
+     * The region of this name, added with a code derived from the name if new (as the migration did for the regions
+     * in use before the list): for colleges registered outside the API (tests, benchmarks).
+     */
+    public Region ensureNamed(String name) {
+        jdbc.sql("insert into region (code, name) values ('R-' || left(md5(?), 10), ?) on conflict do nothing")
+                .params(name, name).update();
+        return resolve(name).orElseThrow();
     }
 
     /** The region of this name, added (not as reference data) if it is new: for the demo and tests' own regions. */

@@ -142,7 +142,7 @@ public class DemandService {
             if (d.region() == null || d.region().isBlank()) {
                 problems.add(new Problem(row, "region", null, "required"));
             } else {
-                regionName = regions.resolve(d.region()).map(ru.workready.data.colleges.Region::name).orElse(null);
+                regionName = regions.officialName(d.region()).orElse(null);
                 if (regionName == null) {
                     problems.add(new Problem(row, "region", d.region(), "unknown region: a code or official name "
                             + "from GET /api/regions"));

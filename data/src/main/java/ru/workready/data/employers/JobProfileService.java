@@ -55,7 +55,7 @@ public class JobProfileService {
         require(problems, "name", name);
         require(problems, "region", region);
         String regionName = region == null || region.isBlank() ? null
-                : regions.resolve(region).map(ru.workready.data.colleges.Region::name).orElse(null);
+                : regions.officialName(region).orElse(null);
         if (region != null && !region.isBlank() && regionName == null) {
             problems.add(new Problem(null, "region", region, "unknown region: a code or official name from "
                     + "GET /api/regions"));

@@ -1,5 +1,8 @@
 package ru.workready.data.programmes;
 
+import ru.workready.data.colleges.CollegeRepository;
+import ru.workready.data.colleges.RegionRepository;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,16 +29,19 @@ public class ProgrammeRepository {
 
     private final JdbcClient jdbc;
 
-    public ProgrammeRepository(JdbcClient jdbc) {
+    private final RegionRepository regions;
+    private final CollegeRepository colleges;
+
+    public ProgrammeRepository(JdbcClient jdbc, RegionRepository regions, CollegeRepository colleges) {
         this.jdbc = jdbc;
+        this.regions = regions;
+        this.colleges = colleges;
     }
 
     /** A college in a region of that name, which is added to the regions if new (tests, benchmarks, imports). */
     public long insertCollege(String code, String name, String region) {
-        jdbc.sql("insert into region (code, name) values ('R-' || left(md5(?), 10), ?) on conflict do nothing")
-                .params(region, region).update();
-        return jdbc.sql("insert into college (code, name, region) values (?, ?, ?) returning id")
-                .params(code, name, region).query(Long.class).single();
+        regions.ensureNamed(region);
+        return colleges.insert(code, name, null, region, null, null, false);
     }
 
     public Optional<Long> collegeId(String code) {
