@@ -77,7 +77,7 @@ class ReportController {
                                @RequestParam(required = false) @Nullable Integer mappingVersion,
                                @RequestParam(defaultValue = "false") boolean elements,
                                @RequestParam(defaultValue = "json") String format) {
-        return respond(format, () -> reports.coverage(query.selector(),
+        return ReportResponses.respond(format, () -> reports.coverage(query.selector(),
                 query.standards(), mappingVersion, elements, readiness.ruleSetVersion()));
     }
 
@@ -90,7 +90,7 @@ class ReportController {
     ResponseEntity<?> uncovered(@ParameterObject ReportQuery query,
                                 @RequestParam(required = false) @Nullable Integer mappingVersion,
                                 @RequestParam(defaultValue = "json") String format) {
-        return respond(format, () -> reports.uncovered(query.selector(),
+        return ReportResponses.respond(format, () -> reports.uncovered(query.selector(),
                 query.standards(), mappingVersion, readiness.ruleSetVersion()));
     }
 
@@ -102,7 +102,7 @@ class ReportController {
     ResponseEntity<?> orphans(@ParameterObject ReportQuery query,
                               @RequestParam(required = false) @Nullable Integer mappingVersion,
                               @RequestParam(defaultValue = "json") String format) {
-        return respond(format, () -> reports.orphans(query.selector(),
+        return ReportResponses.respond(format, () -> reports.orphans(query.selector(),
                 query.standards(), mappingVersion, readiness.ruleSetVersion()));
     }
 
@@ -114,7 +114,7 @@ class ReportController {
     ResponseEntity<?> aboveLevel(@ParameterObject ReportQuery query,
                                  @RequestParam(required = false) @Nullable Integer mappingVersion,
                                  @RequestParam(defaultValue = "json") String format) {
-        return respond(format, () -> reports.aboveLevel(query.selector(),
+        return ReportResponses.respond(format, () -> reports.aboveLevel(query.selector(),
                 query.standards(), mappingVersion, readiness.ruleSetVersion()));
     }
 
@@ -143,7 +143,7 @@ class ReportController {
         // a college's cohort report covers its own students only
         tenancy.requireProgramme(query.programme(), query.college(), query.fgos(), query.year());
         GapReportService.CohortAsOf day = asOf == null ? null : GapReportService.CohortAsOf.parse(asOf);
-        return respond(format, () -> reports.cohort(query.selector(),
+        return ReportResponses.respond(format, () -> reports.cohort(query.selector(),
                 query.standards(), limit, readiness.ruleSetVersion(), ownCollege(), day,
                 (ids, standard, on) -> ids.stream().map(id -> scoring.asOf(id, standard,
                         ru.workready.api.scoring.ReadinessService.Moment.of(on)).readiness()).toList()));
@@ -159,7 +159,7 @@ class ReportController {
                     + "(see disclosure and each need's suppressionReason).")
     ResponseEntity<?> supplyDemand(@ParameterObject ReportQuery query,
                                    @RequestParam(defaultValue = "json") String format) {
-        return respond(format, () -> reports.supplyDemand(query.selector(),
+        return ReportResponses.respond(format, () -> reports.supplyDemand(query.selector(),
                 query.standards(), readiness.ruleSetVersion(), ownCollege()));
     }
 
@@ -175,7 +175,7 @@ class ReportController {
         if (query.standards().size() != 1) {
             throw badParameter("standard", String.join(",", query.standards()), "give exactly one standard code");
         }
-        return respond(format, () -> reports.compare(query.selector(), query.standards().get(0).strip(), from, to,
+        return ReportResponses.respond(format, () -> reports.compare(query.selector(), query.standards().get(0).strip(), from, to,
                 readiness.ruleSetVersion()));
     }
 
@@ -186,22 +186,6 @@ class ReportController {
     private static @Nullable String ownCollege() {
         Caller caller = Caller.current();
         return caller.is(Role.COLLEGE) ? caller.college() : null;
-    }
-
-    /** Validates the format before computing, then answers JSON or a download. */
-    private static ResponseEntity<?> respond(String format, Supplier<? extends Tabular> report) {
-        String f = format.strip().toLowerCase(Locale.ROOT);
-        if (!List.of("json", "csv", "xlsx").contains(f)) {
-            throw badParameter("format", format, "must be json, csv or xlsx");
-        }
-        Tabular r = report.get();
-        if (f.equals("json")) {
-            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(r);
-        }
-        String name = r.fileName() + "-" + r.provenance().programme().fgosCode() + "-"
-                + r.provenance().programme().intakeYear() + "." + f;
-        return f.equals("csv") ? Downloads.attachment(Downloads.CSV, name, ReportExports.csv(r))
-                : Downloads.attachment(Downloads.XLSX, name, ReportExports.xlsx(r));
     }
 
     private static InvalidInputException badParameter(String field, String value, String reason) {

@@ -96,6 +96,8 @@ class SecurityMatrixTest extends ApiTest {
                         null, DESIGNER),
                 new Endpoint("GET", "/api/reports/cohort", "/api/reports/cohort?programme=999999999", null, null,
                         EnumSet.of(Role.CURRICULUM_DESIGNER, Role.COLLEGE, Role.ADMIN)),
+                new Endpoint("GET", "/api/reports/trends", "/api/reports/trends?fgos=00.00.00&standard=06.001", null,
+                        null, EnumSet.of(Role.CURRICULUM_DESIGNER, Role.COLLEGE, Role.ADMIN)),
                 new Endpoint("GET", "/api/reports/supply-demand", "/api/reports/supply-demand?programme=999999999", null,
                         null, DESIGNER),
                 new Endpoint("GET", "/api/programmes/{id}/outcomes", "/api/programmes/1/outcomes", null, null, ANY),

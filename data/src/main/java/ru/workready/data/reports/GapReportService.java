@@ -787,7 +787,7 @@ public class GapReportService {
         return map;
     }
 
-    static InvalidInputException badParameter(String field, @Nullable String value, String reason) {
+    public static InvalidInputException badParameter(String field, @Nullable String value, String reason) {
         return new InvalidInputException(BAD_PARAMETER, "Invalid report parameter '" + field + "': " + reason,
                 List.of(new Problem(null, field, value, reason)), 1);
     }

@@ -31,7 +31,7 @@ public final class ReportExports {
 
     public static byte[] csv(Tabular report) {
         StringBuilder out = new StringBuilder("\uFEFF");
-        for (String line : report.provenance().lines()) {
+        for (String line : report.provenanceLines()) {
             out.append(csvCell("# " + line)).append("\r\n");
         }
         for (String line : report.notes()) {
@@ -74,7 +74,7 @@ public final class ReportExports {
             bold.setFont(font);
             Sheet about = book.createSheet("Сведения");
             int r = 0;
-            for (String line : report.provenance().lines()) {
+            for (String line : report.provenanceLines()) {
                 about.createRow(r++).createCell(0).setCellValue(line);
             }
             for (String line : report.notes()) {

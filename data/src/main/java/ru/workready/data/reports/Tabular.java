@@ -2,9 +2,10 @@ package ru.workready.data.reports;
 
 import java.util.List;
 
-/** A report that can be exported: its provenance and its tables (the first one is the CSV export). */
+/** A report that can be exported: what it was computed from, and its tables (the first one is the CSV export). */
 public interface Tabular {
-    Provenance provenance();
+    /** Human-readable lines (Russian) for the top of CSV and XLSX exports: what the report was computed from. */
+    List<String> provenanceLines();
 
     List<Table> tables();
 
@@ -15,4 +16,9 @@ public interface Tabular {
 
     /** Short file name stem for downloads, e.g. {@code coverage}. */
     String fileName();
+
+    /** The download's name without the extension: the stem and what tells one download from another. */
+    default String downloadName() {
+        return fileName();
+    }
 }

@@ -12,7 +12,7 @@ import ru.workready.data.reports.Refs.ElementRef;
  * that only RELATED mappings touch; and the ТФ above the programme's level.
  */
 public record UncoveredReport(Provenance provenance, int programmeLevel, List<UncoveredFunction> functions,
-                              List<AboveLevelReport.AboveLevelFunction> aboveLevel) implements Tabular {
+                              List<AboveLevelReport.AboveLevelFunction> aboveLevel) implements ProgrammeReport {
 
     /**
      * A ТФ that is a gap itself (status NOT_COVERED or RELATED_ONLY), or a covered ТФ some of
