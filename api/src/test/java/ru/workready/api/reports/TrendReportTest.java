@@ -82,9 +82,14 @@ class TrendReportTest extends ApiTest {
         assertThat(years.get(3).get("editions").get(0).get("orderNumber").asString()).isEqualTo("424н");
         assertThat(years.get(0).get("graduates").asInt()).isEqualTo(26);
         assertThat(years.get(3).get("graduationDates").get(0).asString()).isEqualTo((2026 + shift) + "-06-30");
-        // the current intake graduates next summer: counted as not graduated, no numbers
-        assertThat(years.get(4).get("intakesNotGraduated").asInt()).isEqualTo(1);
-        assertThat(years.get(4).get("graduates").asInt()).isZero();
+        // the current intake graduates next summer (when the demo is not older than the clock by most of a year):
+        // counted as not graduated, no numbers
+        if (ru.workready.data.reports.TrendService.graduationDate(2027 + shift).isAfter(TestClock.today())) {
+            assertThat(years.get(4).get("intakesNotGraduated").asInt()).isEqualTo(1);
+            assertThat(years.get(4).get("graduates").asInt()).isZero();
+        } else {
+            assertThat(years.get(4).get("graduates").asInt()).isEqualTo(30);
+        }
 
         // kept under its code: one line through all four graduated years
         JsonNode a01 = line(r, "A/01.3");
