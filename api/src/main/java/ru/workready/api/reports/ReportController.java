@@ -34,7 +34,6 @@ import ru.workready.data.reports.SupplyDemandReport;
 import ru.workready.data.reports.Tabular;
 import ru.workready.data.reports.UncoveredReport;
 import ru.workready.data.security.Role;
-import ru.workready.engine.scoring.Readiness;
 
 /**
  * Curriculum gap reports as JSON, or as CSV / XLSX downloads with {@code format=csv|xlsx}. The
@@ -49,14 +48,18 @@ import ru.workready.engine.scoring.Readiness;
 @Allowed(Role.CURRICULUM_DESIGNER)
 class ReportController {
     private final GapReportService reports;
-    private final Readiness readiness;
     private final Tenancy tenancy;
     private final ru.workready.api.scoring.ReadinessService scoring;
+    private final ru.workready.api.rulebase.RuleBaseRegistry ruleBases;
+    private final ru.workready.data.programmes.ProgrammeRepository programmes;
 
-    ReportController(GapReportService reports, Readiness readiness, Tenancy tenancy,
-                     ru.workready.api.scoring.ReadinessService scoring) {
+    ReportController(GapReportService reports, Tenancy tenancy,
+                     ru.workready.api.scoring.ReadinessService scoring,
+                     ru.workready.api.rulebase.RuleBaseRegistry ruleBases,
+                     ru.workready.data.programmes.ProgrammeRepository programmes) {
+        this.ruleBases = ruleBases;
+        this.programmes = programmes;
         this.reports = reports;
-        this.readiness = readiness;
         this.tenancy = tenancy;
         this.scoring = scoring;
     }
@@ -78,7 +81,7 @@ class ReportController {
                                @RequestParam(defaultValue = "false") boolean elements,
                                @RequestParam(defaultValue = "json") String format) {
         return ReportResponses.respond(format, () -> reports.coverage(query.selector(),
-                query.standards(), mappingVersion, elements, readiness.ruleSetVersion()));
+                query.standards(), mappingVersion, elements, ruleSetOf(query)));
     }
 
     @GetMapping("/uncovered")
@@ -91,7 +94,7 @@ class ReportController {
                                 @RequestParam(required = false) @Nullable Integer mappingVersion,
                                 @RequestParam(defaultValue = "json") String format) {
         return ReportResponses.respond(format, () -> reports.uncovered(query.selector(),
-                query.standards(), mappingVersion, readiness.ruleSetVersion()));
+                query.standards(), mappingVersion, ruleSetOf(query)));
     }
 
     @GetMapping("/orphans")
@@ -103,7 +106,7 @@ class ReportController {
                               @RequestParam(required = false) @Nullable Integer mappingVersion,
                               @RequestParam(defaultValue = "json") String format) {
         return ReportResponses.respond(format, () -> reports.orphans(query.selector(),
-                query.standards(), mappingVersion, readiness.ruleSetVersion()));
+                query.standards(), mappingVersion, ruleSetOf(query)));
     }
 
     @GetMapping("/above-level")
@@ -115,7 +118,7 @@ class ReportController {
                                  @RequestParam(required = false) @Nullable Integer mappingVersion,
                                  @RequestParam(defaultValue = "json") String format) {
         return ReportResponses.respond(format, () -> reports.aboveLevel(query.selector(),
-                query.standards(), mappingVersion, readiness.ruleSetVersion()));
+                query.standards(), mappingVersion, ruleSetOf(query)));
     }
 
     @GetMapping("/cohort")
@@ -144,7 +147,7 @@ class ReportController {
         tenancy.requireProgramme(query.programme(), query.college(), query.fgos(), query.year());
         GapReportService.CohortAsOf day = asOf == null ? null : GapReportService.CohortAsOf.parse(asOf);
         return ReportResponses.respond(format, () -> reports.cohort(query.selector(),
-                query.standards(), limit, readiness.ruleSetVersion(), ownCollege(), day,
+                query.standards(), limit, ruleSetOf(query), ownCollege(), day,
                 (ids, standard, on) -> ids.stream().map(id -> scoring.asOf(id, standard,
                         ru.workready.api.scoring.ReadinessService.Moment.of(on)).readiness()).toList()));
     }
@@ -160,7 +163,7 @@ class ReportController {
     ResponseEntity<?> supplyDemand(@ParameterObject ReportQuery query,
                                    @RequestParam(defaultValue = "json") String format) {
         return ReportResponses.respond(format, () -> reports.supplyDemand(query.selector(),
-                query.standards(), readiness.ruleSetVersion(), ownCollege()));
+                query.standards(), ruleSetOf(query), ownCollege()));
     }
 
     @GetMapping("/mapping-comparison")
@@ -176,7 +179,18 @@ class ReportController {
             throw badParameter("standard", String.join(",", query.standards()), "give exactly one standard code");
         }
         return ReportResponses.respond(format, () -> reports.compare(query.selector(), query.standards().get(0).strip(), from, to,
-                readiness.ruleSetVersion()));
+                ruleSetOf(query)));
+    }
+
+    /**
+     * The rule set that judges the programme's students, from the registry: its college's active version, else its
+     * region's, else the default's — never the default bean's, which knows nothing of later activations.
+     */
+    private String ruleSetOf(ReportQuery query) {
+        String college = query.programme() != null
+                ? programmes.summary(query.programme()).map(p -> p.collegeCode()).orElse(null)
+                : query.college() == null || query.college().isBlank() ? null : query.college().strip();
+        return (college == null ? ruleBases.forDefault() : ruleBases.forCollege(college)).readiness().ruleSetVersion();
     }
 
     /**
