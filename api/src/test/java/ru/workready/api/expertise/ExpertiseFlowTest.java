@@ -131,6 +131,26 @@ class ExpertiseFlowTest extends ApiTest {
         assertThat(statement.get("disputedRows").toString()).contains("A/03.3").contains("ACCEPT");
         f.send(post("/api/expertises/" + id + "/answer").contentType("application/json")
                 .content("{\"reason\":\"ещё раз\"}"), f.collegeKey).andExpect(status().isConflict());
+        reports(f);
+    }
+
+    /** The reports' provenance says so too, and the uncovered report lists the ТФ the experts asked to cover. */
+    private void reports(ExpertiseFixture f) throws Exception {
+        JsonNode uncovered = body(f.send(get("/api/reports/uncovered").param("programme", String.valueOf(f.programme))
+                .param("standard", "06.001"), f.designerKey).andExpect(status().isOk()));
+        assertThat(uncovered.get("expertsAskToCover").toString()).contains("06.001 C/01.5");
+        JsonNode source = uncovered.get("provenance").get("sources").get(0);
+        assertThat(source.get("mappingVersion").asInt()).isEqualTo(2);
+        assertThat(source.get("expertise").get("outcome").asString()).isEqualTo("PASSED_WITH_ACCEPTED_CHANGES");
+        JsonNode first = body(f.send(get("/api/reports/coverage").param("programme", String.valueOf(f.programme))
+                .param("standard", "06.001").param("mappingVersion", "1"), f.designerKey).andExpect(status().isOk()));
+        assertThat(first.get("provenance").get("sources").get(0).get("expertise").get("outcome").asString())
+                .isEqualTo("NOT_PASSED");
+        String csv = f.send(get("/api/reports/uncovered").param("programme", String.valueOf(f.programme))
+                .param("standard", "06.001").param("format", "csv"), f.designerKey).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(csv).contains("Экспертиза работодателей сопоставления (версия 2): пройдена с принятыми изменениями")
+                .contains("Эксперты работодателей предлагают покрыть: 06.001 C/01.5");
     }
 
     private void tenancy(ExpertiseFixture f, long id) throws Exception {

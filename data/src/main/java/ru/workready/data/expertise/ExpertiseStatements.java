@@ -88,13 +88,17 @@ public class ExpertiseStatements {
         return inReview != null ? statement(Outcome.IN_REVIEW, inReview, Map.of()) : Statement.NONE;
     }
 
-    /** The ТФ codes experts said a programme's mapping version should cover (comments on uncovered ТФ). */
+    /**
+     * The ТФ codes experts said a mapping version should cover (comments on uncovered ТФ and proposed rows), in an
+     * expertise of the version or of the version the answer that made it reviewed.
+     */
     public List<String> functionsToCover(long mappingSetId) {
         return jdbc.sql("""
                         select distinct f.code from expertise x join expertise_proposal p on p.expertise_id = x.id
                         join labour_function f on f.id = p.labour_function_id
-                        where x.mapping_set_id = ? and p.withdrawn_at is null order by 1""")
-                .param(mappingSetId).query(String.class).list();
+                        where (x.mapping_set_id = ? or x.id = (select expertise_id from mapping_set where id = ?))
+                          and p.withdrawn_at is null order by 1""")
+                .params(mappingSetId, mappingSetId).query(String.class).list();
     }
 
     private static Statement statement(Outcome outcome, Conclusion c, Map<Long, String> answers) {
