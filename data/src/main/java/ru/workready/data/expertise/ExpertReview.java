@@ -1,5 +1,6 @@
 package ru.workready.data.expertise;
 
+import ru.workready.data.ConflictException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -197,18 +198,18 @@ public class ExpertReview {
     /** The party's organisation id, when it is an asked expert who may still act on this expertise. */
     private long openFor(ExpertiseRepository.Head h, Party p) {
         if (!expertises.isExpert(h, p)) {
-            throw new InvalidInputException(ExpertiseService.CONFLICT, "Only an expert asked to review expertise "
+            throw new ConflictException(ExpertiseService.CONFLICT, "Only an expert asked to review expertise "
                     + h.id() + " records decisions and proposals");
         }
         Expertise.Summary s = expertises.summary(h);
         if (s.status() != Status.IN_REVIEW) {
-            throw new InvalidInputException(ExpertiseService.CONFLICT, "Expertise " + h.id() + " has ended ("
+            throw new ConflictException(ExpertiseService.CONFLICT, "Expertise " + h.id() + " has ended ("
                     + s.endedAt() + "): decisions can no longer change");
         }
         boolean submitted = s.experts().stream()
                 .anyMatch(e -> e.organisation().equals(p.organisation()) && e.submittedAt() != null);
         if (submitted) {
-            throw new InvalidInputException(ExpertiseService.CONFLICT, "You have submitted your review of expertise "
+            throw new ConflictException(ExpertiseService.CONFLICT, "You have submitted your review of expertise "
                     + h.id() + ": decisions can no longer change");
         }
         return organisations.find(p.organisation()).orElseThrow().id();

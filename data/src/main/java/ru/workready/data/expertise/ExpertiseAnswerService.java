@@ -1,5 +1,6 @@
 package ru.workready.data.expertise;
 
+import ru.workready.data.ConflictException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -71,13 +72,13 @@ public class ExpertiseAnswerService {
     public Answered answer(long id, AnswerInput in, Party p) {
         ExpertiseRepository.Head h = expertises.head(id, p);
         if (!expertises.isOwner(h, p)) {
-            throw new InvalidInputException(ExpertiseService.CONFLICT, "Only the programme's college or the "
+            throw new ConflictException(ExpertiseService.CONFLICT, "Only the programme's college or the "
                     + "organisation that submitted expertise " + id + " answers its conclusion");
         }
         mappings.lockVersions(h.programmeId(), h.standardId());
         Expertise.Summary s = expertises.summary(repository.head(id).orElseThrow());
         if (s.status() != Status.CONCLUDED) {
-            throw new InvalidInputException(ExpertiseService.CONFLICT, s.status() == Status.ANSWERED
+            throw new ConflictException(ExpertiseService.CONFLICT, s.status() == Status.ANSWERED
                     ? "Expertise " + id + " has already been answered"
                     : "Expertise " + id + " is in review until " + s.deadline() + " or every expert submits");
         }

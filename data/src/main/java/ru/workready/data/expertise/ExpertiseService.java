@@ -1,5 +1,6 @@
 package ru.workready.data.expertise;
 
+import ru.workready.data.ConflictException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -74,7 +75,7 @@ public class ExpertiseService {
         mappings.lockVersions(set.programmeId(), set.standardId());
         for (long other : repository.ofMappingSet(mappingSetId)) {
             if (status(repository.head(other).orElseThrow()) == Status.IN_REVIEW) {
-                throw new InvalidInputException(CONFLICT, "Mapping version " + set.version()
+                throw new ConflictException(CONFLICT, "Mapping version " + set.version()
                         + " is already under expertise " + other + " until its deadline or every expert submits");
             }
         }
@@ -165,7 +166,7 @@ public class ExpertiseService {
         ExpertiseRepository.Head h = head(id, p);
         Summary s = summary(h);
         if (s.status() == Status.IN_REVIEW && !isOwner(h, p)) {
-            throw new InvalidInputException(CONFLICT, "The conclusion is shown to experts once the expertise has "
+            throw new ConflictException(CONFLICT, "The conclusion is shown to experts once the expertise has "
                     + "ended (deadline " + s.deadline() + ")");
         }
         return conclusion(h, s);
