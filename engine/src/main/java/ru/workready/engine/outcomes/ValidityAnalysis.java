@@ -1,0 +1,137 @@
+package ru.workready.engine.outcomes;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import ru.workready.engine.employers.SmallCells;
+
+/**
+ * How well one reading at graduation (a ТФ's level, an ОТФ's, or a graduate-level summary) predicts a yes/no outcome
+ * (employment in specialty): the outcome's rate in each group of the reading with its Wilson interval, the
+ * difference between the "high" group (READY) and the rest with Newcombe's interval, and the AUC of the reading's
+ * score with a seeded bootstrap interval. A reading predicts when the AUC's interval excludes 0.5 ("no effect"; the
+ * difference's interval and 0 when there is no AUC); when it covers it, the reading predicts nothing. Fewer than {@code minimumPerGroup} graduates in the high or low
+ * group, or with or without the outcome: too thin, no verdict.
+ *
+ * <p>With {@code suppress} (anybody but the graduates' own college) no number describes 1 … K−1 graduates: a group's
+ * rate is withheld when the group, or its graduates with or without the outcome, number 1 … K−1 (the rate times the
+ * group would give them); the difference when either of its rates is; the AUC when fewer than K have, or lack, the
+ * outcome.
+ */
+public final class ValidityAnalysis {
+
+    /** The verdict on one reading. */
+    public enum Verdict { PREDICTS, PREDICTS_INVERSELY, PREDICTS_NOTHING, TOO_THIN }
+
+    /** How the figures are computed. */
+    public record Settings(int minimumPerGroup, boolean suppress, long seed, int resamples) {
+        public Settings {
+            minimumPerGroup = Math.max(SmallCells.K, minimumPerGroup);
+        }
+    }
+
+    /** One graduate's reading: the group (a level), whether it counts as high (READY), a score to rank, the outcome. */
+    public record Reading(String group, boolean high, double score, boolean outcome) {
+    }
+
+    /**
+     * The outcome's rate in one group; rate and count null when withheld (then {@code withheld} says why), the group's
+     * size too when it is 1 … K−1.
+     */
+    public record GroupRate(String group, @Nullable Integer graduates, @Nullable Integer withOutcome, @Nullable Interval rate,
+                            @Nullable String withheld) {
+    }
+
+    /** Everything about one reading. */
+    public record Figure(String feature, int graduates, int withOutcome, List<GroupRate> groups, int highGraduates,
+                         int lowGraduates, @Nullable Interval highVsLow, @Nullable Interval auc, Verdict verdict,
+                         @Nullable String withheld) {
+    }
+
+    private ValidityAnalysis() {
+    }
+
+    /** The figure of one reading over the graduates; {@code groupOrder} lists the groups in display order. */
+    public static Figure figure(String feature, List<Reading> readings, List<String> groupOrder, Settings s) {
+        Map<String, int[]> byGroup = new LinkedHashMap<>();
+        groupOrder.forEach(g -> byGroup.put(g, new int[2]));
+        int[] high = new int[2];
+        int[] low = new int[2];
+        List<Double> scores = new ArrayList<>();
+        List<Boolean> outcomes = new ArrayList<>();
+        for (Reading r : readings) {
+            int[] g = byGroup.computeIfAbsent(r.group(), k -> new int[2]);
+            g[0]++;
+            int[] side = r.high() ? high : low;
+            side[0]++;
+            if (r.outcome()) {
+                g[1]++;
+                side[1]++;
+            }
+            scores.add(r.score());
+            outcomes.add(r.outcome());
+        }
+        int n = readings.size();
+        int positives = high[1] + low[1];
+        List<GroupRate> groups = new ArrayList<>();
+        byGroup.forEach((group, c) -> groups.add(rate(group, c[0], c[1], s)));
+        boolean thin = high[0] < s.minimumPerGroup() || low[0] < s.minimumPerGroup()
+                || positives < s.minimumPerGroup() || n - positives < s.minimumPerGroup();
+        Interval diff = high[0] > 0 && low[0] > 0 ? Proportions.difference(high[1], high[0], low[1], low[0]) : null;
+        Interval auc = positives > 0 && positives < n ? aucOf(scores, outcomes, s) : null;
+        Verdict verdict = thin ? Verdict.TOO_THIN : verdict(diff, auc);
+        String withheld = null;
+        if (s.suppress() && diff != null && (hides(high[0], high[1]) || hides(low[0], low[1]))) {
+            diff = null;
+            withheld = "a rate it rests on describes fewer than " + SmallCells.K + " graduates";
+        }
+        if (s.suppress() && auc != null && (SmallCells.tooSmall(positives) || SmallCells.tooSmall(n - positives))) {
+            auc = null;
+            withheld = "fewer than " + SmallCells.K + " graduates have, or lack, the outcome";
+        }
+        if (thin) {
+            // too thin: the verdict says so instead of a number
+            diff = null;
+            auc = null;
+        }
+        return new Figure(feature, n, positives, groups, high[0], low[0], diff, auc, verdict, withheld);
+    }
+
+    /** By the AUC's interval (it uses every level, not only READY or not); the difference's when there is no AUC. */
+    private static Verdict verdict(@Nullable Interval diff, @Nullable Interval auc) {
+        Interval by = auc != null ? auc : diff;
+        double none = auc != null ? 0.5 : 0;
+        if (by == null || by.covers(none)) {
+            return Verdict.PREDICTS_NOTHING;
+        }
+        return by.low() > none ? Verdict.PREDICTS : Verdict.PREDICTS_INVERSELY;
+    }
+
+    private static GroupRate rate(String group, int graduates, int withOutcome, Settings s) {
+        if (graduates == 0) {
+            return new GroupRate(group, 0, null, null, null);
+        }
+        if (s.suppress() && hides(graduates, withOutcome)) {
+            return new GroupRate(group, SmallCells.tooSmall(graduates) ? null : graduates, null, null,
+                    SmallCells.tooSmall(graduates) ? "the group has fewer than " + SmallCells.K + " graduates"
+                            : "fewer than " + SmallCells.K + " graduates of the group have, or lack, the outcome");
+        }
+        return new GroupRate(group, graduates, withOutcome, Proportions.wilson(withOutcome, graduates), null);
+    }
+
+    /** Whether publishing k of n would describe 1 … K−1 graduates (the group, those with or those without). */
+    private static boolean hides(int n, int k) {
+        return small(n) || small(k) || small(n - k);
+    }
+
+    private static boolean small(int v) {
+        return v > 0 && SmallCells.tooSmall(v);
+    }
+
+    private static Interval aucOf(List<Double> scores, List<Boolean> outcomes, Settings s) {
+        double[][] split = RocAuc.split(scores, outcomes);
+        return RocAuc.withInterval(split[0], split[1], s.seed(), s.resamples());
+    }
+}
