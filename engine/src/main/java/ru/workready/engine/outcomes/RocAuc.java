@@ -72,6 +72,40 @@ public final class RocAuc {
         return new Interval(estimate, quantile(stats, 0.025), quantile(stats, 0.975));
     }
 
+    /**
+     * The difference AUC(b) − AUC(a) of two scores of the same graduates, with a paired percentile-bootstrap 95 %
+     * interval: each resample draws graduates (with and without the outcome separately) and scores both readings on
+     * the same draw, so what the graduates share does not widen the interval.
+     */
+    public static Interval pairedDifference(double[] a, double[] b, boolean[] outcomes, long seed, int resamples) {
+        int[] yes = java.util.stream.IntStream.range(0, outcomes.length).filter(i -> outcomes[i]).toArray();
+        int[] no = java.util.stream.IntStream.range(0, outcomes.length).filter(i -> !outcomes[i]).toArray();
+        double estimate = auc(pick(b, yes), pick(b, no)) - auc(pick(a, yes), pick(a, no));
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] stats = new double[resamples];
+        int[] y = new int[yes.length];
+        int[] n = new int[no.length];
+        for (int r = 0; r < resamples; r++) {
+            for (int k = 0; k < y.length; k++) {
+                y[k] = yes[random.nextInt(yes.length)];
+            }
+            for (int k = 0; k < n.length; k++) {
+                n[k] = no[random.nextInt(no.length)];
+            }
+            stats[r] = auc(pick(b, y), pick(b, n)) - auc(pick(a, y), pick(a, n));
+        }
+        Arrays.sort(stats);
+        return new Interval(estimate, quantile(stats, 0.025), quantile(stats, 0.975));
+    }
+
+    private static double[] pick(double[] values, int[] indices) {
+        double[] out = new double[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            out[i] = values[indices[i]];
+        }
+        return out;
+    }
+
     /** The q-quantile of sorted values, interpolated between order statistics. */
     static double quantile(double[] sorted, double q) {
         double pos = q * (sorted.length - 1);

@@ -46,6 +46,20 @@ class RocAucTest {
     }
 
     @Test
+    void aPairedDifferenceSeesTheBetterScore() {
+        // b separates perfectly, a tells nothing: AUC 1.0 against 0.5
+        boolean[] outcome = {true, true, true, true, true, true, false, false, false, false, false, false};
+        double[] a = {1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0};
+        double[] b = {2, 2, 2, 2, 2, 2, 1, 1, 1, 1, 1, 1};
+        Interval d = RocAuc.pairedDifference(a, b, outcome, 11, 1000);
+        assertThat(d.estimate()).isCloseTo(0.5, within(1e-12));
+        assertThat(d.low()).isGreaterThan(0);
+        Interval same = RocAuc.pairedDifference(a, a, outcome, 11, 200);
+        assertThat(same.low()).isZero();
+        assertThat(same.high()).isZero();
+    }
+
+    @Test
     void quantilesInterpolate() {
         assertThat(RocAuc.quantile(new double[] {0, 1, 2, 3, 4}, 0.5)).isEqualTo(2.0);
         assertThat(RocAuc.quantile(new double[] {0, 10}, 0.25)).isEqualTo(2.5);
