@@ -180,6 +180,11 @@ class ValidityApiTest extends ApiTest {
                 .isGreaterThan(row.get("activeAuc").get("estimate").asDouble());
         assertThat(row.get("difference").get("low").asDouble()).isGreaterThan(0);
         assertThat(row.get("better").asString()).isEqualTo("CANDIDATE");
+        // the rule-set preview points at the comparison for the same scope
+        JsonNode preview = read(get("/api/rule-sets/" + name + "/versions/1/preview").param("college", fx.college())
+                .param("standard", "06.001"));
+        assertThat(preview.get("validityComparison").asString()).isEqualTo("/api/reports/validity/comparison?candidate="
+                + name + "&version=1&standard=06.001&college=" + fx.college());
     }
 
     private ObjectNode recentOnly(String name) throws Exception {
