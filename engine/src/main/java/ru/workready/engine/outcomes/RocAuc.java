@@ -18,38 +18,31 @@ public final class RocAuc {
     private RocAuc() {
     }
 
-    /** AUC of scores: positives' against negatives' (both non-empty), by ranks with mid-ranks for ties. */
+    /**
+     * AUC of scores: positives' against negatives' (both non-empty). Both sorted, one pass counts for each positive
+     * the negatives below it and those tied with it (a tie counts one half).
+     */
     public static double auc(double[] positives, double[] negatives) {
         if (positives.length == 0 || negatives.length == 0) {
             throw new IllegalArgumentException("need graduates with and without the outcome");
         }
-        int n = positives.length + negatives.length;
-        double[][] all = new double[n][];
-        for (int i = 0; i < positives.length; i++) {
-            all[i] = new double[] {positives[i], 1};
-        }
-        for (int i = 0; i < negatives.length; i++) {
-            all[positives.length + i] = new double[] {negatives[i], 0};
-        }
-        Arrays.sort(all, (a, b) -> Double.compare(a[0], b[0]));
-        double rankSum = 0;
-        int i = 0;
-        while (i < n) {
-            int j = i;
-            while (j + 1 < n && all[j + 1][0] == all[i][0]) {
-                j++;
+        double[] p = positives.clone();
+        double[] q = negatives.clone();
+        Arrays.sort(p);
+        Arrays.sort(q);
+        long twiceU = 0;
+        int below = 0;
+        int notAbove = 0;
+        for (double x : p) {
+            while (below < q.length && q[below] < x) {
+                below++;
             }
-            double midRank = (i + j) / 2.0 + 1;
-            for (int k = i; k <= j; k++) {
-                if (all[k][1] == 1) {
-                    rankSum += midRank;
-                }
+            while (notAbove < q.length && q[notAbove] <= x) {
+                notAbove++;
             }
-            i = j + 1;
+            twiceU += 2L * below + (notAbove - below);
         }
-        double n1 = positives.length;
-        double u = rankSum - n1 * (n1 + 1) / 2;
-        return u / (n1 * negatives.length);
+        return twiceU / (2.0 * p.length * q.length);
     }
 
     /** AUC with a stratified percentile-bootstrap 95 % interval from {@code resamples} resamples. */
