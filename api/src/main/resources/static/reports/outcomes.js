@@ -123,8 +123,8 @@
             const x = f.figure;
             const ready = x.groups[0];
             return el('tr', {'data-code': f.code, 'data-verdict': x.verdict},
-                el('td', {title: f.name}, f.code), el('td', {}, x.graduates),
-                el('td', {}, ready ? interval(ready.rate) : '—'), el('td', {}, x.lowGraduates),
+                el('td', {title: f.name}, f.code), el('td', {}, x.graduates ?? 'скрыто'),
+                el('td', {}, ready ? interval(ready.rate) : '—'), el('td', {}, x.lowGraduates ?? 'скрыто'),
                 el('td', {}, interval(x.highVsLow)), el('td', {}, auc(x.auc)),
                 el('td', {}, VERDICT[x.verdict][0]));
         });

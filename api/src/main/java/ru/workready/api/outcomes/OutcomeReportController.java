@@ -152,10 +152,11 @@ class OutcomeReportController {
         Inputs.requireText("college", college);
         Inputs.requireText("fgos", fgos);
         Inputs.requireText("region", region);
-        for (Integer year : new Integer[] {from, to}) {
-            if (year != null && !Inputs.inRange(year)) {
-                throw badParameter(year == from ? "from" : "to", String.valueOf(year), Inputs.YEAR_REASON);
-            }
+        if (from != null && !Inputs.inRange(from)) {
+            throw badParameter("from", String.valueOf(from), Inputs.YEAR_REASON);
+        }
+        if (to != null && !Inputs.inRange(to)) {
+            throw badParameter("to", String.valueOf(to), Inputs.YEAR_REASON);
         }
         String own = ownCollege();
         if (own != null && college != null && !college.strip().equals(own)) {

@@ -86,9 +86,12 @@ class ValidityService {
         String withheld = suppress && SmallCells.tooSmall(s.size()) && !s.isEmpty()
                 ? "the cohort has fewer than " + SmallCells.K + " graduates with a known outcome" : null;
         ValidityFigures figures = withheld != null ? ValidityFigures.NONE : ValidityFigures.of(s, settings);
+        Map<String, @Nullable Integer> excluded = new TreeMap<>();
+        // with suppression, a reason given for 1 … K−1 graduates is not counted out loud
+        scored.excluded().forEach((reason, n) -> excluded.put(reason, suppress && SmallCells.tooSmall(n) ? null : n));
         return new ValidityReport(cohort, standard, List.copyOf(editions), List.copyOf(ruleSets),
                 List.copyOf(mappings), ValidityReport.OUTCOME, MONTHS, WINDOW_MONTHS, List.copyOf(sources),
-                withheld != null ? 0 : s.size(), scored.excluded(), settings.minimumPerGroup(), seed, RESAMPLES,
+                withheld != null ? 0 : s.size(), excluded, settings.minimumPerGroup(), seed, RESAMPLES,
                 suppress, withheld, figures.summary(), figures.generalized(), figures.functions(),
                 OffsetDateTime.now(clock));
     }

@@ -117,6 +117,31 @@ class EmploymentApiTest extends ApiTest {
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.countsByKind.ARMY").value(1));
     }
 
+    @Test
+    void xlsxGoesThroughTheSamePath() throws Exception {
+        OutcomeFixture fx = OutcomeFixture.create(app, 2020, 1);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+            var sheet = book.createSheet("Трудоустройство");
+            String[][] cells = {{"student_id", "observed_on", "status", "source", "okz_code"},
+                    {fx.students().get(0), "30.06.2025", "EMPLOYED", "OFFICIAL", "3512"}};
+            for (int r = 0; r < cells.length; r++) {
+                var row = sheet.createRow(r);
+                for (int c = 0; c < cells[r].length; c++) {
+                    row.createCell(c).setCellValue(cells[r][c]);
+                }
+            }
+            book.write(out);
+        }
+        mvc.perform(post("/api/colleges/" + fx.college() + "/employment")
+                        .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                        .content(out.toByteArray()))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.format").value("XLSX"))
+                .andExpect(jsonPath("$.countsByKind.EMPLOYED").value(1));
+        assertThat(jdbc.sql("select in_specialty from employment_record where student_id = ?")
+                .param(fx.students().get(0)).query(Boolean.class).single()).isTrue();
+    }
+
     /**
      * 18 graduates of 2024: at 12 months 9 in specialty, 6 in other jobs, 2 unemployed, 1 never answered. The
      * programme's own college sees every count; a designer sees the counts of 1–4 hidden with complements.

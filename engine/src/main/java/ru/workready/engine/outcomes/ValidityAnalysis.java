@@ -44,9 +44,13 @@ public final class ValidityAnalysis {
                             @Nullable String withheld) {
     }
 
-    /** Everything about one reading. */
-    public record Figure(String feature, int graduates, int withOutcome, List<GroupRate> groups, int highGraduates,
-                         int lowGraduates, @Nullable Interval highVsLow, @Nullable Interval auc, Verdict verdict,
+    /**
+     * Everything about one reading. With suppression, a count of 1 … K−1 (graduates, those with the outcome, the high
+     * or the low group) is null.
+     */
+    public record Figure(String feature, @Nullable Integer graduates, @Nullable Integer withOutcome,
+                         List<GroupRate> groups, @Nullable Integer highGraduates, @Nullable Integer lowGraduates,
+                         @Nullable Interval highVsLow, @Nullable Interval auc, Verdict verdict,
                          @Nullable String withheld) {
     }
 
@@ -96,7 +100,15 @@ public final class ValidityAnalysis {
             diff = null;
             auc = null;
         }
+        if (s.suppress()) {
+            return new Figure(feature, shown(n), hides(n, positives) ? null : positives, groups, shown(high[0]),
+                    shown(low[0]), diff, auc, verdict, withheld);
+        }
         return new Figure(feature, n, positives, groups, high[0], low[0], diff, auc, verdict, withheld);
+    }
+
+    private static @Nullable Integer shown(int count) {
+        return small(count) ? null : count;
     }
 
     /** By the AUC's interval (it uses every level, not only READY or not); the difference's when there is no AUC. */

@@ -44,6 +44,7 @@ class ValidityAnalysisTest {
         // READY 16 of 20 employed in specialty, PARTIALLY_READY 6 of 20
         Figure f = ValidityAnalysis.figure("A/01.3", table(16, 4, 6, 14), LEVELS, OPEN);
         assertThat(f.graduates()).isEqualTo(40);
+        assertThat(f.highGraduates()).isEqualTo(20);
         assertThat(f.withOutcome()).isEqualTo(22);
         assertThat(f.groups().get(0).rate().estimate()).isEqualTo(0.8);
         assertThat(f.groups().get(0).rate().low()).isCloseTo(0.58398, within(5e-5));
@@ -88,6 +89,8 @@ class ValidityAnalysisTest {
         // a group of 1–4 graduates: not even its size
         Figure g = ValidityAnalysis.figure("B/02.4", table(2, 1, 9, 8), LEVELS, suppressed);
         assertThat(g.groups().get(0).graduates()).isNull();
+        assertThat(g.highGraduates()).isNull();
+        assertThat(g.lowGraduates()).isEqualTo(17);
         // the same tables for the graduates' own college: everything
         Figure own = ValidityAnalysis.figure("B/01.4", table(3, 9, 9, 5), LEVELS, new Settings(5, false, 1, 200));
         assertThat(own.groups().get(0).rate().estimate()).isEqualTo(0.25);
