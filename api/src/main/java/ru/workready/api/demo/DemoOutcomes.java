@@ -12,7 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import ru.workready.api.scoring.ReadinessService;
 import ru.workready.data.mapping.MappingRepository;
@@ -38,17 +37,15 @@ class DemoOutcomes {
     private static final Logger log = LoggerFactory.getLogger(DemoOutcomes.class);
 
     private final boolean enabled;
-    private final JdbcClient jdbc;
     private final OutcomeRepository outcomes;
     private final ReadinessService readiness;
     private final MappingRepository mappings;
     private final EmploymentUploadService uploads;
     private final Clock clock;
 
-    DemoOutcomes(DemoSwitch demo, JdbcClient jdbc, OutcomeRepository outcomes, ReadinessService readiness,
+    DemoOutcomes(DemoSwitch demo, OutcomeRepository outcomes, ReadinessService readiness,
                  MappingRepository mappings, EmploymentUploadService uploads, Clock clock) {
         this.enabled = demo.enabled();
-        this.jdbc = jdbc;
         this.outcomes = outcomes;
         this.readiness = readiness;
         this.mappings = mappings;
@@ -62,12 +59,7 @@ class DemoOutcomes {
         if (!enabled) {
             return;
         }
-        List<String> colleges = jdbc.sql("""
-                        select c.code from college c where c.demo
-                          and not exists (select 1 from upload u where u.college_id = c.id
-                                          and u.upload_kind = 'EMPLOYMENT' and u.status = 'COMPLETED')
-                        order by c.code""").query(String.class).list();
-        for (String college : colleges) {
+        for (String college : outcomes.demoCollegesWithoutEmployment()) {
             int rows = load(college);
             if (rows > 0) {
                 log.info("Demo employment records: {} rows for college {}", rows, college);

@@ -83,6 +83,15 @@ public class OutcomeRepository {
                 .list();
     }
 
+    /** The demo colleges (college.demo) that have no completed employment upload yet. */
+    public List<String> demoCollegesWithoutEmployment() {
+        return jdbc.sql("""
+                        select c.code from college c where c.demo
+                          and not exists (select 1 from upload u where u.college_id = c.id
+                                          and u.upload_kind = 'EMPLOYMENT' and u.status = 'COMPLETED')
+                        order by c.code""").query(String.class).list();
+    }
+
     /** Whether the college exists (a report about an unknown one is a 404, not an empty report). */
     public boolean collegeExists(String code) {
         return jdbc.sql("select exists (select 1 from college where code = ?)").param(code).query(Boolean.class)
