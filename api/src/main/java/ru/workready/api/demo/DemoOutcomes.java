@@ -24,7 +24,7 @@ import ru.workready.engine.scoring.StudentReadiness;
 /**
  * Synthetic, seeded employment records of the demo's graduates (every student of a demo college whose programme
  * graduated at least six months before today), loaded once through the employment upload path. Each graduate is
- * scored as of graduation; the chance of working in the specialty rises with READY in two ТФ (A/01.3 and B/02.4 where
+ * scored as of graduation; the chance of working in the specialty (15 %) rises by 35 points with READY in each of two ТФ (A/01.3 and B/02.4 where
  * the standard has them, else its first two scored ТФ) and nothing else, so the validity report finds readiness
  * predicting in those (and in ТФ that move with them) and not in others. About one in ten does not answer.
  */
@@ -98,10 +98,10 @@ class DemoOutcomes {
         return standard == null ? null : readiness.asOf(g.studentId(), standard, g.graduatedOn()).readiness();
     }
 
-    /** 20 % by default, 30 points more for each driving ТФ that is READY at graduation. */
+    /** 15 % by default, 35 points more for each driving ТФ that is READY at graduation. */
     static double chance(@Nullable StudentReadiness r) {
         if (r == null) {
-            return 0.2;
+            return 0.15;
         }
         List<FunctionScore> scored = r.functions().stream().filter(f -> f.level().scored()).toList();
         Set<String> codes = scored.stream().map(FunctionScore::code).collect(Collectors.toSet());
@@ -109,7 +109,7 @@ class DemoOutcomes {
                 : scored.stream().limit(2).map(FunctionScore::code).toList();
         long ready = scored.stream().filter(f -> drivers.contains(f.code()) && f.level() == ReadinessLevel.READY)
                 .count();
-        return 0.2 + 0.3 * ready;
+        return 0.15 + 0.35 * ready;
     }
 
     /** One observation (or none: no answer); the later, the more settled the graduates are. */

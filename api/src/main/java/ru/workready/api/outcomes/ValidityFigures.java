@@ -14,9 +14,9 @@ import ru.workready.engine.scoring.GeneralizedScore;
 import ru.workready.engine.scoring.ReadinessLevel;
 
 /**
- * The readings of a scored cohort. A ТФ's and an ОТФ's: the level (READY is "high"; the score to rank is the level's
- * strength — READY 3, PARTIALLY_READY 2, INSUFFICIENT_EVIDENCE 1, NOT_READY 0); a graduate whose ТФ is unmapped or
- * above the programme's level has no reading of it. The summary: the share of the graduate's scored ТФ that are READY
+ * The readings of a scored cohort. A ТФ's and an ОТФ's: the level (READY is "high"; ranked for the AUC READY 3,
+ * PARTIALLY_READY 2, NOT_READY 0, INSUFFICIENT_EVIDENCE not ranked); a graduate whose ТФ is unmapped or above the
+ * programme's level has no reading of it. The summary: the share of the graduate's scored ТФ that are READY
  * (high from one half; bands below a third, to two thirds, above).
  */
 record ValidityFigures(@Nullable Feature summary, List<Feature> generalized, List<Feature> functions) {
@@ -67,6 +67,8 @@ record ValidityFigures(@Nullable Feature summary, List<Feature> generalized, Lis
     }
 
     private static Reading reading(ReadinessLevel level, boolean outcome) {
-        return new Reading(level.name(), level == ReadinessLevel.READY, level.strength(), outcome);
+        // too little evidence is no judgement: in the rates and among "not READY", but not ranked for the AUC
+        double rank = level == ReadinessLevel.INSUFFICIENT_EVIDENCE ? Double.NaN : level.strength();
+        return new Reading(level.name(), level == ReadinessLevel.READY, rank, outcome);
     }
 }

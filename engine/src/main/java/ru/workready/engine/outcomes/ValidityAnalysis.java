@@ -32,7 +32,10 @@ public final class ValidityAnalysis {
         }
     }
 
-    /** One graduate's reading: the group (a level), whether it counts as high (READY), a score to rank, the outcome. */
+    /**
+     * One graduate's reading: the group (a level), whether it counts as high (READY), a score to rank (NaN: not ranked,
+     * e.g. too little evidence to judge — left out of the AUC only), the outcome.
+     */
     public record Reading(String group, boolean high, double score, boolean outcome) {
     }
 
@@ -74,24 +77,29 @@ public final class ValidityAnalysis {
                 g[1]++;
                 side[1]++;
             }
-            scores.add(r.score());
-            outcomes.add(r.outcome());
+            if (!Double.isNaN(r.score())) {
+                scores.add(r.score());
+                outcomes.add(r.outcome());
+            }
         }
         int n = readings.size();
         int positives = high[1] + low[1];
+        int rankedPositives = (int) outcomes.stream().filter(o -> o).count();
+        int rankedNegatives = outcomes.size() - rankedPositives;
         List<GroupRate> groups = new ArrayList<>();
         byGroup.forEach((group, c) -> groups.add(rate(group, c[0], c[1], s)));
         boolean thin = high[0] < s.minimumPerGroup() || low[0] < s.minimumPerGroup()
-                || positives < s.minimumPerGroup() || n - positives < s.minimumPerGroup();
+                || rankedPositives < s.minimumPerGroup() || rankedNegatives < s.minimumPerGroup();
         Interval diff = high[0] > 0 && low[0] > 0 ? Proportions.difference(high[1], high[0], low[1], low[0]) : null;
-        Interval auc = positives > 0 && positives < n ? aucOf(scores, outcomes, s) : null;
+        Interval auc = rankedPositives > 0 && rankedNegatives > 0 ? aucOf(scores, outcomes, s) : null;
         Verdict verdict = thin ? Verdict.TOO_THIN : verdict(diff, auc);
         String withheld = null;
         if (s.suppress() && diff != null && (hides(high[0], high[1]) || hides(low[0], low[1]))) {
             diff = null;
             withheld = "a rate it rests on describes fewer than " + SmallCells.K + " graduates";
         }
-        if (s.suppress() && auc != null && (SmallCells.tooSmall(positives) || SmallCells.tooSmall(n - positives))) {
+        if (s.suppress() && auc != null && (SmallCells.tooSmall(rankedPositives)
+                || SmallCells.tooSmall(rankedNegatives))) {
             auc = null;
             withheld = "fewer than " + SmallCells.K + " graduates have, or lack, the outcome";
         }
