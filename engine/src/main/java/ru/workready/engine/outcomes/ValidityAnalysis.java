@@ -62,39 +62,19 @@ public final class ValidityAnalysis {
 
     /** The figure of one reading over the graduates; {@code groupOrder} lists the groups in display order. */
     public static Figure figure(String feature, List<Reading> readings, List<String> groupOrder, Settings s) {
-        Map<String, int[]> byGroup = new LinkedHashMap<>();
-        groupOrder.forEach(g -> byGroup.put(g, new int[2]));
-        int[] high = new int[2];
-        int[] low = new int[2];
-        List<Double> scores = new ArrayList<>();
-        List<Boolean> outcomes = new ArrayList<>();
-        for (Reading r : readings) {
-            int[] g = byGroup.computeIfAbsent(r.group(), k -> new int[2]);
-            g[0]++;
-            int[] side = r.high() ? high : low;
-            side[0]++;
-            if (r.outcome()) {
-                g[1]++;
-                side[1]++;
-            }
-            if (!Double.isNaN(r.score())) {
-                scores.add(r.score());
-                outcomes.add(r.outcome());
-            }
-        }
-        int n = readings.size();
-        int positives = high[1] + low[1];
-        int rankedPositives = (int) outcomes.stream().filter(o -> o).count();
-        int rankedNegatives = outcomes.size() - rankedPositives;
+        Tally t = new Tally(readings, groupOrder);
         List<GroupRate> groups = new ArrayList<>();
-        byGroup.forEach((group, c) -> groups.add(rate(group, c[0], c[1], s)));
-        boolean thin = high[0] < s.minimumPerGroup() || low[0] < s.minimumPerGroup()
+        t.byGroup.forEach((group, c) -> groups.add(rate(group, c[0], c[1], s)));
+        int rankedPositives = (int) t.outcomes.stream().filter(o -> o).count();
+        int rankedNegatives = t.outcomes.size() - rankedPositives;
+        boolean thin = t.high[0] < s.minimumPerGroup() || t.low[0] < s.minimumPerGroup()
                 || rankedPositives < s.minimumPerGroup() || rankedNegatives < s.minimumPerGroup();
-        Interval diff = high[0] > 0 && low[0] > 0 ? Proportions.difference(high[1], high[0], low[1], low[0]) : null;
-        Interval auc = rankedPositives > 0 && rankedNegatives > 0 ? aucOf(scores, outcomes, s) : null;
+        Interval diff = t.high[0] > 0 && t.low[0] > 0
+                ? Proportions.difference(t.high[1], t.high[0], t.low[1], t.low[0]) : null;
+        Interval auc = rankedPositives > 0 && rankedNegatives > 0 ? aucOf(t.scores, t.outcomes, s) : null;
         Verdict verdict = thin ? Verdict.TOO_THIN : verdict(diff, auc);
         String withheld = null;
-        if (s.suppress() && diff != null && (hides(high[0], high[1]) || hides(low[0], low[1]))) {
+        if (s.suppress() && diff != null && (hides(t.high[0], t.high[1]) || hides(t.low[0], t.low[1]))) {
             diff = null;
             withheld = "a rate it rests on describes fewer than " + SmallCells.K + " graduates";
         }
@@ -108,18 +88,47 @@ public final class ValidityAnalysis {
             diff = null;
             auc = null;
         }
+        int n = readings.size();
+        int positives = t.high[1] + t.low[1];
         if (s.suppress()) {
-            return new Figure(feature, shown(n), hides(n, positives) ? null : positives, groups, shown(high[0]),
-                    shown(low[0]), diff, auc, verdict, withheld);
+            return new Figure(feature, shown(n), hides(n, positives) ? null : positives, groups, shown(t.high[0]),
+                    shown(t.low[0]), diff, auc, verdict, withheld);
         }
-        return new Figure(feature, n, positives, groups, high[0], low[0], diff, auc, verdict, withheld);
+        return new Figure(feature, n, positives, groups, t.high[0], t.low[0], diff, auc, verdict, withheld);
+    }
+
+    /** Graduates and those with the outcome per group and per side (high, low); the ranked scores and outcomes. */
+    private static final class Tally {
+        final Map<String, int[]> byGroup = new LinkedHashMap<>();
+        final int[] high = new int[2];
+        final int[] low = new int[2];
+        final List<Double> scores = new ArrayList<>();
+        final List<Boolean> outcomes = new ArrayList<>();
+
+        Tally(List<Reading> readings, List<String> groupOrder) {
+            groupOrder.forEach(g -> byGroup.put(g, new int[2]));
+            for (Reading r : readings) {
+                int[] g = byGroup.computeIfAbsent(r.group(), k -> new int[2]);
+                int[] side = r.high() ? high : low;
+                g[0]++;
+                side[0]++;
+                if (r.outcome()) {
+                    g[1]++;
+                    side[1]++;
+                }
+                if (!Double.isNaN(r.score())) {
+                    scores.add(r.score());
+                    outcomes.add(r.outcome());
+                }
+            }
+        }
     }
 
     private static @Nullable Integer shown(int count) {
         return small(count) ? null : count;
     }
 
-    /** By the AUC's interval (it uses every level, not only READY or not); the difference's when there is no AUC. */
+    /** By the AUC's interval (it ranks every judged level, not only READY or not); the difference's without an AUC. */
     private static Verdict verdict(@Nullable Interval diff, @Nullable Interval auc) {
         Interval by = auc != null ? auc : diff;
         double none = auc != null ? 0.5 : 0;

@@ -58,6 +58,18 @@ class ValidityAnalysisTest {
     }
 
     @Test
+    void unrankedReadingsCountInTheRatesButNotInTheAuc() {
+        List<Reading> r = table(16, 4, 6, 14);
+        // 10 graduates with too little evidence to judge, all employed in the specialty: a rate, no rank
+        add(r, "INSUFFICIENT_EVIDENCE", false, Double.NaN, true, 10);
+        Figure f = ValidityAnalysis.figure("A/01.3", r, LEVELS, OPEN);
+        assertThat(f.graduates()).isEqualTo(50);
+        assertThat(f.groups().get(2).rate().estimate()).isEqualTo(1.0);
+        assertThat(f.lowGraduates()).isEqualTo(30);
+        assertThat(f.auc().estimate()).isCloseTo(298.0 / 396, within(1e-12));
+    }
+
+    @Test
     void noDifferenceIsNoPrediction() {
         Figure f = ValidityAnalysis.figure("A/02.3", table(10, 10, 10, 10), LEVELS, OPEN);
         assertThat(f.highVsLow().estimate()).isZero();
