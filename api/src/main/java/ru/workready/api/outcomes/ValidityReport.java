@@ -40,7 +40,8 @@ public record ValidityReport(OutcomeRepository.Cohort cohort, String standardCod
     @Override
     public List<String> heading() {
         List<String> lines = new ArrayList<>();
-        lines.add("Прогностическая валидность готовности: стандарт " + String.join(", ", standardEditions));
+        lines.add("Прогностическая валидность готовности: стандарт " + (standardEditions.isEmpty() ? standardCode
+                : String.join(", ", standardEditions)));
         lines.add("Когорта: колледж " + any(cohort.college()) + ", программа (ФГОС) " + any(cohort.fgos())
                 + ", регион " + any(cohort.region()) + ", годы выпуска " + any(cohort.fromYear()) + "–"
                 + any(cohort.toYear()) + "; выпускников с исходом: " + graduates);
