@@ -11,12 +11,12 @@ import ru.workready.data.reports.ReportExports;
 import ru.workready.data.reports.Tabular;
 
 /** A report as JSON, or as a CSV / XLSX download ({@code format=json|csv|xlsx}). */
-final class ReportResponses {
+public final class ReportResponses {
     private ReportResponses() {
     }
 
     /** Validates the format before computing, then answers JSON or a download. */
-    static ResponseEntity<?> respond(String format, Supplier<? extends Tabular> report) {
+    public static ResponseEntity<?> respond(String format, Supplier<? extends Tabular> report) {
         String f = format.strip().toLowerCase(Locale.ROOT);
         if (!List.of("json", "csv", "xlsx").contains(f)) {
             throw new InvalidInputException("invalid-report-parameter", "Invalid report parameter 'format': must be "

@@ -297,6 +297,16 @@ public class ReadinessService {
         return edition(standardId).functionIds();
     }
 
+    /**
+     * The student's readiness as of the end of a past day judged by a given rule set (a candidate not yet active),
+     * with today's mapping; computed, not stored.
+     */
+    public Assessed asOf(String studentId, String standardCode, LocalDate asOf, CompiledRuleSet ruleSet) {
+        Prepared p = prepare(studentId, standardCode, Moment.of(asOf));
+        StudentReadiness result = ruleSet.readiness().evaluate(p.input());
+        return new Assessed(p.student(), p.mapping().standardId(), p.standard(), p.mapping().version(), result);
+    }
+
     /** The rule set that judges the student at a moment: today's, or the one active at the end of its day. */
     public CompiledRuleSet ruleSetFor(StudentRepository.Student student, Moment at) {
         if (at.versions() == Versions.TODAY) {

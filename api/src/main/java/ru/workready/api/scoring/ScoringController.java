@@ -77,7 +77,7 @@ class ScoringController {
 
     record PreviewView(String candidate, String scope, @Nullable String standard, List<String> activeVersions,
                        int students, int functions, int changed, Map<String, Integer> transitions,
-                       List<LevelChange> changes, boolean changesTruncated) {
+                       List<LevelChange> changes, boolean changesTruncated, String validityComparison) {
     }
 
     record JobRequest(@Nullable String college, @Nullable String region) {
@@ -160,7 +160,8 @@ class ScoringController {
     // it shows students' levels
     @Audited(action = "preview-rule-set", subjectKind = "rule-set", subject = "name")
     @Operation(summary = "A cohort under a rule-set version before activating it: the level changes against what is "
-            + "active now", description = "Give college or region; standard limits it to one standard code.")
+            + "active now", description = "Give college or region; standard limits it to one standard code. "
+            + "validityComparison links the same scope's graduates: which rule set predicts employment better.")
     PreviewView preview(@PathVariable String name, @PathVariable int version,
                         @RequestParam(required = false) @Nullable String college,
                         @RequestParam(required = false) @Nullable String region,
@@ -208,7 +209,21 @@ class ScoringController {
         }
         return new PreviewView(candidate.label(), college != null ? "COLLEGE:" + college : "REGION:" + region,
                 standard, List.copyOf(activeVersions), students.size(), functions, changed, transitions, changes,
-                changed > changes.size());
+                changed > changes.size(), validityLink(name, version, college, region, standard));
+    }
+
+    /** Which rule set predicts graduates' employment better, on the same scope (docs/validity.md). */
+    private static String validityLink(String name, int version, @Nullable String college, @Nullable String region,
+                                       @Nullable String standard) {
+        org.springframework.web.util.UriComponentsBuilder b = org.springframework.web.util.UriComponentsBuilder
+                .fromPath("/api/reports/validity/comparison").queryParam("candidate", name)
+                .queryParam("version", version).queryParam("standard", standard == null ? "06.001" : standard);
+        if (college != null) {
+            b.queryParam("college", college);
+        } else {
+            b.queryParam("region", region);
+        }
+        return b.encode().build().toUriString();
     }
 
     @PostMapping(value = "/api/rescoring-jobs", consumes = "application/json")

@@ -34,6 +34,7 @@ class HostileValuesTest extends ApiTest {
             "+12345-01-01", "1899-12-31", "31.12.1899", "01.01.2101");
     private static final List<Integer> IMPOSSIBLE_YEARS = List.of(0, -1, 2101, 12345);
     private static final String ASSESSMENTS = "student_id;outcome_code;kind;result;assessed_on;comment\n";
+    private static final String EMPLOYMENT = "student_id;observed_on;status;source;employer\n";
     private static final String ROSTER = "student_id;programme;last_name;employer_consent;consent_date\n";
 
     @Autowired
@@ -128,6 +129,12 @@ class HostileValuesTest extends ApiTest {
                 "DEMO-001" + NUL), null));
         cases.add(new Case("path variable with NUL (college)", p -> get("/api/colleges/{college}/uploads",
                 "DEMO" + NUL), null));
+        cases.add(new Case("employment CSV, NUL in the employer", p -> csv("/api/colleges/DEMO/employment",
+                EMPLOYMENT + "DEMO-001;2026-07-01;EMPLOYED;COLLEGE_SURVEY;ООО" + NUL + "\n"), "employer"));
+        cases.add(new Case("employment report parameter with NUL", p -> get("/api/reports/employment")
+                .param("fgos", "09" + NUL), "fgos"));
+        cases.add(new Case("validity report, year 0", p -> get("/api/reports/validity").param("standard", "06.001")
+                .param("from", "0"), "from"));
         // ---------------------------------------------------------------- impossible dates
         for (String d : IMPOSSIBLE_DATES) {
             cases.add(new Case("assessments CSV, assessed_on " + d, p -> csv("/api/colleges/DEMO/assessments",
@@ -135,6 +142,8 @@ class HostileValuesTest extends ApiTest {
             cases.add(new Case("assessments JSON, assessed_on " + d, p -> json(post("/api/colleges/DEMO/assessments"),
                     "[{\"student_id\":\"DEMO-001\",\"outcome_code\":\"ПК 1.1\",\"kind\":\"COURSE_GRADE\","
                             + "\"result\":\"5\",\"assessed_on\":\"" + d + "\"}]"), "assessed_on"));
+            cases.add(new Case("employment CSV, observed_on " + d, p -> csv("/api/colleges/DEMO/employment",
+                    EMPLOYMENT + "DEMO-001;" + d + ";EMPLOYED;COLLEGE_SURVEY;\n"), "observed_on"));
             cases.add(new Case("roster CSV, consent_date " + d, p -> csv("/api/colleges/DEMO/students",
                     ROSTER + "DEMO-001;09.02.07;Иванов;да;" + d + "\n"), "consent_date"));
             if (d.contains("-")) { // JSON and parameters take ISO dates

@@ -1,6 +1,6 @@
 package ru.workready.data.assessments;
 
-/** What an upload carries: assessment results or the student roster. */
+/** What an upload carries: assessment results, the student roster, or graduates' employment records. */
 public enum UploadKind {
-    ASSESSMENTS, STUDENTS
+    ASSESSMENTS, STUDENTS, EMPLOYMENT
 }

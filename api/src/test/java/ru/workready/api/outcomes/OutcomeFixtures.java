@@ -1,0 +1,28 @@
+package ru.workready.api.outcomes;
+
+import java.util.Random;
+import org.springframework.context.ApplicationContext;
+
+/** Fixtures of graduate outcomes for tests outside this package. */
+public final class OutcomeFixtures {
+    private OutcomeFixtures() {
+    }
+
+    /**
+     * A college of its own whose programme took its students in {@code intake} (graduating 30 June of intake + 4), with
+     * random course grades for ПК 1.1 (→ A/01.3) and ПК 1.2 (→ A/02.3) a month before graduation; its code.
+     */
+    public static String graduatedCollege(ApplicationContext app, int intake, int students, Random random) {
+        OutcomeFixture fx = OutcomeFixture.create(app, intake, students);
+        StringBuilder results = new StringBuilder();
+        String day = fx.graduation().minusMonths(1).toString();
+        for (String id : fx.students()) {
+            results.append(id).append(";ПК 1.1;COURSE_GRADE;").append(2 + random.nextInt(4)).append(';').append(day)
+                    .append('\n');
+            results.append(id).append(";ПК 1.2;COURSE_GRADE;").append(2 + random.nextInt(4)).append(';').append(day)
+                    .append('\n');
+        }
+        fx.results(results.toString());
+        return fx.college();
+    }
+}
