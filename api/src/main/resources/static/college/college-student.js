@@ -21,17 +21,22 @@
     const rule = (r) => RULES[r] || r;
     const base = () => `/api/students/${encodeURIComponent(student.id)}`;
 
+    /** A stored result as the registrar wrote it: the grade, the points (a demonstration exam keeps both), pass/fail. */
     function result(e) {
+        const parts = [];
         if (e.grade != null) {
-            return `оценка ${e.grade}`;
+            parts.push(`оценка ${e.grade}`);
         }
         if (e.points != null) {
-            return `${WR.number(e.points)} из ${WR.number(e.maxPoints)} баллов`;
+            parts.push(`${WR.number(e.points)} из ${WR.number(e.maxPoints)} баллов`);
         }
         if (e.passed != null) {
-            return e.passed ? 'зачтено' : 'не зачтено';
+            parts.push(e.passed ? 'зачтено' : 'не зачтено');
         }
-        return '—';
+        if (e.place != null) {
+            parts.push(`место ${e.place}`);
+        }
+        return parts.join(', ') || '—';
     }
 
     function explain(code) {
