@@ -32,6 +32,7 @@
             xhr.setRequestHeader('X-API-Key', sessionStorage.getItem('workready.apiKey') || '');
             xhr.setRequestHeader('Content-Type', type(file.name));
             xhr.setRequestHeader('Accept', 'application/json, application/problem+json');
+            xhr.setRequestHeader('Accept-Language', 'ru');
             xhr.upload.addEventListener('progress', (e) => {
                 if (e.lengthComputable) {
                     progress(Math.round(e.loaded * 100 / e.total),

@@ -19,7 +19,7 @@
     function show() {
         const hash = location.hash.replace(/^#/, '') || 'upload';
         const [tab, arg] = hash.split('/');
-        const known = ['upload', 'students', 'student'].includes(tab) ? tab : 'upload';
+        const known = ['upload', 'students', 'cohort', 'student'].includes(tab) ? tab : 'upload';
         document.querySelectorAll('main > section[data-tab]').forEach((s) => {
             s.hidden = s.dataset.tab !== known;
         });

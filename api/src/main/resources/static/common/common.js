@@ -110,7 +110,8 @@
 
     /** Calls the API with the tab's key; answers the parsed JSON, throws {@link Problem} for 4xx/5xx. */
     async function api(method, url, body, contentType) {
-        const headers = {Accept: 'application/json, application/problem+json', 'X-API-Key': key()};
+        // ru: reasons and problem details in Russian (the API's default is English)
+        const headers = {Accept: 'application/json, application/problem+json', 'Accept-Language': 'ru', 'X-API-Key': key()};
         let payload = body;
         if (body !== undefined && !(body instanceof Blob) && !(body instanceof FormData) && typeof body !== 'string') {
             payload = JSON.stringify(body);

@@ -60,13 +60,19 @@ class CollegePageBrowserTest extends PageBrowser {
     }
 
     @Test
-    void studentsAreSearchedWithTheirReadinessSummary() {
+    void studentsAreSearchedAndTheCohortReportDrawn() {
         signIn("/college/index.html#students", key(OrganisationKind.COLLEGE, unique("page-college-"), "DEMO", Role.COLLEGE));
         browser.findElement(By.id("students-q")).sendKeys("DEMO-00");
         until(d -> d.findElement(By.id("students-count")).getText().startsWith("Найдено студентов: 9 ")
                 && "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-students-ready")));
         assertThat(all("#students tbody tr")).hasSize(9);
         assertThat(text("#students tbody tr[data-student='DEMO-001']")).contains("ИСП-23-1", "09.02.07", "готов");
+
+        browser.findElement(By.cssSelector(".tabs a[data-tab='cohort']")).click();
+        until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-cohort-ready")));
+        assertThat(browser.findElement(By.id("cohort-error")).isDisplayed()).isFalse();
+        assertThat(all("#cohort-chart canvas")).isNotEmpty();
+        assertThat(all("#weak-spots tbody tr")).hasSize(5);
     }
 
     /** Chooses what to upload and gives the file to the file input, as a drop or a pick would. */
