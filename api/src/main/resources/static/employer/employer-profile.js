@@ -92,6 +92,7 @@
         try {
             const saved = editing ? await WR.api('PUT', `${base}/${encodeURIComponent(editing)}`, body)
                 : await WR.api('POST', base, body);
+            document.body.dataset.profileReady = 'false';
             $('editor').hidden = true;
             await Employer.loadProfiles(saved.code);
             $('profile').focus();
