@@ -3,6 +3,7 @@ package ru.workready.api.pages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -19,6 +20,13 @@ import ru.workready.data.security.Role;
 class AdminPageBrowserTest extends PageBrowser {
     @Autowired
     ProgrammeRepository programmes;
+
+    private void importStandard(Path xml) {
+        browser.findElement(By.id("standard-file")).sendKeys(xml.toAbsolutePath().normalize().toString());
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "document.getElementById('standard-result').replaceChildren()");
+        browser.findElement(By.id("standard-submit")).click();
+    }
 
     @Test
     void createAKeyThenUseItThenRevokeIt() throws IOException {
@@ -64,12 +72,25 @@ class AdminPageBrowserTest extends PageBrowser {
     }
 
     @Test
-    void importAStandardAndPreviewActivateAndRollBackARuleSet() {
+    void importStandardsAndPreviewActivateAndRollBackARuleSet() throws IOException {
         signIn("/admin/index.html", key(OrganisationKind.OPERATOR, unique("page-operator-"), null, Role.ADMIN));
-        Path xml = Path.of("..", "data", "src", "main", "resources", "reference", "standards", "06.001-programmist.xml");
-        browser.findElement(By.id("standard-file")).sendKeys(xml.toAbsolutePath().normalize().toString());
-        browser.findElement(By.id("standard-submit")).click();
+        Path standards = Path.of("..", "data", "src", "main", "resources", "reference", "standards");
+        importStandard(standards.resolve("06.001-programmist.xml"));
         assertThat(text("#standard-result")).contains("06.001", "уже была загружена");
+
+        // a standard of its own (a made-up code), then its next edition with one ТФ renamed: the differences shown
+        int n = 100 + new java.util.Random().nextInt(900);
+        String first = Files.readString(standards.resolve("06.035-web-developer.xml"))
+                .replace("<CodeKindProfessionalActivity>06.035<", "<CodeKindProfessionalActivity>98." + n + "<")
+                .replace("<RegistrationNumber>882<", "<RegistrationNumber>98" + n + "<");
+        Path dir = Files.createTempDirectory("admin-page");
+        importStandard(Files.writeString(dir.resolve("first.xml"), first));
+        assertThat(text("#standard-result")).contains("98." + n, "новая редакция сохранена", "Первая редакция");
+        importStandard(Files.writeString(dir.resolve("second.xml"), first.replace("<OrderNumber>44н<", "<OrderNumber>777н<")
+                .replace("<DateOfApproval>18.01.2017<", "<DateOfApproval>01.02.2024<").replaceFirst("<NameTF>", "<NameTF>Новое: ")));
+        until(d -> d.findElement(By.id("standard-result")).getText().contains("777н"));
+        assertThat(text("#standard-result")).contains("приказа 44н от 18.01.2017", "Переименованы ТФ (1)", "Новое: ");
+        assertThat(text("#standards")).contains("98." + n, "777н", "01.02.2024");
 
         new Select(browser.findElement(By.id("rules-version"))).selectByVisibleText("region-example-1");
         browser.findElement(By.id("rules-college")).sendKeys("DEMO");

@@ -57,6 +57,24 @@ class CollegePageBrowserTest extends PageBrowser {
         assertThat(text("#evidence")).contains("демонстрационный экзамен", "95 из 100 баллов");
         Path shot = screenshot("college-page.png", "#tab-student");
         assertThat(shot).exists();
+
+        // what if ПК 1.2 got a demonstration exam too: A/02.3 would have evidence; nothing is stored
+        new Select(browser.findElement(By.id("whatif-outcome"))).selectByValue("ПК 1.2");
+        new Select(browser.findElement(By.id("whatif-kind"))).selectByValue("DEMO_EXAM");
+        browser.findElement(By.id("whatif-result")).sendKeys("90");
+        browser.findElement(By.id("whatif-max")).sendKeys("100");
+        browser.findElement(By.id("whatif-add")).click();
+        browser.findElement(By.id("whatif-run")).click();
+        assertThat(text("#whatif-changes tr[data-function='A/02.3']")).contains("Недостаточно данных");
+        assertThat(text("#evidence")).doesNotContain("90 из 100");
+
+        // the student consents to be seen by employers, then withdraws
+        browser.findElement(By.id("consent-give")).click();
+        until(d -> "true".equals(d.findElement(By.id("consent-state")).getDomAttribute("data-consent"))).booleanValue();
+        assertThat(text("#consent-state")).contains("Согласие дано");
+        browser.findElement(By.id("consent-withdraw")).click();
+        until(d -> "false".equals(d.findElement(By.id("consent-state")).getDomAttribute("data-consent"))).booleanValue();
+        assertThat(text("#consent-state")).contains("Согласия нет", "отозвано");
     }
 
     @Test
