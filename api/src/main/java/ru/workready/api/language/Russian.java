@@ -70,6 +70,12 @@ public final class Russian {
                     + m.group(2)),
             entry("Invalid input", m -> "Неверные данные"),
             entry("Not found", m -> "Не найдено"),
+            entry("row (\\d+): assessed_on (\\S+) is in the future",
+                    m -> "строка " + m.group(1) + ": дата оценивания " + m.group(2) + " — в будущем"),
+            entry("The upload failed before it completed; nothing was stored",
+                    m -> "Загрузка прервалась до завершения; ничего не сохранено"),
+            entry("Interrupted before it completed; nothing was stored",
+                    m -> "Прервано до завершения; ничего не сохранено"),
             // reasons of a file's problems
             entry("unknown student of college (.+)", m -> "неизвестный студент колледжа " + m.group(1)),
             entry("unknown outcome code in the student's programme (.+)",

@@ -1,6 +1,5 @@
 package ru.workready.api.language;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -17,10 +16,11 @@ import ru.workready.data.InvalidInputException;
 
 /**
  * Every problem detail the controllers answer, in Russian when the request prefers it ({@link Russian}): its title,
- * its detail and each listed problem's reason. Row, column and value stay as they are: they quote the input.
+ * its detail and each listed problem's reason. Row, column and value stay as they are: they quote the input. An
+ * answer that is {@link InRussian} (or a list of them) is replaced by its Russian copy.
  */
 @ControllerAdvice
-class RussianProblems implements ResponseBodyAdvice<Object> {
+public class RussianProblems implements ResponseBodyAdvice<Object> {
     @Override
     public boolean supports(MethodParameter returnType, Class<? extends HttpMessageConverter<?>> converterType) {
         return true;
@@ -30,11 +30,17 @@ class RussianProblems implements ResponseBodyAdvice<Object> {
     public @Nullable Object beforeBodyWrite(@Nullable Object body, MethodParameter returnType, MediaType contentType,
                                             Class<? extends HttpMessageConverter<?>> converterType,
                                             ServerHttpRequest request, ServerHttpResponse response) {
-        if (!(body instanceof ProblemDetail p) || !(request instanceof ServletServerHttpRequest servlet)) {
+        if (body == null || !(request instanceof ServletServerHttpRequest servlet)
+                || !Russian.wanted(servlet.getServletRequest())) {
             return body;
         }
-        HttpServletRequest http = servlet.getServletRequest();
-        if (!Russian.wanted(http)) {
+        if (body instanceof InRussian answer) {
+            return answer.inRussian();
+        }
+        if (body instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof InRussian) {
+            return list.stream().map(a -> a instanceof InRussian r ? r.inRussian() : a).toList();
+        }
+        if (!(body instanceof ProblemDetail p)) {
             return body;
         }
         p.setTitle(Russian.text(p.getTitle()));
@@ -46,7 +52,8 @@ class RussianProblems implements ResponseBodyAdvice<Object> {
         return p;
     }
 
-    private static Object translated(Object problem) {
+    /** A listed problem with its reason in Russian (row, column and value quote the input and stay). */
+    public static Object translated(Object problem) {
         return problem instanceof InvalidInputException.Problem q
                 ? new InvalidInputException.Problem(q.row(), q.column(), q.value(), Russian.text(q.reason()))
                 : problem;

@@ -44,6 +44,19 @@ class AcceptLanguageTest extends ApiTest {
         assertThat(en.get("detail").asString()).isEqualTo("The file has 1 problem(s) in its rows; nothing was stored");
         assertThat(en.at("/problems/0/reason").asString()).isEqualTo("unknown student of college DEMO");
         assertThat(call(badFile(), "en-GB,en;q=0.9,ru;q=0.5").get("detail").asString()).startsWith("The file has");
+
+        // the refused upload in the history: the same texts
+        JsonNode history = call(get("/api/colleges/DEMO/uploads"), "ru");
+        JsonNode refused = null;
+        for (JsonNode u : history) {
+            if ("REJECTED".equals(u.get("status").asString())) {
+                refused = u;
+                break;
+            }
+        }
+        assertThat(refused).isNotNull();
+        assertThat(refused.get("detail").asString()).startsWith("В строках файла ошибок");
+        assertThat(refused.at("/problems/0/reason").asString()).isEqualTo("неизвестный студент колледжа DEMO");
     }
 
     @Test
