@@ -110,5 +110,6 @@ class AdminPageBrowserTest extends PageBrowser {
         until(d -> d.findElement(By.id("active-rules")).getText().contains(college + " — region-example-1"));
         browser.findElement(By.id("rules-rollback")).click();
         until(d -> d.findElement(By.id("active-rules")).getText().contains(college + " — default-1"));
+        assertFitsPhoneWidth(() -> { });
     }
 }

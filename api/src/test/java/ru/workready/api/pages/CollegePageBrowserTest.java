@@ -91,6 +91,15 @@ class CollegePageBrowserTest extends PageBrowser {
         assertThat(browser.findElement(By.id("cohort-error")).isDisplayed()).isFalse();
         assertThat(all("#cohort-chart canvas")).isNotEmpty();
         assertThat(all("#weak-spots tbody tr")).hasSize(5);
+
+        assertFitsPhoneWidth(() -> {
+            browser.findElement(By.cssSelector(".tabs a[data-tab='students']")).click();
+            until(d -> {
+                d.findElement(By.linkText("DEMO-001")).click();
+                return true;
+            });
+            until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-student-ready")));
+        });
     }
 
     /** Chooses what to upload and gives the file to the file input, as a drop or a pick would. */

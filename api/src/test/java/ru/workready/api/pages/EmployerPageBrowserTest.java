@@ -75,5 +75,6 @@ class EmployerPageBrowserTest extends PageBrowser {
         browser.findElement(By.id("demand-submit")).click();
         assertThat(text("#demand tr[data-profile='TRAINEE']"))
                 .contains("Демо-регион", "2027", "Младший программист", "3");
+        assertFitsPhoneWidth(() -> browser.findElement(By.id("profile-edit")).click());
     }
 }

@@ -135,6 +135,24 @@ abstract class PageBrowser {
         return browser.findElements(By.cssSelector(css));
     }
 
+    /**
+     * At phone width (390 px) nothing but a table in its scrolling box reaches past the window's right edge; the
+     * window gets its 1280×800 back afterwards.
+     */
+    static void assertFitsPhoneWidth(Runnable open) {
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            open.run();
+            Object wide = ((JavascriptExecutor) browser).executeScript("return [...document.querySelectorAll('body *')]"
+                    + ".filter((e) => e.offsetParent !== null && !e.closest('.scroll')"
+                    + " && e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)"
+                    + ".map((e) => e.tagName + '#' + e.id)");
+            assertThat((List<?>) wide).as("wider than a phone").isEmpty();
+        } finally {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 800));
+        }
+    }
+
     /** Brings the element into view and saves what the 1280×800 window shows under api/target/. */
     static Path screenshot(String name, String scrollTo) throws IOException {
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'start'})",
