@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import ru.workready.api.ApiTest;
+import ru.workready.data.programmes.ProgrammeRepository;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,8 +27,17 @@ class AcceptLanguageTest extends ApiTest {
         return json.readTree(mvc.perform(request).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
     }
 
-    private static MockHttpServletRequestBuilder badFile() {
-        return post("/api/colleges/DEMO/assessments").contentType("text/csv")
+    @Autowired
+    ProgrammeRepository programmes;
+    private static String college;
+
+    /** A college of its own: the refused files stay out of the demo college's history. */
+    private MockHttpServletRequestBuilder badFile() {
+        if (college == null) {
+            college = "LANG-" + java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+            programmes.insertCollege(college, "Колледж языков", "Тест");
+        }
+        return post("/api/colleges/" + college + "/assessments").contentType("text/csv")
                 .content("student_id,outcome_code,kind,result,assessed_on\nNOPE,ПК 1.1,COURSE_GRADE,5,2026-11-01\n"
                         .getBytes(StandardCharsets.UTF_8));
     }
@@ -37,16 +47,16 @@ class AcceptLanguageTest extends ApiTest {
         JsonNode ru = call(badFile(), "ru-RU,ru;q=0.9");
         assertThat(ru.get("detail").asString()).isEqualTo("В строках файла ошибок: 1; ничего не сохранено");
         assertThat(ru.get("title").asString()).isEqualTo("Неверные данные");
-        assertThat(ru.at("/problems/0/reason").asString()).isEqualTo("неизвестный студент колледжа DEMO");
+        assertThat(ru.at("/problems/0/reason").asString()).isEqualTo("неизвестный студент колледжа " + college);
         assertThat(ru.at("/problems/0/value").asString()).isEqualTo("NOPE");
 
         JsonNode en = call(badFile(), null);
         assertThat(en.get("detail").asString()).isEqualTo("The file has 1 problem(s) in its rows; nothing was stored");
-        assertThat(en.at("/problems/0/reason").asString()).isEqualTo("unknown student of college DEMO");
+        assertThat(en.at("/problems/0/reason").asString()).isEqualTo("unknown student of college " + college);
         assertThat(call(badFile(), "en-GB,en;q=0.9,ru;q=0.5").get("detail").asString()).startsWith("The file has");
 
         // the refused upload in the history: the same texts
-        JsonNode history = call(get("/api/colleges/DEMO/uploads"), "ru");
+        JsonNode history = call(get("/api/colleges/" + college + "/uploads"), "ru");
         JsonNode refused = null;
         for (JsonNode u : history) {
             if ("REJECTED".equals(u.get("status").asString())) {
@@ -56,7 +66,7 @@ class AcceptLanguageTest extends ApiTest {
         }
         assertThat(refused).isNotNull();
         assertThat(refused.get("detail").asString()).startsWith("В строках файла ошибок");
-        assertThat(refused.at("/problems/0/reason").asString()).isEqualTo("неизвестный студент колледжа DEMO");
+        assertThat(refused.at("/problems/0/reason").asString()).isEqualTo("неизвестный студент колледжа " + college);
     }
 
     @Test

@@ -11,6 +11,14 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import ru.workready.data.mapping.MappingImportService;
+import ru.workready.data.programmes.ProgrammeRepository;
+import ru.workready.data.standards.StandardRepository;
+import ru.workready.engine.programmes.ActivityKind;
+import ru.workready.engine.programmes.Outcome;
+import ru.workready.engine.programmes.OutcomeKind;
+import ru.workready.engine.programmes.Programme;
 import ru.workready.data.security.OrganisationKind;
 import ru.workready.data.security.Role;
 import ru.workready.data.testing.TestClock;
@@ -20,14 +28,35 @@ import ru.workready.data.testing.TestClock;
  * the bad rows, fix the file, upload it again and see the student's readiness change, with its explanation.
  */
 class CollegePageBrowserTest extends PageBrowser {
+    @Autowired
+    ProgrammeRepository programmes;
+    @Autowired
+    StandardRepository standards;
+    @Autowired
+    MappingImportService mappings;
+
+    /** A college of its own (the demo college's numbers belong to other tests): ПК 1.1 → A/01.3, ПК 1.2 → A/02.3. */
+    private String college() {
+        String code = unique("PAGE-").toUpperCase();
+        long collegeId = programmes.insertCollege(code, "Колледж страницы " + code, "Тест");
+        long programmeId = programmes.insert(collegeId, new Programme("09.02.07", "Информационные системы и программирование",
+                "Программист", 5, 2025, List.of(new ActivityKind("ВД 1", "ПМ.01", "Разработка модулей")),
+                List.of(new Outcome("ПК 1.1", OutcomeKind.PROFESSIONAL, "Формировать алгоритмы", "ВД 1"),
+                        new Outcome("ПК 1.2", OutcomeKind.PROFESSIONAL, "Разрабатывать модули", "ВД 1"))));
+        mappings.importCsv(programmeId, standards.currentEdition("06.001").orElseThrow(), "page test",
+                "outcome_code,function_code,type,weight\nПК 1.1,A/01.3,EXACT,1.0\nПК 1.2,A/02.3,EXACT,1.0\n"
+                        .getBytes(StandardCharsets.UTF_8));
+        return code;
+    }
 
     @Test
     void uploadWithABadRowThenFixedChangesAStudentsReadiness() throws IOException {
-        String student = unique("DEMO-P");
-        signIn("/college/index.html#upload", key(OrganisationKind.COLLEGE, unique("page-college-"), "DEMO", Role.COLLEGE));
-        assertThat(text("#title")).isEqualTo("Демонстрационный колледж информационных технологий");
+        String college = college();
+        String student = college + "-001";
+        signIn("/college/index.html#upload", key(OrganisationKind.COLLEGE, unique("page-college-"), college, Role.COLLEGE));
+        assertThat(text("#title")).isEqualTo("Колледж страницы " + college);
 
-        upload("students", "roster.csv", "student_id;programme;intake_year;group\n" + student + ";09.02.07;2023;ИСП-23-9\n");
+        upload("students", "roster.csv", "student_id;programme;intake_year;group\n" + student + ";09.02.07;2025;ИСП-25-1\n");
         assertThat(attribute("#upload-result", "data-status")).isEqualTo("COMPLETED");
 
         String before = openStudent(student);
