@@ -3,14 +3,7 @@
 (function () {
     'use strict';
 
-    const LEVELS = [
-        ['READY', 'Готов', '#2e7d32'],
-        ['PARTIALLY_READY', 'Частично готов', '#9ccc65'],
-        ['INSUFFICIENT_EVIDENCE', 'Недостаточно данных', '#bdbdbd'],
-        ['NOT_READY', 'Не готов', '#e53935'],
-        ['UNMAPPED', 'Не сопоставлена', '#90a4ae'],
-        ['ABOVE_PROGRAMME_LEVEL', 'Выше уровня программы', '#cfd8dc'],
-    ];
+    // the cohort chart is drawn by /common/cohort.js, shared with the college page
     const STATUS = {
         NOT_COVERED: 'не покрыта',
         RELATED_ONLY: 'только косвенная связь (RELATED)',
@@ -62,7 +55,7 @@
     }
 
     async function authorized(url, accept) {
-        const r = await fetch(url, {headers: {Accept: accept, 'X-API-Key': apiKey()}});
+        const r = await fetch(url, {headers: {Accept: accept, 'Accept-Language': 'ru', 'X-API-Key': apiKey()}});
         if (r.status === 401) {
             sessionStorage.removeItem(KEY_STORAGE);
             askForKey('Ключ не принят: введите действующий ключ API.');
@@ -251,45 +244,7 @@
     }
 
     function cohort(r) {
-        const notes = [];
-        if (r.disclosure && r.disclosure.suppressed) {
-            notes.push('Данные когорты не показываются: группа менее 5 студентов (или её вычитание из других данных раскрыло бы такую группу).');
-        } else if (!r.students) {
-            notes.push('У программы пока нет студентов с оценками.');
-        } else if (r.disclosure && r.disclosure.reason) {
-            notes.push('Числа о менее чем 5 студентах и дополняющие их скрыты («—»).');
-        }
-        if (r.staleScores) {
-            notes.push('Часть оценок рассчитана по другой версии сопоставления: пересчитайте готовность.');
-        }
-        $('cohort-note').textContent = notes.join(' ');
-        $('cohort-note').hidden = !notes.length;
-        const fs = r.functions;
-        const names = fs.map((f) => f.code);
-        if (!chart) {
-            chart = echarts.init($('cohort-chart'), null, {renderer: 'canvas'});
-        }
-        chart.setOption({
-            animation: false,
-            tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}},
-            legend: {top: 0},
-            grid: {left: 70, right: 20, top: 50, bottom: 30},
-            xAxis: {type: 'value', name: 'студентов', max: r.students || null},
-            yAxis: {type: 'category', data: names, inverse: true},
-            series: LEVELS.map(([level, label, colour]) => ({
-                name: label, type: 'bar', stack: 'students', itemStyle: {color: colour},
-                data: fs.map((f) => f.levels[level] || 0),
-            })),
-        }, true);
-        const head = el('tr', {}, ['ТФ', 'Доля «готов»', 'Средняя готовность', 'Тянут вниз: результаты',
-            'Тянут вниз: виды оценки'].map((h) => el('th', {}, h)));
-        const pct = (v) => v == null ? '—' : `${Math.round(v * 100)} %`;
-        const rows = r.weakSpots.map((f) => el('tr', {'data-code': f.code},
-            el('td', {title: f.name}, f.code), el('td', {}, pct(f.readyShare)), el('td', {}, pct(f.meanReadiness)),
-            el('td', {}, f.weakestOutcomes.map((o) => `${o.outcomeCode} (${pct(o.meanMastery)}`
-                + (o.withoutEvidence ? `, без оценок: ${o.withoutEvidence}` : '') + ')').join(', ')),
-            el('td', {}, f.weakestEvidenceKinds.map((k) => `${k.kind} (${pct(k.meanScore)})`).join(', '))));
-        $('weak-spots').replaceChildren(el('thead', {}, head), el('tbody', {}, rows));
+        chart = WRCohort.draw(r, chart, {chart: 'cohort-chart', note: 'cohort-note', weak: 'weak-spots'});
     }
 
     function supply(r) {

@@ -18,6 +18,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import ru.workready.api.language.InRussian;
+import ru.workready.api.language.Russian;
+import ru.workready.api.language.RussianProblems;
 import ru.workready.api.security.Allowed;
 import ru.workready.api.security.Audited;
 import ru.workready.api.security.BodyLimit;
@@ -48,7 +51,16 @@ class AssessmentController {
                       Map<String, Integer> countsByKind, @Nullable List<String> affectedStudents, int studentCount,
                       int rescoredStandards, long staleScores, List<String> warnings, int warningCount,
                       @Nullable List<Problem> problems, @Nullable Integer problemCount, @Nullable String detail,
-                      OffsetDateTime createdAt, @Nullable OffsetDateTime finishedAt) {
+                      OffsetDateTime createdAt, @Nullable OffsetDateTime finishedAt) implements InRussian {
+
+        @Override
+        public UploadView inRussian() {
+            return new UploadView(uploadId, kind, status, duplicate, fileName, format, encoding, bytes, rows, rowsRead,
+                    countsByKind, affectedStudents, studentCount, rescoredStandards, staleScores,
+                    warnings.stream().map(Russian::text).toList(), warningCount, problems == null ? null
+                    : problems.stream().map(p -> (Problem) RussianProblems.translated(p)).toList(), problemCount,
+                    Russian.text(detail), createdAt, finishedAt);
+        }
 
         static UploadView of(UploadStatus u, boolean duplicate, @Nullable List<String> students, int rescored) {
             boolean rejected = !u.problems().isEmpty() || u.problemCount() > 0;

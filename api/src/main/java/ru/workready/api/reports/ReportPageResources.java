@@ -4,7 +4,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** The designers' page's own files (HTML, script, style, the vendored chart library): the only static files served. */
+/** The designers' page's own files (HTML, script, style, the vendored chart library); the role pages' are in {@code pages}. */
 @Configuration(proxyBeanMethods = false)
 class ReportPageResources implements WebMvcConfigurer {
     @Override

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import ru.workready.api.language.Russian;
 import ru.workready.api.rulebase.RuleBaseRegistry.CompiledRuleSet;
 import ru.workready.api.rulebase.RuleBaseRegistry;
 import ru.workready.api.security.Allowed;
@@ -127,7 +128,7 @@ class ScoringController {
                       @RequestParam(required = false) @Nullable LocalDate asOf,
                       @RequestParam(defaultValue = "today") String versions,
                       @RequestParam(required = false) @Nullable String knownAt,
-                      @RequestBody WhatIfRequest request) {
+                      @RequestBody WhatIfRequest request, jakarta.servlet.http.HttpServletRequest http) {
         // before anything else: another college's student reads as an unknown id
         tenancy.requireStudent(students.find(id).orElseThrow(() -> new NotFoundException("No student with id " + id)));
         ru.workready.data.Inputs.requireDate("asOf", asOf);
@@ -145,7 +146,7 @@ class ScoringController {
         for (FunctionScore f : after.readiness().functions()) {
             FunctionScore b = old.get(f.code());
             all.add(new FunctionChange(f.code(), b.level(), f.level(), round(b.readiness()), round(f.readiness()),
-                    round(b.coverage()), round(f.coverage()), f.reason(), f.rules()));
+                    round(b.coverage()), round(f.coverage()), Russian.text(http, f.reason()), f.rules()));
         }
         List<FunctionChange> changed = all.stream().filter(c -> c.levelBefore() != c.levelAfter()
                 || !java.util.Objects.equals(c.readinessBefore(), c.readinessAfter())

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
+import ru.workready.api.language.Russian;
 import ru.workready.api.problems.ProblemTypes;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,9 +44,9 @@ final class ProblemResponses {
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", ProblemTypes.of(kind).toString());
-        body.put("title", title);
+        body.put("title", Russian.text(request, title));
         body.put("status", status);
-        body.put("detail", detail);
+        body.put("detail", Russian.text(request, detail));
         body.put("instance", request.getRequestURI());
         body.putAll(properties);
         response.setStatus(status);

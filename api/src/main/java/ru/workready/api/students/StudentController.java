@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import ru.workready.api.language.Russian;
 import ru.workready.api.scoring.ReadinessService;
 import ru.workready.api.security.Allowed;
 import ru.workready.api.security.Audited;
@@ -114,7 +115,9 @@ class StudentController {
                             @RequestParam(defaultValue = "false") boolean explain,
                             @RequestParam(required = false) java.time.@Nullable LocalDate asOf,
                             @RequestParam(defaultValue = "today") String versions,
-                            @RequestParam(required = false) @Nullable String knownAt) {
+                            @RequestParam(required = false) @Nullable String knownAt,
+                            jakarta.servlet.http.HttpServletRequest request) {
+        boolean russian = Russian.wanted(request);
         // a student of another college, or without consent for an employer, looks exactly like an unknown id
         StudentRepository.Student student = students.find(id)
                 .orElseThrow(() -> new NotFoundException("No student with id " + id));
@@ -145,8 +148,9 @@ class StudentController {
                 at.date(), at.versions().label(), at.knownAt(), a.readiness().ruleSetVersion(), a.mappingVersion(), served.computedAt(), summary, a.readiness().generalizedFunctions().stream().map(g -> new GeneralizedScore(g.standardCode(), g.code(),
                         round(g.readiness()), g.level(), g.scoredFunctions())).toList(),
                 a.readiness().functions().stream().map(f -> new FunctionView(f.code(), f.name(),
-                        f.qualificationLevel(), f.level(), round(f.readiness()), round(f.coverage()), f.reason(),
-                        f.rules(), explain ? f.outcomes() : null)).toList(),
+                        f.qualificationLevel(), f.level(), round(f.readiness()), round(f.coverage()),
+                        russian ? Russian.text(f.reason()) : f.reason(), f.rules(),
+                        !explain ? null : russian ? Russian.outcomes(f.outcomes()) : f.outcomes())).toList(),
                 // whether the mapping version these scores used passed employer expertise (docs/expertise.md)
                 expertise.ofVersion(a.student().programmeId(), a.standardId(), a.mappingVersion()));
     }

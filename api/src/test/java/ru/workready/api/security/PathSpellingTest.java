@@ -128,6 +128,11 @@ class PathSpellingTest {
     void publicPartsStayPublicAndSayLittle() throws Exception {
         assertThat(status("GET", "/v3/api-docs", null)).isEqualTo(200);
         assertThat(status("GET", "/reports/index.html", null)).isEqualTo(200);
+        for (String page : List.of("/college/index.html", "/employer/index.html", "/admin/index.html",
+                "/common/common.js", "/common/common.css")) {
+            assertThat(status("GET", page, null)).as(page).isEqualTo(200);
+        }
+        assertThat(exchange("GET", "/college", null)).startsWith("HTTP/1.1 302").contains("/college/index.html");
         String health = exchange("GET", "/actuator/health", null);
         assertThat(health).startsWith("HTTP/1.1 200").contains("\"status\":\"UP\"").doesNotContain("diskSpace")
                 .doesNotContain("components");
