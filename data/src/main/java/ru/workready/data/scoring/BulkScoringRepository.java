@@ -297,9 +297,17 @@ public class BulkScoringRepository {
                 returning id""", Long.class, scopeKind, scopeCode, total, now, now);
     }
 
-    public void progress(long jobId, int done, long scores) {
-        template.update("update rescore_job set done = ?, scores = ?, heartbeat_at = ? where id = ?", done, scores,
-                OffsetDateTime.now(clock), jobId);
+    /** Records a batch's progress and beats; answers whether any node asked the job to stop meanwhile. */
+    public boolean progress(long jobId, int done, long scores) {
+        return template.query("update rescore_job set done = ?, scores = ?, heartbeat_at = ? where id = ? "
+                        + "returning cancel_requested", (rs, n) -> rs.getBoolean(1),
+                done, scores, OffsetDateTime.now(clock), jobId).stream().findFirst().orElse(false);
+    }
+
+    /** Asks a running job to stop, whichever node runs it; false if it is not running. */
+    public boolean requestCancel(long jobId) {
+        return template.update("update rescore_job set cancel_requested = true where id = ? and status = 'RUNNING'",
+                jobId) > 0;
     }
 
     public void finishJob(long jobId, String status, int done, long scores, @Nullable String error) {
