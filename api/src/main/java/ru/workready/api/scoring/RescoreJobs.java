@@ -22,6 +22,7 @@ import ru.workready.data.NotFoundException;
 import ru.workready.data.scoring.BulkScoringRepository;
 import ru.workready.data.scoring.BulkScoringRepository.ScoreBatch;
 import ru.workready.data.scoring.BulkScoringRepository.StudentRow;
+import ru.workready.data.scoring.ScoringBatches;
 import ru.workready.engine.assessments.Evidence;
 import ru.workready.engine.scoring.FunctionScore;
 
@@ -40,6 +41,7 @@ public class RescoreJobs implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(RescoreJobs.class);
     static final int WORKERS = 2;
     static final int BATCH = 1000;
+    static final long BATCH_ROWS = 200_000;
 
     private final BulkScoringRepository bulk;
     private final CohortScoring cohort;
@@ -68,14 +70,19 @@ public class RescoreJobs implements DisposableBean {
 
     private final java.time.Clock clock;
 
-    /** Students per batch (a batch is one read, one write, one transaction). */
+    /** Students and evidence rows per batch at most (a batch is one read, one write, one transaction). */
     private final int batchStudents;
+    private final long batchRows;
 
     RescoreJobs(BulkScoringRepository bulk, CohortScoring cohort, RuleBaseRegistry ruleBases, JobEnding ending,
                 java.time.Clock clock,
                 @org.springframework.beans.factory.annotation.Value("${workready.rescore.job.batch-students:" + BATCH
-                        + "}") int batchStudents) {
+                        + "}") int batchStudents,
+                @org.springframework.beans.factory.annotation.Value("${workready.rescore.job.batch-rows:" + BATCH_ROWS
+                        + "}")
+                long batchRows) {
         this.batchStudents = batchStudents;
+        this.batchRows = batchRows;
         this.clock = clock;
         this.ending = ending;
         this.bulk = bulk;
@@ -128,10 +135,9 @@ public class RescoreJobs implements DisposableBean {
     }
 
     private CompletableFuture<Void> runAsync(long id, List<StudentRow> students, AtomicBoolean cancel) {
-        List<List<StudentRow>> batches = new ArrayList<>();
-        for (int i = 0; i < students.size(); i += batchStudents) {
-            batches.add(students.subList(i, Math.min(students.size(), i + batchStudents)));
-        }
+        Map<Long, Integer> rowsBound = bulk.currentRowsBound();
+        List<List<StudentRow>> batches = ScoringBatches.cut(students, batchStudents, batchRows,
+                s -> rowsBound.getOrDefault(s.programmeId(), ScoringBatches.rowsBound(0)));
         AtomicInteger done = new AtomicInteger();
         AtomicBoolean failed = new AtomicBoolean();
         AtomicLong scores = new AtomicLong();

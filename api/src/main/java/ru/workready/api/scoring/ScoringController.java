@@ -32,6 +32,7 @@ import ru.workready.data.NotFoundException;
 import ru.workready.data.programmes.ProgrammeRepository;
 import ru.workready.data.rulesets.RuleSetRepository;
 import ru.workready.data.scoring.BulkScoringRepository.StudentRow;
+import ru.workready.data.scoring.ScoringBatches;
 import ru.workready.data.scoring.BulkScoringRepository;
 import ru.workready.data.security.Role;
 import ru.workready.data.students.StudentRepository;
@@ -182,8 +183,9 @@ class ScoringController {
         List<LevelChange> changes = new ArrayList<>();
         int functions = 0;
         int changed = 0;
-        for (int i = 0; i < students.size(); i += RescoreJobs.BATCH) {
-            List<StudentRow> batch = students.subList(i, Math.min(students.size(), i + RescoreJobs.BATCH));
+        Map<Long, Integer> rowsBound = bulk.currentRowsBound();
+        for (List<StudentRow> batch : ScoringBatches.cut(students, RescoreJobs.BATCH, RescoreJobs.BATCH_ROWS,
+                s -> rowsBound.getOrDefault(s.programmeId(), ScoringBatches.rowsBound(0)))) {
             var histories = cohort.histories(batch);
             var now = cohort.score(ctx, batch, histories, s -> active.computeIfAbsent(s.collegeCode(),
                     c -> registry.forCollege(c, s.region())));
