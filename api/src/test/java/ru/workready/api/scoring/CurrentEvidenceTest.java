@@ -39,6 +39,10 @@ class CurrentEvidenceTest {
     BulkScoringRepository bulk;
     @Autowired
     EvidenceRepository evidence;
+    @Autowired
+    ru.workready.data.assessments.AssessmentUploadService uploads;
+    @Autowired
+    ru.workready.data.assessments.UploadService uploadStatus;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -85,6 +89,25 @@ class CurrentEvidenceTest {
         assertThat(ids(picked)).isEqualTo(ids(Methodology.current(full)));
         Methodology methodology = Methodology.defaults();
         assertThat(masteries(methodology, picked)).isEqualTo(masteries(methodology, full));
+    }
+
+    @org.junit.jupiter.api.Test
+    void anImplausibleVolumeIsWarnedOnTheUploadResource() {
+        jdbc.sql("insert into student (id, college_id, programme_id) select 'DEMO-V1', college_id, programme_id "
+                + "from student where id = 'DEMO-001'").update();
+        StringBuilder csv = new StringBuilder("student_id;outcome_code;kind;result;assessed_on;attempt\n");
+        for (int i = 1; i <= 60; i++) { // 60 retakes of one course grade, the default maximum is 50
+            csv.append("DEMO-V1;ПК 1.1;COURSE_GRADE;").append(2 + i % 4).append(';')
+                    .append(TestClock.today().minusDays(5)).append(';').append(i).append('\n');
+        }
+        csv.append("DEMO-V1;ПК 1.2;COURSE_GRADE;5;").append(TestClock.today().minusDays(5)).append(";1\n");
+        var result = uploads.upload("DEMO", "many.csv", null, csv.toString().getBytes(
+                java.nio.charset.StandardCharsets.UTF_8));
+        var resource = uploadStatus.status("DEMO", result.uploadId());
+        assertThat(resource.rows()).isEqualTo(61);
+        assertThat(resource.warningCount()).isEqualTo(1);
+        assertThat(resource.warnings()).singleElement().asString()
+                .contains("row 52", "more than 50 results for student DEMO-V1, outcome ПК 1.1, kind COURSE_GRADE");
     }
 
     private static List<Long> ids(List<Evidence> evidence) {
