@@ -19,7 +19,7 @@ import ru.workready.data.assessments.UploadService;
  * stale-score work for longer than the heartbeat timeout, and a node whose uploads run must not look dead.
  */
 @Component
-class UploadHeartbeat implements DisposableBean {
+public class UploadHeartbeat implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(UploadHeartbeat.class);
     private final UploadService uploads;
     private final UploadHeartbeats heartbeats;
@@ -48,6 +48,11 @@ class UploadHeartbeat implements DisposableBean {
         } catch (RuntimeException e) {
             log.warn("Upload heartbeat failed", e); // the next beat tries again: the thread must live on
         }
+    }
+
+    /** The beat's thread (for health). */
+    public java.util.concurrent.ExecutorService executor() {
+        return beat;
     }
 
     @Override
