@@ -1,7 +1,5 @@
 package ru.workready.api.assessments;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,8 +8,6 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
-import ru.workready.api.scoring.ReadinessService;
-import ru.workready.data.assessments.StaleScoreRepository;
 
 /** The executor of large uploads and the job that rescores students marked stale by uploads. */
 @Configuration
@@ -31,32 +27,19 @@ class IngestionConfiguration {
         return executor;
     }
 
-    /** Rescores stale students in batches, so that stored scores catch up with large uploads. */
+    /** Rescores stale students in batches, so that stored scores catch up with large uploads (every node). */
     @Component
     @ConditionalOnProperty(name = "workready.rescore.job.enabled", havingValue = "true", matchIfMissing = true)
     static class StaleScoreJob {
-        private static final Logger log = LoggerFactory.getLogger(StaleScoreJob.class);
-        private static final int BATCH = 200;
-        private final StaleScoreRepository stale;
-        private final ReadinessService readiness;
+        private final StaleScoreWork work;
 
-        StaleScoreJob(StaleScoreRepository stale, ReadinessService readiness) {
-            this.stale = stale;
-            this.readiness = readiness;
+        StaleScoreJob(StaleScoreWork work) {
+            this.work = work;
         }
 
         @Scheduled(fixedDelayString = "${workready.rescore.job.delay-ms:2000}", initialDelay = 5000)
         void rescoreStale() {
-            StaleScoreRepository.Batch batch;
-            while (!(batch = stale.take(BATCH)).students().isEmpty()) {
-                try {
-                    readiness.rescore(batch.students());
-                } catch (RuntimeException e) {
-                    log.warn("Rescoring {} stale students failed: {}", batch.students().size(), e.getMessage());
-                    return;
-                }
-                stale.clear(batch.students(), batch.takenAt());
-            }
+            work.run();
         }
     }
 }

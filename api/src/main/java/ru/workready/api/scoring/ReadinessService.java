@@ -135,9 +135,15 @@ public class ReadinessService {
     private record Edition(ProfessionalStandard standard, Map<String, Long> functionIds) {
     }
 
+    /** Results read per outcome and kind for one student's scoring: the latest counts, the rest explain retakes. */
+    private final int resultsPerKey;
+
     public ReadinessService(StudentRepository students, ProgrammeRepository programmes, MappingRepository mappings,
                             StandardRepository standards, EvidenceRepository evidence, ScoreRepository scores,
-                            RuleBaseRegistry ruleBases, Clock clock) {
+                            RuleBaseRegistry ruleBases, Clock clock,
+                            @org.springframework.beans.factory.annotation.Value(
+                                    "${workready.scoring.results-per-key:10}") int resultsPerKey) {
+        this.resultsPerKey = resultsPerKey;
         this.students = students;
         this.programmes = programmes;
         this.mappings = mappings;
@@ -179,8 +185,8 @@ public class ReadinessService {
         ProfessionalStandard standard = edition(mapping.standardId()).standard();
         LocalDate asOf = at.date();
         return new Prepared(student, mapping, standard, new ScoringInput(studentId, standard, programmeLevel,
-                mapping.mappings(), evidence.history(student.collegeId(), studentId, at.knownAt()).stream()
-                .filter(e -> !e.assessedOn().isAfter(asOf)).toList(), asOf));
+                mapping.mappings(), evidence.recentHistory(student.collegeId(), studentId, asOf, at.knownAt(),
+                resultsPerKey), asOf));
     }
 
     /** The first instant after the day, in the application's zone. */

@@ -23,6 +23,7 @@ import ru.workready.data.NotFoundException;
 import ru.workready.data.scoring.BulkScoringRepository;
 import ru.workready.data.scoring.BulkScoringRepository.ScoreBatch;
 import ru.workready.data.scoring.BulkScoringRepository.StudentRow;
+import ru.workready.data.scoring.ScoringBatches;
 import ru.workready.engine.assessments.Evidence;
 import ru.workready.engine.scoring.FunctionScore;
 
@@ -30,8 +31,9 @@ import ru.workready.engine.scoring.FunctionScore;
  * Rescoring a college or a region in the background: the students are cut into batches, the
  * batches dealt to two workers (two cores busy), each batch read in one snapshot (evidence and
  * stale marks) and written with one delete and one COPY, clearing the stale marks the read
- * answered in the same transaction. Progress is kept in {@code rescore_job}; a cancel stops the workers between batches
- * (batches already written stay written: each is a complete, consistent set of scores). On shutdown
+ * answered in the same transaction. Progress is kept in {@code rescore_job}; a cancel, asked on any node, is a flag in
+ * that row which the workers read with each batch's progress: they stop between batches (batches already written stay
+ * written: each is a complete, consistent set of scores). On shutdown
  * ({@link RescoreJobsShutdown}) running jobs stop the same way and end INTERRUPTED; a job whose
  * database went away ends FAILED ({@link JobEnding}).
  */
@@ -40,6 +42,7 @@ public class RescoreJobs implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(RescoreJobs.class);
     static final int WORKERS = 2;
     static final int BATCH = 1000;
+    static final long BATCH_ROWS = 200_000;
 
     private final BulkScoringRepository bulk;
     private final CohortScoring cohort;
@@ -68,8 +71,19 @@ public class RescoreJobs implements DisposableBean {
 
     private final java.time.Clock clock;
 
+    /** Students and evidence rows per batch at most (a batch is one read, one write, one transaction). */
+    private final int batchStudents;
+    private final long batchRows;
+
     RescoreJobs(BulkScoringRepository bulk, CohortScoring cohort, RuleBaseRegistry ruleBases, JobEnding ending,
-                java.time.Clock clock) {
+                java.time.Clock clock,
+                @org.springframework.beans.factory.annotation.Value("${workready.rescore.job.batch-students:" + BATCH
+                        + "}") int batchStudents,
+                @org.springframework.beans.factory.annotation.Value("${workready.rescore.job.batch-rows:" + BATCH_ROWS
+                        + "}")
+                long batchRows) {
+        this.batchStudents = batchStudents;
+        this.batchRows = batchRows;
         this.clock = clock;
         this.ending = ending;
         this.bulk = bulk;
@@ -96,14 +110,16 @@ public class RescoreJobs implements DisposableBean {
         return id;
     }
 
-    /** Asks a running job to stop after its current batches; false if it is not running here. */
+    /**
+     * Asks a running job to stop after its current batches, whichever node runs it: the flag is set in the database
+     * and the running node reads it with each batch's progress. False if the job is not running.
+     */
     public boolean cancel(long id) {
-        AtomicBoolean c = cancels.get(id);
-        if (c == null) {
-            return false;
+        AtomicBoolean here = cancels.get(id);
+        if (here != null) {
+            here.set(true);
         }
-        c.set(true);
-        return true;
+        return bulk.requestCancel(id) || here != null;
     }
 
     public BulkScoringRepository.Job job(long id) {
@@ -120,10 +136,9 @@ public class RescoreJobs implements DisposableBean {
     }
 
     private CompletableFuture<Void> runAsync(long id, List<StudentRow> students, AtomicBoolean cancel) {
-        List<List<StudentRow>> batches = new ArrayList<>();
-        for (int i = 0; i < students.size(); i += BATCH) {
-            batches.add(students.subList(i, Math.min(students.size(), i + BATCH)));
-        }
+        Map<Long, Integer> rowsBound = bulk.currentRowsBound();
+        List<List<StudentRow>> batches = ScoringBatches.cut(students, batchStudents, batchRows,
+                s -> rowsBound.getOrDefault(s.programmeId(), ScoringBatches.rowsBound(0)));
         AtomicInteger done = new AtomicInteger();
         AtomicBoolean failed = new AtomicBoolean();
         AtomicLong scores = new AtomicLong();
@@ -140,7 +155,9 @@ public class RescoreJobs implements DisposableBean {
                         long written = scoreBatch(ctx, batch, ruleSets);
                         int d = done.addAndGet(batch.size());
                         long s = scores.addAndGet(written);
-                        bulk.progress(id, d, s);
+                        if (bulk.progress(id, d, s)) {
+                            cancel.set(true); // cancelled through the database, maybe by another node
+                        }
                     } catch (RuntimeException e) {
                         failed.set(true); // the other worker stops too: no batch after a failure
                         throw e;

@@ -34,6 +34,7 @@ import ru.workready.data.NotFoundException;
 import ru.workready.data.programmes.ProgrammeRepository;
 import ru.workready.data.rulesets.RuleSetRepository;
 import ru.workready.data.scoring.BulkScoringRepository.StudentRow;
+import ru.workready.data.scoring.ScoringBatches;
 import ru.workready.data.scoring.BulkScoringRepository;
 import ru.workready.data.security.Role;
 import ru.workready.data.students.StudentRepository;
@@ -185,8 +186,9 @@ class ScoringController {
         List<LevelChange> changes = new ArrayList<>();
         int functions = 0;
         int changed = 0;
-        for (int i = 0; i < students.size(); i += RescoreJobs.BATCH) {
-            List<StudentRow> batch = students.subList(i, Math.min(students.size(), i + RescoreJobs.BATCH));
+        Map<Long, Integer> rowsBound = bulk.currentRowsBound();
+        for (List<StudentRow> batch : ScoringBatches.cut(students, RescoreJobs.BATCH, RescoreJobs.BATCH_ROWS,
+                s -> rowsBound.getOrDefault(s.programmeId(), ScoringBatches.rowsBound(0)))) {
             var histories = cohort.histories(batch);
             var now = cohort.score(ctx, batch, histories, s -> active.computeIfAbsent(s.collegeCode(),
                     c -> registry.forCollege(c, s.region())));
@@ -250,12 +252,10 @@ class ScoringController {
 
     @DeleteMapping("/api/rescoring-jobs/{id}")
     @Allowed(Role.ADMIN)
-    @Operation(summary = "Cancel a running rescoring job (it stops between batches)")
+    @Operation(summary = "Cancel a running rescoring job, on whichever node it runs (it stops between batches)")
     BulkScoringRepository.Job cancel(@PathVariable long id) {
-        BulkScoringRepository.Job job = jobs.job(id);
-        if (!jobs.cancel(id) && "RUNNING".equals(job.status())) {
-            throw new ConflictException("rescoring-job-conflict", "Job " + id + " is not running on this node");
-        }
+        jobs.job(id); // 404 for an unknown job; a finished one is answered as it is
+        jobs.cancel(id);
         return jobs.job(id);
     }
 

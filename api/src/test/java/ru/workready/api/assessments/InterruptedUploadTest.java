@@ -44,7 +44,7 @@ class InterruptedUploadTest extends ApiTest {
     @ParameterizedTest(name = "own partition: {0}")
     @ValueSource(booleans = {false, true})
     void aConnectionDroppedMidUploadLeavesNothingBehind(boolean ownPartition) {
-        AssessmentUploadService loader = ownPartition ? new AssessmentUploadService(uploads, DataSize.ofBytes(0), clock)
+        AssessmentUploadService loader = ownPartition ? new AssessmentUploadService(uploads, DataSize.ofBytes(0), clock, 50)
                 : assessments;
         IngestionFixture fixture = IngestionFixture.create(programmes, students, ownPartition ? "CUTOWN" : "CUT", 10);
         StringBuilder csv = new StringBuilder("student_id;outcome_code;kind;result;assessed_on\n");

@@ -56,7 +56,7 @@ class OwnPartitionUploadTest extends ApiTest {
 
     @BeforeEach
     void setUp() {
-        large = new AssessmentUploadService(uploads, DataSize.ofBytes(0), clock);
+        large = new AssessmentUploadService(uploads, DataSize.ofBytes(0), clock, 50);
         fixture = IngestionFixture.create(programmes, students, "OWN", 3);
     }
 

@@ -38,6 +38,7 @@ class WorkerPoolsHealthTest extends ApiTest {
         mvc.perform(get("/actuator/health")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.components.workerPools.status").value("UP"))
                 .andExpect(jsonPath("$.components.workerPools.details.uploads").value("running"))
-                .andExpect(jsonPath("$.components.workerPools.details.rescoring").value("running"));
+                .andExpect(jsonPath("$.components.workerPools.details.rescoring").value("running"))
+                .andExpect(jsonPath("$.components.workerPools.details.uploadHeartbeat").value("running"));
     }
 }

@@ -59,9 +59,14 @@ public class AssessmentUploadService implements UploadLoader {
 
     private final java.time.Clock clock;
 
+    /** More results than this for one student, outcome and kind in one file get a warning (0: no check). */
+    private final int maxResultsPerKey;
+
     public AssessmentUploadService(UploadService uploads,
                                    @Value("${workready.uploads.own-partition:16MB}") DataSize ownPartition,
-                                   java.time.Clock clock) {
+                                   java.time.Clock clock,
+                                   @Value("${workready.uploads.max-results-per-key:50}") int maxResultsPerKey) {
+        this.maxResultsPerKey = maxResultsPerKey;
         this.clock = clock;
         this.uploads = uploads;
         this.ownPartition = ownPartition;
@@ -106,7 +111,7 @@ public class AssessmentUploadService implements UploadLoader {
                 ? EvidencePartitions.ownPartition(jdbc, collegeId, uploadId)
                 : EvidencePartitions.shared(jdbc, collegeId);
         return new AssessmentStager(Lookups.load(jdbc, collegeId), uploadId, collegeId, collegeCode, target,
-                LocalDate.now(clock), clock.instant());
+                LocalDate.now(clock), clock.instant(), new ResultVolumes(maxResultsPerKey));
     }
 
     /**
@@ -177,9 +182,12 @@ public class AssessmentUploadService implements UploadLoader {
         private final Memo<EvidenceKind> kinds = new Memo<>();
         private final Memo<String> outcomes = new Memo<>();
         private final Memo<LocalDate> dates = new Memo<>();
+        private final ResultVolumes volumes;
 
         AssessmentStager(Lookups lookups, long uploadId, long collegeId, String collegeCode,
-                         EvidencePartitions.Target target, LocalDate today, java.time.Instant recordedAt) {
+                         EvidencePartitions.Target target, LocalDate today, java.time.Instant recordedAt,
+                         ResultVolumes volumes) {
+            this.volumes = volumes;
             this.today = today;
             this.recordedAt = recordedAt;
             this.lookups = lookups;
@@ -334,6 +342,11 @@ public class AssessmentUploadService implements UploadLoader {
                     .timestamptz(recordedAt);
             out.endRow();
             counts.merge(kind.name(), 1, Integer::sum);
+            if (outcomeId != null && volumes.passesMaximum(student.ordinal(), outcomeId, kind)) {
+                findings.warn("row " + row.number() + ": more than " + volumes.max() + " results for student "
+                        + student.id() + ", outcome " + outcome + ", kind " + kind + " in this file (a repeated "
+                        + "export?); all are stored, only the latest counts for scoring");
+            }
         }
 
         private static @Nullable Integer positive(RowCheck check, String column, String text) {

@@ -31,6 +31,31 @@ public class EvidenceRepository {
             from evidence e left join outcome o on o.id = e.outcome_id
             where e.college_id = ? and e.student_id = ? order by e.id""";
 
+    /**
+     * A student's evidence for scoring on a day: assessed by then, recorded by {@code knownAt} (null: everything), and
+     * of each outcome and kind (each НОК qualification) only the {@code perKey} latest in the order of retakes — the
+     * latest is the one that counts, the others are shown as superseded in explanations. A student with 100,000
+     * results then costs the memory of a few hundred; the database picks them.
+     */
+    static final String RECENT = """
+            select e.id, e.student_id, o.code, e.kind, e.grade, e.points, e.max_points, e.passed,
+                   e.assessed_on, e.attempt, e.assessor, e.standard_code, e.generalized_function_code
+            from (select e.*, row_number() over (
+                             partition by e.outcome_id, e.kind, e.standard_code, e.generalized_function_code
+                             order by e.assessed_on desc, e.attempt desc, e.id desc) as recency
+                  from evidence e
+                  where e.college_id = ? and e.student_id = ? and e.assessed_on <= ?
+                    and (?::timestamptz is null or e.recorded_at <= ?)) e
+            left join outcome o on o.id = e.outcome_id
+            where e.recency <= ? order by e.id""";
+
+    public List<Evidence> recentHistory(long collegeId, String studentId, LocalDate asOf,
+                                        java.time.@Nullable Instant knownAt, int perKey) {
+        OffsetDateTime known = knownAt == null ? null : OffsetDateTime.ofInstant(knownAt, java.time.ZoneOffset.UTC);
+        return jdbc.sql(RECENT).params(collegeId, studentId, asOf, known, known, perKey).query(EvidenceRepository::map)
+                .list();
+    }
+
     /** A student's evidence, looked up in the college's partition. */
     public List<Evidence> history(String studentId) {
         return history(collegeOf(studentId), studentId);
@@ -48,23 +73,23 @@ public class EvidenceRepository {
         var sql = knownAt == null ? jdbc.sql(HISTORY).params(collegeId, studentId)
                 : jdbc.sql(HISTORY.replace(" order by e.id", " and e.recorded_at <= ? order by e.id"))
                 .params(collegeId, studentId, OffsetDateTime.ofInstant(knownAt, java.time.ZoneOffset.UTC));
-        return sql
-                .query((rs, n) -> {
-                    EvidenceKind kind = EvidenceKind.valueOf(rs.getString(4));
-                    BigDecimal points = rs.getBigDecimal(6);
-                    AssessmentResult result;
-                    if (points != null) {
-                        result = new AssessmentResult.Points(points.doubleValue(), rs.getBigDecimal(7).doubleValue());
-                    } else if (rs.getObject(8) != null) {
-                        result = new AssessmentResult.PassFail(rs.getBoolean(8));
-                    } else {
-                        result = new AssessmentResult.Grade(rs.getInt(5));
-                    }
-                    return new Evidence(rs.getLong(1), rs.getString(2), rs.getString(3), kind, result,
-                            rs.getObject(9, LocalDate.class), rs.getInt(10), rs.getString(11), rs.getString(12),
-                            rs.getString(13));
-                })
-                .list();
+        return sql.query(EvidenceRepository::map).list();
+    }
+
+    private static Evidence map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        EvidenceKind kind = EvidenceKind.valueOf(rs.getString(4));
+        BigDecimal points = rs.getBigDecimal(6);
+        AssessmentResult result;
+        if (points != null) {
+            result = new AssessmentResult.Points(points.doubleValue(), rs.getBigDecimal(7).doubleValue());
+        } else if (rs.getObject(8) != null) {
+            result = new AssessmentResult.PassFail(rs.getBoolean(8));
+        } else {
+            result = new AssessmentResult.Grade(rs.getInt(5));
+        }
+        return new Evidence(rs.getLong(1), rs.getString(2), rs.getString(3), kind, result,
+                rs.getObject(9, LocalDate.class), rs.getInt(10), rs.getString(11), rs.getString(12),
+                rs.getString(13));
     }
 
     /**

@@ -23,6 +23,38 @@ public class StaleScoreRepository {
         this.jdbc = jdbc;
     }
 
+    /** Marks taken by one node for one transaction: each student with the mark's time as it was read. */
+    public record Taken(List<String> students, List<OffsetDateTime> since) {
+    }
+
+    /**
+     * Takes up to {@code limit} marks, oldest first, locking them for the caller's transaction and skipping those
+     * another node's transaction holds: nodes running the stale-score job at once share the work, each student
+     * rescored by one of them. Must run inside a transaction (the locks end with it).
+     */
+    public Taken takeLocked(int limit) {
+        List<String> students = new java.util.ArrayList<>();
+        List<OffsetDateTime> since = new java.util.ArrayList<>();
+        jdbc.sql("select student_id, since from stale_score order by since limit ? for update skip locked")
+                .param(limit).query(rs -> {
+                    students.add(rs.getString(1));
+                    since.add(rs.getObject(2, OffsetDateTime.class));
+                });
+        return new Taken(students, since);
+    }
+
+    /** Removes the taken marks that no upload moved meanwhile (it could not while they were locked). */
+    public void clearTaken(Taken taken) {
+        if (!taken.students().isEmpty()) {
+            jdbc.sql("""
+                            delete from stale_score s using unnest(?::text[], ?::text[]) t(student_id, since)
+                            where s.student_id = t.student_id and s.since = t.since::timestamptz""")
+                    .params(taken.students().toArray(String[]::new),
+                            taken.since().stream().map(OffsetDateTime::toString).toArray(String[]::new))
+                    .update();
+        }
+    }
+
     public Batch take(int limit) {
         OffsetDateTime now = now();
         return new Batch(jdbc.sql("select student_id from stale_score order by since limit ?").param(limit)

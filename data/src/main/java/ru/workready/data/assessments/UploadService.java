@@ -67,7 +67,10 @@ public class UploadService {
     private final DataSource dataSource;
     private final TransactionTemplate tx;
     private final JsonMapper json = JsonMapper.builder().build();
-    /** Rows read so far by the uploads registered in this process and not finished yet (queued ones too). */
+    /**
+     * Rows read so far by the uploads registered in this process and not finished yet (queued ones too). What other
+     * nodes know of them is in the database ({@link UploadHeartbeats}); this is the node's own view of its threads.
+     */
     private final Map<Long, AtomicLong> running = new ConcurrentHashMap<>();
     /** Uploads whose rows are being read now (the others are queued). */
     private final Set<Long> started = ConcurrentHashMap.newKeySet();
@@ -88,7 +91,9 @@ public class UploadService {
         }
     }
 
-    public UploadService(JdbcClient jdbc, DataSource dataSource, TransactionTemplate tx,
+    private final UploadHeartbeats heartbeats;
+
+    public UploadService(JdbcClient jdbc, DataSource dataSource, TransactionTemplate tx, UploadHeartbeats heartbeats,
                          @Value("${workready.uploads.xlsx.max-sheet-bytes:1GB}") DataSize maxSheet,
                          @Value("${workready.uploads.xlsx.max-part-bytes:8MB}") DataSize maxPart,
                          @Value("${workready.uploads.xlsx.max-shared-strings-bytes:32MB}") DataSize maxSharedStringsBytes,
@@ -96,6 +101,7 @@ public class UploadService {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.tx = tx;
+        this.heartbeats = heartbeats;
         this.xlsxLimits = XlsxGuard.Limits.uploads(maxSheet.toBytes(), maxPart.toBytes(),
                 maxSharedStringsBytes.toBytes(), maxSharedStrings);
     }
@@ -111,7 +117,8 @@ public class UploadService {
     /**
      * Registers the upload, unless a processing or completed upload of the college has the same
      * content or idempotency key: then that one is the answer. An upload left processing by a
-     * stopped process is marked failed so that the file can be sent again.
+     * stopped process is marked failed so that the file can be sent again: at once if it was this node's (it knows
+     * it is not running it), after the heartbeat timeout if another node's.
      */
     public Receipt receive(UploadKind kind, String collegeCode, @Nullable String fileName,
                            @Nullable String idempotencyKey, UploadSpool spool, TabularFormat format) {
@@ -122,23 +129,28 @@ public class UploadService {
         String encoding = format == TabularFormat.CSV ? (spool.utf8() ? "UTF-8" : "windows-1251")
                 : format == TabularFormat.JSON ? "UTF-8" : null;
         for (int attempt = 0; attempt < 3; attempt++) {
-            Optional<Receipt> earlier = earlier(kind, collegeId, spool.sha256(), idempotencyKey);
+            Optional<Earlier> earlier = earlier(kind, collegeId, spool.sha256(), idempotencyKey);
             if (earlier.isPresent()) {
-                Receipt e = earlier.get();
-                if (UploadStatus.PROCESSING.equals(e.status()) && !running.containsKey(e.uploadId())) {
-                    finish(e.uploadId(), UploadStatus.FAILED, "Interrupted before it completed; nothing was stored",
-                            null, 0);
-                    continue;
+                Receipt e = earlier.get().receipt();
+                if (UploadStatus.PROCESSING.equals(e.status())) {
+                    if (heartbeats.node().equals(earlier.get().node()) && !running.containsKey(e.uploadId())) {
+                        finish(e.uploadId(), UploadStatus.FAILED, "Interrupted before it completed; nothing was "
+                                + "stored", null, 0);
+                        continue;
+                    }
+                    if (heartbeats.failIfAbandoned(e.uploadId())) {
+                        continue;
+                    }
                 }
                 return e;
             }
             Optional<Long> id = jdbc.sql("""
                             insert into upload (college_id, upload_kind, status, content_hash, idempotency_key, file_name,
-                                                format, encoding, byte_count, row_count)
-                            values (?, ?, 'PROCESSING', ?, ?, ?, ?, ?, ?, 0)
+                                                format, encoding, byte_count, row_count, node_id, heartbeat_at)
+                            values (?, ?, 'PROCESSING', ?, ?, ?, ?, ?, ?, 0, ?, ?)
                             on conflict do nothing returning id""")
                     .params(collegeId, kind.name(), spool.sha256(), idempotencyKey, fileName, format.name(), encoding,
-                            spool.bytes())
+                            spool.bytes(), heartbeats.node(), heartbeats.now())
                     .query(Long.class).optional();
             if (id.isPresent()) {
                 running.put(id.get(), new AtomicLong());
@@ -149,14 +161,18 @@ public class UploadService {
         throw new IllegalStateException("could not register the upload");
     }
 
-    private Optional<Receipt> earlier(UploadKind kind, long collegeId, String hash, @Nullable String key) {
+    private record Earlier(Receipt receipt, @Nullable String node) {
+    }
+
+    private Optional<Earlier> earlier(UploadKind kind, long collegeId, String hash, @Nullable String key) {
         return jdbc.sql("""
-                        select id, status from upload
+                        select id, status, node_id from upload
                         where college_id = ? and status in ('PROCESSING', 'COMPLETED')
                           and ((upload_kind = ? and content_hash = ?) or idempotency_key = ?)
                         order by id limit 1""")
                 .params(collegeId, kind.name(), hash, key)
-                .query((rs, n) -> new Receipt(rs.getLong(1), true, rs.getString(2))).optional();
+                .query((rs, n) -> new Earlier(new Receipt(rs.getLong(1), true, rs.getString(2)), rs.getString(3)))
+                .optional();
     }
 
     /**
@@ -287,15 +303,19 @@ public class UploadService {
             reject(loader, stager, findings, jdbc);
         }
         Map<String, Integer> counts = new TreeMap<>(moved.counts().isEmpty() ? stager.counts() : moved.counts());
-        jdbc.sql("""
+        int completed = jdbc.sql("""
                         update upload set status = 'COMPLETED', row_count = ?, counts_by_kind = ?::jsonb,
                                warnings = ?::jsonb, warning_count = ?, student_count = ?, students = ?::jsonb,
                                finished_at = now()
-                        where id = ?""")
+                        where id = ? and status = 'PROCESSING'""")
                 .params(rows[0], json.writeValueAsString(counts), json.writeValueAsString(findings.warnings()),
                         findings.warningCount(), moved.studentCount(), json.writeValueAsString(moved.students()),
                         uploadId)
                 .update();
+        if (completed == 0) {
+            // another node marked it FAILED (this one stalled past the heartbeat timeout): roll back, store nothing
+            throw new IllegalStateException("Upload " + uploadId + " was marked failed by another node meanwhile");
+        }
         // the phases, for the benchmark (bench/ingest.sh) and for operators
         // (the reading thread's CPU time tells its own work from waiting for the database)
         log.info("Upload {}: {} rows; prepare {} ms, read + check + COPY {} ms (reader CPU {} ms), move + marks {} ms",
@@ -319,9 +339,16 @@ public class UploadService {
         own.executeWithoutResult(s -> jdbc.sql("""
                         update upload set status = ?, detail = ?, problems = ?::jsonb, problem_count = ?,
                                finished_at = now()
-                        where id = ?""")
+                        where id = ? and status = 'PROCESSING'""")
                 .params(status, detail, problems == null ? null : json.writeValueAsString(problems), count, uploadId)
                 .update());
+    }
+
+    /** Rows read so far by each upload this node runs (for its heartbeat). */
+    public Map<Long, Long> progressHere() {
+        Map<Long, Long> progress = new TreeMap<>();
+        running.forEach((id, rows) -> progress.put(id, rows.get()));
+        return progress;
     }
 
     public Optional<UploadStatus> status(long uploadId) {
@@ -352,14 +379,16 @@ public class UploadService {
                    u.counts_by_kind::text, u.student_count,
                    (select count(*) from stale_score s where s.upload_id = u.id),
                    u.warnings::text, u.warning_count, u.problems::text, u.problem_count, u.detail, u.created_at,
-                   u.finished_at
+                   u.finished_at, u.rows_read
             from upload u join college c on c.id = u.college_id""";
 
     private UploadStatus map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         long id = rs.getLong(1);
         String status = rs.getString(4);
         AtomicLong progress = running.get(id);
-        long rowsRead = UploadStatus.PROCESSING.equals(status) && progress != null ? progress.get() : rs.getInt(9);
+        // a processing upload of another node: the rows its last heartbeat counted
+        long rowsRead = !UploadStatus.PROCESSING.equals(status) ? rs.getInt(9)
+                : progress != null ? progress.get() : rs.getLong(20);
         String problems = rs.getString(15);
         return new UploadStatus(id, rs.getString(2), UploadKind.valueOf(rs.getString(3)), status, rs.getString(5),
                 rs.getString(6), rs.getString(7), rs.getLong(8), rs.getInt(9), rowsRead,

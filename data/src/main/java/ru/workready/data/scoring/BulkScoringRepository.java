@@ -95,7 +95,23 @@ public class BulkScoringRepository {
         });
     }
 
-    /** The whole evidence history of each student of the batch (students with none map to an empty list). */
+    /** For each programme, the most current evidence rows one of its students can have ({@link ScoringBatches}). */
+    public Map<Long, Integer> currentRowsBound() {
+        Map<Long, Integer> bound = new HashMap<>();
+        template.query("select programme_id, count(*) from outcome group by programme_id",
+                rs -> {
+                    bound.put(rs.getLong(1), ScoringBatches.rowsBound(rs.getInt(2)));
+                });
+        return bound;
+    }
+
+    /**
+     * The current evidence of each student of the batch (students with none map to an empty list): the latest result
+     * per outcome and kind and the latest НОК per qualification, in the engine's order of retakes (date, then
+     * attempt, then arrival), picked by the database. Superseded results change no score (the engine counts only
+     * the latest), so a student with 100,000 results costs the memory of the few dozen that count. In no particular
+     * order: the engine orders what it needs, and one sort (the picking) is cheaper than two.
+     */
     public Map<String, List<Evidence>> histories(Collection<String> studentIds) {
         Map<String, List<Evidence>> result = new HashMap<>();
         for (String id : studentIds) {
@@ -121,8 +137,14 @@ public class BulkScoringRepository {
             var ps = con.prepareStatement("""
                     select e.id, e.student_id, o.code, e.kind, e.grade, e.points, e.max_points, e.passed,
                            e.assessed_on, e.attempt, e.assessor, e.standard_code, e.generalized_function_code
-                    from evidence e left join outcome o on o.id = e.outcome_id
-                    where e.college_id = ? and e.student_id = any(?) order by e.id""");
+                    from (select distinct on (student_id, outcome_id, kind, standard_code, generalized_function_code)
+                                 id, student_id, outcome_id, kind, grade, points, max_points, passed, assessed_on,
+                                 attempt, assessor, standard_code, generalized_function_code
+                          from evidence
+                          where college_id = ? and student_id = any(?)
+                          order by student_id, outcome_id, kind, standard_code, generalized_function_code,
+                                   assessed_on desc, attempt desc, id desc) e
+                    left join outcome o on o.id = e.outcome_id""");
             ps.setLong(1, collegeId);
             ps.setArray(2, con.createArrayOf("text", studentIds.toArray()));
             ps.setFetchSize(10_000);
@@ -297,9 +319,17 @@ public class BulkScoringRepository {
                 returning id""", Long.class, scopeKind, scopeCode, total, now, now);
     }
 
-    public void progress(long jobId, int done, long scores) {
-        template.update("update rescore_job set done = ?, scores = ?, heartbeat_at = ? where id = ?", done, scores,
-                OffsetDateTime.now(clock), jobId);
+    /** Records a batch's progress and beats; answers whether any node asked the job to stop meanwhile. */
+    public boolean progress(long jobId, int done, long scores) {
+        return template.query("update rescore_job set done = ?, scores = ?, heartbeat_at = ? where id = ? "
+                        + "returning cancel_requested", (rs, n) -> rs.getBoolean(1),
+                done, scores, OffsetDateTime.now(clock), jobId).stream().findFirst().orElse(false);
+    }
+
+    /** Asks a running job to stop, whichever node runs it; false if it is not running. */
+    public boolean requestCancel(long jobId) {
+        return template.update("update rescore_job set cancel_requested = true where id = ? and status = 'RUNNING'",
+                jobId) > 0;
     }
 
     public void finishJob(long jobId, String status, int done, long scores, @Nullable String error) {

@@ -53,6 +53,8 @@ class EvidencePartitioningTest extends DataTest {
     void aStudentsHistoryIsReadFromOnePartition() {
         assertThat(partitionsScanned(EvidenceRepository.HISTORY, 7L, "S-1")).hasSize(1);
         assertThat(partitionsScanned(EvidenceRepository.RECORDS, 7L, "S-1")).hasSize(1);
+        assertThat(partitionsScanned(EvidenceRepository.RECENT, 7L, "S-1", java.time.LocalDate.of(2026, 11, 25), null,
+                null, 10)).hasSize(1);
         // without the college, every partition would be looked into
         assertThat(partitionsScanned("select * from evidence where student_id = ?", "S-1")).hasSize(16);
     }
