@@ -128,6 +128,10 @@ class PathSpellingTest {
     void publicPartsStayPublicAndSayLittle() throws Exception {
         assertThat(status("GET", "/v3/api-docs", null)).isEqualTo(200);
         assertThat(status("GET", "/reports/index.html", null)).isEqualTo(200);
+        for (String page : List.of("index", "results", "conclusion")) {
+            assertThat(status("GET", "/expertise/" + page + ".html", null)).as(page).isEqualTo(200);
+        }
+        assertThat(status("GET", "/expertise/common.js", null)).isEqualTo(200);
         String health = exchange("GET", "/actuator/health", null);
         assertThat(health).startsWith("HTTP/1.1 200").contains("\"status\":\"UP\"").doesNotContain("diskSpace")
                 .doesNotContain("components");
