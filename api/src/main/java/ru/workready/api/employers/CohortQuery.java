@@ -13,7 +13,23 @@ record CohortQuery(@Parameter(description = "region of the college") @Nullable S
                    @Parameter(description = "YYYY-MM-DD: readiness as of the end of that day; graduation: as of each "
                            + "student's graduation date (30 June of the graduation year). Computed with today's rule "
                            + "set and mapping, not stored; students not graduated by then are left out and counted")
-                   @Nullable String asOf) {
+                   @Nullable String asOf,
+                   @Parameter(description = "passed: only students whose programme's active mapping to the standard "
+                           + "(every standard of a profile) passed employer expertise; applied before small-cell "
+                           + "suppression") @Nullable String expertise) {
+
+    /** Whether the query asks for mappings that passed employer expertise only (400 for another value). */
+    boolean passedExpertiseOnly() {
+        if (expertise == null || expertise.isBlank()) {
+            return false;
+        }
+        if (!"passed".equals(expertise.strip())) {
+            throw new ru.workready.data.InvalidInputException("invalid-parameter", "expertise must be passed",
+                    java.util.List.of(new ru.workready.data.InvalidInputException.Problem(null, "expertise", expertise,
+                            "the only value is passed")), 1);
+        }
+        return true;
+    }
 
     /** region: a region's code or official name (GET /api/regions). */
     CohortFilter filter(RegionRepository regions) {

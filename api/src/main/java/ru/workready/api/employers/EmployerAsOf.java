@@ -176,7 +176,7 @@ class EmployerAsOf {
                 suppressed++;
                 cells.add(new EmployerQueries.Cell(first.collegeCode(), first.collegeName(), first.region(),
                         first.fgosCode(), first.programmeName(), first.graduationYear(), true, null, null, null,
-                        publication.reason()));
+                        publication.reason(), null));
                 continue;
             }
             Map<ReadinessLevel, Long> counts = new EnumMap<>(ReadinessLevel.class);
@@ -192,7 +192,7 @@ class EmployerAsOf {
             }
             cells.add(new EmployerQueries.Cell(first.collegeCode(), first.collegeName(), first.region(),
                     first.fgosCode(), first.programmeName(), first.graduationYear(), false, (long) group.size(), counts,
-                    partsHidden ? null : round(SmallCells.median(fits)), publication.reason()));
+                    partsHidden ? null : round(SmallCells.median(fits)), publication.reason(), null));
         }
         double median = SmallCells.median(publishedFits.stream().mapToDouble(Double::doubleValue).toArray());
         return new EmployerQueries.Aggregate(cells, new EmployerQueries.Totals(publishedStudents,

@@ -73,9 +73,10 @@ class EmployerController {
     /**
      * @param asOf            null: today's stored scores; else the day (or "graduation") the students were scored as of
      * @param notYetGraduated with asOf: students in scope left out because that day is after today
+     * @param expertise       "passed": only programmes whose mappings passed employer expertise
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record AggregateView(SubjectView subject, CohortFilter filter, int minimumGroupSize,
+    record AggregateView(SubjectView subject, CohortFilter filter, @Nullable String expertise, int minimumGroupSize,
                          List<EmployerQueries.Cell> cells, EmployerQueries.Totals totals, @Nullable String asOf,
                          @Nullable Integer notYetGraduated) {
     }
@@ -94,11 +95,13 @@ class EmployerController {
 
     private final ru.workready.data.colleges.RegionRepository regions;
     private final EmployerAsOf asOf;
+    private final EmployerExpertise expertise;
 
     EmployerController(JobProfileService profiles, EmployerRepository employers, EmployerQueries queries,
                        Tenancy tenancy, AuditTrail audit, ru.workready.data.colleges.RegionRepository regions,
-                       EmployerAsOf asOf) {
+                       EmployerAsOf asOf, EmployerExpertise expertise) {
         this.asOf = asOf;
+        this.expertise = expertise;
         this.regions = regions;
         this.profiles = profiles;
         this.employers = employers;
@@ -202,16 +205,25 @@ class EmployerController {
 
     /** The aggregate of a profile or a ТФ over the filtered cohort, as both endpoints answer it. */
     private AggregateView aggregate(SubjectView view, EmployerQueries.Subject subject, CohortQuery cohort) {
-        CohortFilter filter = cohort.filter(regions);
+        CohortFilter filter = filter(cohort, subject.functions());
+        String passedOnly = cohort.passedExpertiseOnly() ? "passed" : null;
         var day = cohort.day();
         if (day == null) {
-            EmployerQueries.Aggregate a = queries.aggregate(subject, filter);
-            return new AggregateView(view, filter, SmallCells.K, a.cells(), a.totals(), null, null);
+            EmployerQueries.Aggregate a = expertise.withStatements(queries.aggregate(subject, filter),
+                    subject.functions());
+            return new AggregateView(view, filter, passedOnly, SmallCells.K, a.cells(), a.totals(), null, null);
         }
         EmployerAsOf.Scored scored = asOf.score(filter, subject.functions(), false, day);
-        EmployerQueries.Aggregate a = EmployerAsOf.aggregate(subject, scored.members());
-        return new AggregateView(view, filter, SmallCells.K, a.cells(), a.totals(), label(day),
+        EmployerQueries.Aggregate a = expertise.withStatements(EmployerAsOf.aggregate(subject, scored.members()),
+                subject.functions());
+        return new AggregateView(view, filter, passedOnly, SmallCells.K, a.cells(), a.totals(), label(day),
                 scored.notYetGraduated());
+    }
+
+    /** The query's students; with expertise=passed only those of programmes whose mappings passed expertise. */
+    private CohortFilter filter(CohortQuery cohort, List<ru.workready.engine.employers.ProfileFunction> functions) {
+        CohortFilter filter = cohort.filter(regions);
+        return cohort.passedExpertiseOnly() ? expertise.passedOnly(filter, functions) : filter;
     }
 
     private static String label(ru.workready.data.reports.GapReportService.CohortAsOf day) {
@@ -234,7 +246,7 @@ class EmployerController {
         }
         tenancy.requireEmployer(employer);
         EmployerRepository.JobProfile p = profiles.profile(employer, profile);
-        CohortFilter filter = cohort.filter(regions);
+        CohortFilter filter = filter(cohort, p.engineFunctions());
         var day = cohort.day();
         EmployerAsOf.Scored scored = day == null ? null : asOf.score(filter, p.engineFunctions(), true, day);
         List<EmployerQueries.Candidate> list = scored == null ? queries.candidates(p, filter, limit)

@@ -24,6 +24,7 @@ import ru.workready.data.employers.CohortAggregates.LevelRule;
 import ru.workready.data.employers.CohortRepository.OutcomeEvidence;
 import ru.workready.data.employers.DemandService;
 import ru.workready.data.employers.DemandTargets;
+import ru.workready.data.employers.MappingExpertiseOfCohorts;
 import ru.workready.data.employers.EmployerRepository.FunctionRef;
 import ru.workready.data.employers.EmployerRepository.JobProfile;
 import ru.workready.engine.assessments.EvidenceKind;
@@ -57,7 +58,13 @@ class EmployerQueries {
     record Cell(String college, String collegeName, String region, String programme, String programmeName,
                 int graduationYear, boolean suppressed, @Nullable Long students,
                 @Nullable Map<ReadinessLevel, Long> counts, @Nullable Double medianJobFit,
-                SmallCells.@Nullable Reason suppressionReason) {
+                SmallCells.@Nullable Reason suppressionReason,
+                @Nullable List<MappingExpertiseOfCohorts.MappingExpertise> mappingExpertise) {
+        /** The cell saying whether the mapping versions its programme uses passed employer expertise. */
+        Cell withMappingExpertise(List<MappingExpertiseOfCohorts.MappingExpertise> statements) {
+            return new Cell(college, collegeName, region, programme, programmeName, graduationYear, suppressed,
+                    students, counts, medianJobFit, suppressionReason, List.copyOf(statements));
+        }
     }
 
     /**
@@ -147,7 +154,7 @@ class EmployerQueries {
             if (shown == null) {
                 suppressed++;
                 cells.add(new Cell(g.key().collegeCode(), g.collegeName(), g.region(), g.key().fgosCode(),
-                        g.programmeName(), g.key().graduationYear(), true, null, null, null, publication.reason()));
+                        g.programmeName(), g.key().graduationYear(), true, null, null, null, publication.reason(), null));
                 continue;
             }
             Map<ReadinessLevel, Long> counts = new EnumMap<>(ReadinessLevel.class);
@@ -161,7 +168,7 @@ class EmployerQueries {
             }
             cells.add(new Cell(g.key().collegeCode(), g.collegeName(), g.region(), g.key().fgosCode(),
                     g.programmeName(), g.key().graduationYear(), false, g.students(), counts,
-                    partsHidden ? null : round(g.median()), publication.reason()));
+                    partsHidden ? null : round(g.median()), publication.reason(), null));
         }
         // the median of the published groups: read with the groups when all are published, otherwise a
         // second pass over the published ones only (a total over all would reveal the suppressed ones)

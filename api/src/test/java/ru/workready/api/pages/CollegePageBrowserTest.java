@@ -152,7 +152,11 @@ class CollegePageBrowserTest extends PageBrowser {
         q.clear();
         q.sendKeys(student);
         until(d -> d.findElements(By.cssSelector("#students tbody tr")).size() == 1).booleanValue();
-        browser.findElement(By.linkText(student)).click();
+        // the list may still be redrawn (its readiness summaries arrive one by one): retry a click on a stale link
+        until(d -> {
+            d.findElement(By.linkText(student)).click();
+            return true;
+        });
         until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-student-ready")));
         assertThat(text("#student-title")).contains(student);
         return attribute("#readiness tr[data-function='A/01.3']", "data-level");

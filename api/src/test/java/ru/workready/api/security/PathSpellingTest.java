@@ -133,6 +133,10 @@ class PathSpellingTest {
             assertThat(status("GET", page, null)).as(page).isEqualTo(200);
         }
         assertThat(exchange("GET", "/college", null)).startsWith("HTTP/1.1 302").contains("/college/index.html");
+        for (String page : List.of("index", "results", "conclusion")) {
+            assertThat(status("GET", "/expertise/" + page + ".html", null)).as(page).isEqualTo(200);
+        }
+        assertThat(status("GET", "/expertise/common.js", null)).isEqualTo(200);
         String health = exchange("GET", "/actuator/health", null);
         assertThat(health).startsWith("HTTP/1.1 200").contains("\"status\":\"UP\"").doesNotContain("diskSpace")
                 .doesNotContain("components");

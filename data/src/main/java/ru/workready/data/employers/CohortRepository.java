@@ -154,6 +154,10 @@ public class CohortRepository {
             conditions.add(GRADUATION_YEAR + " = ?");
             params.add(f.year());
         }
+        if (f.onlyProgrammes() != null) {
+            conditions.add("s.programme_id = any(?)");
+            params.add(f.onlyProgrammes().toArray(Long[]::new));
+        }
         if (consentingOnly) {
             conditions.add("s.employer_consent");
         }
