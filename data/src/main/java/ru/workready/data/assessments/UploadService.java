@@ -192,6 +192,9 @@ public class UploadService {
             finish(uploadId, UploadStatus.FAILED, "The application stopped before the upload completed; nothing was "
                     + "stored: send the file again", null, 0);
             throw e;
+        } catch (ru.workready.data.ConflictException e) {
+            // marked FAILED by another node already: answered 409, the status stays as that node wrote it
+            throw e;
         } catch (InvalidInputException e) {
             InvalidInputException typed = e.type().equals(loader.problemType()) ? e
                     : new InvalidInputException(loader.problemType(), e.getMessage(),
@@ -314,7 +317,9 @@ public class UploadService {
                 .update();
         if (completed == 0) {
             // another node marked it FAILED (this one stalled past the heartbeat timeout): roll back, store nothing
-            throw new IllegalStateException("Upload " + uploadId + " was marked failed by another node meanwhile");
+            throw new ru.workready.data.ConflictException("upload-conflict", "Upload " + uploadId + " took longer than "
+                    + "the heartbeat timeout and was marked failed by another node; nothing was stored: send the file "
+                    + "again");
         }
         // the phases, for the benchmark (bench/ingest.sh) and for operators
         // (the reading thread's CPU time tells its own work from waiting for the database)
