@@ -26,7 +26,7 @@
         REQUIRED_KNOWLEDGE: 'знание',
     };
     const REPORTS = {coverage: 'матрица', uncovered: 'пробелы', orphans: 'без ТФ', cohort: 'когорта',
-        'mapping-comparison': 'сравнение', 'supply-demand': 'спрос'};
+        'mapping-comparison': 'сравнение', 'supply-demand': 'спрос', trends: 'тренды'};
     const NEED = {PROFILE: 'профиль должности', FUNCTION: 'ТФ', QUALIFICATION: 'квалификация (ОТФ)'};
     const CHANGE = {ADDED: 'добавлена', REMOVED: 'удалена', CHANGED: 'изменена'};
 
@@ -149,6 +149,13 @@
         $('comparison').replaceChildren(...(items.length ? items : [el('li', {}, 'версии не различаются')]));
     }
 
+    /** Trends follow the chosen programme's ФГОС code in its college over the years (trends.js draws them). */
+    function trendsQuery() {
+        const p = programmes.find((x) => String(x.id) === $('programme').value);
+        return new URLSearchParams({college: p ? p.college : '', fgos: p ? p.fgosCode : '',
+            standard: $('standard').value});
+    }
+
     function currentStandard() {
         const p = programmes.find((x) => String(x.id) === $('programme').value);
         return p && p.standards.find((x) => x.code === $('standard').value);
@@ -157,7 +164,8 @@
     function downloads() {
         document.querySelectorAll('.downloads').forEach((d) => {
             const report = d.dataset.report;
-            const q = query(!['cohort', 'mapping-comparison', 'supply-demand'].includes(report));
+            const q = report === 'trends' ? trendsQuery()
+                : query(!['cohort', 'mapping-comparison', 'supply-demand'].includes(report));
             if (report === 'mapping-comparison') {
                 q.set('from', $('compare-from').value);
                 q.set('to', $('compare-to').value);
@@ -314,6 +322,9 @@
             cohort(coh);
             supply(sup);
             await comparison();
+            if (window.workreadyTrends) {
+                await window.workreadyTrends(trendsQuery(), json);
+            }
         } catch (e) {
             $('error').textContent = 'Не удалось построить отчёт: ' + e.message;
             $('error').hidden = false;

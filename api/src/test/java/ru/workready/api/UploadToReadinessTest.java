@@ -35,7 +35,7 @@ class UploadToReadinessTest extends ApiTest {
                 .andExpect(jsonPath("$[?(@.code=='06.001' && @.orderNumber=='679н')].current").value(false));
         mvc.perform(get("/api/colleges/DEMO/students"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.length()").value(30));
+                .andExpect(jsonPath("$.length()").value(132));
     }
 
     @Test

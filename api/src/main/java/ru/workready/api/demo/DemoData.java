@@ -32,13 +32,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Loads the demo into an empty database through the product's own import paths: the real
- * Ministry XML files, the demo programme (ФГОС СПО 09.02.07), its mapping to 06.001, one college
- * with 30 synthetic students and a seeded spread of results of every kind.
+ * Ministry XML files, the demo programme (ФГОС СПО 09.02.07) in five intakes ({@link DemoIntake}) with their
+ * mappings to 06.001, one college with their synthetic students and a seeded spread of results of every kind.
  */
 @Component
 class DemoData implements ApplicationRunner {
     static final String COLLEGE = "DEMO";
-    static final int STUDENTS = 30;
     public static final String REGION = "Демо-регион";
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
@@ -103,45 +102,64 @@ class DemoData implements ApplicationRunner {
         Programme programme = JsonMapper.builder().build()
                 .readValue(bytes(new org.springframework.core.io.ClassPathResource("demo/programme-09.02.07.json")),
                         Programme.class);
-        programme = new Programme(programme.fgosCode(), programme.name(), programme.qualification(),
-                programme.qualificationLevel(), cal.year(programme.intakeYear()), programme.activities(),
-                programme.outcomes());
-        long programmeId = programmes.insert(collegeId, programme);
-        long standardId = standards.currentEdition("06.001").orElseThrow();
-        mappingImport.importCsv(programmeId, standardId, "demo",
-                bytes(new org.springframework.core.io.ClassPathResource("demo/mapping-06.001.csv")));
-        List<StudentRepository.Student> roster = new ArrayList<>();
-        for (int i = 1; i <= STUDENTS; i++) {
-            roster.add(new StudentRepository.Student(studentId(i), collegeId, COLLEGE, programmeId,
-                    "ИСП-" + cal.year(2023) % 100 + (i <= STUDENTS / 2 ? "-1" : "-2"), i % 3 != 0, i % 3 != 0 ? cal.date(2026, 9, 1) : null));
+        int resultCount = 0;
+        int studentCount = 0;
+        for (DemoIntake intake : DemoIntake.ALL) {
+            Programme cohort = new Programme(programme.fgosCode(), programme.name(), programme.qualification(),
+                    programme.qualificationLevel(), cal.year(intake.year()), programme.activities(),
+                    programme.outcomes());
+            long programmeId = programmes.insert(collegeId, cohort);
+            mappingImport.importCsv(programmeId, edition(intake), "demo",
+                    bytes(new org.springframework.core.io.ClassPathResource(intake.mappingFile())));
+            students.insertAll(roster(intake, collegeId, programmeId, cal));
+            // one upload per intake, each with its own idempotency key
+            AssessmentUploadService.UploadResult r = uploads.upload(COLLEGE, "demo-results-" + intake.year() + ".csv",
+                    intake.current() ? "demo" : "demo-" + intake.year(),
+                    results(cohort, intake, cal).getBytes(StandardCharsets.UTF_8));
+            readiness.rescore(r.affectedStudents());
+            resultCount += r.rows();
+            studentCount += intake.students();
         }
-        students.insertAll(roster);
-        AssessmentUploadService.UploadResult r = uploads.upload(COLLEGE, "demo-results.csv", "demo",
-                results(programme, cal).getBytes(StandardCharsets.UTF_8));
-        readiness.rescore(r.affectedStudents());
-        log.info("Demo data loaded: {} standards files, college {}, {} students, {} results", files.length, COLLEGE,
-                STUDENTS, r.rows());
+        log.info("Demo data loaded: {} standards files, college {}, {} intakes, {} students, {} results",
+                files.length, COLLEGE, DemoIntake.ALL.size(), studentCount, resultCount);
     }
 
-    static String studentId(int i) {
-        return String.format("DEMO-%03d", i);
+    /** The edition of 06.001 the intake's programme was mapped to: 679н (2013) before the 2022 edition took over. */
+    private long edition(DemoIntake intake) {
+        return intake.oldEdition()
+                ? standards.findEdition("06.001", "679н", LocalDate.of(2013, 11, 18)).orElseThrow()
+                : standards.currentEdition("06.001").orElseThrow();
+    }
+
+    private List<StudentRepository.Student> roster(DemoIntake intake, long collegeId, long programmeId,
+                                                   DemoCalendar cal) {
+        List<StudentRepository.Student> roster = new ArrayList<>();
+        for (int i = 1; i <= intake.students(); i++) {
+            boolean consent = intake.current() && i % 3 != 0;
+            roster.add(new StudentRepository.Student(intake.studentId(i), collegeId, COLLEGE, programmeId,
+                    "ИСП-" + cal.year(intake.year()) % 100 + (i <= intake.students() / 2 ? "-1" : "-2"), consent,
+                    consent ? cal.date(2026, 9, 1) : null));
+        }
+        return roster;
     }
 
     /**
      * Seeded synthetic results: each student has an ability; course grades for every outcome,
      * module exams and employer-rated practice for professional outcomes, a demonstration exam
      * for ПМ.01, retakes for failed exams, a championship for the best and an independent
-     * assessment (НОК) for two of them. Students 28–30 have started late and have little evidence.
+     * assessment (НОК) for two of them. The last three students of the current intake have started late and have
+     * little evidence. A past intake's dates lie as many years earlier as it was admitted earlier.
      */
-    static String results(Programme programme, DemoCalendar cal) {
-        Random random = new Random(20261125L);
+    static String results(Programme programme, DemoIntake intake, DemoCalendar written) {
+        DemoCalendar cal = new DemoCalendar(written.shiftYears() + intake.year() - DemoIntake.CURRENT_YEAR);
+        Random random = new Random(intake.seed());
         StringBuilder csv = new StringBuilder(
                 "student_id;outcome_code;kind;result;max_points;assessed_on;attempt;assessor;standard_code;generalized_function;"
                         + "certificate_number\n");
-        for (int i = 1; i <= STUDENTS; i++) {
-            String id = studentId(i);
-            double ability = 0.25 + 0.75 * random.nextDouble();
-            boolean late = i > STUDENTS - 3;
+        for (int i = 1; i <= intake.students(); i++) {
+            String id = intake.studentId(i);
+            double ability = Math.min(1, 0.25 + 0.75 * random.nextDouble() + intake.abilityShift());
+            boolean late = intake.current() && i > intake.students() - 3;
             for (Outcome o : programme.outcomes()) {
                 boolean professional = o.activityCode() != null;
                 if (late && (!professional || !o.code().startsWith("ПК 1"))) {

@@ -24,8 +24,8 @@ import ru.workready.engine.scoring.StudentReadiness;
 /**
  * Synthetic, seeded employment records of the demo's graduates (every student of a demo college whose programme
  * graduated at least six months before today), loaded once through the employment upload path. Each graduate is
- * scored as of graduation; the chance of working in the specialty (15 %) rises by 35 points with READY in each of two ТФ (A/01.3 and B/02.4 where
- * the standard has them, else its first two scored ТФ) and nothing else, so the validity report finds readiness
+ * scored as of graduation; the chance of working in the specialty (15 %) rises by 35 points with READY in each of
+ * two ТФ (A/01.3 and B/02.4 where the standard has them, else its first two scored ТФ) and nothing else, so the validity report finds readiness
  * predicting in those (and in ТФ that move with them) and not in others. About one in ten does not answer.
  */
 @Component

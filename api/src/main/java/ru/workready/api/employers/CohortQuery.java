@@ -9,11 +9,20 @@ import ru.workready.data.employers.CohortFilter;
 record CohortQuery(@Parameter(description = "region of the college") @Nullable String region,
                    @Parameter(description = "college code") @Nullable String college,
                    @Parameter(description = "ФГОС code of the programme") @Nullable String programme,
-                   @Parameter(description = "graduation year") @Nullable Integer year) {
+                   @Parameter(description = "graduation year") @Nullable Integer year,
+                   @Parameter(description = "YYYY-MM-DD: readiness as of the end of that day; graduation: as of each "
+                           + "student's graduation date (30 June of the graduation year). Computed with today's rule "
+                           + "set and mapping, not stored; students not graduated by then are left out and counted")
+                   @Nullable String asOf) {
 
     /** region: a region's code or official name (GET /api/regions). */
     CohortFilter filter(RegionRepository regions) {
         return new CohortFilter(regions.canonical(region), blankToNull(college), blankToNull(programme), year);
+    }
+
+    /** The day the students are scored as of; null: today's stored scores. */
+    ru.workready.data.reports.GapReportService.@Nullable CohortAsOf day() {
+        return asOf == null || asOf.isBlank() ? null : ru.workready.data.reports.GapReportService.CohortAsOf.parse(asOf);
     }
 
     private static @Nullable String blankToNull(@Nullable String s) {

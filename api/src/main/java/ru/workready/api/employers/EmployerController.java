@@ -70,12 +70,20 @@ class EmployerController {
                        @Nullable String function, String name) {
     }
 
+    /**
+     * @param asOf            null: today's stored scores; else the day (or "graduation") the students were scored as of
+     * @param notYetGraduated with asOf: students in scope left out because that day is after today
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record AggregateView(SubjectView subject, CohortFilter filter, int minimumGroupSize,
-                         List<EmployerQueries.Cell> cells, EmployerQueries.Totals totals) {
+                         List<EmployerQueries.Cell> cells, EmployerQueries.Totals totals, @Nullable String asOf,
+                         @Nullable Integer notYetGraduated) {
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record CandidatesView(String employer, String profile, CohortFilter filter, int count,
-                          List<EmployerQueries.Candidate> candidates) {
+                          List<EmployerQueries.Candidate> candidates, @Nullable String asOf,
+                          @Nullable Integer notYetGraduated) {
     }
 
     private final JobProfileService profiles;
@@ -85,9 +93,12 @@ class EmployerController {
     private final AuditTrail audit;
 
     private final ru.workready.data.colleges.RegionRepository regions;
+    private final EmployerAsOf asOf;
 
     EmployerController(JobProfileService profiles, EmployerRepository employers, EmployerQueries queries,
-                       Tenancy tenancy, AuditTrail audit, ru.workready.data.colleges.RegionRepository regions) {
+                       Tenancy tenancy, AuditTrail audit, ru.workready.data.colleges.RegionRepository regions,
+                       EmployerAsOf asOf) {
+        this.asOf = asOf;
         this.regions = regions;
         this.profiles = profiles;
         this.employers = employers;
@@ -171,7 +182,7 @@ class EmployerController {
         tenancy.requireEmployer(employer);
         EmployerRepository.JobProfile p = profiles.profile(employer, profile);
         return aggregate(new SubjectView("PROFILE", p.employer().code(), p.code(), null, null, p.name()),
-                EmployerQueries.of(p), cohort.filter(regions));
+                EmployerQueries.of(p), cohort);
     }
 
     @GetMapping("/api/functions/readiness")
@@ -186,13 +197,25 @@ class EmployerController {
         EmployerRepository.FunctionRef f = employers.currentFunction(standard.strip(), code).orElseThrow(
                 () -> new NotFoundException("No labour function " + code + " in the current edition of " + standard));
         return aggregate(new SubjectView("FUNCTION", null, null, f.standardCode(), f.code(), f.name()),
-                EmployerQueries.of(f), cohort.filter(regions));
+                EmployerQueries.of(f), cohort);
     }
 
     /** The aggregate of a profile or a ТФ over the filtered cohort, as both endpoints answer it. */
-    private AggregateView aggregate(SubjectView view, EmployerQueries.Subject subject, CohortFilter filter) {
-        EmployerQueries.Aggregate a = queries.aggregate(subject, filter);
-        return new AggregateView(view, filter, SmallCells.K, a.cells(), a.totals());
+    private AggregateView aggregate(SubjectView view, EmployerQueries.Subject subject, CohortQuery cohort) {
+        CohortFilter filter = cohort.filter(regions);
+        var day = cohort.day();
+        if (day == null) {
+            EmployerQueries.Aggregate a = queries.aggregate(subject, filter);
+            return new AggregateView(view, filter, SmallCells.K, a.cells(), a.totals(), null, null);
+        }
+        EmployerAsOf.Scored scored = asOf.score(filter, subject.functions(), false, day);
+        EmployerQueries.Aggregate a = EmployerAsOf.aggregate(subject, scored.members());
+        return new AggregateView(view, filter, SmallCells.K, a.cells(), a.totals(), label(day),
+                scored.notYetGraduated());
+    }
+
+    private static String label(ru.workready.data.reports.GapReportService.CohortAsOf day) {
+        return day.graduation() ? "graduation" : String.valueOf(day.date());
     }
 
     @GetMapping("/api/employers/{employer}/profiles/{profile}/candidates")
@@ -212,8 +235,12 @@ class EmployerController {
         tenancy.requireEmployer(employer);
         EmployerRepository.JobProfile p = profiles.profile(employer, profile);
         CohortFilter filter = cohort.filter(regions);
-        List<EmployerQueries.Candidate> list = queries.candidates(p, filter, limit);
+        var day = cohort.day();
+        EmployerAsOf.Scored scored = day == null ? null : asOf.score(filter, p.engineFunctions(), true, day);
+        List<EmployerQueries.Candidate> list = scored == null ? queries.candidates(p, filter, limit)
+                : queries.candidates(p, limit, scored);
         audit.disclosed("list-candidates", "student", list.stream().map(EmployerQueries.Candidate::studentId).toList());
-        return new CandidatesView(p.employer().code(), p.code(), filter, list.size(), list);
+        return new CandidatesView(p.employer().code(), p.code(), filter, list.size(), list,
+                day == null ? null : label(day), scored == null ? null : scored.notYetGraduated());
     }
 }

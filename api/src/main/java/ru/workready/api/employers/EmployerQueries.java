@@ -196,33 +196,49 @@ class EmployerQueries {
     @Transactional
     List<Candidate> candidates(JobProfile profile, CohortFilter filter, int limit) {
         List<ProfileFunction> functions = scoreUnscored(profile.engineFunctions(), filter);
-        record Fitted(CohortAggregates.Ranked member, JobFit fit) {
-        }
         // ranked and cut in SQL (same order as JobFit's); the gaps are worked out for the top N only
-        List<Fitted> ranked = aggregates.top(filter, functions, limit).stream()
-                .map(m -> new Fitted(m, JobFit.of(functions, m.standings())))
-                .toList();
+        List<CohortAggregates.Ranked> ranked = aggregates.top(filter, functions, limit);
+        Set<Long> ids = new LinkedHashSet<>();
+        profile.functions().forEach(e -> ids.add(e.function().id()));
+        return listed(profile, functions, ranked, cohorts.outcomes(
+                ranked.stream().map(r -> r.member().studentId()).toList(), ids));
+    }
+
+    /** As {@link #candidates(JobProfile, CohortFilter, int)}, ranked by the readiness the students had on a day. */
+    @Transactional
+    List<Candidate> candidates(JobProfile profile, int limit, EmployerAsOf.Scored scored) {
+        List<ProfileFunction> functions = profile.engineFunctions();
+        Set<Long> ids = new LinkedHashSet<>();
+        profile.functions().forEach(e -> ids.add(e.function().id()));
+        return listed(profile, functions, EmployerAsOf.top(scored.members(), functions, limit),
+                EmployerAsOf.outcomes(scored, ids));
+    }
+
+    /** The ranked students with their gaps; every listing is recorded as a disclosure. */
+    private List<Candidate> listed(JobProfile profile, List<ProfileFunction> functions,
+                                   List<CohortAggregates.Ranked> ranked,
+                                   Map<String, Map<Long, List<OutcomeEvidence>>> outcomes) {
         Map<Long, FunctionRef> refs = new LinkedHashMap<>();
         profile.functions().forEach(e -> refs.put(e.function().id(), e.function()));
-        Map<String, Map<Long, List<OutcomeEvidence>>> outcomes = cohorts.outcomes(
-                ranked.stream().map(f -> f.member().member().studentId()).toList(), refs.keySet());
         List<Candidate> out = new ArrayList<>();
-        for (Fitted f : ranked) {
-            var m = f.member().member();
+        for (CohortAggregates.Ranked r : ranked) {
+            var m = r.member();
+            JobFit fit = JobFit.of(functions, r.standings());
             List<Gap> gaps = new ArrayList<>();
-            for (ProfileFunction pf : f.fit().notReady()) {
+            for (ProfileFunction pf : fit.notReady()) {
                 FunctionRef ref = refs.get(pf.labourFunctionId());
-                Standing s = f.member().standings().get(pf.labourFunctionId());
+                Standing s = r.standings().get(pf.labourFunctionId());
                 List<OutcomeEvidence> behind = outcomes.getOrDefault(m.studentId(), Map.of())
                         .getOrDefault(pf.labourFunctionId(), List.of());
                 gaps.add(new Gap(ref.standardCode(), ref.code(), ref.name(), pf.mustHave(), pf.requiredLevel(),
-                        pf.metBy(s == null ? null : s.level()), s == null ? null : s.level(), s == null ? null : round(s.readiness()), toClose(behind),
+                        pf.metBy(s == null ? null : s.level()), s == null ? null : s.level(),
+                        s == null ? null : round(s.readiness()), toClose(behind),
                         "a passed independent qualification assessment (НОК) for " + ref.standardCode() + " ОТФ "
                                 + ref.generalizedCode() + " makes it READY"));
             }
             out.add(new Candidate(out.size() + 1, m.studentId(), m.collegeCode(), m.region(), m.fgosCode(),
-                    m.graduationYear(), round(f.fit().fit()), f.fit().mustHavesMet(), f.fit().level(),
-                    f.fit().unmetMustHaves().stream().map(ProfileFunction::code).toList(), gaps));
+                    m.graduationYear(), round(fit.fit()), fit.mustHavesMet(), fit.level(),
+                    fit.unmetMustHaves().stream().map(ProfileFunction::code).toList(), gaps));
         }
         if (!out.isEmpty()) {
             consents.disclosed(profile.employer().id(), profile.id(), out.stream().map(Candidate::studentId).toList());

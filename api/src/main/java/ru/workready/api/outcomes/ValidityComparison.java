@@ -8,7 +8,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import ru.workready.api.outcomes.ValidityReport.Feature;
 import ru.workready.api.outcomes.ValidityService.Scored;
-import ru.workready.data.reports.Exportable;
+import ru.workready.data.outcomes.Intervals;
+import ru.workready.data.reports.Tabular;
 import ru.workready.data.reports.Table;
 import ru.workready.engine.outcomes.Interval;
 import ru.workready.engine.outcomes.RocAuc;
@@ -23,7 +24,7 @@ import ru.workready.engine.scoring.ReadinessLevel;
  * difference; too-thin or withheld readings get no difference.
  */
 public record ValidityComparison(String candidate, ValidityReport active, ValidityReport candidateReport,
-                                 List<Row> rows) implements Exportable {
+                                 List<Row> rows) implements Tabular {
 
     /** Which rule set predicts a reading better. */
     public enum Better { CANDIDATE, ACTIVE, NO_CLEAR_DIFFERENCE, TOO_THIN }
@@ -90,8 +91,8 @@ public record ValidityComparison(String candidate, ValidityReport active, Validi
     }
 
     @Override
-    public List<String> heading() {
-        List<String> lines = new ArrayList<>(active.heading());
+    public List<String> provenanceLines() {
+        List<String> lines = new ArrayList<>(active.provenanceLines());
         lines.add("Сравнение с набором правил-кандидатом " + candidate + " (оценка на дату выпуска, не сохранена)");
         return lines;
     }
@@ -105,9 +106,9 @@ public record ValidityComparison(String candidate, ValidityReport active, Validi
     public List<Table> tables() {
         List<List<@Nullable Object>> out = new ArrayList<>();
         for (Row r : rows) {
-            out.add(Arrays.asList(r.kind(), r.code(), ValidityReport.est(r.activeAuc()),
-                    ValidityReport.est(r.candidateAuc()), ValidityReport.est(r.difference()),
-                    ValidityReport.low(r.difference()), ValidityReport.high(r.difference()), r.better().name()));
+            out.add(Arrays.asList(r.kind(), r.code(), Intervals.estimate(r.activeAuc()),
+                    Intervals.estimate(r.candidateAuc()), Intervals.estimate(r.difference()),
+                    Intervals.low(r.difference()), Intervals.high(r.difference()), r.better().name()));
         }
         List<Table> tables = new ArrayList<>();
         tables.add(new Table("Сравнение наборов правил", List.of("Вид", "Код", "AUC действующего",

@@ -45,7 +45,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalidInput(InvalidInputException e) {
-        HttpStatus status = e.type().endsWith("-conflict") ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
+        HttpStatus status = e instanceof ru.workready.data.ConflictException ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
         ProblemDetail p = problem(status, e.type(), "Invalid input", e.getMessage());
         if (!e.problems().isEmpty()) {
             p.setProperty("problems", e.problems());

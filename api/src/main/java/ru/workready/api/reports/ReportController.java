@@ -34,7 +34,6 @@ import ru.workready.data.reports.SupplyDemandReport;
 import ru.workready.data.reports.Tabular;
 import ru.workready.data.reports.UncoveredReport;
 import ru.workready.data.security.Role;
-import ru.workready.engine.scoring.Readiness;
 
 /**
  * Curriculum gap reports as JSON, or as CSV / XLSX downloads with {@code format=csv|xlsx}. The
@@ -49,14 +48,18 @@ import ru.workready.engine.scoring.Readiness;
 @Allowed(Role.CURRICULUM_DESIGNER)
 class ReportController {
     private final GapReportService reports;
-    private final Readiness readiness;
     private final Tenancy tenancy;
     private final ru.workready.api.scoring.ReadinessService scoring;
+    private final ru.workready.api.rulebase.RuleBaseRegistry ruleBases;
+    private final ru.workready.data.programmes.ProgrammeRepository programmes;
 
-    ReportController(GapReportService reports, Readiness readiness, Tenancy tenancy,
-                     ru.workready.api.scoring.ReadinessService scoring) {
+    ReportController(GapReportService reports, Tenancy tenancy,
+                     ru.workready.api.scoring.ReadinessService scoring,
+                     ru.workready.api.rulebase.RuleBaseRegistry ruleBases,
+                     ru.workready.data.programmes.ProgrammeRepository programmes) {
+        this.ruleBases = ruleBases;
+        this.programmes = programmes;
         this.reports = reports;
-        this.readiness = readiness;
         this.tenancy = tenancy;
         this.scoring = scoring;
     }
@@ -77,8 +80,8 @@ class ReportController {
                                @RequestParam(required = false) @Nullable Integer mappingVersion,
                                @RequestParam(defaultValue = "false") boolean elements,
                                @RequestParam(defaultValue = "json") String format) {
-        return respond(format, () -> reports.coverage(query.selector(),
-                query.standards(), mappingVersion, elements, readiness.ruleSetVersion()));
+        return ReportResponses.respond(format, () -> reports.coverage(query.selector(),
+                query.standards(), mappingVersion, elements, ruleSetOf(query)));
     }
 
     @GetMapping("/uncovered")
@@ -90,8 +93,8 @@ class ReportController {
     ResponseEntity<?> uncovered(@ParameterObject ReportQuery query,
                                 @RequestParam(required = false) @Nullable Integer mappingVersion,
                                 @RequestParam(defaultValue = "json") String format) {
-        return respond(format, () -> reports.uncovered(query.selector(),
-                query.standards(), mappingVersion, readiness.ruleSetVersion()));
+        return ReportResponses.respond(format, () -> reports.uncovered(query.selector(),
+                query.standards(), mappingVersion, ruleSetOf(query)));
     }
 
     @GetMapping("/orphans")
@@ -102,8 +105,8 @@ class ReportController {
     ResponseEntity<?> orphans(@ParameterObject ReportQuery query,
                               @RequestParam(required = false) @Nullable Integer mappingVersion,
                               @RequestParam(defaultValue = "json") String format) {
-        return respond(format, () -> reports.orphans(query.selector(),
-                query.standards(), mappingVersion, readiness.ruleSetVersion()));
+        return ReportResponses.respond(format, () -> reports.orphans(query.selector(),
+                query.standards(), mappingVersion, ruleSetOf(query)));
     }
 
     @GetMapping("/above-level")
@@ -114,8 +117,8 @@ class ReportController {
     ResponseEntity<?> aboveLevel(@ParameterObject ReportQuery query,
                                  @RequestParam(required = false) @Nullable Integer mappingVersion,
                                  @RequestParam(defaultValue = "json") String format) {
-        return respond(format, () -> reports.aboveLevel(query.selector(),
-                query.standards(), mappingVersion, readiness.ruleSetVersion()));
+        return ReportResponses.respond(format, () -> reports.aboveLevel(query.selector(),
+                query.standards(), mappingVersion, ruleSetOf(query)));
     }
 
     @GetMapping("/cohort")
@@ -143,8 +146,8 @@ class ReportController {
         // a college's cohort report covers its own students only
         tenancy.requireProgramme(query.programme(), query.college(), query.fgos(), query.year());
         GapReportService.CohortAsOf day = asOf == null ? null : GapReportService.CohortAsOf.parse(asOf);
-        return respond(format, () -> reports.cohort(query.selector(),
-                query.standards(), limit, readiness.ruleSetVersion(), ownCollege(), day,
+        return ReportResponses.respond(format, () -> reports.cohort(query.selector(),
+                query.standards(), limit, ruleSetOf(query), ownCollege(), day,
                 (ids, standard, on) -> ids.stream().map(id -> scoring.asOf(id, standard,
                         ru.workready.api.scoring.ReadinessService.Moment.of(on)).readiness()).toList()));
     }
@@ -159,8 +162,8 @@ class ReportController {
                     + "(see disclosure and each need's suppressionReason).")
     ResponseEntity<?> supplyDemand(@ParameterObject ReportQuery query,
                                    @RequestParam(defaultValue = "json") String format) {
-        return respond(format, () -> reports.supplyDemand(query.selector(),
-                query.standards(), readiness.ruleSetVersion(), ownCollege()));
+        return ReportResponses.respond(format, () -> reports.supplyDemand(query.selector(),
+                query.standards(), ruleSetOf(query), ownCollege()));
     }
 
     @GetMapping("/mapping-comparison")
@@ -175,8 +178,19 @@ class ReportController {
         if (query.standards().size() != 1) {
             throw badParameter("standard", String.join(",", query.standards()), "give exactly one standard code");
         }
-        return respond(format, () -> reports.compare(query.selector(), query.standards().get(0).strip(), from, to,
-                readiness.ruleSetVersion()));
+        return ReportResponses.respond(format, () -> reports.compare(query.selector(), query.standards().get(0).strip(), from, to,
+                ruleSetOf(query)));
+    }
+
+    /**
+     * The rule set that judges the programme's students, from the registry: its college's active version, else its
+     * region's, else the default's — never the default bean's, which knows nothing of later activations.
+     */
+    private String ruleSetOf(ReportQuery query) {
+        String college = query.programme() != null
+                ? programmes.summary(query.programme()).map(p -> p.collegeCode()).orElse(null)
+                : query.college() == null || query.college().isBlank() ? null : query.college().strip();
+        return (college == null ? ruleBases.forDefault() : ruleBases.forCollege(college)).readiness().ruleSetVersion();
     }
 
     /**
@@ -186,22 +200,6 @@ class ReportController {
     private static @Nullable String ownCollege() {
         Caller caller = Caller.current();
         return caller.is(Role.COLLEGE) ? caller.college() : null;
-    }
-
-    /** Validates the format before computing, then answers JSON or a download. */
-    private static ResponseEntity<?> respond(String format, Supplier<? extends Tabular> report) {
-        String f = format.strip().toLowerCase(Locale.ROOT);
-        if (!List.of("json", "csv", "xlsx").contains(f)) {
-            throw badParameter("format", format, "must be json, csv or xlsx");
-        }
-        Tabular r = report.get();
-        if (f.equals("json")) {
-            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(r);
-        }
-        String name = r.fileName() + "-" + r.provenance().programme().fgosCode() + "-"
-                + r.provenance().programme().intakeYear() + "." + f;
-        return f.equals("csv") ? Downloads.attachment(Downloads.CSV, name, ReportExports.csv(r))
-                : Downloads.attachment(Downloads.XLSX, name, ReportExports.xlsx(r));
     }
 
     private static InvalidInputException badParameter(String field, String value, String reason) {

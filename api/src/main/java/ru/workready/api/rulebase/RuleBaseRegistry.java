@@ -79,6 +79,11 @@ public class RuleBaseRegistry {
         return r;
     }
 
+    /** The active default rule set (what judges a college with no rule set of its own or of its region). */
+    public CompiledRuleSet forDefault() {
+        return forCollege("", null);
+    }
+
     public CompiledRuleSet forCollege(String collegeCode) {
         return forCollege(collegeCode, repository.collegeRegion(collegeCode).orElse(null));
     }

@@ -1,5 +1,6 @@
 package ru.workready.api.rulebase;
 
+import ru.workready.data.ConflictException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -324,7 +325,7 @@ public class RuleSetService {
         registry.scopes();
         List<RuleSetRepository.Activation> history = repository.history(scope);
         if (history.size() < 2) {
-            throw new InvalidInputException("rollback-conflict", "Scope " + scope
+            throw new ConflictException("rollback-conflict", "Scope " + scope
                     + " has no earlier activation to roll back to");
         }
         Long previousId = history.get(1).versionId();
@@ -340,7 +341,7 @@ public class RuleSetService {
     /** Removes a region's or college's own rule set (the default cannot be removed). */
     public void deactivate(Scope scope) {
         if (scope.equals(Scope.DEFAULT)) {
-            throw new InvalidInputException("rule-set-conflict", "The default scope always has an active rule set");
+            throw new ConflictException("rule-set-conflict", "The default scope always has an active rule set");
         }
         registry.deactivate(scope);
     }

@@ -302,6 +302,11 @@ public class ReadinessService {
         return new Assessed(p.student(), p.mapping().standardId(), p.standard(), p.mapping().version(), result);
     }
 
+    /** The ids of an edition's labour functions by code (as scores are stored against them). */
+    public Map<String, Long> functionIds(long standardId) {
+        return edition(standardId).functionIds();
+    }
+
     /** The rule set that judges the student at a moment: today's, or the one active at the end of its day. */
     public CompiledRuleSet ruleSetFor(StudentRepository.Student student, Moment at) {
         if (at.versions() == Versions.TODAY) {

@@ -1,5 +1,6 @@
 package ru.workready.api.scoring;
 
+import ru.workready.data.ConflictException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +80,7 @@ public class RescoreJobs implements DisposableBean {
     /** Starts rescoring every student of the college (or region); returns the job id at once. */
     public long start(@Nullable String collegeCode, @Nullable String region) {
         if (!accepting) {
-            throw new InvalidInputException("rescoring-job-conflict",
+            throw new ConflictException("rescoring-job-conflict",
                     "The application is shutting down; start the job again after the restart");
         }
         List<StudentRow> students = bulk.students(collegeCode, region);

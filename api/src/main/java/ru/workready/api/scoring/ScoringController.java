@@ -1,5 +1,6 @@
 package ru.workready.api.scoring;
 
+import ru.workready.data.ConflictException;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -252,7 +253,7 @@ class ScoringController {
     BulkScoringRepository.Job cancel(@PathVariable long id) {
         BulkScoringRepository.Job job = jobs.job(id);
         if (!jobs.cancel(id) && "RUNNING".equals(job.status())) {
-            throw new InvalidInputException("rescoring-job-conflict", "Job " + id + " is not running on this node");
+            throw new ConflictException("rescoring-job-conflict", "Job " + id + " is not running on this node");
         }
         return jobs.job(id);
     }

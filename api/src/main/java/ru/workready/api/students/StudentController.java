@@ -48,7 +48,8 @@ class StudentController {
     record ReadinessView(String studentId, String college, StandardRef standard, java.time.LocalDate asOf,
                          String versions, @JsonInclude(JsonInclude.Include.NON_NULL) java.time.@Nullable Instant knownAt,
                          String ruleSetVersion, int mappingVersion, OffsetDateTime computedAt, Map<ReadinessLevel, Integer> summary,
-                         List<GeneralizedScore> generalizedFunctions, List<FunctionView> functions) {
+                         List<GeneralizedScore> generalizedFunctions, List<FunctionView> functions,
+                         ru.workready.data.expertise.ExpertiseStatements.Statement mappingExpertise) {
     }
 
     private final StudentRepository students;
@@ -58,10 +59,13 @@ class StudentController {
     private final Tenancy tenancy;
 
     private final java.time.Clock clock;
+    private final ru.workready.data.expertise.ExpertiseStatements expertise;
 
     StudentController(StudentRepository students, ReadinessService readiness, ProgrammeRepository programmes,
-                      EvidenceRepository evidence, Tenancy tenancy, java.time.Clock clock) {
+                      EvidenceRepository evidence, Tenancy tenancy, java.time.Clock clock,
+                      ru.workready.data.expertise.ExpertiseStatements expertise) {
         this.clock = clock;
+        this.expertise = expertise;
         this.students = students;
         this.readiness = readiness;
         this.programmes = programmes;
@@ -103,7 +107,9 @@ class StudentController {
                     + "computed, never stored. versions=asOf (with asOf): the rule-set version active for the "
                     + "student's college, region or default at the end of that day (activation history) and the "
                     + "mapping version active then, instead of today's. knownAt=<ISO instant>: also leaves out "
-                    + "evidence recorded after that instant — what the product would have answered then.")
+                    + "evidence recorded after that instant — what the product would have answered then. mappingExpertise says "
+                    + "whether the mapping version used passed employer expertise, when, by whom, and the rows "
+                    + "experts disputed.")
     ReadinessView readiness(@PathVariable String id, @RequestParam(defaultValue = "06.001") String standard,
                             @RequestParam(defaultValue = "false") boolean explain,
                             @RequestParam(required = false) java.time.@Nullable LocalDate asOf,
@@ -140,7 +146,9 @@ class StudentController {
                         round(g.readiness()), g.level(), g.scoredFunctions())).toList(),
                 a.readiness().functions().stream().map(f -> new FunctionView(f.code(), f.name(),
                         f.qualificationLevel(), f.level(), round(f.readiness()), round(f.coverage()), f.reason(),
-                        f.rules(), explain ? f.outcomes() : null)).toList());
+                        f.rules(), explain ? f.outcomes() : null)).toList(),
+                // whether the mapping version these scores used passed employer expertise (docs/expertise.md)
+                expertise.ofVersion(a.student().programmeId(), a.standardId(), a.mappingVersion()));
     }
 
     private static @Nullable Double round(@Nullable Double v) {

@@ -496,7 +496,9 @@ class EmployersApiTest extends ApiTest {
 
     @Test
     void demoEmployerAnswersOnTheDemoData() throws Exception {
-        JsonNode r = getJson(get("/api/employers/DEMO-SOFT/profiles/JUNIOR-DEV/readiness").param("college", "DEMO"));
+        int current = ru.workready.api.demo.DemoCalendar.of(clock).year(2027);
+        JsonNode r = getJson(get("/api/employers/DEMO-SOFT/profiles/JUNIOR-DEV/readiness").param("college", "DEMO")
+                .param("year", String.valueOf(current)));
         JsonNode demo = r.get("cells").get(0);
         assertThat(demo.get("students").asInt()).isEqualTo(30);
         assertThat(demo.get("graduationYear").asInt())
@@ -507,6 +509,54 @@ class EmployersApiTest extends ApiTest {
             int n = Integer.parseInt(c.get("studentId").asString().substring(5));
             assertThat(n % 3).as("DEMO students 3, 6, 9 … have not consented").isNotZero();
         }
+    }
+
+    @Test
+    void aggregatesAndCandidatesAsOfADayOrAtGraduation() throws Exception {
+        var cal = ru.workready.api.demo.DemoCalendar.of(clock);
+        String profile = "/api/employers/DEMO-SOFT/profiles/JUNIOR-DEV";
+        // as of today: the same numbers and ranking as today's stored scores
+        String today = java.time.LocalDate.now(clock).toString();
+        JsonNode stored = getJson(get(profile + "/readiness").param("college", "DEMO"));
+        JsonNode asOfToday = getJson(get(profile + "/readiness").param("college", "DEMO").param("asOf", today));
+        assertThat(asOfToday.get("cells")).isEqualTo(stored.get("cells"));
+        assertThat(asOfToday.get("asOf").asString()).isEqualTo(today);
+        assertThat(stored.has("asOf")).isFalse();
+        List<String> ranked = new ArrayList<>();
+        getJson(get(profile + "/candidates").param("college", "DEMO")).get("candidates")
+                .forEach(c -> ranked.add(c.get("studentId").asString()));
+        List<String> rankedAsOf = new ArrayList<>();
+        getJson(get(profile + "/candidates").param("college", "DEMO").param("asOf", today)).get("candidates")
+                .forEach(c -> rankedAsOf.add(c.get("studentId").asString()));
+        assertThat(rankedAsOf).isNotEmpty().isEqualTo(ranked);
+
+        // at graduation: the four graduated intakes, each as of its own graduation; the current one left out
+        JsonNode graduation = getJson(get("/api/functions/readiness").param("standard", "06.001")
+                .param("function", "A/01.3").param("college", "DEMO").param("asOf", "graduation"));
+        boolean currentGraduated = !ru.workready.data.reports.TrendService.graduationDate(cal.year(2027))
+                .isAfter(java.time.LocalDate.now(clock));
+        assertThat(graduation.get("notYetGraduated").asInt()).isEqualTo(currentGraduated ? 0 : 30);
+        assertThat(graduation.get("cells")).hasSize(currentGraduated ? 5 : 4);
+        JsonNode last = cell(graduation, "DEMO", cal.year(2026));
+        assertThat(last.get("students").asInt()).isEqualTo(25);
+        // the same as the trend report's count for that year (the college's own numbers)
+        JsonNode trend = getJson(get("/api/reports/trends").param("college", "DEMO").param("fgos", "09.02.07")
+                .param("standard", "06.001").param("from", String.valueOf(cal.year(2026)))
+                .param("to", String.valueOf(cal.year(2026))));
+        for (JsonNode line : trend.get("lines")) {
+            JsonNode point = line.get("points").get(0);
+            if (line.get("code").asString().equals("A/01.3") && !point.get("ready").isNull()
+                    && !last.get("counts").get("READY").isNull()) {
+                assertThat(last.get("counts").get("READY").asInt()).isEqualTo(point.get("ready").asInt());
+            }
+        }
+        // before any result: nobody ready
+        JsonNode early = getJson(get("/api/functions/readiness").param("standard", "06.001")
+                .param("function", "A/01.3").param("college", "DEMO").param("asOf", cal.year(2019) + "-09-01"));
+        assertThat(early.get("totals").get("students").asInt()).isPositive();
+        early.get("cells").forEach(c -> assertThat(c.get("counts").get("READY").asInt(0)).isZero());
+        getJson(get("/api/functions/readiness").param("standard", "06.001").param("function", "A/01.3")
+                .param("asOf", "yesterday"), 400);
     }
 
     @Test

@@ -142,63 +142,8 @@ class SqlAggregatesMatchJavaTest extends ApiTest {
         return profile.stream().map(ProfileFunction::labourFunctionId).toList();
     }
 
-    /** The in-Java aggregation as it was before the SQL one: every student's standings in the heap. */
+    /** The in-Java aggregation (the SQL one's reference, and the as-of one): every student's standings in the heap. */
     private EmployerQueries.Aggregate reference(EmployerQueries.Subject subject, CohortFilter filter) {
-        List<MemberStandings> members = cohorts.standings(filter, ids(subject.functions()), false);
-        Map<List<Object>, List<MemberStandings>> groups = new LinkedHashMap<>();
-        for (MemberStandings m : members) {
-            var s = m.member();
-            groups.computeIfAbsent(List.of(s.collegeCode(), s.fgosCode(), s.graduationYear()), k -> new ArrayList<>()).add(m);
-        }
-        List<EmployerQueries.Cell> cells = new ArrayList<>();
-        List<Double> publishedFits = new ArrayList<>();
-        long publishedStudents = 0;
-        int suppressed = 0;
-        for (List<MemberStandings> group : groups.values()) {
-            var first = group.get(0).member();
-            double[] fits = new double[group.size()];
-            Map<ReadinessLevel, Long> levelCounts = new EnumMap<>(ReadinessLevel.class);
-            for (int i = 0; i < group.size(); i++) {
-                Map<Long, Standing> standings = group.get(i).standings();
-                JobFit fit = JobFit.of(subject.functions(), standings);
-                fits[i] = fit.fit();
-                ReadinessLevel level = subject.singleFunction()
-                        ? DemandTargets.employerLevel(standings.get(subject.functions().get(0).labourFunctionId()))
-                        : fit.level();
-                levelCounts.merge(level, 1L, Long::sum);
-            }
-            long withoutConsent = group.stream().filter(m -> !m.member().consent()).count();
-            var publication = EmployerQueries.publishParts(group.size(), withoutConsent,
-                    EmployerQueries.EMPLOYER_LEVELS, levelCounts);
-            Long[] shown = publication.parts();
-            if (shown == null) {
-                suppressed++;
-                cells.add(new EmployerQueries.Cell(first.collegeCode(), first.collegeName(), first.region(),
-                        first.fgosCode(), first.programmeName(), first.graduationYear(), true, null, null, null,
-                        publication.reason()));
-                continue;
-            }
-            Map<ReadinessLevel, Long> counts = new EnumMap<>(ReadinessLevel.class);
-            for (int i = 0; i < shown.length; i++) {
-                counts.put(EmployerQueries.EMPLOYER_LEVELS.get(i), shown[i]);
-            }
-            boolean partsHidden = Arrays.stream(shown).allMatch(Objects::isNull);
-            publishedStudents += group.size();
-            if (!partsHidden) {
-                for (double f : fits) {
-                    publishedFits.add(f);
-                }
-            }
-            cells.add(new EmployerQueries.Cell(first.collegeCode(), first.collegeName(), first.region(),
-                    first.fgosCode(), first.programmeName(), first.graduationYear(), false, (long) group.size(), counts,
-                    partsHidden ? null : round(SmallCells.median(fits)), publication.reason()));
-        }
-        double median = SmallCells.median(publishedFits.stream().mapToDouble(Double::doubleValue).toArray());
-        return new EmployerQueries.Aggregate(cells, new EmployerQueries.Totals(publishedStudents,
-                cells.size() - suppressed, suppressed, Double.isNaN(median) ? null : round(median)));
-    }
-
-    private static @Nullable Double round(double v) {
-        return Math.round(v * 10000) / 10000.0;
+        return EmployerAsOf.aggregate(subject, cohorts.standings(filter, ids(subject.functions()), false));
     }
 }

@@ -47,13 +47,13 @@ class DemoRemovalTest {
                 .content("{\"code\": \"REAL\", \"name\": \"Настоящий колледж\", \"region\": \"26\"}"))
                 .andExpect(status().isCreated());
         assertThat(count("select count(*) from student s join college c on c.id = s.college_id where c.code = 'DEMO'"))
-                .isEqualTo(30);
+                .isEqualTo(132);
         mvc.perform(delete("/api/demo").header(ApiTest.API_KEY_HEADER, admin)).andExpect(status().isBadRequest());
 
         mvc.perform(delete("/api/demo").param("confirm", "DEMO").header(ApiTest.API_KEY_HEADER, admin))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.colleges[0]").value("DEMO"))
-                .andExpect(jsonPath("$.students").value(30))
+                .andExpect(jsonPath("$.students").value(132))
                 .andExpect(jsonPath("$.employers").value(1));
         assertThat(count("select count(*) from college where demo")).isZero();
         assertThat(count("select count(*) from evidence")).isZero();

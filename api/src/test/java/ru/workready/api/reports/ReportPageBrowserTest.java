@@ -121,7 +121,11 @@ class ReportPageBrowserTest {
 
     @Test
     void designerSeesHeatmapUncoveredListAndCohortBars() throws IOException {
-        long demo = reports.programmes().stream().filter(p -> p.college().equals("DEMO")).findFirst().orElseThrow().id();
+        // the demo's current intake (2023 as written; the demo moves with the clock by whole years)
+        int intake = 2023 + java.time.Period.between(java.time.LocalDate.of(2026, 11, 25),
+                ru.workready.data.testing.TestClock.today()).getYears();
+        long demo = reports.programmes().stream().filter(p -> p.college().equals("DEMO") && p.intakeYear() == intake)
+                .findFirst().orElseThrow().id();
         open("/reports/index.html?programme=" + demo + "&standard=06.001");
         assertThat(browser.findElement(By.id("error")).isDisplayed()).isFalse();
         assertThat(browser.getTitle()).contains("профстандарт");
@@ -153,10 +157,26 @@ class ReportPageBrowserTest {
         // one mapping version only: nothing to compare
         assertThat(browser.findElement(By.id("comparison-section")).isDisplayed()).isFalse();
         List<WebElement> downloads = browser.findElements(By.cssSelector("section:not([hidden]) .downloads a.download"));
-        assertThat(downloads).hasSize(10);
+        assertThat(downloads).hasSize(12);
         assertThat(browser.findElements(By.cssSelector("#supply tbody tr[data-kind='FUNCTION']"))).isNotEmpty();
         assertThat(browser.findElement(By.id("supply-note")).getText()).contains("Демо-регион", "2027");
         assertThat(downloads.get(1).getDomAttribute("href")).contains("/api/reports/coverage?", "format=xlsx");
+
+        // trends: the demo's four graduated intakes, across the change of 06.001's edition
+        assertThat(browser.findElements(By.cssSelector("#trends-chart canvas"))).isNotEmpty();
+        assertThat(Integer.parseInt(browser.findElement(By.id("trends-chart")).getDomAttribute("data-lines")))
+                .isGreaterThan(10);
+        assertThat(browser.findElement(By.id("trends-note")).getText()).contains("679н", "424н");
+        assertThat(browser.findElement(By.cssSelector("#trends-changes li[data-code='B/04.5']")).getText())
+                .contains("удалена в редакции 424н");
+        assertThat(browser.findElement(By.cssSelector("#trends-changes li[data-code='B/06.4']")).getText())
+                .contains("добавлена в редакции 424н");
+        WebElement trends = browser.findElement(By.id("trends-chart"));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", trends);
+        Path trendShot = Path.of("target", "reports-trends.png");
+        Files.createDirectories(trendShot.getParent());
+        Files.write(trendShot, trends.getScreenshotAs(OutputType.BYTES));
+        assertThat(Files.size(trendShot)).isGreaterThan(5_000);
 
         Path shot = Path.of("target", "reports-page.png");
         Files.createDirectories(shot.getParent());

@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -206,6 +207,16 @@ class RuleSetApiTest extends ApiTest {
         assertThat(level(strict, "A/02.3")).isEqualTo("INSUFFICIENT_EVIDENCE");
         assertThat(jdbc.sql("select distinct rule_set_version from readiness_score where student_id = ?")
                 .param(student).query(String.class).list()).containsExactly(label);
+        // reports on the college's programme name the rule set that judges its students, not the default's
+        long programme = jdbc.sql("select programme_id from student where id = ?").param(student)
+                .query(Long.class).single();
+        for (String report : List.of("coverage", "uncovered", "orphans", "above-level", "cohort")) {
+            JsonNode r = json.readTree(mvc.perform(get("/api/reports/" + report)
+                    .param("programme", String.valueOf(programme)).param("standard", "06.001"))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+            assertThat(r.get("provenance").get("ruleSetVersions")).as(report).extracting(JsonNode::asString)
+                    .containsExactly(label);
+        }
         // the DEMO college is untouched
         assertThat(readiness("DEMO-001").get("ruleSetVersion").asString()).isEqualTo("default-1");
 

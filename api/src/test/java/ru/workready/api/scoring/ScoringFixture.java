@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import ru.workready.data.assessments.AssessmentUploadService;
@@ -30,14 +31,26 @@ import tools.jackson.databind.json.JsonMapper;
 public record ScoringFixture(String college, String region, List<String> students) {
 
     public static ScoringFixture create(ApplicationContext app, int count) {
+        String suffix = UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+        return create(app, count, null, "T6-REGION-" + suffix);
+    }
+
+    /**
+     * As {@link #create(ApplicationContext, int)}, with the programme's intake year (null: the demo programme's) in a
+     * given region (created when new).
+     */
+    public static ScoringFixture create(ApplicationContext app, int count, @Nullable Integer intakeYear,
+                                        String region) {
         JdbcClient jdbc = app.getBean(JdbcClient.class);
         ProgrammeRepository programmes = app.getBean(ProgrammeRepository.class);
         String suffix = UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
         String college = "T6-" + suffix;
-        String region = "T6-REGION-" + suffix;
         long collegeId = programmes.insertCollege(college, "Test college " + suffix, region);
-        long programmeId = programmes.insert(collegeId, JsonMapper.builder().build()
-                .readValue(resource("/demo/programme-09.02.07.json"), Programme.class));
+        Programme demo = JsonMapper.builder().build().readValue(resource("/demo/programme-09.02.07.json"),
+                Programme.class);
+        long programmeId = programmes.insert(collegeId, intakeYear == null ? demo : new Programme(demo.fgosCode(),
+                demo.name(), demo.qualification(), demo.qualificationLevel(), intakeYear, demo.activities(),
+                demo.outcomes()));
         long standardId = app.getBean(StandardRepository.class).currentEdition("06.001").orElseThrow();
         app.getBean(MappingImportService.class).importCsv(programmeId, standardId, "test",
                 resource("/demo/mapping-06.001.csv"));

@@ -43,6 +43,9 @@ class SecurityMatrixTest extends ApiTest {
     private static final Set<Role> RULE_AUTHOR = EnumSet.of(Role.RULE_AUTHOR, Role.ADMIN);
     private static final Set<Role> EMPLOYER_OR_DESIGNER = EnumSet.of(Role.EMPLOYER, Role.CURRICULUM_DESIGNER,
             Role.ADMIN);
+    /** Employer expertise: the college, the experts (EMPLOYER keys, REGION designers) and the submitting designer. */
+    private static final Set<Role> EXPERTISE = EnumSet.of(Role.COLLEGE, Role.EMPLOYER, Role.CURRICULUM_DESIGNER,
+            Role.ADMIN);
 
     /** One endpoint: its mapping, a concrete request and the roles it admits (ADMIN always). */
     record Endpoint(String method, String pattern, String path, @Nullable String contentType, @Nullable String body,
@@ -96,6 +99,8 @@ class SecurityMatrixTest extends ApiTest {
                         null, DESIGNER),
                 new Endpoint("GET", "/api/reports/cohort", "/api/reports/cohort?programme=999999999", null, null,
                         EnumSet.of(Role.CURRICULUM_DESIGNER, Role.COLLEGE, Role.ADMIN)),
+                new Endpoint("GET", "/api/reports/trends", "/api/reports/trends?fgos=00.00.00&standard=06.001", null,
+                        null, EnumSet.of(Role.CURRICULUM_DESIGNER, Role.COLLEGE, Role.ADMIN)),
                 new Endpoint("GET", "/api/reports/supply-demand", "/api/reports/supply-demand?programme=999999999", null,
                         null, DESIGNER),
                 new Endpoint("GET", "/api/programmes/{id}/outcomes", "/api/programmes/1/outcomes", null, null, ANY),
@@ -180,6 +185,24 @@ class SecurityMatrixTest extends ApiTest {
                         EnumSet.of(Role.COLLEGE, Role.ADMIN)),
                 new Endpoint("GET", "/api/students/{id}/readiness", "/api/students/DEMO-001/readiness", null, null,
                         EnumSet.of(Role.COLLEGE, Role.EMPLOYER, Role.ADMIN)),
+                new Endpoint("POST", "/api/mapping-sets/{id}/expertises", "/api/mapping-sets/999999999/expertises",
+                        "application/json", "{}", EnumSet.of(Role.COLLEGE, Role.CURRICULUM_DESIGNER, Role.ADMIN)),
+                new Endpoint("GET", "/api/expertises", "/api/expertises", null, null, EXPERTISE),
+                new Endpoint("GET", "/api/expertises/{id}", "/api/expertises/999999999", null, null, EXPERTISE),
+                new Endpoint("GET", "/api/expertises/{id}/rows", "/api/expertises/999999999/rows", null, null,
+                        EXPERTISE),
+                new Endpoint("PUT", "/api/expertises/{id}/rows/{mapping}/decision",
+                        "/api/expertises/999999999/rows/1/decision", "application/json", "{}", EMPLOYER_OR_DESIGNER),
+                new Endpoint("POST", "/api/expertises/{id}/proposals", "/api/expertises/999999999/proposals",
+                        "application/json", "{}", EMPLOYER_OR_DESIGNER),
+                new Endpoint("DELETE", "/api/expertises/{id}/proposals/{proposal}",
+                        "/api/expertises/999999999/proposals/1", null, null, EMPLOYER_OR_DESIGNER),
+                new Endpoint("POST", "/api/expertises/{id}/submit", "/api/expertises/999999999/submit", null, null,
+                        EMPLOYER_OR_DESIGNER),
+                new Endpoint("GET", "/api/expertises/{id}/conclusion", "/api/expertises/999999999/conclusion", null,
+                        null, EXPERTISE),
+                new Endpoint("POST", "/api/expertises/{id}/answer", "/api/expertises/999999999/answer",
+                        "application/json", "{}", EnumSet.of(Role.COLLEGE, Role.CURRICULUM_DESIGNER, Role.ADMIN)),
                 new Endpoint("GET", "/api/me", "/api/me", null, null, ANY),
                 new Endpoint("GET", "/api/regions", "/api/regions", null, null, ANY),
                 // without confirm=DEMO: the matrix must not remove the demo the other tests read

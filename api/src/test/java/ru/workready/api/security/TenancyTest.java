@@ -52,7 +52,7 @@ class TenancyTest extends ApiTest {
         assertThat(call(get("/api/students/DEMO-001/readiness"), demo).getStatus()).isEqualTo(200);
         MockHttpServletResponse list = call(get("/api/colleges/DEMO/students"), demo);
         assertThat(list.getStatus()).isEqualTo(200);
-        assertThat(json.readTree(list.getContentAsString(StandardCharsets.UTF_8)).size()).isEqualTo(30);
+        assertThat(json.readTree(list.getContentAsString(StandardCharsets.UTF_8)).size()).isEqualTo(132);
         assertThat(call(get("/api/colleges/" + SecurityFixtures.OTHER_COLLEGE + "/students"), fixtures.otherCollegeKey)
                 .getContentAsString()).isEqualTo("[]");
     }

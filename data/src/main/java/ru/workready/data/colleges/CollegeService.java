@@ -1,5 +1,6 @@
 package ru.workready.data.colleges;
 
+import ru.workready.data.ConflictException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +60,7 @@ public class CollegeService {
             throw new InvalidInputException(INVALID, "The college is not valid", problems, problems.size());
         }
         if (colleges.find(d.code()).isPresent()) {
-            throw new InvalidInputException(CONFLICT, "A college with code " + d.code() + " already exists",
+            throw new ConflictException(CONFLICT, "A college with code " + d.code() + " already exists",
                     List.of(new Problem(null, "code", d.code(), "already registered")), 1);
         }
         colleges.insert(d.code(), d.name().strip(), blankToNull(d.shortName()), region.name(), blankToNull(d.inn()),
@@ -94,7 +95,7 @@ public class CollegeService {
         find(code);
         Map<String, Long> dependents = colleges.dependents(code);
         if (!dependents.isEmpty()) {
-            throw new InvalidInputException(CONFLICT, "College " + code + " cannot be deleted: it has " + dependents,
+            throw new ConflictException(CONFLICT, "College " + code + " cannot be deleted: it has " + dependents,
                     dependents.entrySet().stream().map(e -> new Problem(null, e.getKey(), e.getValue().toString(),
                             "still refers to the college")).toList(), dependents.size());
         }

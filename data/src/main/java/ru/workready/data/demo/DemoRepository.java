@@ -1,5 +1,6 @@
 package ru.workready.data.demo;
 
+import ru.workready.data.ConflictException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -40,7 +41,7 @@ public class DemoRepository {
             jdbc.sql("call remove_demo_data(?)").param(OffsetDateTime.now(clock)).update();
         } catch (DataIntegrityViolationException e) {
             String message = e.getMostSpecificCause().getMessage();
-            throw new InvalidInputException("demo-conflict", message == null ? "The demo cannot be removed"
+            throw new ConflictException("demo-conflict", message == null ? "The demo cannot be removed"
                     : message.replaceFirst("^ERROR: ", "").replaceAll("\\s+Where: .*", ""));
         }
         return new Removed(colleges, students, employers);

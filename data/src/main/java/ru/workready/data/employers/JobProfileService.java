@@ -1,5 +1,6 @@
 package ru.workready.data.employers;
 
+import ru.workready.data.ConflictException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,13 +66,13 @@ public class JobProfileService {
         }
         fail(problems, "invalid-employer", "The employer cannot be created");
         if (repository.employer(code.strip()).isPresent()) {
-            throw new InvalidInputException("employer-conflict", "An employer with code " + code.strip() + " exists");
+            throw new ConflictException("employer-conflict", "An employer with code " + code.strip() + " exists");
         }
         try {
             return repository.insertEmployer(code.strip(), name.strip(), regionName);
         } catch (DuplicateKeyException e) {
             // created concurrently since the check above
-            throw new InvalidInputException("employer-conflict", "An employer with code " + code.strip() + " exists");
+            throw new ConflictException("employer-conflict", "An employer with code " + code.strip() + " exists");
         }
     }
 
@@ -87,14 +88,14 @@ public class JobProfileService {
         List<EmployerRepository.ProfileEntry> entries = entries(draft, problems);
         fail(problems, INVALID, "The job profile has " + problems.size() + " problem(s); nothing was stored");
         if (repository.profile(employer, draft.code().strip()).isPresent()) {
-            throw new InvalidInputException("job-profile-conflict",
+            throw new ConflictException("job-profile-conflict",
                     "Employer " + employer.code() + " already has a profile " + draft.code().strip());
         }
         long id;
         try {
             id = repository.insertProfile(employer.id(), draft.code().strip(), draft.name().strip(), entries);
         } catch (DuplicateKeyException e) {
-            throw new InvalidInputException("job-profile-conflict",
+            throw new ConflictException("job-profile-conflict",
                     "Employer " + employer.code() + " already has a profile " + draft.code().strip());
         }
         return repository.profile(id).orElseThrow();

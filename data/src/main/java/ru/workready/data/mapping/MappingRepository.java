@@ -68,16 +68,27 @@ public class MappingRepository {
     /** Stores a new version of the programme's mapping to the standard and makes it the active one. */
     @Transactional
     public long insertVersion(long programmeId, long standardId, String author, List<ResolvedMapping> rows) {
+        return insertVersion(programmeId, standardId, author, rows, null, null);
+    }
+
+    /**
+     * Stores a new active version with the reason for it and, when the college's answer to an expertise made it,
+     * that expertise.
+     */
+    @Transactional
+    public long insertVersion(long programmeId, long standardId, String author, List<ResolvedMapping> rows,
+                              @Nullable String reason, @Nullable Long expertiseId) {
         lockVersions(programmeId, standardId);
         int version = jdbc.sql("select coalesce(max(version), 0) + 1 from mapping_set where programme_id = ? and standard_id = ?")
                 .params(programmeId, standardId).query(Integer.class).single();
         jdbc.sql("update mapping_set set is_active = false where programme_id = ? and standard_id = ?")
                 .params(programmeId, standardId).update();
         long setId = jdbc.sql("""
-                        insert into mapping_set (programme_id, standard_id, version, author, created_at)
-                        values (?, ?, ?, ?, ?) returning id""")
+                        insert into mapping_set (programme_id, standard_id, version, author, created_at, reason,
+                                                 expertise_id)
+                        values (?, ?, ?, ?, ?, ?, ?) returning id""")
                 .params(programmeId, standardId, version, author,
-                        OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC))
+                        OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC), reason, expertiseId)
                 .query(Long.class).single();
         template.batchUpdate("""
                         insert into mapping (mapping_set_id, outcome_id, labour_function_id, element_id, type, weight,
@@ -97,6 +108,20 @@ public class MappingRepository {
                 .query((rs, n) -> new ResolvedMapping(rs.getLong(1), rs.getLong(2), (Long) rs.getObject(3),
                         MappingType.valueOf(rs.getString(4)), rs.getDouble(5), rs.getBoolean(6)))
                 .list();
+    }
+
+    /** The rows of a mapping set resolved to ids, by mapping id, in file order. */
+    public Map<Long, ResolvedMapping> resolvedRowsById(long mappingSetId) {
+        Map<Long, ResolvedMapping> rows = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select id, outcome_id, labour_function_id, element_id, type, weight, critical from mapping
+                        where mapping_set_id = ? order by id""")
+                .param(mappingSetId)
+                .query((rs, n) -> rows.put(rs.getLong(1), new ResolvedMapping(rs.getLong(2), rs.getLong(3),
+                        (Long) rs.getObject(4), MappingType.valueOf(rs.getString(5)), rs.getDouble(6),
+                        rs.getBoolean(7))))
+                .list();
+        return rows;
     }
 
     /** The active set of a programme for one standard edition. */

@@ -1,5 +1,6 @@
 package ru.workready.data.programmes;
 
+import ru.workready.data.ConflictException;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -69,7 +70,7 @@ public class ProgrammeImportService {
         if (existing.isPresent()) {
             Programme stored = programmes.load(existing.get()).orElseThrow();
             if (!stored.equals(p)) {
-                throw new InvalidInputException("programme-version-conflict", "Programme " + p.fgosCode()
+                throw new ConflictException("programme-version-conflict", "Programme " + p.fgosCode()
                         + " of intake " + p.intakeYear() + " is already stored for college " + college
                         + " with different content; students belong to that version, so it is never overwritten:"
                         + " upload the changed programme as another year of intake", List.of(), 0);

@@ -6,7 +6,7 @@ import java.util.List;
 
 /** ТФ whose qualification level exceeds the programme's: reported, not expected to be covered. */
 public record AboveLevelReport(Provenance provenance, int programmeLevel, List<AboveLevelFunction> functions)
-        implements Tabular {
+        implements ProgrammeReport {
 
     /** mappedOutcomes: outcomes mapped to it all the same (usually none). */
     public record AboveLevelFunction(String standardCode, String code, String name, String generalizedFunction,

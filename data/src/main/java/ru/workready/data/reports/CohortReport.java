@@ -29,7 +29,7 @@ import ru.workready.engine.scoring.ReadinessLevel;
 public record CohortReport(Provenance provenance, @Nullable Integer students, boolean staleScores,
                            Disclosure disclosure, List<CohortFunction> functions,
                            List<CohortFunction> weakSpots, java.time.@Nullable LocalDate asOf,
-                           @Nullable String asOfRule) implements Tabular {
+                           @Nullable String asOfRule) implements ProgrammeReport {
 
     /**
      * One ТФ over the cohort. readyShare = READY / scored students (null when no student is scored,

@@ -17,7 +17,7 @@ import ru.workready.engine.mapping.MappingType;
  * elements lists the ТФ elements when asked for.
  */
 public record CoverageReport(Provenance provenance, List<FunctionRef> functions, List<OutcomeRef> outcomes,
-                             List<Cell> cells, List<ElementRef> elements) implements Tabular {
+                             List<Cell> cells, List<ElementRef> elements) implements ProgrammeReport {
 
     /** One mapping: the outcome covers the ТФ (element null) or one of its elements. */
     public record Cell(String standardCode, String functionCode, String outcomeCode, @Nullable ElementRef element,

@@ -117,9 +117,13 @@ public class GapReportService {
 
     private final java.time.Clock clock;
 
+    private final ru.workready.data.expertise.ExpertiseStatements expertise;
+
     public GapReportService(ReportRepository repository, DemandService demand, DemandTargets demandTargets,
-                            CohortRepository cohorts, java.time.Clock clock) {
+                            CohortRepository cohorts, java.time.Clock clock,
+                            ru.workready.data.expertise.ExpertiseStatements expertise) {
         this.clock = clock;
+        this.expertise = expertise;
         this.repository = repository;
         this.demand = demand;
         this.demandTargets = demandTargets;
@@ -210,8 +214,11 @@ public class GapReportService {
                 }
             }
         }
+        // what the employers' experts said the programme should cover (comments and proposed rows)
+        List<String> toCover = scope.sources().stream().flatMap(s -> expertise.functionsToCover(s.mappingSetId())
+                .stream().map(code -> s.standardCode() + " " + code)).distinct().toList();
         return new UncoveredReport(provenance(scope, List.of(ruleSetVersion)), scope.programme().qualificationLevel(),
-                gaps, above);
+                gaps, above, toCover);
     }
 
     public AboveLevelReport aboveLevel(ProgrammeSelector selector, List<String> standards,
@@ -562,7 +569,8 @@ public class GapReportService {
                                 + " has no mapping version " + mappingVersion + " to standard " + code));
             }
             sources.add(new Provenance.Source(chosen.standardCode(), chosen.standardName(), chosen.orderNumber(),
-                    chosen.approvalDate(), chosen.standardId(), chosen.id(), chosen.version(), chosen.active()));
+                    chosen.approvalDate(), chosen.standardId(), chosen.id(), chosen.version(), chosen.active(),
+                    expertise.of(chosen.id())));
         }
         return new Scope(programme, sources);
     }
@@ -787,7 +795,7 @@ public class GapReportService {
         return map;
     }
 
-    static InvalidInputException badParameter(String field, @Nullable String value, String reason) {
+    public static InvalidInputException badParameter(String field, @Nullable String value, String reason) {
         return new InvalidInputException(BAD_PARAMETER, "Invalid report parameter '" + field + "': " + reason,
                 List.of(new Problem(null, field, value, reason)), 1);
     }

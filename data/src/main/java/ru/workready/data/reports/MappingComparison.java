@@ -15,7 +15,7 @@ import ru.workready.engine.mapping.MappingType;
 public record MappingComparison(Provenance provenance, int fromVersion, int toVersion, List<FunctionChange> fixed,
                                 List<FunctionChange> broken, List<FunctionChange> changed,
                                 List<MappingChange> mappingChanges, List<String> orphansResolved,
-                                List<String> orphansIntroduced) implements Tabular {
+                                List<String> orphansIntroduced) implements ProgrammeReport {
 
     /** A ТФ whose coverage status differs between the versions. */
     public record FunctionChange(String code, String name, CoverageStatus from, CoverageStatus to) {

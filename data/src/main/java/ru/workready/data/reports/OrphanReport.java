@@ -6,7 +6,7 @@ import java.util.List;
 import ru.workready.data.reports.Refs.OutcomeRef;
 
 /** Outcomes (ПК, ОК, finer outcomes) that serve no ТФ of the chosen standards. */
-public record OrphanReport(Provenance provenance, int outcomeCount, List<OutcomeRef> outcomes) implements Tabular {
+public record OrphanReport(Provenance provenance, int outcomeCount, List<OutcomeRef> outcomes) implements ProgrammeReport {
 
     @Override
     public String fileName() {

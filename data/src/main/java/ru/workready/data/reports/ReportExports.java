@@ -29,9 +29,9 @@ public final class ReportExports {
     private ReportExports() {
     }
 
-    public static byte[] csv(Exportable report) {
+    public static byte[] csv(Tabular report) {
         StringBuilder out = new StringBuilder("\uFEFF");
-        for (String line : report.heading()) {
+        for (String line : report.provenanceLines()) {
             out.append(csvCell("# " + line)).append("\r\n");
         }
         for (String line : report.notes()) {
@@ -66,7 +66,7 @@ public final class ReportExports {
         return String.valueOf(v).replace('.', ',');
     }
 
-    public static byte[] xlsx(Exportable report) {
+    public static byte[] xlsx(Tabular report) {
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             CellStyle bold = book.createCellStyle();
             Font font = book.createFont();
@@ -74,7 +74,7 @@ public final class ReportExports {
             bold.setFont(font);
             Sheet about = book.createSheet("Сведения");
             int r = 0;
-            for (String line : report.heading()) {
+            for (String line : report.provenanceLines()) {
                 about.createRow(r++).createCell(0).setCellValue(line);
             }
             for (String line : report.notes()) {

@@ -20,7 +20,7 @@ import ru.workready.data.employers.DemandService.TargetKind;
  * @param graduates null when the group is suppressed
  */
 public record SupplyDemandReport(Provenance provenance, String region, int graduationYear, @Nullable Integer graduates,
-                                 Disclosure disclosure, List<Need> needs) implements Tabular {
+                                 Disclosure disclosure, List<Need> needs) implements ProgrammeReport {
 
     /**
      * One declared need: a job profile (ready = job fit READY with must-haves met), a ТФ (READY) or

@@ -1,11 +1,24 @@
 package ru.workready.data.reports;
 
-/** A report about one programme version: its provenance heads the exports. */
-public interface Tabular extends Exportable {
-    Provenance provenance();
+import java.util.List;
 
-    @Override
-    default java.util.List<String> heading() {
-        return provenance().lines();
+/** A report that can be exported: what it was computed from, and its tables (the first one is the CSV export). */
+public interface Tabular {
+    /** Human-readable lines (Russian) for the top of CSV and XLSX exports: what the report was computed from. */
+    List<String> provenanceLines();
+
+    List<Table> tables();
+
+    /** Extra lines printed after the provenance in exports (e.g. what small-group suppression withheld). */
+    default List<String> notes() {
+        return List.of();
+    }
+
+    /** Short file name stem for downloads, e.g. {@code coverage}. */
+    String fileName();
+
+    /** The download's name without the extension: the stem and what tells one download from another. */
+    default String downloadName() {
+        return fileName();
     }
 }

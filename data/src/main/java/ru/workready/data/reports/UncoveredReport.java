@@ -9,10 +9,12 @@ import ru.workready.data.reports.Refs.ElementRef;
 
 /**
  * ТФ and their elements, within the programme's qualification level, that no outcome covers or
- * that only RELATED mappings touch; and the ТФ above the programme's level.
+ * that only RELATED mappings touch; and the ТФ above the programme's level. expertsAskToCover: the ТФ
+ * ("06.001 C/01.5") employers' experts said the programme should cover, in an expertise of the mapping version used.
  */
 public record UncoveredReport(Provenance provenance, int programmeLevel, List<UncoveredFunction> functions,
-                              List<AboveLevelReport.AboveLevelFunction> aboveLevel) implements Tabular {
+                              List<AboveLevelReport.AboveLevelFunction> aboveLevel,
+                              List<String> expertsAskToCover) implements ProgrammeReport {
 
     /**
      * A ТФ that is a gap itself (status NOT_COVERED or RELATED_ONLY), or a covered ТФ some of
@@ -25,6 +27,12 @@ public record UncoveredReport(Provenance provenance, int programmeLevel, List<Un
 
     /** An element (labour action, skill, knowledge) with no EXACT or PART_OF mapping. */
     public record UncoveredElement(ElementRef element, CoverageStatus status) {
+    }
+
+    @Override
+    public List<String> notes() {
+        return expertsAskToCover.isEmpty() ? List.of()
+                : List.of("Эксперты работодателей предлагают покрыть: " + String.join(", ", expertsAskToCover));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package ru.workready.data.security;
 
+import ru.workready.data.ConflictException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.OffsetDateTime;
@@ -104,7 +105,7 @@ public class ApiKeyService {
                     problems.size());
         }
         if (organisations.find(code).isPresent()) {
-            throw new InvalidInputException("organisation-conflict", "An organisation with code " + code
+            throw new ConflictException("organisation-conflict", "An organisation with code " + code
                     + " exists already");
         }
         organisations.insert(code, name, kind, collegeId);

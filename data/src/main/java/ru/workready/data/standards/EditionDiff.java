@@ -34,9 +34,24 @@ public record EditionDiff(long comparedWithId, String comparedWithOrderNumber, L
         return added.isEmpty() && removed.isEmpty() && renamed.isEmpty() && elementsChanged.isEmpty();
     }
 
+    /** The diff of the functions' codes and names only (no elements, no mappings to review). */
+    public static EditionDiff ofNames(long previousId, String previousOrderNumber, LocalDate previousApprovalDate,
+                                      Map<String, String> oldNames, Map<String, String> newNames) {
+        return diff(previousId, previousOrderNumber, previousApprovalDate, oldNames, newNames, Map.of(), Map.of(),
+                List.of());
+    }
+
     static EditionDiff between(StandardSummary previous, Map<String, String> oldNames, Map<String, String> newNames,
                                Map<String, ?> oldElements, Map<String, ?> newElements,
                                List<StandardRepository.MappingSetRef> mappings) {
+        return diff(previous.id(), previous.orderNumber(), previous.approvalDate(), oldNames, newNames, oldElements,
+                newElements, mappings);
+    }
+
+    private static EditionDiff diff(long previousId, String previousOrderNumber, LocalDate previousApprovalDate,
+                                    Map<String, String> oldNames, Map<String, String> newNames,
+                                    Map<String, ?> oldElements, Map<String, ?> newElements,
+                                    List<StandardRepository.MappingSetRef> mappings) {
         List<String> elementsChanged = new ArrayList<>();
         List<String> added = new ArrayList<>();
         List<String> removed = new ArrayList<>();
@@ -63,7 +78,7 @@ public record EditionDiff(long comparedWithId, String comparedWithOrderNumber, L
                 }
             }
         }
-        return new EditionDiff(previous.id(), previous.orderNumber(), previous.approvalDate(), added, removed,
+        return new EditionDiff(previousId, previousOrderNumber, previousApprovalDate, added, removed,
                 renamed, elementsChanged, unchanged, mappings);
     }
 

@@ -1,5 +1,6 @@
 package ru.workready.data.standards;
 
+import ru.workready.data.ConflictException;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -131,7 +132,7 @@ public class StandardImportService {
                     EditionDiff diff = EditionDiff.between(standards.summary(id).orElseThrow(),
                             standards.functionNames(id), names(s), elements(stored), elements(s),
                             standards.activeMappingSets(id));
-                    throw new InvalidInputException("standard-edition-conflict", "Edition " + s.code() + " (order "
+                    throw new ConflictException("standard-edition-conflict", "Edition " + s.code() + " (order "
                             + s.orderNumber() + " of " + s.approvalDate() + ") is already stored with different "
                             + "content (ТФ added " + diff.added() + ", removed " + diff.removed() + ", renamed "
                             + diff.renamed().stream().map(EditionDiff.Renamed::code).toList()

@@ -93,11 +93,11 @@ class ReportExportsTest {
         }
     }
 
-    private static Tabular report(Table table) {
+    private static ProgrammeReport report(Table table) {
         Provenance p = new Provenance(new Provenance.Programme(1, "C", "09.02.07", "Программа", 2023, 5),
                 List.of(new Provenance.Source("06.001", "Программист", "424н", LocalDate.of(2022, 7, 20), 1, 1, 1, true)),
                 List.of("default-1"), OffsetDateTime.parse("2026-11-25T10:00:00Z"));
-        return new Tabular() {
+        return new ProgrammeReport() {
             @Override
             public Provenance provenance() {
                 return p;
