@@ -24,15 +24,16 @@ import ru.workready.engine.scoring.StudentReadiness;
 /**
  * Synthetic, seeded employment records of the demo's graduates (every student of a demo college whose programme
  * graduated at least six months before today), loaded once through the employment upload path. Each graduate is
- * scored as of graduation; the chance of working in the specialty (15 %) rises by 35 points with READY in each of two ТФ (A/01.3 and B/02.4 where
- * the standard has them, else its first two scored ТФ) and nothing else, so the validity report finds readiness
- * predicting in those (and in ТФ that move with them) and not in others. About one in ten does not answer.
+ * scored as of graduation; the chance of working in the specialty (15 %) rises by 35 points with READY in each of
+ * two ТФ (A/01.3 and B/02.4 where the standard has them, else its first two scored ТФ) and nothing else; ТФ that move
+ * with those predict too (in the demo's results one ability drives every ТФ, docs/validity.md). About one in ten
+ * does not answer. A job in the specialty carries an ОКЗ code of the programme's own standard edition, so the
+ * specialty is derived.
  */
 @Component
 class DemoOutcomes {
     static final long SEED = 20261205L;
     static final List<String> DRIVERS = List.of("A/01.3", "B/02.4");
-    private static final List<String> IN_SPECIALTY = List.of("2512", "2514", "3512");
     private static final List<String> OTHER_JOBS = List.of("4110", "5223", "8322", "9329");
     private static final Logger log = LoggerFactory.getLogger(DemoOutcomes.class);
 
@@ -70,7 +71,9 @@ class DemoOutcomes {
     /** Generates and uploads the records of one college's graduates; the rows stored (0 when nobody graduated). */
     int load(String college) {
         LocalDate today = LocalDate.now(clock);
-        StringBuilder csv = new StringBuilder("student_id;observed_on;status;source;employer;region;okz_code\n");
+        StringBuilder csv = new StringBuilder("student_id;observed_on;status;source;employer;region;okz_code;"
+                + "in_specialty\n");
+        java.util.Map<Long, List<String>> specialty = new java.util.HashMap<>();
         int rows = 0;
         for (OutcomeRepository.Graduate g : outcomes.graduates(new OutcomeRepository.Cohort(college, null, null, null,
                 null), 12, 3, today)) {
@@ -79,10 +82,12 @@ class DemoOutcomes {
             }
             double chance = chance(readingAtGraduation(g));
             Random random = new Random(SEED ^ g.studentId().hashCode());
+            // a code of the programme's own standards (editions differ: 2512 in 2022, 2132 in 2013), so it derives
+            List<String> codes = specialty.computeIfAbsent(g.programmeId(), outcomes::specialtyOkzCodes);
             for (int months : new int[] {6, 12, 24}) {
                 LocalDate day = g.graduatedOn().plusMonths(months).minusDays(random.nextInt(21));
                 if (!day.isAfter(today)) {
-                    rows += row(csv, g.studentId(), day, months, chance, random);
+                    rows += row(csv, g.studentId(), day, months, chance, codes, random);
                 }
             }
         }
@@ -113,7 +118,8 @@ class DemoOutcomes {
     }
 
     /** One observation (or none: no answer); the later, the more settled the graduates are. */
-    private static int row(StringBuilder csv, String id, LocalDate day, int months, double chance, Random random) {
+    private static int row(StringBuilder csv, String id, LocalDate day, int months, double chance, List<String> codes,
+                           Random random) {
         double u = random.nextDouble();
         if (u < 0.05) {
             return 0; // never answered
@@ -122,14 +128,15 @@ class DemoOutcomes {
         String line;
         double v = random.nextDouble();
         if (v < 0.05) {
-            line = "UNKNOWN;" + source + ";;;";
+            line = "UNKNOWN;" + source + ";;;;";
         } else if (random.nextDouble() < chance * (months == 6 ? 0.8 : 1.0)) {
-            line = "EMPLOYED;" + source + ";ООО «Демо-Софт»;DEMO;" + pick(IN_SPECIALTY, random);
+            line = "EMPLOYED;" + source + ";ООО «Демо-Софт»;DEMO;"
+                    + (codes.isEmpty() ? ";да" : pick(codes, random) + ";");
         } else {
             double w = random.nextDouble();
-            line = w < 0.5 ? "EMPLOYED;" + source + ";;DEMO;" + pick(OTHER_JOBS, random)
-                    : w < (months == 6 ? 0.8 : 0.65) ? "CONTINUING_EDUCATION;" + source + ";;;"
-                    : w < 0.85 ? "UNEMPLOYED;" + source + ";;;" : "ARMY;" + source + ";;;";
+            line = w < 0.5 ? "EMPLOYED;" + source + ";;DEMO;" + pick(OTHER_JOBS, random) + ";"
+                    : w < (months == 6 ? 0.8 : 0.65) ? "CONTINUING_EDUCATION;" + source + ";;;;"
+                    : w < 0.85 ? "UNEMPLOYED;" + source + ";;;;" : "ARMY;" + source + ";;;;";
         }
         csv.append(id).append(';').append(day).append(';').append(line).append('\n');
         return 1;

@@ -7,16 +7,13 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import java.util.Locale;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import ru.workready.api.downloads.Downloads;
+import ru.workready.api.reports.ReportResponses;
 import ru.workready.api.security.Allowed;
 import ru.workready.api.security.Audited;
 import ru.workready.api.security.Caller;
@@ -25,7 +22,6 @@ import ru.workready.data.Inputs;
 import ru.workready.data.outcomes.EmploymentReport;
 import ru.workready.data.outcomes.EmploymentReportService;
 import ru.workready.data.outcomes.OutcomeRepository;
-import ru.workready.data.reports.ReportExports;
 import ru.workready.data.rulesets.RuleSetRepository;
 import ru.workready.data.security.Role;
 import ru.workready.engine.employers.SmallCells;
@@ -62,14 +58,16 @@ class OutcomeReportController {
             + "6, 12 and 24 months after graduation", description = "The observation nearest each horizon within ±3 "
             + "months counts. Rates with Wilson 95 % intervals. Unless the key is the programme's own college's, "
             + "counts of 1–4 graduates are hidden with complements and rates resting on them withheld.")
-    ResponseEntity<?> employment(@Parameter(description = "college code") @RequestParam(required = false) @Nullable String college,
-                                 @Parameter(description = "ФГОС code, e.g. 09.02.07") @RequestParam(required = false) @Nullable String fgos,
-                                 @Parameter(description = "region code or official name") @RequestParam(required = false) @Nullable String region,
-                                 @Parameter(description = "first graduation year") @RequestParam(required = false) @Nullable Integer from,
-                                 @Parameter(description = "last graduation year") @RequestParam(required = false) @Nullable Integer to,
-                                 @RequestParam(defaultValue = "json") String format) {
+    ResponseEntity<?> employment(
+            @Parameter(description = "college code") @RequestParam(required = false) @Nullable String college,
+            @Parameter(description = "ФГОС code, e.g. 09.02.07") @RequestParam(required = false) @Nullable String fgos,
+            @Parameter(description = "region code or official name") @RequestParam(required = false)
+            @Nullable String region,
+            @Parameter(description = "first graduation year") @RequestParam(required = false) @Nullable Integer from,
+            @Parameter(description = "last graduation year") @RequestParam(required = false) @Nullable Integer to,
+            @RequestParam(defaultValue = "json") String format) {
         OutcomeRepository.Cohort cohort = cohort(college, fgos, region, from, to);
-        return ru.workready.api.reports.ReportResponses.respond(format, () -> employment.report(cohort, ownCollege()));
+        return ReportResponses.respond(format, () -> employment.report(cohort, ownCollege()));
     }
 
     @GetMapping("/validity")
@@ -96,7 +94,7 @@ class OutcomeReportController {
         OutcomeRepository.Cohort cohort = cohort(college, fgos, region, from, to);
         String code = standardCode(standard);
         checkMinimum(minimum);
-        return ru.workready.api.reports.ReportResponses.respond(format, () -> validity.report(cohort, code, minimum, seed, null, ownCollege() == null));
+        return ReportResponses.respond(format, () -> validity.report(cohort, code, minimum, seed, null, ownCollege() == null));
     }
 
     @GetMapping("/validity/comparison")
@@ -127,7 +125,7 @@ class OutcomeReportController {
         RuleBaseRegistry.CompiledRuleSet set = registry.compiled(ruleSets.find(candidate, version)
                 .orElseThrow(() -> new ru.workready.data.NotFoundException("No rule set " + candidate + " version "
                         + version)));
-        return ru.workready.api.reports.ReportResponses.respond(format, () -> validity.compare(cohort, code, minimum, seed, set, ownCollege() == null));
+        return ReportResponses.respond(format, () -> validity.compare(cohort, code, minimum, seed, set, ownCollege() == null));
     }
 
     private static String standardCode(String standard) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import ru.workready.api.outcomes.ValidityReport.Feature;
 import ru.workready.api.outcomes.ValidityService.Scored;
+import ru.workready.data.outcomes.Intervals;
 import ru.workready.data.reports.Tabular;
 import ru.workready.data.reports.Table;
 import ru.workready.engine.outcomes.Interval;
@@ -105,9 +106,9 @@ public record ValidityComparison(String candidate, ValidityReport active, Validi
     public List<Table> tables() {
         List<List<@Nullable Object>> out = new ArrayList<>();
         for (Row r : rows) {
-            out.add(Arrays.asList(r.kind(), r.code(), ValidityReport.est(r.activeAuc()),
-                    ValidityReport.est(r.candidateAuc()), ValidityReport.est(r.difference()),
-                    ValidityReport.low(r.difference()), ValidityReport.high(r.difference()), r.better().name()));
+            out.add(Arrays.asList(r.kind(), r.code(), Intervals.estimate(r.activeAuc()),
+                    Intervals.estimate(r.candidateAuc()), Intervals.estimate(r.difference()),
+                    Intervals.low(r.difference()), Intervals.high(r.difference()), r.better().name()));
         }
         List<Table> tables = new ArrayList<>();
         tables.add(new Table("Сравнение наборов правил", List.of("Вид", "Код", "AUC действующего",

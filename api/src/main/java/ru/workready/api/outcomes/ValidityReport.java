@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import ru.workready.data.outcomes.Intervals;
 import ru.workready.data.outcomes.OutcomeRepository;
 import ru.workready.data.reports.Tabular;
 import ru.workready.data.reports.Table;
@@ -88,11 +89,13 @@ public record ValidityReport(OutcomeRepository.Cohort cohort, String standardCod
         for (Feature f : all()) {
             Figure x = f.figure();
             figures.add(Arrays.asList(f.kind(), f.code(), f.name(), x.graduates(), x.withOutcome(), x.highGraduates(),
-                    x.lowGraduates(), est(x.highVsLow()), low(x.highVsLow()), high(x.highVsLow()), est(x.auc()),
-                    low(x.auc()), high(x.auc()), x.verdict().name(), x.withheld()));
+                    x.lowGraduates(), Intervals.estimate(x.highVsLow()), Intervals.low(x.highVsLow()),
+                    Intervals.high(x.highVsLow()), Intervals.estimate(x.auc()), Intervals.low(x.auc()),
+                    Intervals.high(x.auc()), x.verdict().name(), x.withheld()));
             for (GroupRate g : x.groups()) {
-                groups.add(Arrays.asList(f.kind(), f.code(), g.group(), g.graduates(), g.withOutcome(), est(g.rate()),
-                        low(g.rate()), high(g.rate()), g.withheld()));
+                groups.add(Arrays.asList(f.kind(), f.code(), g.group(), g.graduates(), g.withOutcome(),
+                        Intervals.estimate(g.rate()),
+                        Intervals.low(g.rate()), Intervals.high(g.rate()), g.withheld()));
             }
         }
         return List.of(new Table("Валидность", List.of("Вид", "Код", "Наименование", "Выпускников",
@@ -102,22 +105,6 @@ public record ValidityReport(OutcomeRepository.Cohort cohort, String standardCod
                 new Table("Доли по уровням", List.of("Вид", "Код", "Уровень", "Выпускников",
                         "Работают по специальности", "Доля", "нижняя граница", "верхняя граница", "Не опубликовано"),
                         groups));
-    }
-
-    static @Nullable Double est(@Nullable Interval i) {
-        return i == null ? null : round(i.estimate());
-    }
-
-    static @Nullable Double low(@Nullable Interval i) {
-        return i == null ? null : round(i.low());
-    }
-
-    static @Nullable Double high(@Nullable Interval i) {
-        return i == null ? null : round(i.high());
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 10_000) / 10_000.0;
     }
 
     @Override

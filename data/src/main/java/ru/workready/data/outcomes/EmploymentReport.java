@@ -66,8 +66,9 @@ public record EmploymentReport(OutcomeRepository.Cohort cohort, int windowMonths
             out.add(java.util.Arrays.asList(r.college(), r.fgosCode(), r.programme(), r.graduationYear(), r.months(),
                     r.windowOpen() ? "да" : "нет", r.graduates(), r.observed(), r.employed(), r.inSpecialty(),
                     r.specialtyUnknown(), r.continuingEducation(), r.unemployed(), r.outOfLabourForce(),
-                    r.notObserved(), est(r.employmentRate()), low(r.employmentRate()), high(r.employmentRate()),
-                    est(r.inSpecialtyRate()), low(r.inSpecialtyRate()), high(r.inSpecialtyRate()),
+                    r.notObserved(), Intervals.estimate(r.employmentRate()), Intervals.low(r.employmentRate()),
+                    Intervals.high(r.employmentRate()), Intervals.estimate(r.inSpecialtyRate()),
+                    Intervals.low(r.inSpecialtyRate()), Intervals.high(r.inSpecialtyRate()),
                     String.join(", ", r.sources()),
                     r.suppressionReason() == null ? null : r.suppressionReason().description()));
         }
@@ -76,22 +77,6 @@ public record EmploymentReport(OutcomeRepository.Cohort cohort, int windowMonths
                 "Работают по специальности", "Специальность не известна", "Продолжают обучение", "Не работают",
                 "Армия, отпуск по уходу", "Нет сведений", "Доля работающих", "нижняя граница", "верхняя граница",
                 "Доля по специальности", "нижняя граница", "верхняя граница", "Источники", "Подавление"), out));
-    }
-
-    static @Nullable Double est(@Nullable Interval i) {
-        return i == null ? null : round(i.estimate());
-    }
-
-    static @Nullable Double low(@Nullable Interval i) {
-        return i == null ? null : round(i.low());
-    }
-
-    static @Nullable Double high(@Nullable Interval i) {
-        return i == null ? null : round(i.high());
-    }
-
-    static double round(double v) {
-        return Math.round(v * 10_000) / 10_000.0;
     }
 
     @Override

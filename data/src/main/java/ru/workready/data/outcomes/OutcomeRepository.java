@@ -83,6 +83,12 @@ public class OutcomeRepository {
                 .list();
     }
 
+    /** The ОКЗ codes that make a job count as in the programme's specialty (see {@link SpecialtySql}), in order. */
+    public List<String> specialtyOkzCodes(long programmeId) {
+        return jdbc.sql("select distinct code from (" + SpecialtySql.CODES + ") c where c.programme_id = ? "
+                + "and c.kind = 'OKZ' and c.code <> '' order by code").param(programmeId).query(String.class).list();
+    }
+
     /** The demo colleges (college.demo) that have no completed employment upload yet. */
     public List<String> demoCollegesWithoutEmployment() {
         return jdbc.sql("""

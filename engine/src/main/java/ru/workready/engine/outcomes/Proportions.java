@@ -22,7 +22,8 @@ public final class Proportions {
         double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
         double half = Z / (1 + z2 / n) * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n));
         // at 0 and n the bound is exactly 0 or 1 (the formula gives it up to rounding)
-        return new Interval(p, successes == 0 ? 0 : Math.max(0, centre - half), successes == n ? 1 : Math.min(1, centre + half));
+        return new Interval(p, successes == 0 ? 0 : Math.max(0, centre - half),
+                successes == n ? 1 : Math.min(1, centre + half));
     }
 
     /** The difference of rates a − b (a = s1/n1, b = s2/n2) with Newcombe's 95 % interval. */

@@ -12,7 +12,8 @@ import ru.workready.engine.employers.SmallCells;
  * (employment in specialty): the outcome's rate in each group of the reading with its Wilson interval, the
  * difference between the "high" group (READY) and the rest with Newcombe's interval, and the AUC of the reading's
  * score with a seeded bootstrap interval. A reading predicts when the AUC's interval excludes 0.5 ("no effect"; the
- * difference's interval and 0 when there is no AUC); when it covers it, the reading predicts nothing. Fewer than {@code minimumPerGroup} graduates in the high or low
+ * difference's interval and 0 when there is no AUC); when it covers it, the reading predicts nothing. Fewer than
+ * {@code minimumPerGroup} graduates in the high or low
  * group, or with or without the outcome: too thin, no verdict.
  *
  * <p>With {@code suppress} (anybody but the graduates' own college) no number describes 1 … K−1 graduates: a group's
