@@ -1,0 +1,91 @@
+package ru.workready.data.trainingorder;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import ru.workready.data.colleges.RegionRepository;
+import ru.workready.data.csv.CsvReader;
+
+/**
+ * A region's forecasts of specialists needed per specialty (ФГОС СПО code) and year (прогноз потребности в кадрах).
+ * A file is stored whole or not at all; a row for a region, year and code already forecast replaces its count, so the
+ * same file sent again changes nothing.
+ */
+@Service
+public class ForecastService {
+    public static final String INVALID = "invalid-forecast";
+    static final List<String> COLUMNS = List.of("region", "year", "fgos_code", "count");
+
+    /** One stored forecast. */
+    public record Forecast(long id, String region, int year, String fgosCode, int needed, @Nullable String source) {
+    }
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final RegionRepository regions;
+
+    public ForecastService(JdbcClient jdbc, JdbcTemplate template, RegionRepository regions) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.regions = regions;
+    }
+
+    /** Columns region (code or official name), year, fgos_code, count (or needed); source optional. */
+    @Transactional
+    public int upload(byte[] content, @Nullable String contentType) {
+        SheetUpload file = SheetUpload.read(content, contentType, INVALID, List.of("region", "year", "fgos_code"));
+        List<Object[]> stored = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (CsvReader.Row row : file.rows) {
+            String region = region(file, row, regions);
+            Integer year = file.year(row, "year");
+            String fgos = file.fgos(row, "fgos_code");
+            Integer needed = file.number(row, row.get("count") == null && row.get("needed") != null ? "needed"
+                    : "count", 0, 10_000_000);
+            if (region == null || year == null || fgos == null || needed == null) {
+                continue;
+            }
+            Integer first = seen.putIfAbsent(region + '|' + year + '|' + fgos, row.number());
+            if (first != null) {
+                file.problem(row, null, null, "the same region, year and specialty as row " + first);
+                continue;
+            }
+            stored.add(new Object[] {region, year, fgos, needed, row.get("source")});
+        }
+        file.refuseIfAny("forecast");
+        template.batchUpdate("""
+                insert into specialty_forecast (region, year, fgos_code, needed, source) values (?, ?, ?, ?, ?)
+                on conflict (region, year, fgos_code)
+                do update set needed = excluded.needed, source = excluded.source, recorded_at = now()""", stored);
+        return stored.size();
+    }
+
+    /** A region named by code or official name, as its official name; null with a problem when unknown. */
+    static @Nullable String region(SheetUpload file, CsvReader.Row row, RegionRepository regions) {
+        String v = file.text(row, "region");
+        if (v == null) {
+            return null;
+        }
+        String name = regions.officialName(v).orElse(null);
+        if (name == null) {
+            file.problem(row, "region", v, "unknown region: a code or official name from GET /api/regions");
+        }
+        return name;
+    }
+
+    /** The region's forecasts for the years from … to (inclusive), in year and code order. */
+    public List<Forecast> list(String region, int from, int to) {
+        return jdbc.sql("""
+                        select id, region, year, fgos_code, needed, source from specialty_forecast
+                        where region = ? and year between ? and ? order by year, fgos_code""")
+                .params(region, from, to)
+                .query((rs, n) -> new Forecast(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+                        rs.getInt(5), rs.getString(6))).list();
+    }
+}
