@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 class NoEmploymentOutcomes {
     @Bean
     @ConditionalOnMissingBean(EmploymentShares.class)
-    EmploymentShares noEmploymentOutcomes() {
+    EmploymentShares defaultEmploymentShares() {
         return (college, fgosCode) -> Optional.empty();
     }
 }
