@@ -60,6 +60,9 @@ final class Admissions {
         if (a.atCapacity()) {
             s.append(", достигнута предельная численность ").append(a.capacity());
         }
+        if (need.unmetGraduates() != null && need.unmetGraduates() > 0) {
+            s.append(", не закрыто ").append(need.unmetGraduates()).append(" выпускников");
+        }
         if (a.late()) {
             s.append(", приём ").append(a.intakeYear()).append(" выпустится позже ").append(need.year());
         }
