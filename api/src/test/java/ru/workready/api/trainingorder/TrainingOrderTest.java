@@ -256,6 +256,23 @@ class TrainingOrderTest extends ApiTest {
     }
 
     @Test
+    void theDemoRegionsOrderRespectsTheDemoCollegesLimit() throws Exception {
+        int shift = ru.workready.api.demo.DemoCalendar.of(app.getBean(java.time.Clock.class)).shiftYears();
+        JsonNode order = read(get("/api/regions/DEMO/training-order").param("from", String.valueOf(2027 + shift))
+                .param("to", String.valueOf(2031 + shift)));
+        assertThat(order.get("region").asString()).isEqualTo("Демо-регион");
+        assertThat(order.get("needs").size()).isGreaterThanOrEqualTo(6);
+        assertThat(order.get("uncovered").get(0).get("target").asString()).isEqualTo("35.02.01");
+        for (JsonNode a : order.get("admissions")) {
+            assertThat(a.get("college").asString()).isEqualTo("DEMO");
+            assertThat(a.get("currentIntake").asInt()).isEqualTo(30);
+            assertThat(a.get("capacity").asInt()).isEqualTo(40);
+            assertThat(a.get("proposedIntake").asInt()).isBetween(30, 40);
+        }
+        assertThat(order.get("admissions")).isNotEmpty();
+    }
+
+    @Test
     void yearsAlreadyGraduatedAreRefused() throws Exception {
         mvc.perform(get("/api/regions/{region}/training-order", fixture.region()).param("from", "2000"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.problems[0].column").value("from"));
