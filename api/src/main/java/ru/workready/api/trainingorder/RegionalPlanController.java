@@ -54,9 +54,10 @@ class RegionalPlanController {
     @Allowed(Role.CURRICULUM_DESIGNER)
     @BodyLimit(MAX_BYTES)
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Upload specialty forecasts (all or nothing; a repeated region, year and code replaces it)",
-            description = "Columns: region (code or official name), year, fgos_code (e.g. 09.02.07), count (or "
-                    + "needed); source optional. " + TABULAR)
+    @Operation(summary = "Upload forecasts of the region's needs (all or nothing; a repeated target replaces it)",
+            description = "Columns: region (code or official name), year, count (or needed), source optional, and per "
+                    + "row either fgos_code (a specialty, e.g. 09.02.07) or standard_code + function_code (a ТФ such as "
+                    + "A/01.3 or an ОТФ such as A, stored as declared demand). " + TABULAR)
     Stored uploadForecasts(HttpServletRequest request) {
         return new Stored(forecasts.upload(Bodies.read(request, MAX_BYTES), request.getContentType()));
     }

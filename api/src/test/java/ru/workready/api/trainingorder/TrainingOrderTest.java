@@ -233,6 +233,30 @@ class TrainingOrderTest extends ApiTest {
     }
 
     @Test
+    void aForecastFileMayCarryLabourFunctionsToo() throws Exception {
+        String y = String.valueOf(fixture.needYear() + 1);
+        String region = fixture.region();
+        String bad = "region;year;fgos_code;standard_code;function_code;count\n" + region + ";" + y + ";09.02.07;;;12\n"
+                + region + ";" + y + ";;06.001;Z/99.9;3\n" + region + ";" + y + ";;06.001;A/02.3;x\n";
+        mvc.perform(post("/api/forecasts").contentType("text/csv").content(bad))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.problems.length()").value(2))
+                .andExpect(jsonPath("$.problems[0].row").value(3))
+                .andExpect(jsonPath("$.problems[0].column").value("function_code"))
+                .andExpect(jsonPath("$.problems[1].row").value(4))
+                .andExpect(jsonPath("$.problems[1].column").value("count"));
+        assertThat(read(get("/api/forecasts").param("region", region).param("from", y).param("to", y))).isEmpty();
+        assertThat(read(get("/api/demand").param("region", region).param("year", y))).isEmpty();
+
+        String good = bad.replace(";Z/99.9;", ";A/01.3;").replace(";x\n", ";9\n");
+        mvc.perform(post("/api/forecasts").contentType("text/csv").content(good)).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.rows").value(3));
+        assertThat(read(get("/api/demand").param("region", region).param("year", y))).hasSize(2);
+        JsonNode order = read(get("/api/regions/{region}/training-order", region).param("from", y).param("to", y));
+        assertThat(order.get("needs")).hasSize(3);
+    }
+
+    @Test
     void capacitiesComeAsSpreadsheetsToo() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (Workbook book = new XSSFWorkbook()) {

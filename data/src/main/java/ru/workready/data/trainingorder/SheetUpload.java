@@ -27,6 +27,7 @@ final class SheetUpload {
 
     private final String problemType;
     final List<CsvReader.Row> rows = new ArrayList<>();
+    final List<String> header = new ArrayList<>();
     final List<Problem> problems = new ArrayList<>();
 
     private SheetUpload(String problemType) {
@@ -44,6 +45,7 @@ final class SheetUpload {
             }
             TabularReader.read(format, spool.file(), spool.utf8() ? StandardCharsets.UTF_8 : CsvReader.WINDOWS_1251,
                     header -> {
+                        upload.header.addAll(header);
                         List<Problem> missing = required.stream().filter(c -> !header.contains(c))
                                 .map(c -> new Problem(1, c, null, "missing column")).toList();
                         if (!missing.isEmpty()) {
@@ -63,6 +65,17 @@ final class SheetUpload {
                     List.of(Problem.ofFile("the file has no rows")), 1);
         }
         return upload;
+    }
+
+    /** Refuses a file that has none of the columns (a row needs one of them), naming the first. */
+    void requireOneOf(String... columns) {
+        for (String c : columns) {
+            if (header.contains(c)) {
+                return;
+            }
+        }
+        throw new InvalidInputException(problemType, "The file lacks required columns (expected one of "
+                + String.join(", ", columns) + ")", List.of(new Problem(1, columns[0], null, "missing column")), 1);
     }
 
     /** The cell's text (an exported cell's formula guard undone), or null with a "required" problem. */

@@ -117,9 +117,10 @@ public class TopRegionService {
         List<Coverage> out = new ArrayList<>();
         List<Entry> uncovered = new ArrayList<>();
         for (Entry e : entries) {
-            List<Preparing> colleges = preparing(region, e.fgosCode(), today).stream()
+            List<Preparing> all = preparing(region, e.fgosCode(), today);
+            List<Preparing> colleges = all.stream()
                     .filter(p -> onlyCollege == null || onlyCollege.equals(p.college())).toList();
-            boolean covered = !preparing(region, e.fgosCode(), today).isEmpty();
+            boolean covered = !all.isEmpty();
             out.add(new Coverage(e, colleges, covered));
             if (!covered) {
                 uncovered.add(e);
