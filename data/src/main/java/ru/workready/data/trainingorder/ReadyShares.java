@@ -120,6 +120,11 @@ final class ReadyShares {
         });
     }
 
+    /** How many graduates were scored at graduation for this order (each once). */
+    int graduatesScored() {
+        return scored.values().stream().mapToInt(List::size).sum();
+    }
+
     static double round(double v) {
         return Math.round(v * 10000) / 10000.0;
     }

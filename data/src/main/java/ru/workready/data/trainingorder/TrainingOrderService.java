@@ -32,6 +32,7 @@ import ru.workready.engine.employers.SmallCells;
  */
 @Service
 public class TrainingOrderService {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TrainingOrderService.class);
     /** At most this many years of need in one order. */
     static final int MAX_YEARS = 10;
 
@@ -76,6 +77,7 @@ public class TrainingOrderService {
                                @Nullable String ownCollege, AsOfScorer scorer) {
         String region = regions.officialName(regionCodeOrName.strip())
                 .orElseThrow(() -> new NotFoundException("No region " + regionCodeOrName));
+        long started = System.nanoTime();
         LocalDate today = LocalDate.now(clock);
         int lastGraduated = ReadyShares.lastGraduationYear(today);
         int first = from == null ? lastGraduated + 1 : from;
@@ -93,10 +95,7 @@ public class TrainingOrderService {
             List<List<Intake>> covering = specialties.values().stream().filter(list -> need.coveredBy(
                     list.get(0).fgosCode(), functions.getOrDefault(latest(list).programmeId(), Set.of()))).toList();
             if (covering.isEmpty()) {
-                uncovered.add(new TrainingOrder.Uncovered(need.year(), need.kind().name(), need.target(),
-                        need.label(), need.demand(), need.kind() == Need.Kind.SPECIALTY
-                        ? "no college of the region trains " + need.fgosCode()
-                        : "no programme of the region maps any of the need's labour functions"));
+                uncovered.add(uncovered(need));
             } else {
                 rows.add(planner.plan(need, covering));
             }
@@ -106,14 +105,26 @@ public class TrainingOrderService {
             rows = rows.stream().map(r -> NeedPlanner.forCollege(r, ownCollege)).toList();
             admissions = admissions.stream().filter(a -> a.college().equals(ownCollege)).toList();
         }
-        int lastGraduationYear = lastGraduated;
-        return new TrainingOrder(region, ownCollege, first, last, nextIntakeYear(today),
-                new TrainingOrder.Assumptions(settings.specialtyReadyShare(), settings.historyYears(),
-                        IntStream.rangeClosed(lastGraduationYear - settings.historyYears() + 1, lastGraduationYear)
-                                .boxed().toList(), settings.defaultReadyShare(), settings.defaultEmployedShare(),
-                        SmallCells.K),
+        log.info("Training order of {} for {}–{}: {} needs ({} uncovered), {} graduates scored at graduation, {} ms",
+                region, first, last, rows.size() + uncovered.size(), uncovered.size(), shares.graduatesScored(),
+                (System.nanoTime() - started) / 1_000_000);
+        return new TrainingOrder(region, ownCollege, first, last, nextIntakeYear(today), assumptions(lastGraduated),
                 rows, uncovered, admissions,
                 OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)).truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    private TrainingOrder.Assumptions assumptions(int lastGraduated) {
+        int years = Math.max(1, settings.historyYears());
+        return new TrainingOrder.Assumptions(settings.specialtyReadyShare(), years,
+                IntStream.rangeClosed(lastGraduated - years + 1, lastGraduated).boxed().toList(),
+                settings.defaultReadyShare(), settings.defaultEmployedShare(), SmallCells.K);
+    }
+
+    /** A need no programme covers: reported with why, never dropped. */
+    private static TrainingOrder.Uncovered uncovered(Need need) {
+        return new TrainingOrder.Uncovered(need.year(), need.kind().name(), need.target(), need.label(), need.demand(),
+                need.kind() == Need.Kind.SPECIALTY ? "no college of the region trains " + need.fgosCode() + " now"
+                        : "no programme of the region maps any of the need's labour functions");
     }
 
     private static void validate(int from, int to, int lastGraduated) {
