@@ -11,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import ru.workready.api.demo.DemoCalendar;
@@ -38,28 +37,24 @@ class DemoTrainingOrder {
     private final ForecastService forecasts;
     private final TopRegionService topRegion;
     private final CapacityService capacities;
-    private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     DemoTrainingOrder(DemoSwitch demo, ProgrammeRepository programmes, ForecastService forecasts,
-                      TopRegionService topRegion, CapacityService capacities, JdbcClient jdbc, TransactionTemplate tx,
+                      TopRegionService topRegion, CapacityService capacities, TransactionTemplate tx,
                       Clock clock) {
         this.enabled = demo.enabled();
         this.programmes = programmes;
         this.forecasts = forecasts;
         this.topRegion = topRegion;
         this.capacities = capacities;
-        this.jdbc = jdbc;
         this.tx = tx;
         this.clock = clock;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void load() {
-        if (!enabled || programmes.collegeId("DEMO").isEmpty() || jdbc.sql(
-                "select exists (select 1 from specialty_forecast where region = ?)").param(REGION)
-                .query(Boolean.class).single()) {
+        if (!enabled || programmes.collegeId("DEMO").isEmpty() || forecasts.anyFor(REGION)) {
             return;
         }
         DemoCalendar calendar = DemoCalendar.of(clock);

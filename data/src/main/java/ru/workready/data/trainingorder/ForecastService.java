@@ -136,6 +136,12 @@ public class ForecastService {
         return name;
     }
 
+    /** Whether any specialty forecast of the region (official name) is stored. */
+    public boolean anyFor(String region) {
+        return jdbc.sql("select exists (select 1 from specialty_forecast where region = ?)").param(region)
+                .query(Boolean.class).single();
+    }
+
     /** The region's forecasts for the years from … to (inclusive), in year and code order. */
     public List<Forecast> list(String region, int from, int to) {
         return jdbc.sql("""
