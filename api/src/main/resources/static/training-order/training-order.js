@@ -10,6 +10,7 @@
     const $ = (id) => document.getElementById(id);
     const apiKey = () => sessionStorage.getItem(KEY_STORAGE) || '';
     let chart = null;
+    let latest = 0;
 
     function el(tag, attrs, ...children) {
         const e = document.createElement(tag);
@@ -100,10 +101,14 @@
     }
 
     async function refresh() {
+        const mine = ++latest;
         $('error').hidden = true;
         document.body.dataset.ready = 'false';
         try {
             const order = await json(orderUrl('json'));
+            if (mine !== latest) {
+                return; // a newer request (other region or years) was sent meanwhile: its answer is the one shown
+            }
             const a = order.assumptions;
             $('provenance').textContent = `${order.region}${order.college ? ', колледж ' + order.college : ''}: `
                 + `годы потребности ${order.from}–${order.to}, ближайший приём ${order.nextIntakeYear}. `
@@ -113,6 +118,9 @@
             drawChart(order);
             showAdmissions(order);
         } catch (e) {
+            if (mine !== latest) {
+                return;
+            }
             $('error').textContent = 'Не удалось построить заказ: ' + e.message;
             $('error').hidden = false;
         }

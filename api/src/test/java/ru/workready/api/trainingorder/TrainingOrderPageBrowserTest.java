@@ -110,9 +110,9 @@ class TrainingOrderPageBrowserTest {
         // the default years start at the next graduation; the fixture's needs are in the next intake's graduation year
         browser.findElement(By.id("from")).sendKeys(String.valueOf(fixture.needYear()));
         browser.findElement(By.id("to")).sendKeys(String.valueOf(fixture.needYear()));
+        // the click starts a refresh at once (data-ready false): wait for that one, not the default years' one
         browser.findElement(By.id("show")).click();
-        wait.until(d -> "2".equals(d.findElement(By.id("gap-chart")).getDomAttribute("data-needs"))
-                || d.findElement(By.id("error")).isDisplayed());
+        wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
 
         assertThat(browser.findElement(By.id("error")).isDisplayed()).isFalse();
         assertThat(browser.findElement(By.id("gap-chart")).getDomAttribute("data-needs")).isEqualTo("2");
