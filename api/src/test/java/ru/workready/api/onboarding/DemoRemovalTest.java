@@ -48,6 +48,8 @@ class DemoRemovalTest {
                 .andExpect(status().isCreated());
         assertThat(count("select count(*) from student s join college c on c.id = s.college_id where c.code = 'DEMO'"))
                 .isEqualTo(132);
+        assertThat(count("select count(*) from specialty_forecast")).isEqualTo(4);
+        assertThat(count("select count(*) from intake_capacity")).isEqualTo(1);
         mvc.perform(delete("/api/demo").header(ApiTest.API_KEY_HEADER, admin)).andExpect(status().isBadRequest());
 
         mvc.perform(delete("/api/demo").param("confirm", "DEMO").header(ApiTest.API_KEY_HEADER, admin))
@@ -60,6 +62,9 @@ class DemoRemovalTest {
         assertThat(count("select count(*) from employer")).isZero();
         assertThat(count("select count(*) from labour_demand")).isZero();
         assertThat(count("select count(*) from region where demo")).isZero();
+        assertThat(count("select count(*) from specialty_forecast")).isZero();
+        assertThat(count("select count(*) from top_region_entry")).isZero();
+        assertThat(count("select count(*) from intake_capacity")).isZero();
         assertThat(count("select count(*) from professional_standard")).as("standards stay").isEqualTo(5);
         mvc.perform(get("/api/colleges/REAL").header(ApiTest.API_KEY_HEADER, admin)).andExpect(status().isOk());
 

@@ -93,6 +93,14 @@ class HostileValuesTest extends ApiTest {
         cases.add(new Case("demand JSON, NUL in the region", p -> json(post("/api/demand"),
                 "[{\"region\":\"R\\u0000\",\"year\":2027,\"needed\":3,\"standardCode\":\"06.001\","
                         + "\"functionCode\":\"A/05.3\"}]"), "[0].region"));
+        cases.add(new Case("forecast CSV, NUL in the source", p -> csv("/api/forecasts",
+                "region;year;fgos_code;count;source\nDEMO;2028;09.02.07;5;про" + NUL + "гноз\n"), "source"));
+        cases.add(new Case("ТОП-Регион CSV, NUL in the name", p -> csv("/api/top-region",
+                "region;list_year;fgos_code;name;rank\nDEMO;2027;09.02.07;Инфо" + NUL + "рм;1\n"), "name"));
+        cases.add(new Case("capacity CSV, NUL in the college", p -> csv("/api/intake-capacities",
+                "college;fgos_code;places\nDE" + NUL + "MO;09.02.07;40\n"), "college"));
+        cases.add(new Case("path variable with NUL (training order region)", p -> get(
+                "/api/regions/{region}/training-order", "DE" + NUL + "MO"), null));
         cases.add(new Case("programme JSON, NUL in a name", p -> json(post("/api/colleges/DEMO/programmes"),
                 programme("\"Программа\\u0000\"", 2025)), "/name"));
         cases.add(new Case("programme CSV, NUL in a name", p -> csv("/api/colleges/DEMO/programmes",
@@ -165,6 +173,10 @@ class HostileValuesTest extends ApiTest {
                     "student_id;programme;intake_year\nDEMO-001;09.02.07;" + y + "\n"), "intake_year"));
             cases.add(new Case("demand CSV, year " + y, p -> csv("/api/demand",
                     "region;year;needed;standard_code;function_code\nРегион;" + y + ";12;06.001;A/05.3\n"), "year"));
+            cases.add(new Case("forecast CSV, year " + y, p -> csv("/api/forecasts",
+                    "region;year;fgos_code;count\nDEMO;" + y + ";09.02.07;5\n"), "year"));
+            cases.add(new Case("training order, from " + y, p -> get("/api/regions/DEMO/training-order")
+                    .param("from", String.valueOf(y)), "from"));
             cases.add(new Case("programme JSON, intakeYear " + y, p -> json(post("/api/colleges/DEMO/programmes"),
                     programme("\"Программа\"", y)), "/intakeYear"));
         }
