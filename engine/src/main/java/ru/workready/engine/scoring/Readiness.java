@@ -28,6 +28,9 @@ import ru.workready.engine.standards.ProfessionalStandard;
  */
 public final class Readiness {
 
+    private static final Comparator<Evidence> LATEST =
+            Comparator.comparing(Evidence::assessedOn).thenComparingLong(Evidence::sequence);
+
     private final Policy policy;
     private final String ruleSetVersion;
     private final Methodology methodology;
@@ -91,7 +94,7 @@ public final class Readiness {
         Methodology.Adjustments adjustments = adjustments(run.judge(evidenceFacts));
 
         Map<String, Methodology.OutcomeMastery> mastery = methodology.mastery(in.evidence(), adjustments);
-        Set<String> certified = certifiedGeneralizedFunctions(in, current, adjustments);
+        Map<String, Evidence> certified = certifiedGeneralizedFunctions(in, current, adjustments);
         Map<String, List<Mapping>> mappingsByFunction = new HashMap<>();
         for (Mapping m : in.mappings()) {
             mappingsByFunction.computeIfAbsent(m.functionCode(), k -> new ArrayList<>()).add(m);
@@ -116,7 +119,7 @@ public final class Readiness {
                 FunctionFacts facts = new FunctionFacts(in.standard().code(), g.code(), f.code(),
                         g.qualificationLevel(), in.programmeLevel(), !mappings.isEmpty(),
                         sums.readiness() == null ? 0.0 : sums.readiness(), sums.coverage(),
-                        certified.contains(g.code()));
+                        certified.containsKey(g.code()));
                 working.put(f.code(), new Working(g, f, facts, sums, outcomes));
             }
         }
@@ -159,7 +162,9 @@ public final class Readiness {
             rules.add(d.rule());
             scores.add(new FunctionScore(in.standard().code(), w.generalized.code(), w.function.code(),
                     w.function.name(), w.generalized.qualificationLevel(), readiness, w.sums.coverage(),
-                    d.level(), List.copyOf(rules), d.reason(), w.outcomes, d.rule()));
+                    d.level(), List.copyOf(rules),
+                    ReasonSpecifics.reason(d, w.facts, w.outcomes, certified.get(w.generalized.code())),
+                    w.outcomes, d.rule()));
         }
         return new StudentReadiness(in.studentId(), ruleSetVersion, scores, rollup(in, scores));
     }
@@ -211,15 +216,18 @@ public final class Readiness {
         return new Methodology.Adjustments(ex, weights, weightRules, exReasons, weightReasons);
     }
 
-    /** The generalized functions for which the student's latest, counted НОК was passed. */
-    private static Set<String> certifiedGeneralizedFunctions(ScoringInput in, List<Evidence> current,
-                                                             Methodology.Adjustments adjustments) {
-        Set<String> certified = new LinkedHashSet<>();
+    /**
+     * The generalized functions for which the student's latest, counted НОК was passed, each with the certificate
+     * a reason names (the latest when several).
+     */
+    private static Map<String, Evidence> certifiedGeneralizedFunctions(ScoringInput in, List<Evidence> current,
+                                                                      Methodology.Adjustments adjustments) {
+        Map<String, Evidence> certified = new LinkedHashMap<>();
         for (Evidence e : current) {
             if (e.isCertification() && in.standard().code().equals(e.standardCode())
                     && !adjustments.excluded().containsKey(e.sequence())
                     && Methodology.normalize(e.result()) >= 1.0) {
-                certified.add(e.generalizedFunctionCode());
+                certified.merge(e.generalizedFunctionCode(), e, (a, b) -> LATEST.compare(a, b) >= 0 ? a : b);
             }
         }
         return certified;
