@@ -59,6 +59,26 @@ class RussianTest {
     }
 
     @Test
+    void theSpecificsAfterTheRulesSentenceAreTranslatedToo() {
+        assertThat(Russian.text("Readiness 0.83 would be READY, but a critical outcome has mastery below 0.5 or no"
+                + " evidence. Critical outcomes: ПК 2.5: mastery 0.48 < 0.5; ПК 2.6: no evidence."))
+                .isEqualTo("Готовность 0,83 дала бы уровень «готов», но у критичного результата освоения освоение ниже"
+                        + " 0,5 или нет оценок. Критичные результаты освоения: ПК 2.5: освоение 0,48 < 0,5;"
+                        + " ПК 2.6: нет оценок.");
+        assertThat(Russian.text("Only 33% of the mapped outcomes (by weight) have evidence; 60% is needed."
+                + " Missing 67% of the weight: no evidence for ПК 1.1, ПК 1.2, ПК 1.3, ПК 1.4, ПК 1.5 and 2 more."))
+                .isEqualTo("Оценки есть только у 33 % сопоставленных результатов освоения (по весу); нужно 60 %."
+                        + " Не хватает 67 % веса: нет оценок по ПК 1.1, ПК 1.2, ПК 1.3, ПК 1.4, ПК 1.5 и ещё 2.");
+        assertThat(Russian.text("Passed an independent qualification assessment covering 06.001/C."
+                + " Certificate: result 9 of 2025-03-15, assessor ЦОК. Иванов."))
+                .isEqualTo("Пройдена независимая оценка квалификации по 06.001 ОТФ C."
+                        + " Свидетельство о квалификации: результат 9 от 15.03.2025, оценивал ЦОК. Иванов.");
+        // a region's own sentence keeps its authors' words; the engine's specifics after it are translated
+        assertThat(Russian.text("Our region's own reason. Critical outcomes: ПК 2.5: mastery 0.10 < 0.6."))
+                .isEqualTo("Our region's own reason. Критичные результаты освоения: ПК 2.5: освоение 0,10 < 0,6.");
+    }
+
+    @Test
     void unknownTextsStayAsTheyAre() {
         assertThat(Russian.text("Our region's own reason.")).isEqualTo("Our region's own reason.");
         assertThat(Russian.text((String) null)).isNull();
