@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import ru.workready.engine.scoring.EvidenceContribution;
+import ru.workready.engine.scoring.FunctionScore;
 import ru.workready.engine.scoring.OutcomeContribution;
 
 /**
@@ -195,6 +196,15 @@ public final class Russian {
             }
         }
         return null;
+    }
+
+    /**
+     * A level's reason in Russian: the rule set's own Russian sentence when its rule carries one (it wins over this
+     * catalogue), else the catalogue's translation; the engine's specifics after either are translated here.
+     */
+    public static String reason(FunctionScore score) {
+        String text = text(score.reasonRu() != null ? score.reasonRu() : score.reason());
+        return text == null ? score.reason() : text;
     }
 
     /** The outcomes of an explanation with the reasons of their excluded or reweighted results in Russian. */

@@ -9,6 +9,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
+import ru.workready.engine.scoring.FunctionScore;
+import ru.workready.engine.scoring.ReadinessLevel;
 import ru.workready.engine.scoring.Texts;
 
 /** The Russian catalogue: every reason the shipped rule sets write, whatever its numbers, and the language choice. */
@@ -76,6 +78,19 @@ class RussianTest {
         // a region's own sentence keeps its authors' words; the engine's specifics after it are translated
         assertThat(Russian.text("Our region's own reason. Critical outcomes: ПК 2.5: mastery 0.10 < 0.6."))
                 .isEqualTo("Our region's own reason. Критичные результаты освоения: ПК 2.5: освоение 0,10 < 0,6.");
+    }
+
+    @Test
+    void aRuleSetsOwnRussianWinsAndItsSpecificsAreTranslated() {
+        FunctionScore f = new FunctionScore("06.001", "A", "A/01.3", "ТФ", 3, 0.2, 0.5,
+                ReadinessLevel.INSUFFICIENT_EVIDENCE, List.of("Too little"),
+                "Too little evidence. Missing 50% of the weight: no evidence for ПК 1.2.", List.of(), "Too little",
+                "Слишком мало оценок. Missing 50% of the weight: no evidence for ПК 1.2.");
+        assertThat(Russian.reason(f)).isEqualTo("Слишком мало оценок. Не хватает 50 % веса: нет оценок по ПК 1.2.");
+        FunctionScore english = new FunctionScore("06.001", "A", "A/01.3", "ТФ", 3, 0.6, 1.0,
+                ReadinessLevel.PARTIALLY_READY, List.of("Partially ready"), "Readiness 0.60 is between 0.5 and 0.75.",
+                List.of(), "Partially ready");
+        assertThat(Russian.reason(english)).isEqualTo("Готовность 0,60 — от 0,5 до 0,75.");
     }
 
     @Test

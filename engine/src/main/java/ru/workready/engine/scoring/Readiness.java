@@ -160,11 +160,12 @@ public final class Readiness {
                 }
             }
             rules.add(d.rule());
+            Evidence certificate = certified.get(w.generalized.code());
             scores.add(new FunctionScore(in.standard().code(), w.generalized.code(), w.function.code(),
                     w.function.name(), w.generalized.qualificationLevel(), readiness, w.sums.coverage(),
-                    d.level(), List.copyOf(rules),
-                    ReasonSpecifics.reason(d, w.facts, w.outcomes, certified.get(w.generalized.code())),
-                    w.outcomes, d.rule()));
+                    d.level(), List.copyOf(rules), ReasonSpecifics.reason(d, w.facts, w.outcomes, certificate),
+                    w.outcomes, d.rule(), d.reasonRu() == null ? null
+                    : ReasonSpecifics.reason(d.reasonRu(), d, w.facts, w.outcomes, certificate)));
         }
         return new StudentReadiness(in.studentId(), ruleSetVersion, scores, rollup(in, scores));
     }

@@ -26,7 +26,13 @@ public final class ReasonSpecifics {
      */
     public static String reason(LevelDecision decision, FunctionFacts facts, List<OutcomeContribution> outcomes,
                                 @Nullable Evidence certificate) {
-        StringBuilder reason = new StringBuilder(decision.reason());
+        return reason(decision.reason(), decision, facts, outcomes, certificate);
+    }
+
+    /** The given sentence of the rule (its English or its Russian) followed by the specifics of the decision. */
+    public static String reason(String general, LevelDecision decision, FunctionFacts facts,
+                                List<OutcomeContribution> outcomes, @Nullable Evidence certificate) {
+        StringBuilder reason = new StringBuilder(general);
         if (certificate != null && facts.certified() && decision.level() == ReadinessLevel.READY) {
             append(reason, certificate(certificate));
         }
