@@ -212,7 +212,8 @@ public final class Russian {
         return outcomes.stream().map(o -> new OutcomeContribution(o.outcomeCode(), o.type(), o.mappingWeight(),
                 o.critical(), o.mastery(), o.evidence().stream().map(e -> new EvidenceContribution(e.sequence(),
                         e.kind(), e.assessedOn(), e.attempt(), e.score(), e.weight(), e.superseded(), e.excluded(),
-                        e.rule(), text(e.reason()), e.contribution())).toList())).toList();
+                        e.rule(), text(e.reasonRu() != null ? e.reasonRu() : e.reason()), e.contribution(),
+                        e.reasonRu())).toList())).toList();
     }
 
     /** The text in the language the request prefers. */

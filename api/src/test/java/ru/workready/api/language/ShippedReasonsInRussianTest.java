@@ -68,11 +68,15 @@ class ShippedReasonsInRussianTest {
                 RULES_SEEN.add(f.decidedBy());
                 LEVELS_SEEN.add(f.level());
                 assertRussian(f.reason());
+                assertThat(Russian.reason(f)).doesNotContainPattern("[A-Za-z]{2,}");
                 for (OutcomeContribution o : f.outcomes()) {
                     for (EvidenceContribution e : o.evidence()) {
                         if (e.reason() != null) {
                             RULES_SEEN.add(e.rule());
                             assertRussian(e.reason());
+                            if (e.reasonRu() != null) { // the rule's own Russian, as the API answers it
+                                assertRussian(e.reasonRu());
+                            }
                         }
                     }
                 }

@@ -191,14 +191,19 @@ public final class Readiness {
         }
         Map<Long, String> ex = new HashMap<>();
         Map<Long, String> exReasons = new HashMap<>();
+        Map<Long, String> exReasonsRu = new HashMap<>();
         for (EvidenceExcluded e : excluded) {
             if (ex.putIfAbsent(e.sequence(), e.rule()) == null && e.reason() != null) {
                 exReasons.put(e.sequence(), e.reason());
+                if (e.reasonRu() != null) {
+                    exReasonsRu.put(e.sequence(), e.reasonRu());
+                }
             }
         }
         Map<Long, Double> weights = new HashMap<>();
         Map<Long, String> weightRules = new HashMap<>();
         Map<Long, String> weightReasons = new HashMap<>();
+        Map<Long, String> weightReasonsRu = new HashMap<>();
         for (EvidenceReweighted r : reweighted) {
             if (!(r.weight() > 0)) {
                 throw new RuleSetInvariantViolation("rule " + r.rule() + " set a non-positive weight " + r.weight());
@@ -212,9 +217,15 @@ public final class Readiness {
                 } else {
                     weightReasons.remove(r.sequence());
                 }
+                if (r.reasonRu() != null) {
+                    weightReasonsRu.put(r.sequence(), r.reasonRu());
+                } else {
+                    weightReasonsRu.remove(r.sequence());
+                }
             }
         }
-        return new Methodology.Adjustments(ex, weights, weightRules, exReasons, weightReasons);
+        return new Methodology.Adjustments(ex, weights, weightRules, exReasons, weightReasons, exReasonsRu,
+                weightReasonsRu);
     }
 
     /**
