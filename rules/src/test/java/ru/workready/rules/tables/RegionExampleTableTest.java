@@ -120,7 +120,7 @@ class RegionExampleTableTest {
         assertThat(out.exclusions()).singleElement().satisfies(e -> {
             assertThat(e.rule()).isEqualTo("Demo exam expires");
             assertThat(e.reason()).isEqualTo("Demonstration exam results are valid for 3 years in this region.");
-            assertThat(e.reasonRu()).isEqualTo("Результаты демонстрационного экзамена в этом регионе действительны 3 года.");
+            assertThat(e.reasonRu()).isEqualTo("Результаты демонстрационного экзамена в этом регионе действительны 3 г.");
         });
         assertThat(out.reweighted()).isEmpty();
     }
