@@ -189,43 +189,47 @@ public final class Readiness {
         if (excluded.isEmpty() && reweighted.isEmpty()) {
             return Methodology.Adjustments.NONE;
         }
-        Map<Long, String> ex = new HashMap<>();
-        Map<Long, String> exReasons = new HashMap<>();
-        Map<Long, String> exReasonsRu = new HashMap<>();
+        Map<Long, EvidenceExcluded> exclusions = new HashMap<>();
         for (EvidenceExcluded e : excluded) {
-            if (ex.putIfAbsent(e.sequence(), e.rule()) == null && e.reason() != null) {
-                exReasons.put(e.sequence(), e.reason());
-                if (e.reasonRu() != null) {
-                    exReasonsRu.put(e.sequence(), e.reasonRu());
-                }
-            }
+            exclusions.putIfAbsent(e.sequence(), e); // several exclusions: the first one's rule and reason
         }
-        Map<Long, Double> weights = new HashMap<>();
-        Map<Long, String> weightRules = new HashMap<>();
-        Map<Long, String> weightReasons = new HashMap<>();
-        Map<Long, String> weightReasonsRu = new HashMap<>();
+        Map<Long, EvidenceReweighted> reweights = new HashMap<>();
         for (EvidenceReweighted r : reweighted) {
             if (!(r.weight() > 0)) {
                 throw new RuleSetInvariantViolation("rule " + r.rule() + " set a non-positive weight " + r.weight());
             }
             // several reweighting rules: the largest weight wins, whatever the firing order
-            if (!weights.containsKey(r.sequence()) || r.weight() > weights.get(r.sequence())) {
-                weights.put(r.sequence(), r.weight());
-                weightRules.put(r.sequence(), r.rule());
-                if (r.reason() != null) {
-                    weightReasons.put(r.sequence(), r.reason());
-                } else {
-                    weightReasons.remove(r.sequence());
-                }
-                if (r.reasonRu() != null) {
-                    weightReasonsRu.put(r.sequence(), r.reasonRu());
-                } else {
-                    weightReasonsRu.remove(r.sequence());
-                }
+            EvidenceReweighted before = reweights.get(r.sequence());
+            if (before == null || r.weight() > before.weight()) {
+                reweights.put(r.sequence(), r);
             }
         }
+        Map<Long, String> ex = new HashMap<>();
+        Map<Long, String> exReasons = new HashMap<>();
+        Map<Long, String> exReasonsRu = new HashMap<>();
+        exclusions.forEach((sequence, e) -> {
+            ex.put(sequence, e.rule());
+            putPresent(exReasons, sequence, e.reason());
+            putPresent(exReasonsRu, sequence, e.reason() == null ? null : e.reasonRu());
+        });
+        Map<Long, Double> weights = new HashMap<>();
+        Map<Long, String> weightRules = new HashMap<>();
+        Map<Long, String> weightReasons = new HashMap<>();
+        Map<Long, String> weightReasonsRu = new HashMap<>();
+        reweights.forEach((sequence, r) -> {
+            weights.put(sequence, r.weight());
+            weightRules.put(sequence, r.rule());
+            putPresent(weightReasons, sequence, r.reason());
+            putPresent(weightReasonsRu, sequence, r.reasonRu());
+        });
         return new Methodology.Adjustments(ex, weights, weightRules, exReasons, weightReasons, exReasonsRu,
                 weightReasonsRu);
+    }
+
+    private static void putPresent(Map<Long, String> map, long sequence, @Nullable String value) {
+        if (value != null) {
+            map.put(sequence, value);
+        }
     }
 
     /**
