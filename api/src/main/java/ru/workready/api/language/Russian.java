@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import ru.workready.engine.scoring.EvidenceContribution;
+import ru.workready.engine.scoring.FunctionScore;
 import ru.workready.engine.scoring.OutcomeContribution;
 
 /**
@@ -19,6 +20,9 @@ import ru.workready.engine.scoring.OutcomeContribution;
 public final class Russian {
     private static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.forLanguageTag("ru"));
     private static final String NUMBER = "(-?\\d+(?:\\.\\d+)?)";
+    /** The full stop that ends a sentence: an outcome code's dot (ПК 2.5) is followed by a digit, not a space. */
+    private static final String END = "\\.(?=\\s|$)";
+    private static final Pattern MASTERY = Pattern.compile(": mastery " + NUMBER + " < " + NUMBER);
 
     private record Entry(Pattern english, Function<Matcher, String> russian) {
     }
@@ -43,6 +47,15 @@ public final class Russian {
                     m -> "Уровень квалификации " + m.group(1) + " выше уровня программы " + m.group(2) + "."),
             entry("Passed an independent qualification assessment covering (\\S+)/(\\S+)\\.",
                     m -> "Пройдена независимая оценка квалификации по " + m.group(1) + " ОТФ " + m.group(2) + "."),
+            // the specifics the engine appends to a level's reason (ReasonSpecifics), after the rule's sentence
+            entry("Certificate: result (\\d+) of (\\d{4})-(\\d{2})-(\\d{2})(?:, assessor (.+?))?" + END,
+                    m -> "Свидетельство о квалификации: результат " + m.group(1) + " от " + m.group(4) + "."
+                            + m.group(3) + "." + m.group(2) + (m.group(5) == null ? "" : ", оценивал " + m.group(5))
+                            + "."),
+            entry("Missing (\\d+)% of the weight: no evidence for (.+?)(?: and (\\d+) more)?" + END,
+                    m -> "Не хватает " + m.group(1) + " % веса: нет оценок по " + m.group(2)
+                            + (m.group(3) == null ? "" : " и ещё " + m.group(3)) + "."),
+            entry("Critical outcomes: (.+?)" + END, m -> "Критичные результаты освоения: " + critical(m.group(1)) + "."),
             // evidence policy (default and region-example, DRL and decision table)
             entry("Assessed " + NUMBER + " years ago; results older than " + NUMBER + " years do not count\\.",
                     m -> "Оценено " + n(m, 1) + " г. назад; результаты старше " + n(m, 2) + " лет не учитываются."),
@@ -110,8 +123,14 @@ public final class Russian {
     }
 
     /** A number of the English text in Russian form: decimal comma. */
-    private static String n(Matcher m, int group) {
+    private static String n(java.util.regex.MatchResult m, int group) {
         return m.group(group).replace('.', ',');
+    }
+
+    /** "ПК 2.5: mastery 0.48 < 0.5; ПК 2.6: no evidence" in Russian, the outcome codes as they are. */
+    private static String critical(String english) {
+        String masteries = MASTERY.matcher(english).replaceAll(m -> ": освоение " + n(m, 1) + " < " + n(m, 2));
+        return masteries.replace(": no evidence", ": нет оценок");
     }
 
     /** True when the request's Accept-Language prefers Russian to English; never from the server's own locale. */
@@ -128,7 +147,11 @@ public final class Russian {
         }
     }
 
-    /** The Russian text of a known English one; anything else as it is. */
+    /**
+     * The Russian text of a known English one; anything else as it is. A level's reason is the rule's sentence
+     * followed by the engine's specifics: known sentences one after another are translated one by one, and a rule's
+     * own sentence this catalogue does not know keeps its words while the specifics after it are translated.
+     */
     public static @Nullable String text(@Nullable String english) {
         if (english == null) {
             return null;
@@ -139,7 +162,49 @@ public final class Russian {
                 return e.russian().apply(m);
             }
         }
+        String sentences = sentences(english, 0);
+        if (sentences != null) {
+            return sentences;
+        }
+        for (int i = english.indexOf(". "); i >= 0; i = english.indexOf(". ", i + 1)) {
+            String known = sentences(english, i + 2);
+            if (known != null) {
+                return english.substring(0, i + 1) + " " + known;
+            }
+        }
         return english;
+    }
+
+    /** Known sentences from {@code from} to the end, in Russian; null when any of them is unknown. */
+    private static @Nullable String sentences(String text, int from) {
+        for (Entry e : CATALOGUE) {
+            Matcher m = e.english().matcher(text).region(from, text.length());
+            if (m.matches()) {
+                return e.russian().apply(m); // the last sentence, whatever full stops its values hold
+            }
+            if (!m.lookingAt() || m.end() == from) {
+                continue;
+            }
+            if (m.end() == text.length()) {
+                return e.russian().apply(m);
+            }
+            if (text.charAt(m.end()) == ' ') {
+                String rest = sentences(text, m.end() + 1);
+                if (rest != null) {
+                    return e.russian().apply(m) + " " + rest;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A level's reason in Russian: the rule set's own Russian sentence when its rule carries one (it wins over this
+     * catalogue), else the catalogue's translation; the engine's specifics after either are translated here.
+     */
+    public static String reason(FunctionScore score) {
+        String text = text(score.reasonRu() != null ? score.reasonRu() : score.reason());
+        return text == null ? score.reason() : text;
     }
 
     /** The outcomes of an explanation with the reasons of their excluded or reweighted results in Russian. */
@@ -147,7 +212,8 @@ public final class Russian {
         return outcomes.stream().map(o -> new OutcomeContribution(o.outcomeCode(), o.type(), o.mappingWeight(),
                 o.critical(), o.mastery(), o.evidence().stream().map(e -> new EvidenceContribution(e.sequence(),
                         e.kind(), e.assessedOn(), e.attempt(), e.score(), e.weight(), e.superseded(), e.excluded(),
-                        e.rule(), text(e.reason()), e.contribution())).toList())).toList();
+                        e.rule(), text(e.reasonRu() != null ? e.reasonRu() : e.reason()), e.contribution(),
+                        e.reasonRu())).toList())).toList();
     }
 
     /** The text in the language the request prefers. */

@@ -280,7 +280,7 @@ public class ReadinessService {
                 }
                 functions.add(new FunctionScore(standard.code(), g.code(), f.code(), f.name(),
                         g.qualificationLevel(), s.readiness(), s.coverage(), s.level(), s.rules(), s.reason(),
-                        List.of(), s.decidedBy()));
+                        List.of(), s.decidedBy(), s.reasonRu()));
             }
         }
         return new StudentReadiness(studentId, ruleSet, functions, Readiness.rollup(standard, functions));

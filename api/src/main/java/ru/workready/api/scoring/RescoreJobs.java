@@ -226,7 +226,8 @@ public class RescoreJobs implements DisposableBean {
                 Long fid = functionIds.get(f.code());
                 if (fid != null) {
                     rows.add(s.student().collegeId(), s.student().id(), fid, f.readiness(), f.coverage(),
-                            f.level().name(), f.rules(), f.decidedBy(), f.reason(), ruleSetVersion, mappingSetId);
+                            f.level().name(), f.rules(), f.decidedBy(), f.reason(), f.reasonRu(), ruleSetVersion,
+                            mappingSetId);
                 }
             }
         }

@@ -147,7 +147,8 @@ class ScoringController {
         for (FunctionScore f : after.readiness().functions()) {
             FunctionScore b = old.get(f.code());
             all.add(new FunctionChange(f.code(), b.level(), f.level(), round(b.readiness()), round(f.readiness()),
-                    round(b.coverage()), round(f.coverage()), Russian.text(http, f.reason()), f.rules()));
+                    round(b.coverage()), round(f.coverage()), Russian.wanted(http) ? Russian.reason(f) : f.reason(),
+                    f.rules()));
         }
         List<FunctionChange> changed = all.stream().filter(c -> c.levelBefore() != c.levelAfter()
                 || !java.util.Objects.equals(c.readinessBefore(), c.readinessAfter())

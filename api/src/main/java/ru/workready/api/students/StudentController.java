@@ -149,7 +149,7 @@ class StudentController {
                         round(g.readiness()), g.level(), g.scoredFunctions())).toList(),
                 a.readiness().functions().stream().map(f -> new FunctionView(f.code(), f.name(),
                         f.qualificationLevel(), f.level(), round(f.readiness()), round(f.coverage()),
-                        russian ? Russian.text(f.reason()) : f.reason(), f.rules(),
+                        russian ? Russian.reason(f) : f.reason(), f.rules(),
                         !explain ? null : russian ? Russian.outcomes(f.outcomes()) : f.outcomes())).toList(),
                 // whether the mapping version these scores used passed employer expertise (docs/expertise.md)
                 expertise.ofVersion(a.student().programmeId(), a.standardId(), a.mappingVersion()));

@@ -9,6 +9,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
+import ru.workready.engine.scoring.FunctionScore;
+import ru.workready.engine.scoring.ReadinessLevel;
 import ru.workready.engine.scoring.Texts;
 
 /** The Russian catalogue: every reason the shipped rule sets write, whatever its numbers, and the language choice. */
@@ -56,6 +58,39 @@ class RussianTest {
         assertThat(Russian.text("Readiness 0.60 is between 0.5 and 0.75.")).isEqualTo("Готовность 0,60 — от 0,5 до 0,75.");
         assertThat(Russian.text("unknown outcome code in the student's programme 09.02.07"))
                 .isEqualTo("неизвестный код результата освоения в программе студента 09.02.07");
+    }
+
+    @Test
+    void theSpecificsAfterTheRulesSentenceAreTranslatedToo() {
+        assertThat(Russian.text("Readiness 0.83 would be READY, but a critical outcome has mastery below 0.5 or no"
+                + " evidence. Critical outcomes: ПК 2.5: mastery 0.48 < 0.5; ПК 2.6: no evidence."))
+                .isEqualTo("Готовность 0,83 дала бы уровень «готов», но у критичного результата освоения освоение ниже"
+                        + " 0,5 или нет оценок. Критичные результаты освоения: ПК 2.5: освоение 0,48 < 0,5;"
+                        + " ПК 2.6: нет оценок.");
+        assertThat(Russian.text("Only 33% of the mapped outcomes (by weight) have evidence; 60% is needed."
+                + " Missing 67% of the weight: no evidence for ПК 1.1, ПК 1.2, ПК 1.3, ПК 1.4, ПК 1.5 and 2 more."))
+                .isEqualTo("Оценки есть только у 33 % сопоставленных результатов освоения (по весу); нужно 60 %."
+                        + " Не хватает 67 % веса: нет оценок по ПК 1.1, ПК 1.2, ПК 1.3, ПК 1.4, ПК 1.5 и ещё 2.");
+        assertThat(Russian.text("Passed an independent qualification assessment covering 06.001/C."
+                + " Certificate: result 9 of 2025-03-15, assessor ЦОК. Иванов."))
+                .isEqualTo("Пройдена независимая оценка квалификации по 06.001 ОТФ C."
+                        + " Свидетельство о квалификации: результат 9 от 15.03.2025, оценивал ЦОК. Иванов.");
+        // a region's own sentence keeps its authors' words; the engine's specifics after it are translated
+        assertThat(Russian.text("Our region's own reason. Critical outcomes: ПК 2.5: mastery 0.10 < 0.6."))
+                .isEqualTo("Our region's own reason. Критичные результаты освоения: ПК 2.5: освоение 0,10 < 0,6.");
+    }
+
+    @Test
+    void aRuleSetsOwnRussianWinsAndItsSpecificsAreTranslated() {
+        FunctionScore f = new FunctionScore("06.001", "A", "A/01.3", "ТФ", 3, 0.2, 0.5,
+                ReadinessLevel.INSUFFICIENT_EVIDENCE, List.of("Too little"),
+                "Too little evidence. Missing 50% of the weight: no evidence for ПК 1.2.", List.of(), "Too little",
+                "Слишком мало оценок. Missing 50% of the weight: no evidence for ПК 1.2.");
+        assertThat(Russian.reason(f)).isEqualTo("Слишком мало оценок. Не хватает 50 % веса: нет оценок по ПК 1.2.");
+        FunctionScore english = new FunctionScore("06.001", "A", "A/01.3", "ТФ", 3, 0.6, 1.0,
+                ReadinessLevel.PARTIALLY_READY, List.of("Partially ready"), "Readiness 0.60 is between 0.5 and 0.75.",
+                List.of(), "Partially ready");
+        assertThat(Russian.reason(english)).isEqualTo("Готовность 0,60 — от 0,5 до 0,75.");
     }
 
     @Test

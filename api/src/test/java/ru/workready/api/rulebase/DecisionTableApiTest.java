@@ -39,7 +39,8 @@ class DecisionTableApiTest extends ApiTest {
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     /** A row the example does not have: it makes the fixture's 2024 course grades (ПК 1.2) stop counting. */
     private static final List<String> COURSE_GRADES_EXPIRE = DecisionTableFiles.row("Course grades expire",
-            "COURSE_GRADE", "2", "Course grades are valid for 2 years in this region.", "", "X");
+            "COURSE_GRADE", "2", "Course grades are valid for 2 years in this region.",
+            "Оценки за курсы в этом регионе действительны 2 г.", "", "X");
 
     @Autowired
     MockMvc mvc;
@@ -215,6 +216,12 @@ class DecisionTableApiTest extends ApiTest {
         assertThat(grade.get("rule").asString()).isEqualTo("Course grades expire");
         // the table's "Reason" cell explains it
         assertThat(grade.get("reason").asString()).isEqualTo("Course grades are valid for 2 years in this region.");
+        // and its «Причина» cell in Russian, winning over the API's translation
+        JsonNode ru = json.readTree(mvc.perform(get("/api/students/" + student + "/readiness").param("standard", "06.001")
+                        .param("explain", "true").header("Accept-Language", "ru"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(function(ru, "A/02.3").get("outcomes").get(0).get("evidence").get(0).get("reason").asString())
+                .isEqualTo("Оценки за курсы в этом регионе действительны 2 г.");
 
         // what-if under the active table: a fresh ПК 1.2 grade counts again
         mvc.perform(post("/api/students/" + student + "/readiness/what-if").param("standard", "06.001")
@@ -252,14 +259,14 @@ class DecisionTableApiTest extends ApiTest {
     @Test
     void aMalformedTableIsReportedAtTheCellDroolsNames() throws Exception {
         List<List<String>> cells = DecisionTableFiles.exampleCells();
-        cells.get(9).add("stray"); // G10: a value under no column header
+        cells.get(9).add("stray"); // H10: a value under no column header
         long before = versions();
         uploadJson(meta("t6-dt-stray-" + suffix), "policy.csv", DecisionTableFiles.csv(cells, ','))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.problems[0].row").value(10))
-                .andExpect(jsonPath("$.problems[0].column").value("policy.csv: G10"))
+                .andExpect(jsonPath("$.problems[0].column").value("policy.csv: H10"))
                 .andExpect(jsonPath("$.problems[0].value").value("stray"))
-                .andExpect(jsonPath("$.problems[0].reason").value(org.hamcrest.Matchers.containsString("G10")));
+                .andExpect(jsonPath("$.problems[0].reason").value(org.hamcrest.Matchers.containsString("H10")));
         assertThat(versions()).isEqualTo(before);
     }
 

@@ -71,8 +71,9 @@ final class DecisionTableFiles {
         }
     }
 
-    /** A row of the example table: name, evidence kind, older than, reason, weight, excluded. */
-    static List<String> row(String name, String kind, String olderThan, String reason, String weight, String excluded) {
-        return new ArrayList<>(List.of(name, kind, olderThan, reason, weight, excluded));
+    /** A row of the example table: name, evidence kind, older than, reason, Причина, weight, excluded. */
+    static List<String> row(String name, String kind, String olderThan, String reason, String reasonRu, String weight,
+                            String excluded) {
+        return new ArrayList<>(List.of(name, kind, olderThan, reason, reasonRu, weight, excluded));
     }
 }

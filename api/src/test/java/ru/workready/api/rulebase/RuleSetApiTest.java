@@ -242,6 +242,41 @@ class RuleSetApiTest extends ApiTest {
     }
 
     @Test
+    void aRuleSetsOwnRussianReasonWinsOverTheTranslation() throws Exception {
+        String name = "t6-bilingual-" + fixture.college().toLowerCase(java.util.Locale.ROOT).substring(3);
+        ObjectNode body = strictUpload(name);
+        String levels = body.get("drl").get("levels.drl").asString();
+        String english = "60% is needed.\"));";
+        assertThat(levels).contains(english);
+        ((ObjectNode) body.get("drl")).put("levels.drl", levels.replace(english,
+                "60% is needed.\").inRussian(\"Оценок мало: \" + Texts.percent($f.coverage()) + \".\"));"));
+        mvc.perform(post("/api/rule-sets").contentType("application/json").content(body.toString()))
+                .andExpect(status().isCreated());
+        mvc.perform(post("/api/rule-sets/" + name + "/versions/1/activate").param("scope", "COLLEGE")
+                .param("code", fixture.college())).andExpect(status().isOk());
+        String student = fixture.students().get(0);
+        for (int served = 0; served < 2; served++) { // computed and stored, then served from the stored row
+            JsonNode ru = json.readTree(mvc.perform(get("/api/students/" + student + "/readiness")
+                            .param("standard", "06.001").header("Accept-Language", "ru")).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+            JsonNode en = readiness(student);
+            assertThat(level(en, "A/02.3")).isEqualTo("INSUFFICIENT_EVIDENCE");
+            for (int i = 0; i < ru.get("functions").size(); i++) {
+                JsonNode f = ru.get("functions").get(i);
+                if ("INSUFFICIENT_EVIDENCE".equals(f.get("level").asString())) {
+                    // the rule's own Russian, then the engine's specifics translated by the API
+                    assertThat(f.get("reason").asString()).matches("Оценок мало: \\d+%\\. Не хватает \\d+ % веса: .*");
+                    assertThat(en.get("functions").get(i).get("reason").asString()).startsWith("Only ");
+                }
+            }
+        }
+        assertThat(jdbc.sql("select count(*) from readiness_score where student_id = ? and explanation ->> 'reasonRu' is not null")
+                .param(student).query(Long.class).single()).isPositive();
+        mvc.perform(delete("/api/rule-sets/active").param("scope", "COLLEGE").param("code", fixture.college()))
+                .andExpect(status().isOk());
+    }
+
+    @Test
     void badScopesAndUnknownVersionsAreProblems() throws Exception {
         mvc.perform(post("/api/rule-sets/default/versions/1/activate").param("scope", "PLANET"))
                 .andExpect(status().isBadRequest())

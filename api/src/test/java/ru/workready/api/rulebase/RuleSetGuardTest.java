@@ -54,6 +54,21 @@ class RuleSetGuardTest {
     }
 
     @Test
+    void aRuleMayCarryItsReasonInRussianToo() {
+        assertThat(check(HEADER + """
+                import ru.workready.engine.scoring.Texts;
+                rule "Bilingual"
+                when
+                    $f : FunctionFacts( readiness < 0.5 )
+                then
+                    insert(new LevelDecision($f.code(), ReadinessLevel.NOT_READY, drools.getRule().getName(),
+                            "Readiness " + Texts.decimal2($f.readiness()) + " is low.")
+                            .inRussian("Готовность " + Texts.comma(Texts.decimal2($f.readiness())) + " низкая."));
+                end
+                """)).isEmpty();
+    }
+
+    @Test
     void theProductsFactTypesAndTheAllowedJdkTypesPass() {
         assertThat(check(HEADER + """
                 import ru.workready.engine.scoring.Texts;

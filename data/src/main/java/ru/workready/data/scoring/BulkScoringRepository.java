@@ -244,6 +244,14 @@ public class BulkScoringRepository {
         public void add(long collegeId, String studentId, long labourFunctionId, @Nullable Double readiness,
                         double coverage, String level, List<String> rules, String decidedBy, String reason,
                         String ruleSetVersion, long mappingSetId) {
+            add(collegeId, studentId, labourFunctionId, readiness, coverage, level, rules, decidedBy, reason, null,
+                    ruleSetVersion, mappingSetId);
+        }
+
+        /** @param reasonRu the rule set's own Russian reason, kept next to the English one when there is one */
+        public void add(long collegeId, String studentId, long labourFunctionId, @Nullable Double readiness,
+                        double coverage, String level, List<String> rules, String decidedBy, String reason,
+                        @Nullable String reasonRu, String ruleSetVersion, long mappingSetId) {
             collegeIds.add(collegeId);
             functionIds.add(labourFunctionId);
             studentIds.add(studentId);
@@ -265,6 +273,10 @@ public class BulkScoringRepository {
             jsonString(decidedBy);
             csv.append(",\"\"reason\"\":");
             jsonString(reason);
+            if (reasonRu != null) {
+                csv.append(",\"\"reasonRu\"\":");
+                jsonString(reasonRu);
+            }
             csv.append("}\",");
             csvText(ruleSetVersion);
             csv.append(',').append(mappingSetId).append(',').append(computedAt).append('\n');

@@ -26,7 +26,7 @@ public class ScoreRepository {
     /** A stored score (ReadinessScore) as read back: the decision, its versions and when it was computed. */
     public record StoredScore(long labourFunctionId, @Nullable Double readiness, double coverage, ReadinessLevel level,
                               List<String> rules, String decidedBy, String reason, String ruleSetVersion,
-                              @Nullable Long mappingSetId, OffsetDateTime computedAt) {
+                              @Nullable Long mappingSetId, OffsetDateTime computedAt, @Nullable String reasonRu) {
     }
 
     private final JdbcTemplate template;
@@ -101,7 +101,7 @@ public class ScoreRepository {
                                rs.labour_function_id, rs.readiness, rs.coverage, rs.level,
                                array(select jsonb_array_elements_text(rs.explanation -> 'rules')),
                                rs.explanation ->> 'decidedBy', rs.explanation ->> 'reason', rs.rule_set_version,
-                               rs.computed_at
+                               rs.computed_at, rs.explanation ->> 'reasonRu'
                         from ms left join readiness_score rs
                             on rs.college_id = ? and rs.student_id = ? and rs.mapping_set_id = ms.id""",
                 ps -> {
@@ -126,7 +126,7 @@ public class ScoreRepository {
                     scores.add(new StoredScore(function, readiness, rs.getDouble(7), ReadinessLevel.valueOf(rs.getString(8)),
                             rules == null ? List.of() : Arrays.asList((String[]) rules.getArray()),
                             nullToEmpty(rs.getString(10)), nullToEmpty(rs.getString(11)), rs.getString(12),
-                            result[0].mappingSetId(), rs.getObject(13, OffsetDateTime.class)));
+                            result[0].mappingSetId(), rs.getObject(13, OffsetDateTime.class), rs.getString(14)));
                 });
         return java.util.Optional.ofNullable(result[0]);
     }
@@ -144,7 +144,11 @@ public class ScoreRepository {
     }
 
     private String explanation(FunctionScore f) {
-        return json.writeValueAsString(Map.of("rules", f.rules(), "decidedBy", f.decidedBy(), "reason", f.reason(),
-                "outcomes", f.outcomes()));
+        Map<String, Object> explanation = new java.util.LinkedHashMap<>(Map.of("rules", f.rules(),
+                "decidedBy", f.decidedBy(), "reason", f.reason(), "outcomes", f.outcomes()));
+        if (f.reasonRu() != null) {
+            explanation.put("reasonRu", f.reasonRu()); // the rule set's own Russian (docs/scoring.md §3)
+        }
+        return json.writeValueAsString(explanation);
     }
 }

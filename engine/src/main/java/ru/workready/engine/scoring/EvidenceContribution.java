@@ -11,10 +11,20 @@ import ru.workready.engine.assessments.EvidenceKind;
  *
  * @param rule the rule that excluded or reweighted it, null when none did
  * @param reason the reason that rule gave (a decision table's "Reason" column, or the DRL's text)
+ * @param reasonRu the rule's own Russian reason (a decision table's «Причина» column, or the DRL's
+ *                 {@code inRussian}), null when it gave English only
  */
 public record EvidenceContribution(long sequence, EvidenceKind kind, LocalDate assessedOn, int attempt,
                                    double score, double weight, boolean superseded, boolean excluded,
-                                   @Nullable String rule, @Nullable String reason, double contribution) {
+                                   @Nullable String rule, @Nullable String reason, double contribution,
+                                   @Nullable String reasonRu) {
+
+    public EvidenceContribution(long sequence, EvidenceKind kind, LocalDate assessedOn, int attempt, double score,
+                                double weight, boolean superseded, boolean excluded, @Nullable String rule,
+                                @Nullable String reason, double contribution) {
+        this(sequence, kind, assessedOn, attempt, score, weight, superseded, excluded, rule, reason, contribution,
+                null);
+    }
 
     public boolean counted() {
         return !superseded && !excluded;

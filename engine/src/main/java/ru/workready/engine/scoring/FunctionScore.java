@@ -10,14 +10,24 @@ import org.jspecify.annotations.Nullable;
  *                  the level comes from an independent certification (НОК)
  * @param rules     names of the rules that fired for this function (its evidence included)
  * @param decidedBy the rule that set the level
- * @param reason    one human sentence explaining the level
+ * @param reason    the deciding rule's sentence and what decided (ReasonSpecifics)
+ * @param reasonRu  the same from the rule's own Russian sentence ({@link LevelDecision#reasonRu}), the specifics
+ *                  still in English for the API to translate; null when the rule wrote English only
  */
 public record FunctionScore(String standardCode, String generalizedCode, String code, String name,
                             int qualificationLevel, @Nullable Double readiness, double coverage,
                             ReadinessLevel level, List<String> rules, String reason,
-                            List<OutcomeContribution> outcomes, String decidedBy) {
+                            List<OutcomeContribution> outcomes, String decidedBy, @Nullable String reasonRu) {
     public FunctionScore {
         rules = List.copyOf(rules);
         outcomes = List.copyOf(outcomes);
+    }
+
+    public FunctionScore(String standardCode, String generalizedCode, String code, String name,
+                         int qualificationLevel, @Nullable Double readiness, double coverage,
+                         ReadinessLevel level, List<String> rules, String reason,
+                         List<OutcomeContribution> outcomes, String decidedBy) {
+        this(standardCode, generalizedCode, code, name, qualificationLevel, readiness, coverage, level, rules, reason,
+                outcomes, decidedBy, null);
     }
 }

@@ -95,11 +95,17 @@ public final class Methodology {
      * by sequence.
      */
     public record Adjustments(Map<Long, String> excluded, Map<Long, Double> weights, Map<Long, String> weightRules,
-                              Map<Long, String> exclusionReasons, Map<Long, String> weightReasons) {
+                              Map<Long, String> exclusionReasons, Map<Long, String> weightReasons,
+                              Map<Long, String> exclusionReasonsRu, Map<Long, String> weightReasonsRu) {
         public static final Adjustments NONE = new Adjustments(Map.of(), Map.of(), Map.of());
 
         public Adjustments(Map<Long, String> excluded, Map<Long, Double> weights, Map<Long, String> weightRules) {
             this(excluded, weights, weightRules, Map.of(), Map.of());
+        }
+
+        public Adjustments(Map<Long, String> excluded, Map<Long, Double> weights, Map<Long, String> weightRules,
+                           Map<Long, String> exclusionReasons, Map<Long, String> weightReasons) {
+            this(excluded, weights, weightRules, exclusionReasons, weightReasons, Map.of(), Map.of());
         }
     }
 
@@ -174,7 +180,9 @@ public final class Methodology {
                 double contribution = superseded || excluded || weights == 0 ? 0 : round(w * s / weights);
                 contributions.add(new EvidenceContribution(e.sequence(), e.kind(), e.assessedOn(), e.attempt(), s, w,
                         superseded, excluded, rule, excluded ? adjustments.exclusionReasons().get(e.sequence())
-                        : rule == null ? null : adjustments.weightReasons().get(e.sequence()), contribution));
+                        : rule == null ? null : adjustments.weightReasons().get(e.sequence()), contribution,
+                        excluded ? adjustments.exclusionReasonsRu().get(e.sequence())
+                        : rule == null ? null : adjustments.weightReasonsRu().get(e.sequence())));
             }
             contributions.sort(Comparator.comparing(EvidenceContribution::assessedOn)
                     .thenComparingInt(EvidenceContribution::attempt)

@@ -28,6 +28,9 @@ import ru.workready.engine.standards.ProfessionalStandard;
  */
 public final class Readiness {
 
+    private static final Comparator<Evidence> LATEST =
+            Comparator.comparing(Evidence::assessedOn).thenComparingLong(Evidence::sequence);
+
     private final Policy policy;
     private final String ruleSetVersion;
     private final Methodology methodology;
@@ -91,7 +94,7 @@ public final class Readiness {
         Methodology.Adjustments adjustments = adjustments(run.judge(evidenceFacts));
 
         Map<String, Methodology.OutcomeMastery> mastery = methodology.mastery(in.evidence(), adjustments);
-        Set<String> certified = certifiedGeneralizedFunctions(in, current, adjustments);
+        Map<String, Evidence> certified = certifiedGeneralizedFunctions(in, current, adjustments);
         Map<String, List<Mapping>> mappingsByFunction = new HashMap<>();
         for (Mapping m : in.mappings()) {
             mappingsByFunction.computeIfAbsent(m.functionCode(), k -> new ArrayList<>()).add(m);
@@ -116,7 +119,7 @@ public final class Readiness {
                 FunctionFacts facts = new FunctionFacts(in.standard().code(), g.code(), f.code(),
                         g.qualificationLevel(), in.programmeLevel(), !mappings.isEmpty(),
                         sums.readiness() == null ? 0.0 : sums.readiness(), sums.coverage(),
-                        certified.contains(g.code()));
+                        certified.containsKey(g.code()));
                 working.put(f.code(), new Working(g, f, facts, sums, outcomes));
             }
         }
@@ -157,9 +160,12 @@ public final class Readiness {
                 }
             }
             rules.add(d.rule());
+            Evidence certificate = certified.get(w.generalized.code());
             scores.add(new FunctionScore(in.standard().code(), w.generalized.code(), w.function.code(),
                     w.function.name(), w.generalized.qualificationLevel(), readiness, w.sums.coverage(),
-                    d.level(), List.copyOf(rules), d.reason(), w.outcomes, d.rule()));
+                    d.level(), List.copyOf(rules), ReasonSpecifics.reason(d, w.facts, w.outcomes, certificate),
+                    w.outcomes, d.rule(), d.reasonRu() == null ? null
+                    : ReasonSpecifics.reason(d.reasonRu(), d, w.facts, w.outcomes, certificate)));
         }
         return new StudentReadiness(in.studentId(), ruleSetVersion, scores, rollup(in, scores));
     }
@@ -183,43 +189,61 @@ public final class Readiness {
         if (excluded.isEmpty() && reweighted.isEmpty()) {
             return Methodology.Adjustments.NONE;
         }
-        Map<Long, String> ex = new HashMap<>();
-        Map<Long, String> exReasons = new HashMap<>();
+        Map<Long, EvidenceExcluded> exclusions = new HashMap<>();
         for (EvidenceExcluded e : excluded) {
-            if (ex.putIfAbsent(e.sequence(), e.rule()) == null && e.reason() != null) {
-                exReasons.put(e.sequence(), e.reason());
-            }
+            exclusions.putIfAbsent(e.sequence(), e); // several exclusions: the first one's rule and reason
         }
-        Map<Long, Double> weights = new HashMap<>();
-        Map<Long, String> weightRules = new HashMap<>();
-        Map<Long, String> weightReasons = new HashMap<>();
+        Map<Long, EvidenceReweighted> reweights = new HashMap<>();
         for (EvidenceReweighted r : reweighted) {
             if (!(r.weight() > 0)) {
                 throw new RuleSetInvariantViolation("rule " + r.rule() + " set a non-positive weight " + r.weight());
             }
             // several reweighting rules: the largest weight wins, whatever the firing order
-            if (!weights.containsKey(r.sequence()) || r.weight() > weights.get(r.sequence())) {
-                weights.put(r.sequence(), r.weight());
-                weightRules.put(r.sequence(), r.rule());
-                if (r.reason() != null) {
-                    weightReasons.put(r.sequence(), r.reason());
-                } else {
-                    weightReasons.remove(r.sequence());
-                }
+            EvidenceReweighted before = reweights.get(r.sequence());
+            if (before == null || r.weight() > before.weight()) {
+                reweights.put(r.sequence(), r);
             }
         }
-        return new Methodology.Adjustments(ex, weights, weightRules, exReasons, weightReasons);
+        Map<Long, String> ex = new HashMap<>();
+        Map<Long, String> exReasons = new HashMap<>();
+        Map<Long, String> exReasonsRu = new HashMap<>();
+        exclusions.forEach((sequence, e) -> {
+            ex.put(sequence, e.rule());
+            putPresent(exReasons, sequence, e.reason());
+            putPresent(exReasonsRu, sequence, e.reason() == null ? null : e.reasonRu());
+        });
+        Map<Long, Double> weights = new HashMap<>();
+        Map<Long, String> weightRules = new HashMap<>();
+        Map<Long, String> weightReasons = new HashMap<>();
+        Map<Long, String> weightReasonsRu = new HashMap<>();
+        reweights.forEach((sequence, r) -> {
+            weights.put(sequence, r.weight());
+            weightRules.put(sequence, r.rule());
+            putPresent(weightReasons, sequence, r.reason());
+            putPresent(weightReasonsRu, sequence, r.reasonRu());
+        });
+        return new Methodology.Adjustments(ex, weights, weightRules, exReasons, weightReasons, exReasonsRu,
+                weightReasonsRu);
     }
 
-    /** The generalized functions for which the student's latest, counted НОК was passed. */
-    private static Set<String> certifiedGeneralizedFunctions(ScoringInput in, List<Evidence> current,
-                                                             Methodology.Adjustments adjustments) {
-        Set<String> certified = new LinkedHashSet<>();
+    private static void putPresent(Map<Long, String> map, long sequence, @Nullable String value) {
+        if (value != null) {
+            map.put(sequence, value);
+        }
+    }
+
+    /**
+     * The generalized functions for which the student's latest, counted НОК was passed, each with the certificate
+     * a reason names (the latest when several).
+     */
+    private static Map<String, Evidence> certifiedGeneralizedFunctions(ScoringInput in, List<Evidence> current,
+                                                                      Methodology.Adjustments adjustments) {
+        Map<String, Evidence> certified = new LinkedHashMap<>();
         for (Evidence e : current) {
             if (e.isCertification() && in.standard().code().equals(e.standardCode())
                     && !adjustments.excluded().containsKey(e.sequence())
                     && Methodology.normalize(e.result()) >= 1.0) {
-                certified.add(e.generalizedFunctionCode());
+                certified.merge(e.generalizedFunctionCode(), e, (a, b) -> LATEST.compare(a, b) >= 0 ? a : b);
             }
         }
         return certified;

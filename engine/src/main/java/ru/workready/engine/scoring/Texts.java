@@ -28,6 +28,11 @@ public final class Texts {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
+    /** "0.60" → "0,60": a number written by the methods above in Russian form, for a rule's Russian reason. */
+    public static String comma(String number) {
+        return number.replace('.', ',');
+    }
+
     private static String fixed(double v, int scale, int digits) {
         long n = Math.round(Math.abs(v) * scale);
         StringBuilder b = new StringBuilder(8);

@@ -142,11 +142,15 @@ class ReadinessEvaluatorTest {
     void failedCriticalOutcomeCapsAtPartiallyReady() {
         assertFunction("A/03.3", 1.0 / 1.2, 1.0, ReadinessLevel.PARTIALLY_READY,
                 "Critical outcome caps at partially ready");
+        assertThat(byCode.get("A/03.3").reason()).isEqualTo("Readiness 0.83 would be READY, but a critical outcome"
+                + " has mastery below 0.5 or no evidence. Critical outcomes: O4: mastery 0.00 < 0.5.");
     }
 
     @Test
     void lowCoverageIsInsufficientEvidence() {
         assertFunction("A/04.3", 0.7875, 0.5 / 1.5, ReadinessLevel.INSUFFICIENT_EVIDENCE, "Insufficient evidence");
+        assertThat(byCode.get("A/04.3").reason()).isEqualTo("Only 33% of the mapped outcomes (by weight) have evidence;"
+                + " 60% is needed. Missing 67% of the weight: no evidence for O5.");
     }
 
     @Test
@@ -170,6 +174,15 @@ class ReadinessEvaluatorTest {
         // the marks stay visible in the explanation
         assertFunction("C/01.4", 1.0, 1.0, ReadinessLevel.READY, "Certified by independent assessment");
         assertThat(byCode.get("C/01.4").outcomes().get(0).mastery()).isEqualTo(0.0);
+        // the reason names the certificate: the passed retake, not the failed first attempt
+        assertThat(byCode.get("C/01.4").reason()).isEqualTo("Passed an independent qualification assessment covering"
+                + " 06.001/C. Certificate: result 9 of 2025-03-15, assessor ЦОК.");
+    }
+
+    @Test
+    void reasonsWithoutSpecificsStayTheRulesSentence() {
+        assertThat(byCode.get("A/01.3").reason()).isEqualTo("Readiness 0.75 is between 0.5 and 0.75.");
+        assertThat(byCode.get("A/05.3").reason()).isEqualTo("No programme outcome is mapped to this function.");
     }
 
     @Test

@@ -106,6 +106,7 @@ class RegionExampleTableTest {
             assertThat(r.weight()).isEqualTo(4.0);
             assertThat(r.rule()).isEqualTo("Championship weighs more");
             assertThat(r.reason()).isEqualTo("Championship results weigh 4 in this region.");
+            assertThat(r.reasonRu()).isEqualTo("Результаты чемпионатов в этом регионе весят 4."); // «Причина»
         });
         assertThat(out.exclusions()).isEmpty();
     }
@@ -119,6 +120,7 @@ class RegionExampleTableTest {
         assertThat(out.exclusions()).singleElement().satisfies(e -> {
             assertThat(e.rule()).isEqualTo("Demo exam expires");
             assertThat(e.reason()).isEqualTo("Demonstration exam results are valid for 3 years in this region.");
+            assertThat(e.reasonRu()).isEqualTo("Результаты демонстрационного экзамена в этом регионе действительны 3 г.");
         });
         assertThat(out.reweighted()).isEmpty();
     }

@@ -81,7 +81,7 @@ public final class JavaPolicy implements Policy {
                 if (c.functionCode().equals(f.code()) && (!c.evidenced() || c.mastery() < 0.5)) {
                     return new LevelDecision(f.code(), ReadinessLevel.PARTIALLY_READY,
                             "Critical outcome caps at partially ready", "Readiness " + Texts.decimal2(f.readiness())
-                            + " would be READY, but a critical outcome has mastery below 0.5 or no evidence.");
+                            + " would be READY, but a critical outcome has mastery below 0.5 or no evidence.", null, 0.5);
                 }
             }
             return new LevelDecision(f.code(), ReadinessLevel.READY, "Ready", "Readiness "
