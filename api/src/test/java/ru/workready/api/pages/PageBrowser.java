@@ -1,13 +1,12 @@
 package ru.workready.api.pages;
 
+import ru.workready.api.testing.HeadlessChromium;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -22,8 +21,6 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -42,10 +39,8 @@ import ru.workready.data.testing.TestDatabase;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class PageBrowser {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
     static WebDriver browser;
-    static Path profile;
+    static HeadlessChromium chromium;
 
     @LocalServerPort
     int port;
@@ -59,34 +54,16 @@ abstract class PageBrowser {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
-        boolean present = Files.isExecutable(DRIVER) && Files.isExecutable(CHROMIUM);
-        if (ci && !present) {
-            throw new IllegalStateException("CI must have chromium and chromedriver (.ci/run installs them)");
-        }
-        assumeTrue(present, "chromium/chromedriver not installed: apt-get install chromium chromium-driver");
-        profile = Files.createTempDirectory("workready-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        // 1280×800: the size the pages are made for
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profile, "--window-size=1280,800", "--lang=ru");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        chromium = HeadlessChromium.start(1280, 800);
+        browser = chromium.driver();
     }
 
     @AfterAll
     static void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
+            chromium = null;
             browser = null;
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
         }
     }
 

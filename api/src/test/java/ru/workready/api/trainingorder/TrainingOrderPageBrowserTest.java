@@ -1,7 +1,7 @@
 package ru.workready.api.trainingorder;
 
+import ru.workready.api.testing.HeadlessChromium;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -21,8 +21,6 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -44,10 +42,8 @@ import ru.workready.data.trainingorder.ForecastService;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TrainingOrderPageBrowserTest {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
     static WebDriver browser;
-    static Path profile;
+    static HeadlessChromium chromium;
 
     @LocalServerPort
     int port;
@@ -63,31 +59,16 @@ class TrainingOrderPageBrowserTest {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
-        boolean present = Files.isExecutable(DRIVER) && Files.isExecutable(CHROMIUM);
-        if (ci && !present) {
-            throw new IllegalStateException("CI must have chromium and chromedriver (.ci/run installs them)");
-        }
-        assumeTrue(present, "chromium/chromedriver not installed: apt-get install chromium chromium-driver");
-        profile = Files.createTempDirectory("workready-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profile, "--window-size=1600,2000", "--lang=ru");
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
-                .usingAnyFreePort().build(), options);
+        chromium = HeadlessChromium.start(1600, 2000);
+        browser = chromium.driver();
     }
 
     @AfterAll
     static void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+        if (chromium != null) {
+            chromium.close();
+            chromium = null;
+            browser = null;
         }
     }
 
