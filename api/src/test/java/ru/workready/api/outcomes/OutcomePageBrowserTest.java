@@ -1,6 +1,6 @@
 package ru.workready.api.outcomes;
 
-import ru.workready.api.testing.HeadlessChromium;
+import ru.workready.api.testing.BrowserPageTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -9,62 +9,26 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Random;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import ru.workready.data.security.ApiKeyService;
 import ru.workready.data.security.OrganisationKind;
 import ru.workready.data.security.Role;
-import ru.workready.data.testing.TestDatabase;
 
 /**
  * The outcomes section of the designers' page in headless Chromium: the employment table, the validity chart and
  * table, and the rule-set comparison; a screenshot goes to target/reports-page-outcomes.png. Skipped where
  * ChromeDriver is missing (CI installs it).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class OutcomePageBrowserTest {
-    static WebDriver browser;
-    static HeadlessChromium chromium;
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    ApplicationContext app;
-    @Autowired
-    ApiKeyService keys;
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-    }
-
+class OutcomePageBrowserTest extends BrowserPageTest {
     @BeforeAll
     static void startBrowser() throws IOException {
-        chromium = HeadlessChromium.start(1600, 4200);
-        browser = chromium.driver();
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-            chromium = null;
-            browser = null;
-        }
+        openBrowser(1600, 4200);
     }
 
     @Test

@@ -1,6 +1,6 @@
 package ru.workready.api.reports;
 
-import ru.workready.api.testing.HeadlessChromium;
+import ru.workready.api.testing.BrowserPageTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -10,24 +10,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import ru.workready.data.mapping.MappingImportService;
 import ru.workready.data.programmes.ProgrammeRepository;
 import ru.workready.data.reports.GapReportService;
-import ru.workready.data.security.ApiKeyService;
 import ru.workready.data.security.OrganisationKind;
 import ru.workready.data.security.Role;
 import ru.workready.data.standards.StandardRepository;
@@ -35,20 +28,13 @@ import ru.workready.engine.programmes.ActivityKind;
 import ru.workready.engine.programmes.Outcome;
 import ru.workready.engine.programmes.OutcomeKind;
 import ru.workready.engine.programmes.Programme;
-import ru.workready.data.testing.TestDatabase;
 
 /**
  * The designers' page in a real browser (Debian's headless Chromium + ChromeDriver) on the demo
  * data: the heatmap cells, the uncovered list and the cohort chart; a screenshot goes to
  * target/reports-page.png. Skipped only where ChromeDriver is missing (CI installs it).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ReportPageBrowserTest {
-    static WebDriver browser;
-    static HeadlessChromium chromium;
-
-    @LocalServerPort
-    int port;
+class ReportPageBrowserTest extends BrowserPageTest {
     @Autowired
     GapReportService reports;
     @Autowired
@@ -57,28 +43,11 @@ class ReportPageBrowserTest {
     StandardRepository standards;
     @Autowired
     MappingImportService mappingImport;
-    @Autowired
-    ApiKeyService keys;
     static String designerKey;
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-    }
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        chromium = HeadlessChromium.start(1600, 2400);
-        browser = chromium.driver();
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-            chromium = null;
-            browser = null;
-        }
+        openBrowser(1600, 2400);
     }
 
     /** Opens the page and, when it asks for an API key, enters a curriculum designer's key. */

@@ -1,6 +1,6 @@
 package ru.workready.api.trainingorder;
 
-import ru.workready.api.testing.HeadlessChromium;
+import ru.workready.api.testing.BrowserPageTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -11,27 +11,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import ru.workready.data.security.ApiKeyService;
 import ru.workready.data.security.OrganisationKind;
 import ru.workready.data.security.Role;
-import ru.workready.data.testing.TestDatabase;
 import ru.workready.data.trainingorder.CapacityService;
 import ru.workready.data.trainingorder.ForecastService;
 
@@ -40,36 +30,10 @@ import ru.workready.data.trainingorder.ForecastService;
  * uncovered specialty is listed and the admissions table shows the college at its limit; a screenshot goes to
  * target/training-order-page.png. Skipped only where ChromeDriver is missing (CI installs it).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class TrainingOrderPageBrowserTest {
-    static WebDriver browser;
-    static HeadlessChromium chromium;
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    ApplicationContext app;
-    @Autowired
-    ApiKeyService keys;
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-    }
-
+class TrainingOrderPageBrowserTest extends BrowserPageTest {
     @BeforeAll
     static void startBrowser() throws IOException {
-        chromium = HeadlessChromium.start(1600, 2000);
-        browser = chromium.driver();
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-            chromium = null;
-            browser = null;
-        }
+        openBrowser(1600, 2000);
     }
 
     @Test
