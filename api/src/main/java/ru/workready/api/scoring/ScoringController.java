@@ -1,5 +1,9 @@
 package ru.workready.api.scoring;
 
+import ru.workready.data.scoring.CohortScoring;
+import ru.workready.data.scoring.ReadinessService;
+import ru.workready.data.scoring.RescoreJobs;
+
 import ru.workready.data.ConflictException;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
@@ -23,8 +27,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import ru.workready.api.language.Russian;
-import ru.workready.api.rulebase.RuleBaseRegistry.CompiledRuleSet;
-import ru.workready.api.rulebase.RuleBaseRegistry;
+import ru.workready.data.rulesets.RuleBaseRegistry.CompiledRuleSet;
+import ru.workready.data.rulesets.RuleBaseRegistry;
 import ru.workready.api.security.Allowed;
 import ru.workready.api.security.Audited;
 import ru.workready.api.security.Tenancy;
