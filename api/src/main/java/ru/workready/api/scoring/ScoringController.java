@@ -1,8 +1,10 @@
 package ru.workready.api.scoring;
 
 import ru.workready.data.scoring.RuleSetPreview;
-import ru.workready.data.scoring.WhatIfScoring;
+import ru.workready.data.students.StudentRecords;
 import ru.workready.data.assessments.ResultRow;
+import ru.workready.data.scoring.WhatIfScoring;
+
 import ru.workready.data.scoring.RescoreJobs;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -31,7 +33,6 @@ import ru.workready.data.InvalidInputException;
 import ru.workready.data.NotFoundException;
 import ru.workready.data.scoring.BulkScoringRepository;
 import ru.workready.data.security.Role;
-import ru.workready.data.students.StudentRepository;
 import ru.workready.engine.scoring.FunctionScore;
 import ru.workready.engine.scoring.ReadinessLevel;
 import ru.workready.engine.scoring.StudentReadiness;
@@ -82,18 +83,18 @@ class ScoringController {
     }
 
     private final WhatIfScoring whatIfScoring;
-    private final RuleSetPreview previews;
     private final RescoreJobs jobs;
-    private final StudentRepository students;
+    private final RuleSetPreview previews;
+    private final StudentRecords students;
     private final Tenancy tenancy;
 
-    ScoringController(WhatIfScoring whatIfScoring, RuleSetPreview previews, RescoreJobs jobs,
-                      StudentRepository students, Tenancy tenancy) {
+    ScoringController(WhatIfScoring whatIfScoring, RescoreJobs jobs, RuleSetPreview previews, StudentRecords students,
+                      Tenancy tenancy) {
         this.whatIfScoring = whatIfScoring;
-        this.previews = previews;
         this.students = students;
         this.tenancy = tenancy;
         this.jobs = jobs;
+        this.previews = previews;
     }
 
     @PostMapping(value = "/api/students/{id}/readiness/what-if", consumes = "application/json")
@@ -145,9 +146,9 @@ class ScoringController {
         RuleSetPreview.Preview p = previews.preview(name, version, college, region, standard);
         List<LevelChange> changes = p.changes().stream().map(c -> new LevelChange(c.studentId(), c.function(),
                 c.from(), c.to(), round(c.readinessFrom()), round(c.readinessTo()))).toList();
-        return new PreviewView(p.candidate(), college != null ? "COLLEGE:" + college : "REGION:" + region,
-                standard, p.activeVersions(), p.students(), p.functions(), p.changed(), p.transitions(), changes,
-                p.changesTruncated(), validityLink(name, version, college, region, standard));
+        return new PreviewView(p.candidate(), p.scope(), p.standard(), p.activeVersions(), p.students(), p.functions(),
+                p.changed(), p.transitions(), changes, p.changesTruncated(),
+                validityLink(name, version, college, region, standard));
     }
 
     /** Which rule set predicts graduates' employment better, on the same scope (docs/validity.md). */

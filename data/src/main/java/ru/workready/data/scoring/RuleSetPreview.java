@@ -14,44 +14,38 @@ import ru.workready.data.InvalidInputException.Problem;
 import ru.workready.data.NotFoundException;
 import ru.workready.data.rulesets.RuleBaseRegistry;
 import ru.workready.data.rulesets.RuleBaseRegistry.CompiledRuleSet;
-import ru.workready.data.rulesets.RuleSetRepository;
 import ru.workready.data.scoring.BulkScoringRepository.StudentRow;
 import ru.workready.engine.scoring.FunctionScore;
 import ru.workready.engine.scoring.ReadinessLevel;
 
 /**
- * A cohort (a college or a region) under a rule-set version before it is activated: every student is
- * scored under what is active now and under the candidate, in the rescoring's batches, and the level
- * changes are counted (the first {@value #MAX_CHANGES} listed). Nothing is stored.
+ * A cohort under a stored rule-set version before it is activated: every student scored with what is active now and
+ * with the candidate, in the rescoring job's batches; nothing is stored.
  */
 @Service
 public class RuleSetPreview {
+    /** At most this many level changes are listed; the counts cover them all. */
     static final int MAX_CHANGES = 2000;
 
-    /** One function of one student whose level the candidate changes; readiness unrounded. */
+    /** One labour function of one student whose level the candidate changes. */
     public record LevelChange(String studentId, String function, ReadinessLevel from, ReadinessLevel to,
                               @Nullable Double readinessFrom, @Nullable Double readinessTo) {
     }
 
-    /** The comparison: the candidate's label, the versions active now, and the changes. */
-    public record Preview(String candidate, List<String> activeVersions, int students, int functions, int changed,
-                          Map<String, Integer> transitions, List<LevelChange> changes) {
-        public boolean changesTruncated() {
-            return changed > changes.size();
-        }
+    /** The candidate against the active rule sets: counts of all changes, the first {@link #MAX_CHANGES} listed. */
+    public record Preview(String candidate, String scope, @Nullable String standard, List<String> activeVersions,
+                          int students, int functions, int changed, Map<String, Integer> transitions,
+                          List<LevelChange> changes, boolean changesTruncated) {
     }
 
+    private final RuleBaseRegistry registry;
     private final CohortScoring cohort;
     private final BulkScoringRepository bulk;
-    private final RuleSetRepository ruleSets;
-    private final RuleBaseRegistry registry;
 
-    RuleSetPreview(CohortScoring cohort, BulkScoringRepository bulk, RuleSetRepository ruleSets,
-                   RuleBaseRegistry registry) {
+    RuleSetPreview(RuleBaseRegistry registry, CohortScoring cohort, BulkScoringRepository bulk) {
+        this.registry = registry;
         this.cohort = cohort;
         this.bulk = bulk;
-        this.ruleSets = ruleSets;
-        this.registry = registry;
     }
 
     /** Give exactly one of college and region; standard (a code) limits it to one standard. */
@@ -61,8 +55,7 @@ public class RuleSetPreview {
             throw new InvalidInputException("invalid-parameter", "Give either college or region",
                     List.of(new Problem(null, "college", college, "give exactly one of college and region")), 1);
         }
-        CompiledRuleSet candidate = registry.compiled(ruleSets.find(name, version)
-                .orElseThrow(() -> new NotFoundException("No rule set " + name + " version " + version)));
+        CompiledRuleSet candidate = registry.compiled(name, version);
         List<StudentRow> students = bulk.students(college, region);
         if (students.isEmpty()) {
             throw new NotFoundException(college != null ? "No students in college " + college
@@ -80,15 +73,16 @@ public class RuleSetPreview {
             var then = cohort.score(ctx, batch, histories, s -> candidate);
             for (int k = 0; k < now.size(); k++) {
                 tally.activeVersions.add(now.get(k).readiness().ruleSetVersion());
-                tally.add(now.get(k).student().id(), now.get(k).readiness().functions(),
+                tally.compare(now.get(k).student().id(), now.get(k).readiness().functions(),
                         then.get(k).readiness().functions());
             }
         }
-        return new Preview(candidate.label(), List.copyOf(tally.activeVersions), students.size(), tally.functions,
-                tally.changed, tally.transitions, tally.changes);
+        return new Preview(candidate.label(), college != null ? "COLLEGE:" + college : "REGION:" + region,
+                standard, List.copyOf(tally.activeVersions), students.size(), tally.functions, tally.changed,
+                tally.transitions, tally.changes, tally.changed > tally.changes.size());
     }
 
-    /** The counts so far. */
+    /** Level changes counted function by function. */
     private static final class Tally {
         final Set<String> activeVersions = new TreeSet<>();
         final Map<String, Integer> transitions = new TreeMap<>();
@@ -96,16 +90,19 @@ public class RuleSetPreview {
         int functions;
         int changed;
 
-        void add(String studentId, List<FunctionScore> a, List<FunctionScore> b) {
-            for (int j = 0; j < a.size(); j++) {
+        void compare(String studentId, List<FunctionScore> now, List<FunctionScore> then) {
+            for (int j = 0; j < now.size(); j++) {
+                FunctionScore a = now.get(j);
+                FunctionScore b = then.get(j);
                 functions++;
-                if (a.get(j).level() != b.get(j).level()) {
-                    changed++;
-                    transitions.merge(a.get(j).level() + " → " + b.get(j).level(), 1, Integer::sum);
-                    if (changes.size() < MAX_CHANGES) {
-                        changes.add(new LevelChange(studentId, a.get(j).code(), a.get(j).level(), b.get(j).level(),
-                                a.get(j).readiness(), b.get(j).readiness()));
-                    }
+                if (a.level() == b.level()) {
+                    continue;
+                }
+                changed++;
+                transitions.merge(a.level() + " → " + b.level(), 1, Integer::sum);
+                if (changes.size() < MAX_CHANGES) {
+                    changes.add(new LevelChange(studentId, a.code(), a.level(), b.level(), a.readiness(),
+                            b.readiness()));
                 }
             }
         }
