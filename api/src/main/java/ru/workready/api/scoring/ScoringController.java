@@ -1,5 +1,7 @@
 package ru.workready.api.scoring;
 
+import static ru.workready.engine.Decimals.fourOrNull;
+
 import ru.workready.data.ConflictException;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
@@ -146,9 +148,9 @@ class ScoringController {
         List<FunctionChange> all = new ArrayList<>();
         for (FunctionScore f : after.readiness().functions()) {
             FunctionScore b = old.get(f.code());
-            all.add(new FunctionChange(f.code(), b.level(), f.level(), round(b.readiness()), round(f.readiness()),
-                    round(b.coverage()), round(f.coverage()), Russian.wanted(http) ? Russian.reason(f) : f.reason(),
-                    f.rules()));
+            all.add(new FunctionChange(f.code(), b.level(), f.level(), fourOrNull(b.readiness()),
+                    fourOrNull(f.readiness()), fourOrNull(b.coverage()), fourOrNull(f.coverage()),
+                    Russian.wanted(http) ? Russian.reason(f) : f.reason(), f.rules()));
         }
         List<FunctionChange> changed = all.stream().filter(c -> c.levelBefore() != c.levelAfter()
                 || !java.util.Objects.equals(c.readinessBefore(), c.readinessAfter())
@@ -205,7 +207,8 @@ class ScoringController {
                         transitions.merge(a.get(j).level() + " → " + b.get(j).level(), 1, Integer::sum);
                         if (changes.size() < MAX_CHANGES) {
                             changes.add(new LevelChange(now.get(k).student().id(), a.get(j).code(), a.get(j).level(),
-                                    b.get(j).level(), round(a.get(j).readiness()), round(b.get(j).readiness())));
+                                    b.get(j).level(), fourOrNull(a.get(j).readiness()),
+                                    fourOrNull(b.get(j).readiness())));
                         }
                     }
                 }
@@ -356,9 +359,5 @@ class ScoringController {
         Map<ReadinessLevel, Integer> m = new TreeMap<>();
         r.functions().forEach(f -> m.merge(f.level(), 1, Integer::sum));
         return m;
-    }
-
-    private static @Nullable Double round(@Nullable Double v) {
-        return v == null ? null : Math.round(v * 10000) / 10000.0;
     }
 }

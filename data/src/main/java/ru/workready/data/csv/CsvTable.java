@@ -87,17 +87,22 @@ public final class CsvTable {
         return out;
     }
 
-    /** Whichever of ';' and ',' the first line (up to CR or LF) has more of; ',' on a tie. */
+    /**
+     * Whichever of ';' and ',' the first line (up to CR or LF) has more of outside quotes; ',' on a
+     * tie. Both tokenizers ask here, so they agree on every file.
+     */
     public static char delimiterOf(String text) {
         int semicolons = 0;
         int commas = 0;
+        boolean quoted = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '\n' || c == '\r') {
                 break;
             }
-            semicolons += c == ';' ? 1 : 0;
-            commas += c == ',' ? 1 : 0;
+            quoted ^= c == '"';
+            semicolons += c == ';' && !quoted ? 1 : 0;
+            commas += c == ',' && !quoted ? 1 : 0;
         }
         return semicolons > commas ? ';' : ',';
     }
