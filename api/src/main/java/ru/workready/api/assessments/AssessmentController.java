@@ -1,5 +1,7 @@
 package ru.workready.api.assessments;
 
+import ru.workready.data.assessments.UploadRunner;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -102,7 +104,7 @@ class AssessmentController {
                                       @RequestParam(name = "fileName", required = false) @Nullable String fileName,
                                       HttpServletRequest request) {
         tenancy.requireCollege(college);
-        return respond(college, runner.run(assessments, college, fileName, key, request));
+        return respond(college, runner.run(assessments, college, fileName, key, UploadBodies.of(request)));
     }
 
     @GetMapping("/api/colleges/{college}/uploads/{id}")

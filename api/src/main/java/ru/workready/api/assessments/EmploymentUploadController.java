@@ -1,5 +1,7 @@
 package ru.workready.api.assessments;
 
+import ru.workready.data.assessments.UploadRunner;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -50,6 +52,6 @@ class EmploymentUploadController {
             @RequestParam(name = "fileName", required = false) @Nullable String fileName,
             HttpServletRequest request) {
         tenancy.requireCollege(college);
-        return AssessmentController.respond(college, runner.run(employment, college, fileName, key, request));
+        return AssessmentController.respond(college, runner.run(employment, college, fileName, key, UploadBodies.of(request)));
     }
 }

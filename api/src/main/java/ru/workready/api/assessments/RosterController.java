@@ -1,5 +1,7 @@
 package ru.workready.api.assessments;
 
+import ru.workready.data.assessments.UploadRunner;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -49,6 +51,6 @@ class RosterController {
             @RequestParam(name = "fileName", required = false) @Nullable String fileName,
             HttpServletRequest request) {
         tenancy.requireCollege(college);
-        return AssessmentController.respond(college, runner.run(roster, college, fileName, key, request));
+        return AssessmentController.respond(college, runner.run(roster, college, fileName, key, UploadBodies.of(request)));
     }
 }

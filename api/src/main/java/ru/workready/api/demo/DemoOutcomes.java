@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import ru.workready.api.scoring.ReadinessService;
+import ru.workready.data.scoring.ReadinessService;
 import ru.workready.data.mapping.MappingRepository;
 import ru.workready.data.outcomes.EmploymentUploadService;
 import ru.workready.data.outcomes.OutcomeRepository;

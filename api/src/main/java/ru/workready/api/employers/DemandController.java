@@ -1,5 +1,7 @@
 package ru.workready.api.employers;
 
+import ru.workready.data.employers.EmployerQueries;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,5 +1,9 @@
 package ru.workready.api.employers;
 
+import ru.workready.data.employers.EmployerAsOf;
+import ru.workready.data.employers.EmployerExpertise;
+import ru.workready.data.employers.EmployerQueries;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -9,8 +9,8 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
-import ru.workready.api.assessments.UploadHeartbeat;
-import ru.workready.api.scoring.RescoreJobs;
+import ru.workready.data.assessments.UploadHeartbeat;
+import ru.workready.data.scoring.RescoreJobs;
 
 /**
  * Health of the pools that do the node's work: uploads in the background, their heartbeat, and rescoring jobs. A

@@ -1,5 +1,9 @@
 package ru.workready.api.outcomes;
 
+import ru.workready.data.outcomes.ValidityComparison;
+import ru.workready.data.outcomes.ValidityReport;
+import ru.workready.data.outcomes.ValidityService;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -25,7 +29,7 @@ import ru.workready.data.outcomes.OutcomeRepository;
 import ru.workready.data.rulesets.RuleSetRepository;
 import ru.workready.data.security.Role;
 import ru.workready.engine.employers.SmallCells;
-import ru.workready.api.rulebase.RuleBaseRegistry;
+import ru.workready.data.rulesets.RuleBaseRegistry;
 
 /**
  * Graduates' employment and how well readiness at graduation predicts it, as JSON or as CSV / XLSX downloads

@@ -25,6 +25,7 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import ru.workready.data.InvalidInputException;
 import ru.workready.data.NotFoundException;
+import ru.workready.data.assessments.UploadSpool;
 
 /**
  * Every error leaves as an RFC 9457 problem detail with a stable type; nothing internal (stack
@@ -97,6 +98,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         log.info("Request body could not be read: {}", e.getCause().getMessage());
         return problem(HttpStatus.BAD_REQUEST, "unreadable-body", "Unreadable request body",
                 "The request body could not be read to its end");
+    }
+
+    /** An upload spooled past its limit (the use case's own exception, the same answer). */
+    @ExceptionHandler(UploadSpool.TooLargeException.class)
+    ProblemDetail uploadTooLarge(UploadSpool.TooLargeException e) {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large", e.getMessage());
+    }
+
+    /** An upload body that broke off while it was spooled. */
+    @ExceptionHandler(UploadSpool.UnreadableBodyException.class)
+    ProblemDetail uploadUnreadable(UploadSpool.UnreadableBodyException e) {
+        return unreadableBody(new BodyReadException(e.getCause()));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

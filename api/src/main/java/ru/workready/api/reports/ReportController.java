@@ -49,13 +49,13 @@ import ru.workready.data.security.Role;
 class ReportController {
     private final GapReportService reports;
     private final Tenancy tenancy;
-    private final ru.workready.api.scoring.ReadinessService scoring;
-    private final ru.workready.api.rulebase.RuleBaseRegistry ruleBases;
+    private final ru.workready.data.scoring.ReadinessService scoring;
+    private final ru.workready.data.rulesets.RuleBaseRegistry ruleBases;
     private final ru.workready.data.programmes.ProgrammeRepository programmes;
 
     ReportController(GapReportService reports, Tenancy tenancy,
-                     ru.workready.api.scoring.ReadinessService scoring,
-                     ru.workready.api.rulebase.RuleBaseRegistry ruleBases,
+                     ru.workready.data.scoring.ReadinessService scoring,
+                     ru.workready.data.rulesets.RuleBaseRegistry ruleBases,
                      ru.workready.data.programmes.ProgrammeRepository programmes) {
         this.ruleBases = ruleBases;
         this.programmes = programmes;
@@ -149,7 +149,7 @@ class ReportController {
         return ReportResponses.respond(format, () -> reports.cohort(query.selector(),
                 query.standards(), limit, ruleSetOf(query), ownCollege(), day,
                 (ids, standard, on) -> ids.stream().map(id -> scoring.asOf(id, standard,
-                        ru.workready.api.scoring.ReadinessService.Moment.of(on)).readiness()).toList()));
+                        ru.workready.data.scoring.ReadinessService.Moment.of(on)).readiness()).toList()));
     }
 
     @GetMapping("/supply-demand")

@@ -1,5 +1,9 @@
 package ru.workready.api.rulebase;
 
+import ru.workready.data.rulesets.DecisionTables;
+import ru.workready.data.rulesets.RuleBaseRegistry;
+import ru.workready.data.rulesets.RuleSetService;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;

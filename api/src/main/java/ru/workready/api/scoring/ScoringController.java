@@ -2,6 +2,10 @@ package ru.workready.api.scoring;
 
 import static ru.workready.engine.Decimals.fourOrNull;
 
+import ru.workready.data.scoring.CohortScoring;
+import ru.workready.data.scoring.ReadinessService;
+import ru.workready.data.scoring.RescoreJobs;
+
 import ru.workready.data.ConflictException;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
@@ -25,8 +29,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import ru.workready.api.language.Russian;
-import ru.workready.api.rulebase.RuleBaseRegistry.CompiledRuleSet;
-import ru.workready.api.rulebase.RuleBaseRegistry;
+import ru.workready.data.rulesets.RuleBaseRegistry.CompiledRuleSet;
+import ru.workready.data.rulesets.RuleBaseRegistry;
 import ru.workready.api.security.Allowed;
 import ru.workready.api.security.Audited;
 import ru.workready.api.security.Tenancy;

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import ru.workready.api.downloads.Downloads;
-import ru.workready.api.scoring.ReadinessService;
+import ru.workready.data.scoring.ReadinessService;
 import ru.workready.api.security.Allowed;
 import ru.workready.api.security.Caller;
 import ru.workready.data.reports.GapReportService;

@@ -1,5 +1,7 @@
 package ru.workready.api.assessments;
 
+import ru.workready.data.assessments.UploadPartitionsFold;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;

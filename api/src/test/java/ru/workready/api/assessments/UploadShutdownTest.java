@@ -1,5 +1,8 @@
 package ru.workready.api.assessments;
 
+import ru.workready.data.assessments.UploadRunner;
+import ru.workready.data.assessments.UploadSpool;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -7,9 +10,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import jakarta.servlet.ReadListener;
-import jakarta.servlet.ServletInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -21,10 +23,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.test.web.servlet.MockMvc;
 import ru.workready.api.ApiTest;
-import ru.workready.api.problems.BodyReadException;
 import ru.workready.data.assessments.AssessmentUploadService;
 import ru.workready.data.assessments.UploadKind;
 import ru.workready.data.assessments.UploadLoader;
@@ -144,39 +144,20 @@ class UploadShutdownTest extends ApiTest {
     @Test
     void aBodyBrokenOffMidUploadIsTheClientsUnreadableBody() {
         IngestionFixture fixture = IngestionFixture.create(programmes, students, "CUTBODY", 1);
-        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/") {
+        InputStream cutOff = new InputStream() {
+            private int sent;
+
             @Override
-            public ServletInputStream getInputStream() {
-                return new ServletInputStream() {
-                    private int sent;
-
-                    @Override
-                    public int read() throws IOException {
-                        if (sent++ > 100) {
-                            throw new IOException("Connection reset by peer");
-                        }
-                        return 'x';
-                    }
-
-                    @Override
-                    public boolean isFinished() {
-                        return false;
-                    }
-
-                    @Override
-                    public boolean isReady() {
-                        return true;
-                    }
-
-                    @Override
-                    public void setReadListener(ReadListener listener) {
-                    }
-                };
+            public int read() throws IOException {
+                if (sent++ > 100) {
+                    throw new IOException("Connection reset by peer");
+                }
+                return 'x';
             }
         };
-        request.setContentType("text/csv");
-        assertThatThrownBy(() -> runner.run(assessments, fixture.college, null, null, request))
-                .isInstanceOf(BodyReadException.class);
+        assertThatThrownBy(() -> runner.run(assessments, fixture.college, null, null,
+                new UploadRunner.Body(cutOff, "text/csv", false)))
+                .isInstanceOf(UploadSpool.UnreadableBodyException.class);
     }
 
     private long count(String sql, Object... params) {

@@ -1,5 +1,8 @@
 package ru.workready.api.employers;
 
+import ru.workready.data.employers.EmployerAsOf;
+import ru.workready.data.employers.EmployerQueries;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;

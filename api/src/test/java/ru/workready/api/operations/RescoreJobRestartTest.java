@@ -23,7 +23,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import ru.workready.api.ApiTest;
-import ru.workready.api.scoring.RescoreJobs;
+import ru.workready.data.scoring.RescoreJobs;
 
 /**
  * A rescoring job meets a database restart, then an application shutdown. Either way it ends

@@ -1,12 +1,15 @@
 package ru.workready.api.outcomes;
 
+import ru.workready.data.outcomes.ValidityReport;
+import ru.workready.data.outcomes.ValidityService;
+
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import ru.workready.api.ApiTest;
-import ru.workready.api.scoring.ReadinessService;
+import ru.workready.data.scoring.ReadinessService;
 import ru.workready.data.outcomes.OutcomeRepository;
 
 /**

@@ -1,5 +1,8 @@
 package ru.workready.api.rulebase;
 
+import ru.workready.data.rulesets.DecisionTables;
+import ru.workready.data.rulesets.RuleSetCompiler;
+
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package ru.workready.api.rulebase;
 
+import ru.workready.data.rulesets.DecisionTables;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,8 @@
 package ru.workready.api.rulebase;
 
+import ru.workready.data.rulesets.RuleBaseRegistry;
+import ru.workready.data.rulesets.RuleSetCompiler;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;

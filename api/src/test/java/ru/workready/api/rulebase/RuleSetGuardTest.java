@@ -1,5 +1,9 @@
 package ru.workready.api.rulebase;
 
+import ru.workready.data.rulesets.DecisionTables;
+import ru.workready.data.rulesets.RuleSetGuard;
+import ru.workready.data.rulesets.RuleSetService;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -139,8 +143,8 @@ class RuleSetGuardTest {
                 Arguments.of("unicode", consequence("\\u0053ystem.exit(0);"), 9, "\\u0053"),
                 Arguments.of("engine runtime", HEADER + "import ru.workready.engine.scoring.RuleRun;\n", 5,
                         "ru.workready.engine.scoring.RuleRun"),
-                Arguments.of("api class", consequence("ru.workready.api.rulebase.RuleSetService.class.getName();"),
-                        9, "ru.workready.api.rulebase.RuleSetService"),
+                Arguments.of("api class", consequence("ru.workready.data.rulesets.RuleSetService.class.getName();"),
+                        9, "ru.workready.data.rulesets.RuleSetService"),
                 Arguments.of("timer", HEADER + """
                         rule "Timer"
                             timer ( int: 1s 1s )

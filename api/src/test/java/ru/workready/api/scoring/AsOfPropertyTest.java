@@ -1,5 +1,7 @@
 package ru.workready.api.scoring;
 
+import ru.workready.data.scoring.ReadinessService;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -16,7 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import ru.workready.api.ApiTest;
-import ru.workready.api.rulebase.RuleBaseRegistry;
+import ru.workready.data.rulesets.RuleBaseRegistry;
 import ru.workready.data.assessments.AssessmentUploadService;
 import ru.workready.data.assessments.EvidenceRepository;
 import ru.workready.data.mapping.MappingRepository;

@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import ru.workready.api.ApiTest;
-import ru.workready.api.rulebase.RuleBaseRegistry;
+import ru.workready.data.rulesets.RuleBaseRegistry;
 import ru.workready.data.assessments.AssessmentUploadService;
 import ru.workready.data.mapping.MappingRepository;
 import ru.workready.data.rulesets.RuleSetRepository;

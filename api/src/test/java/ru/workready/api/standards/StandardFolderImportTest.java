@@ -1,5 +1,7 @@
 package ru.workready.api.standards;
 
+import ru.workready.data.standards.StandardFolderImport;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;

@@ -7,8 +7,8 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import ru.workready.api.WorkreadyApplication;
-import ru.workready.api.scoring.ReadinessService;
-import ru.workready.api.scoring.RescoreJobs;
+import ru.workready.data.scoring.ReadinessService;
+import ru.workready.data.scoring.RescoreJobs;
 import ru.workready.data.scoring.BulkScoringRepository;
 
 /**

@@ -10,7 +10,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import ru.workready.api.WorkreadyApplication;
-import ru.workready.api.scoring.RescoreJobs;
+import ru.workready.data.scoring.RescoreJobs;
 import ru.workready.data.scoring.BulkScoringRepository;
 
 /**

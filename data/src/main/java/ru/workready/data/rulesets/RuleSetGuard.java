@@ -1,4 +1,4 @@
-package ru.workready.api.rulebase;
+package ru.workready.data.rulesets;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -51,10 +51,10 @@ import org.jspecify.annotations.Nullable;
  * timers, inline accumulate code and unicode escapes. Names that resolve to nothing are left to the
  * compiler, which refuses them.
  */
-final class RuleSetGuard {
+public final class RuleSetGuard {
 
     /** One refused reference: the DRL file, the 1-based line, the reference as written, and why. */
-    record Finding(String file, int line, String reference, String reason) {
+    public record Finding(String file, int line, String reference, String reason) {
     }
 
     /** The JDK types a rule set may use (nested types of these too, e.g. Map.Entry). */
@@ -123,7 +123,7 @@ final class RuleSetGuard {
      * Checks every DRL file of a rule set (file name → text). Parse errors are not reported here: the
      * compiler reports them with its own messages. A file that does not parse is checked on what parsed.
      */
-    static List<Finding> check(Map<String, String> drl, ClassLoader loader) {
+    public static List<Finding> check(Map<String, String> drl, ClassLoader loader) {
         RuleSetGuard guard = new RuleSetGuard(loader);
         Map<String, PackageDescr> parsed = new LinkedHashMap<>();
         drl.forEach((file, text) -> {
@@ -682,9 +682,9 @@ final class RuleSetGuard {
     enum Kind { IDENT, DOT, OTHER }
 
     /** A token of Java/MVEL text; offset into the text it was read from. */
-    static final class Token {
+    public static final class Token {
         final Kind kind;
-        final String text;
+        public final String text;
         final int offset;
         @Nullable Token following;
 
@@ -709,7 +709,7 @@ final class RuleSetGuard {
      * character literals (also text blocks and MVEL's single-quoted strings), comments and numbers are
      * skipped.
      */
-    static List<Token> tokens(String s) {
+    public static List<Token> tokens(String s) {
         List<Token> out = new ArrayList<>();
         int n = s.length();
         int i = 0;

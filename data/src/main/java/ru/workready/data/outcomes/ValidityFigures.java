@@ -1,12 +1,12 @@
-package ru.workready.api.outcomes;
+package ru.workready.data.outcomes;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import ru.workready.api.outcomes.ValidityReport.Feature;
-import ru.workready.api.outcomes.ValidityService.Scored;
+import ru.workready.data.outcomes.ValidityReport.Feature;
+import ru.workready.data.outcomes.ValidityService.Scored;
 import ru.workready.engine.outcomes.ValidityAnalysis;
 import ru.workready.engine.outcomes.ValidityAnalysis.Reading;
 import ru.workready.engine.scoring.FunctionScore;
@@ -19,7 +19,7 @@ import ru.workready.engine.scoring.ReadinessLevel;
  * programme's level has no reading of it. The summary: the share of the graduate's scored ТФ that are READY
  * (high from one half; bands below a third, to two thirds, above).
  */
-record ValidityFigures(@Nullable Feature summary, List<Feature> generalized, List<Feature> functions) {
+public record ValidityFigures(@Nullable Feature summary, List<Feature> generalized, List<Feature> functions) {
     static final ValidityFigures NONE = new ValidityFigures(null, List.of(), List.of());
     static final List<String> LEVELS = List.of(ReadinessLevel.READY.name(), ReadinessLevel.PARTIALLY_READY.name(),
             ReadinessLevel.INSUFFICIENT_EVIDENCE.name(), ReadinessLevel.NOT_READY.name());

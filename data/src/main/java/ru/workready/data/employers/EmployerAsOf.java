@@ -1,4 +1,4 @@
-package ru.workready.api.employers;
+package ru.workready.data.employers;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -16,7 +16,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import ru.workready.api.scoring.ReadinessService;
+import ru.workready.data.scoring.ReadinessService;
 import ru.workready.data.NotFoundException;
 import ru.workready.data.employers.CohortAggregates;
 import ru.workready.data.employers.CohortFilter;
@@ -45,9 +45,9 @@ import ru.workready.engine.scoring.ReadinessLevel;
  * (not graduated yet) are left out and counted.
  */
 @Component
-class EmployerAsOf {
+public class EmployerAsOf {
     /** The students scored as of the day: their standings, their scores by ТФ id, and how many were left out. */
-    record Scored(List<MemberStandings> members, Map<String, Map<Long, FunctionScore>> scores, int notYetGraduated) {
+    public record Scored(List<MemberStandings> members, Map<String, Map<Long, FunctionScore>> scores, int notYetGraduated) {
     }
 
     private final CohortRepository cohorts;
@@ -60,7 +60,7 @@ class EmployerAsOf {
         this.clock = clock;
     }
 
-    Scored score(CohortFilter filter, List<ProfileFunction> functions, boolean consentingOnly, CohortAsOf asOf) {
+    public Scored score(CohortFilter filter, List<ProfileFunction> functions, boolean consentingOnly, CohortAsOf asOf) {
         LocalDate today = LocalDate.now(clock);
         Set<String> standards = new LinkedHashSet<>();
         functions.forEach(f -> standards.add(f.standardCode()));
@@ -145,7 +145,7 @@ class EmployerAsOf {
      * The aggregate of members held in the heap: per group (college × programme × graduation year) the employer
      * levels, the median job fit, suppressed as {@link EmployerQueries#publishParts} says; totals over published groups.
      */
-    static EmployerQueries.Aggregate aggregate(EmployerQueries.Subject subject, List<MemberStandings> members) {
+    public static EmployerQueries.Aggregate aggregate(EmployerQueries.Subject subject, List<MemberStandings> members) {
         Map<List<Object>, List<MemberStandings>> groups = new LinkedHashMap<>();
         for (MemberStandings m : members) {
             var s = m.member();

@@ -1,7 +1,6 @@
-package ru.workready.api.assessments;
+package ru.workready.data.assessments;
 
-import jakarta.servlet.http.HttpServletRequest;
-import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -10,19 +9,11 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Component;
-import ru.workready.api.problems.BodyReadException;
-import ru.workready.api.problems.PayloadTooLargeException;
-import ru.workready.api.scoring.ReadinessService;
-import ru.workready.data.assessments.StaleScoreRepository;
-import ru.workready.data.assessments.UploadKind;
-import ru.workready.data.assessments.UploadLoader;
-import ru.workready.data.assessments.UploadService;
-import ru.workready.data.assessments.UploadSpool;
-import ru.workready.data.assessments.UploadStatus;
+import ru.workready.data.scoring.ReadinessService;
 import ru.workready.data.csv.TabularFormat;
 
 /**
- * Runs an upload from the request body: spools it (constant memory, hash and encoding on the
+ * Runs an upload from its body: spools it (constant memory, hash and encoding on the
  * way), answers a repeat with the first result, and processes it in the request or, when large
  * or asked with {@code Prefer: respond-async}, on the upload executor. A small upload rescores
  * its students at once; otherwise the stale-score job does.
@@ -30,6 +21,13 @@ import ru.workready.data.csv.TabularFormat;
 @Component
 public class UploadRunner {
     private static final Logger log = LoggerFactory.getLogger(UploadRunner.class);
+
+    /**
+     * An upload's body as it arrives: the bytes, their declared content type, and whether the sender prefers an
+     * answer before processing ends (HTTP's {@code Prefer: respond-async}).
+     */
+    public record Body(InputStream stream, @Nullable String contentType, boolean preferAsync) {
+    }
 
     /** The result of a POST: the upload, whether it repeats an earlier one, and how it ran. */
     public record Started(UploadStatus upload, boolean duplicate, boolean async, List<String> students,
@@ -58,30 +56,23 @@ public class UploadRunner {
         this.inlineRescore = inlineRescore;
     }
 
+    /**
+     * Over the size limit: {@link UploadSpool.TooLargeException}; a body that breaks off:
+     * {@link UploadSpool.UnreadableBodyException}. Nothing is stored in either case.
+     */
     public Started run(UploadLoader loader, String college, @Nullable String fileName, @Nullable String key,
-                       HttpServletRequest request) {
+                       Body body) {
         uploads.collegeId(college);
-        UploadSpool spool;
-        try {
-            spool = UploadSpool.of(request.getInputStream(), maxBytes);
-        } catch (UploadSpool.TooLargeException e) {
-            throw new PayloadTooLargeException(e.limit());
-        } catch (UploadSpool.UnreadableBodyException e) {
-            // a client that went away mid-upload: 400 unreadable-body, like every other body read
-            throw new BodyReadException(e.getCause());
-        } catch (IOException e) {
-            throw new BodyReadException(e);
-        }
+        UploadSpool spool = UploadSpool.of(body.stream(), maxBytes);
         boolean handedOver = false;
         try {
-            TabularFormat format = TabularFormat.detect(request.getContentType(), spool.head());
+            TabularFormat format = TabularFormat.detect(body.contentType(), spool.head());
             UploadService.Receipt receipt = uploads.receive(loader.kind(), college, fileName, key, spool, format);
             if (receipt.duplicate()) {
                 UploadStatus earlier = uploads.status(receipt.uploadId()).orElseThrow();
                 return new Started(earlier, true, false, students(earlier), 0);
             }
-            String prefer = request.getHeader("Prefer");
-            boolean async = spool.bytes() > asyncBytes || (prefer != null && prefer.contains("respond-async"));
+            boolean async = spool.bytes() > asyncBytes || body.preferAsync();
             if (async) {
                 executor.execute(() -> {
                     try (spool) {

@@ -1,4 +1,4 @@
-package ru.workready.api.scoring;
+package ru.workready.data.scoring;
 
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
@@ -19,7 +19,7 @@ import ru.workready.data.scoring.BulkScoringRepository;
  * RUNNING by a database restart.
  */
 @Component
-class JobEnding {
+public class JobEnding {
     private static final Logger log = LoggerFactory.getLogger(JobEnding.class);
 
     /** Why the workers stopped taking batches. */

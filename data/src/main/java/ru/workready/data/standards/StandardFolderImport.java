@@ -1,4 +1,4 @@
-package ru.workready.api.standards;
+package ru.workready.data.standards;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,13 +24,13 @@ import ru.workready.data.standards.StandardImportService;
  */
 @Component
 @Order(0)
-class StandardFolderImport implements ApplicationRunner {
+public class StandardFolderImport implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(StandardFolderImport.class);
 
     private final String folder;
     private final StandardImportService importer;
 
-    StandardFolderImport(@Value("${workready.standards.import-dir:}") String folder, StandardImportService importer) {
+    public StandardFolderImport(@Value("${workready.standards.import-dir:}") String folder, StandardImportService importer) {
         this.folder = folder;
         this.importer = importer;
     }

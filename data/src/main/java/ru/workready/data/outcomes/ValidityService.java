@@ -1,4 +1,4 @@
-package ru.workready.api.outcomes;
+package ru.workready.data.outcomes;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -10,8 +10,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
-import ru.workready.api.rulebase.RuleBaseRegistry.CompiledRuleSet;
-import ru.workready.api.scoring.ReadinessService;
+import ru.workready.data.rulesets.RuleBaseRegistry.CompiledRuleSet;
+import ru.workready.data.scoring.ReadinessService;
 import ru.workready.data.NotFoundException;
 import ru.workready.data.outcomes.OutcomeRepository;
 import ru.workready.data.outcomes.OutcomeRepository.Graduate;
@@ -25,11 +25,11 @@ import ru.workready.engine.scoring.StudentReadiness;
  * ({@link ValidityFigures}).
  */
 @Service
-class ValidityService {
+public class ValidityService {
     static final int MONTHS = 12;
     static final int WINDOW_MONTHS = 3;
-    static final int DEFAULT_MINIMUM = 10;
-    static final long DEFAULT_SEED = 20261205L;
+    public static final int DEFAULT_MINIMUM = 10;
+    public static final long DEFAULT_SEED = 20261205L;
     static final int RESAMPLES = 2000;
 
     /** A graduate with a known outcome, scored as of graduation. */
@@ -52,13 +52,13 @@ class ValidityService {
     }
 
     /** The report with the active rule sets (candidate null) or a candidate rule set for everybody. */
-    ValidityReport report(OutcomeRepository.Cohort cohort, String standard, int minimum, long seed,
+    public ValidityReport report(OutcomeRepository.Cohort cohort, String standard, int minimum, long seed,
                           @Nullable CompiledRuleSet candidate, boolean suppress) {
         return build(cohort, standard, minimum, seed, score(cohort, standard, candidate), suppress);
     }
 
     /** The active rule sets' report beside a candidate's, on the same graduates. */
-    ValidityComparison compare(OutcomeRepository.Cohort cohort, String standard, int minimum, long seed,
+    public ValidityComparison compare(OutcomeRepository.Cohort cohort, String standard, int minimum, long seed,
                                CompiledRuleSet candidate, boolean suppress) {
         Cohort active = score(cohort, standard, null);
         Cohort other = score(cohort, standard, candidate);

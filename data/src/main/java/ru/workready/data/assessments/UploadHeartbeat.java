@@ -1,4 +1,4 @@
-package ru.workready.api.assessments;
+package ru.workready.data.assessments;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;

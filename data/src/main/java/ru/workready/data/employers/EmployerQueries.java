@@ -1,4 +1,4 @@
-package ru.workready.api.employers;
+package ru.workready.data.employers;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,7 +13,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import ru.workready.api.scoring.ReadinessService;
+import ru.workready.data.scoring.ReadinessService;
 import ru.workready.data.employers.CohortFilter;
 import ru.workready.data.employers.CohortRepository;
 import ru.workready.data.employers.ConsentRepository;
@@ -40,7 +40,7 @@ import ru.workready.engine.scoring.ReadinessLevel;
  * where the student consented, and ready graduates against declared demand.
  */
 @Service
-class EmployerQueries {
+public class EmployerQueries {
     /** The three levels employers see; anything else a ТФ can be (insufficient evidence, unmapped …) counts as not ready. */
     static final List<ReadinessLevel> EMPLOYER_LEVELS = DemandTargets.EMPLOYER_LEVELS;
     /** Evidence kinds that can raise an outcome's mastery, strongest first (НОК certifies a whole ОТФ instead). */
@@ -49,14 +49,14 @@ class EmployerQueries {
     static final double STRONG_MASTERY = 0.75;
 
     /** What an aggregate is about: a job profile, or one ТФ as a profile of one. */
-    record Subject(List<ProfileFunction> functions, boolean singleFunction) {
+    public record Subject(List<ProfileFunction> functions, boolean singleFunction) {
     }
 
     /**
      * One group of students (college × programme × graduation year); numbers null when suppressed,
      * and {@code suppressionReason} says why anything (the group, or some counts) is withheld.
      */
-    record Cell(String college, String collegeName, String region, String programme, String programmeName,
+    public record Cell(String college, String collegeName, String region, String programme, String programmeName,
                 int graduationYear, boolean suppressed, @Nullable Long students,
                 @Nullable Map<ReadinessLevel, Long> counts, @Nullable Double medianJobFit,
                 SmallCells.@Nullable Reason suppressionReason,
@@ -72,10 +72,10 @@ class EmployerQueries {
      * Sums over the published cells only, so that nothing suppressed can be recovered by
      * subtraction; the median covers cells whose counts are published.
      */
-    record Totals(long students, int publishedCells, int suppressedCells, @Nullable Double medianJobFit) {
+    public record Totals(long students, int publishedCells, int suppressedCells, @Nullable Double medianJobFit) {
     }
 
-    record Aggregate(List<Cell> cells, Totals totals) {
+    public record Aggregate(List<Cell> cells, Totals totals) {
     }
 
     /**
@@ -96,13 +96,13 @@ class EmployerQueries {
                           List<EvidenceKind> retake) {
     }
 
-    record Candidate(int rank, String studentId, String college, String region, String programme, int graduationYear,
+    public record Candidate(int rank, String studentId, String college, String region, String programme, int graduationYear,
                      double jobFit, boolean mustHavesMet, ReadinessLevel level, List<String> unmetMustHaves,
                      List<Gap> gaps) {
     }
 
     /** Ready graduates of a region and year against one declared need; ready and shortfall null when withheld. */
-    record Supply(DemandService.Demand demand, long graduates, @Nullable Long ready, @Nullable Long shortfall,
+    public record Supply(DemandService.Demand demand, long graduates, @Nullable Long ready, @Nullable Long shortfall,
                   boolean suppressed, int smallGroupsLeftOut, @Nullable String suppressionReason) {
     }
 
@@ -127,11 +127,11 @@ class EmployerQueries {
         this.readiness = readiness;
     }
 
-    static Subject of(JobProfile profile) {
+    public static Subject of(JobProfile profile) {
         return new Subject(profile.engineFunctions(), false);
     }
 
-    static Subject of(FunctionRef function) {
+    public static Subject of(FunctionRef function) {
         return new Subject(List.of(DemandTargets.asProfileFunction(function)), true);
     }
 
@@ -139,7 +139,7 @@ class EmployerQueries {
      * Per-group level counts and medians, aggregated in PostgreSQL (heap: one row per group, not
      * per student); suppression over that small result here.
      */
-    Aggregate aggregate(Subject subject, CohortFilter filter) {
+    public Aggregate aggregate(Subject subject, CohortFilter filter) {
         List<ProfileFunction> functions = scoreUnscored(subject.functions(), filter);
         CohortAggregates.Groups all = aggregates.groups(filter, functions,
                 subject.singleFunction() ? LevelRule.FUNCTION : LevelRule.PROFILE);
@@ -202,7 +202,7 @@ class EmployerQueries {
      * audited (candidate_disclosure).
      */
     @Transactional
-    List<Candidate> candidates(JobProfile profile, CohortFilter filter, int limit) {
+    public List<Candidate> candidates(JobProfile profile, CohortFilter filter, int limit) {
         List<ProfileFunction> functions = scoreUnscored(profile.engineFunctions(), filter);
         // ranked and cut in SQL (same order as JobFit's); the gaps are worked out for the top N only
         List<CohortAggregates.Ranked> ranked = aggregates.top(filter, functions, limit);
@@ -214,7 +214,7 @@ class EmployerQueries {
 
     /** As {@link #candidates(JobProfile, CohortFilter, int)}, ranked by the readiness the students had on a day. */
     @Transactional
-    List<Candidate> candidates(JobProfile profile, int limit, EmployerAsOf.Scored scored) {
+    public List<Candidate> candidates(JobProfile profile, int limit, EmployerAsOf.Scored scored) {
         List<ProfileFunction> functions = profile.engineFunctions();
         Set<Long> ids = new LinkedHashSet<>();
         profile.functions().forEach(e -> ids.add(e.function().id()));
@@ -260,7 +260,7 @@ class EmployerQueries {
      * K and hidden counts are left out, and the total is withheld when a group's ready count is
      * hidden), so that the regional total minus published groups never reveals a suppressed one.
      */
-    List<Supply> supply(String region, int year, @Nullable String onlyEmployer) {
+    public List<Supply> supply(String region, int year, @Nullable String onlyEmployer) {
         CohortFilter filter = new CohortFilter(region, null, null, year);
         List<DemandTargets.Target> targets = demand.list(region, year).stream()
                 .filter(d -> onlyEmployer == null || onlyEmployer.equals(d.employer()))

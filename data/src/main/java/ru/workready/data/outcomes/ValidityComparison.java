@@ -1,4 +1,4 @@
-package ru.workready.api.outcomes;
+package ru.workready.data.outcomes;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -6,8 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import ru.workready.api.outcomes.ValidityReport.Feature;
-import ru.workready.api.outcomes.ValidityService.Scored;
+import ru.workready.data.outcomes.ValidityReport.Feature;
+import ru.workready.data.outcomes.ValidityService.Scored;
 import ru.workready.data.outcomes.Intervals;
 import ru.workready.data.reports.Tabular;
 import ru.workready.data.reports.Table;

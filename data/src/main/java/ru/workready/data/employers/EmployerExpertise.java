@@ -1,4 +1,4 @@
-package ru.workready.api.employers;
+package ru.workready.data.employers;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +16,7 @@ import ru.workready.engine.employers.ProfileFunction;
  * statement on the mapping versions its programme uses. docs/expertise.md.
  */
 @Component
-class EmployerExpertise {
+public class EmployerExpertise {
     private final MappingExpertiseOfCohorts mappings;
 
     EmployerExpertise(MappingExpertiseOfCohorts mappings) {
@@ -24,12 +24,12 @@ class EmployerExpertise {
     }
 
     /** The filter restricted to programmes whose every active mapping to the subject's standards passed expertise. */
-    CohortFilter passedOnly(CohortFilter filter, List<ProfileFunction> functions) {
+    public CohortFilter passedOnly(CohortFilter filter, List<ProfileFunction> functions) {
         return filter.onlyProgrammes(mappings.passedProgrammes(ids(functions)));
     }
 
     /** The aggregate with each cell saying whether its programme's mapping versions passed expertise, when, by whom. */
-    EmployerQueries.Aggregate withStatements(EmployerQueries.Aggregate aggregate, List<ProfileFunction> functions) {
+    public EmployerQueries.Aggregate withStatements(EmployerQueries.Aggregate aggregate, List<ProfileFunction> functions) {
         List<GroupKey> keys = aggregate.cells().stream()
                 .map(c -> new GroupKey(c.college(), c.programme(), c.graduationYear())).toList();
         Map<GroupKey, List<MappingExpertise>> statements = mappings.ofGroups(ids(functions), keys);

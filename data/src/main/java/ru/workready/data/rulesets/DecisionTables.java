@@ -1,4 +1,4 @@
-package ru.workready.api.rulebase;
+package ru.workready.data.rulesets;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -31,24 +31,24 @@ import ru.workready.data.csv.XlsxGuard;
  * Every problem is located by file, sheet and cell (e.g. {@code region.xlsx: Политика!C12}), because
  * the people who fix it look at the spreadsheet, not at the generated DRL.
  */
-final class DecisionTables {
+public final class DecisionTables {
 
     /** The formats Drools reads: Excel 2007+ and 97–2003 workbooks, and CSV. */
-    enum Format { XLSX, XLS, CSV }
+    public enum Format { XLSX, XLS, CSV }
 
     /** One rule generated from a table row; row is the spreadsheet row (1-based). */
-    record GeneratedRule(String name, int row, String startCell) {
+    public record GeneratedRule(String name, int row, String startCell) {
     }
 
     /**
      * A table turned into DRL. sheet: the worksheet the rules were read from (null for CSV); cells: that
      * sheet's text by row and column (0-based column), to point compile errors at a cell.
      */
-    record Generated(String file, Format format, @Nullable String sheet, String drl, List<GeneratedRule> rules,
+    public record Generated(String file, Format format, @Nullable String sheet, String drl, List<GeneratedRule> rules,
                      Map<Integer, List<String>> cells) {
 
         /** Where a reference to a cell is shown: "file: Sheet!C12", or "file: C12" for CSV. */
-        String where(String cell) {
+        public String where(String cell) {
             return file + ": " + (sheet == null ? "" : quoteSheet(sheet) + "!") + cell;
         }
 
@@ -57,7 +57,7 @@ final class DecisionTables {
          * for errors Drools reports without a line, by the text it quotes) and, where the offending text
          * contains a cell's value, that cell.
          */
-        Problem locate(@Nullable Integer drlLine, String reason) {
+        public Problem locate(@Nullable Integer drlLine, String reason) {
             String[] lines = drl.split("\n", -1);
             GeneratedRule rule = null;
             String text = reason;
@@ -164,7 +164,7 @@ final class DecisionTables {
     private DecisionTables() {
     }
 
-    static Format format(String file) {
+    public static Format format(String file) {
         String ext = file.substring(file.lastIndexOf('.') + 1).toUpperCase(Locale.ROOT);
         return Format.valueOf(ext);
     }
@@ -175,7 +175,7 @@ final class DecisionTables {
     }
 
     /** Generates the DRL of one table, or throws {@link InvalidInputException} naming the cell at fault. */
-    static Generated toDrl(String file, byte[] content) {
+    public static Generated toDrl(String file, byte[] content) {
         Format format = format(file);
         String sheet = null;
         Map<Integer, List<String>> cells;
@@ -323,7 +323,7 @@ final class DecisionTables {
      * Drools reads only comma-separated CSV; Russian Excel saves with ';'. A file whose first line has
      * more ';' than ',' outside quotes is rewritten with commas (quoted where needed), a record a line.
      */
-    static String commaSeparated(String text) {
+    public static String commaSeparated(String text) {
         if (CsvTable.delimiterOf(text) != ';') {
             return text;
         }
@@ -340,7 +340,7 @@ final class DecisionTables {
         return out.toString();
     }
 
-    static String columnName(int column) {
+    public static String columnName(int column) {
         StringBuilder s = new StringBuilder();
         for (int c = column + 1; c > 0; c = (c - 1) / 26) {
             s.insert(0, (char) ('A' + (c - 1) % 26));
@@ -348,7 +348,7 @@ final class DecisionTables {
         return s.toString();
     }
 
-    static int columnIndex(String name) {
+    public static int columnIndex(String name) {
         int c = 0;
         for (int i = 0; i < name.length(); i++) {
             c = c * 26 + (name.charAt(i) - 'A' + 1);

@@ -1,4 +1,4 @@
-package ru.workready.api.scoring;
+package ru.workready.data.scoring;
 
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -15,7 +15,7 @@ import ru.workready.data.scoring.BulkScoringRepository;
  * Every node sweeps; the update is idempotent, so several nodes sweeping at once do no harm.
  */
 @Component
-class AbandonedJobSweep {
+public class AbandonedJobSweep {
     private static final Logger log = LoggerFactory.getLogger(AbandonedJobSweep.class);
 
     private final BulkScoringRepository jobs;

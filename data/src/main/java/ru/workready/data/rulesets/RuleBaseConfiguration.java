@@ -1,4 +1,4 @@
-package ru.workready.api.rulebase;
+package ru.workready.data.rulesets;
 
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
@@ -12,7 +12,7 @@ import ru.workready.engine.scoring.Readiness;
  * {@link RuleBaseRegistry}, which picks the active version of the student's scope.
  */
 @Configuration(proxyBeanMethods = false)
-class RuleBaseConfiguration {
+public class RuleBaseConfiguration {
     static final String DEFAULT_RULE_SET = "default";
     static final String DEFAULT_VERSION = "default-1";
 

@@ -1,4 +1,4 @@
-package ru.workready.api.rulebase;
+package ru.workready.data.rulesets;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,7 +57,7 @@ public class RuleBaseRegistry {
      */
     private final KieContainer classpath;
 
-    RuleBaseRegistry(RuleSetRepository repository, RuleSetCompiler compiler) {
+    public RuleBaseRegistry(RuleSetRepository repository, RuleSetCompiler compiler) {
         this.repository = repository;
         this.compiler = compiler;
         this.classpath = KieServices.Factory.get().getKieClasspathContainer(RuleBaseRegistry.class.getClassLoader());

@@ -1,4 +1,4 @@
-package ru.workready.api.outcomes;
+package ru.workready.data.outcomes;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;

@@ -1,4 +1,5 @@
-package ru.workready.api.assessments;
+package ru.workready.data.assessments;
+
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;

@@ -1,4 +1,4 @@
-package ru.workready.api.scoring;
+package ru.workready.data.scoring;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * connection pool closes (beans are destroyed after every lifecycle has stopped).
  */
 @Component
-class RescoreJobsShutdown implements SmartLifecycle {
+public class RescoreJobsShutdown implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(RescoreJobsShutdown.class);
     /** Below the web server's graceful shutdown (DEFAULT_PHASE − 1024) and stop (− 2048). */
     static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;

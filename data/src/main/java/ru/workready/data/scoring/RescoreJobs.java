@@ -1,4 +1,4 @@
-package ru.workready.api.scoring;
+package ru.workready.data.scoring;
 
 import ru.workready.data.ConflictException;
 import java.util.ArrayList;
@@ -16,8 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
-import ru.workready.api.rulebase.RuleBaseRegistry;
-import ru.workready.api.rulebase.RuleBaseRegistry.CompiledRuleSet;
+import ru.workready.data.rulesets.RuleBaseRegistry;
+import ru.workready.data.rulesets.RuleBaseRegistry.CompiledRuleSet;
 import ru.workready.data.InvalidInputException;
 import ru.workready.data.NotFoundException;
 import ru.workready.data.scoring.BulkScoringRepository;
@@ -41,8 +41,8 @@ import ru.workready.engine.scoring.FunctionScore;
 public class RescoreJobs implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(RescoreJobs.class);
     static final int WORKERS = 2;
-    static final int BATCH = 1000;
-    static final long BATCH_ROWS = 200_000;
+    public static final int BATCH = 1000;
+    public static final long BATCH_ROWS = 200_000;
 
     private final BulkScoringRepository bulk;
     private final CohortScoring cohort;

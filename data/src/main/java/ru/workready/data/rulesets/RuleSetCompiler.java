@@ -1,4 +1,4 @@
-package ru.workready.api.rulebase;
+package ru.workready.data.rulesets;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,10 +15,10 @@ import ru.workready.data.InvalidInputException;
 
 /** Compiles uploaded DRL text at run time (drools-mvel); errors come back with file, line and column. */
 @Component
-class RuleSetCompiler {
+public class RuleSetCompiler {
     private static final String ROOT = "src/main/resources/";
 
-    KieBase compile(String label, Map<String, String> drl) {
+    public KieBase compile(String label, Map<String, String> drl) {
         // uploads are checked before they get here (located by table cell); this also covers stored versions
         ClassLoader loader = RuleSetCompiler.class.getClassLoader();
         List<RuleSetGuard.Finding> refused = RuleSetGuard.check(drl, loader);

@@ -1,4 +1,4 @@
-package ru.workready.api.scoring;
+package ru.workready.data.scoring;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -11,8 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import ru.workready.api.rulebase.RuleBaseRegistry;
-import ru.workready.api.rulebase.RuleBaseRegistry.CompiledRuleSet;
+import ru.workready.data.rulesets.RuleBaseRegistry;
+import ru.workready.data.rulesets.RuleBaseRegistry.CompiledRuleSet;
 import ru.workready.data.NotFoundException;
 import ru.workready.data.assessments.EvidenceRepository;
 import ru.workready.data.mapping.MappingRepository;

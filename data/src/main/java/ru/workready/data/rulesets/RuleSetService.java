@@ -1,4 +1,4 @@
-package ru.workready.api.rulebase;
+package ru.workready.data.rulesets;
 
 import ru.workready.data.ConflictException;
 import java.time.Duration;
@@ -36,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 public class RuleSetService {
-    static final String PROBLEM = "invalid-rule-set";
+    public static final String PROBLEM = "invalid-rule-set";
     /** Fixed so that an upload's invariant samples can be reproduced. */
     static final long INVARIANT_SEED = 20261125L;
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");

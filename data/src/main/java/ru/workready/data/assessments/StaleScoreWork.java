@@ -1,4 +1,4 @@
-package ru.workready.api.assessments;
+package ru.workready.data.assessments;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,7 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import ru.workready.api.scoring.ReadinessService;
+import ru.workready.data.scoring.ReadinessService;
 import ru.workready.data.assessments.StaleScoreRepository;
 
 /**

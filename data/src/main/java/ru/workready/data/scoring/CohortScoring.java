@@ -1,4 +1,4 @@
-package ru.workready.api.scoring;
+package ru.workready.data.scoring;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import ru.workready.api.rulebase.RuleBaseRegistry.CompiledRuleSet;
+import ru.workready.data.rulesets.RuleBaseRegistry.CompiledRuleSet;
 import ru.workready.data.mapping.MappingRepository;
 import ru.workready.data.programmes.ProgrammeRepository;
 import ru.workready.data.scoring.BulkScoringRepository;
@@ -25,7 +25,7 @@ import ru.workready.engine.standards.ProfessionalStandard;
  * and standards loaded once per programme and reused. Used by rescoring jobs and rule-set previews.
  */
 @Component
-class CohortScoring {
+public class CohortScoring {
 
     /** A programme's mapping to one standard edition, with everything the evaluator and the writer need. */
     record ProgrammeStandard(long programmeId, int programmeLevel, MappingRepository.ActiveMapping mapping,
@@ -33,11 +33,11 @@ class CohortScoring {
     }
 
     /** One student scored against one standard. */
-    record Scored(StudentRow student, ProgrammeStandard target, StudentReadiness readiness) {
+    public record Scored(StudentRow student, ProgrammeStandard target, StudentReadiness readiness) {
     }
 
     /** Per-run caches (programmes, mappings, standards); thread-safe. */
-    final class Context {
+    public final class Context {
         private final Map<String, List<ProgrammeStandard>> byProgramme = new ConcurrentHashMap<>();
         private final @Nullable String standardCode;
         /** One date for the whole run: a job that crosses midnight judges every student alike. */
@@ -83,16 +83,16 @@ class CohortScoring {
         this.standards = standards;
     }
 
-    Context context(@Nullable String standardCode) {
+    public Context context(@Nullable String standardCode) {
         return new Context(standardCode, LocalDate.now(clock));
     }
 
     /** Histories of a batch, read once, to score under one or more rule sets. */
-    Map<String, List<Evidence>> histories(List<StudentRow> batch) {
+    public Map<String, List<Evidence>> histories(List<StudentRow> batch) {
         return bulk.histories(batch.stream().map(StudentRow::id).toList());
     }
 
-    List<Scored> score(Context ctx, List<StudentRow> batch, Map<String, List<Evidence>> histories,
+    public List<Scored> score(Context ctx, List<StudentRow> batch, Map<String, List<Evidence>> histories,
                        Function<StudentRow, CompiledRuleSet> ruleSet) {
         List<Scored> result = new ArrayList<>(batch.size() * 2);
         for (StudentRow s : batch) {

@@ -1,4 +1,4 @@
-package ru.workready.api.assessments;
+package ru.workready.data.assessments;
 
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -16,7 +16,7 @@ import ru.workready.data.assessments.EvidenceRepository;
  * procedure folds one upload at a time whoever calls it.
  */
 @Component
-class UploadPartitionsFold {
+public class UploadPartitionsFold {
     private static final Logger log = LoggerFactory.getLogger(UploadPartitionsFold.class);
     private final EvidenceRepository evidence;
     private final Duration after;
@@ -33,7 +33,7 @@ class UploadPartitionsFold {
     }
 
     /** Folds the partitions of uploads finished more than {@code olderThan} ago; returns how many are left. */
-    int fold(Duration olderThan) {
+    public int fold(Duration olderThan) {
         int before = evidence.uploadPartitions();
         if (before == 0) {
             return 0;
