@@ -1,5 +1,7 @@
 package ru.workready.api.scoring;
 
+import static ru.workready.engine.Decimals.fourOrNull;
+
 import ru.workready.data.scoring.RuleSetPreview;
 import ru.workready.data.students.StudentRecords;
 import ru.workready.data.assessments.ResultRow;
@@ -128,8 +130,8 @@ class ScoringController {
     private static FunctionChange change(WhatIfScoring.Change c, boolean russian) {
         FunctionScore b = c.before();
         FunctionScore f = c.after();
-        return new FunctionChange(f.code(), b.level(), f.level(), round(b.readiness()), round(f.readiness()),
-                round(b.coverage()), round(f.coverage()), russian ? Russian.reason(f) : f.reason(), f.rules());
+        return new FunctionChange(f.code(), b.level(), f.level(), fourOrNull(b.readiness()), fourOrNull(f.readiness()),
+                fourOrNull(b.coverage()), fourOrNull(f.coverage()), russian ? Russian.reason(f) : f.reason(), f.rules());
     }
 
     @GetMapping("/api/rule-sets/{name}/versions/{version}/preview")
@@ -145,7 +147,7 @@ class ScoringController {
                         @RequestParam(required = false) @Nullable String standard) {
         RuleSetPreview.Preview p = previews.preview(name, version, college, region, standard);
         List<LevelChange> changes = p.changes().stream().map(c -> new LevelChange(c.studentId(), c.function(),
-                c.from(), c.to(), round(c.readinessFrom()), round(c.readinessTo()))).toList();
+                c.from(), c.to(), fourOrNull(c.readinessFrom()), fourOrNull(c.readinessTo()))).toList();
         return new PreviewView(p.candidate(), p.scope(), p.standard(), p.activeVersions(), p.students(), p.functions(),
                 p.changed(), p.transitions(), changes, p.changesTruncated(),
                 validityLink(name, version, college, region, standard));
@@ -199,9 +201,5 @@ class ScoringController {
         Map<ReadinessLevel, Integer> m = new TreeMap<>();
         r.functions().forEach(f -> m.merge(f.level(), 1, Integer::sum));
         return m;
-    }
-
-    private static @Nullable Double round(@Nullable Double v) {
-        return v == null ? null : Math.round(v * 10000) / 10000.0;
     }
 }
