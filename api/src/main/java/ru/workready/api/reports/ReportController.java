@@ -1,5 +1,7 @@
 package ru.workready.api.reports;
 
+import ru.workready.data.scoring.Moment;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -143,7 +145,7 @@ class ReportController {
         return ReportResponses.respond(format, () -> reports.cohort(query.selector(),
                 query.standards(), limit, ruleSetOf(query), ownCollege(), day,
                 (ids, standard, on) -> ids.stream().map(id -> scoring.asOf(id, standard,
-                        ru.workready.data.scoring.ReadinessService.Moment.of(on)).readiness()).toList()));
+                        ru.workready.data.scoring.Moment.of(on)).readiness()).toList()));
     }
 
     @GetMapping("/supply-demand")

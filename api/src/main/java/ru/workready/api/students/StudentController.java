@@ -1,5 +1,7 @@
 package ru.workready.api.students;
 
+import ru.workready.data.scoring.Moment;
+
 import static ru.workready.engine.Decimals.fourOrNull;
 
 import ru.workready.data.programmes.ProgrammeCatalogue;
@@ -131,10 +133,10 @@ class StudentController {
                     List.of(new ru.workready.data.InvalidInputException.Problem(null, "asOf", asOf.toString(),
                             "a past day or today (" + today + ")")), 1);
         }
-        ReadinessService.Moment at = ReadinessService.Moment.parse(asOf, versions, knownAt, today);
+        Moment at = Moment.parse(asOf, versions, knownAt, today);
         // the evidence detail is not stored (bulk rows keep only the decision): explain computes it
         ReadinessService.Served served = asOf != null && asOf.isBefore(today)
-                || at.versions() != ReadinessService.Versions.TODAY || at.knownAt() != null
+                || at.versions() != Moment.Versions.TODAY || at.knownAt() != null
                 ? new ReadinessService.Served(readiness.asOf(id, standard, at), OffsetDateTime.now(clock), false)
                 : explain
                 ? new ReadinessService.Served(readiness.assess(id, standard), OffsetDateTime.now(clock), false)

@@ -1,5 +1,7 @@
 package ru.workready.api.scoring;
 
+import ru.workready.data.scoring.Moment;
+
 import ru.workready.data.scoring.ReadinessService;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -136,7 +138,7 @@ class AsOfPropertyTest extends ApiTest {
             if (copyCsv.length() > HEADER.length()) {
                 upload(fixture.college(), copyCsv);
             }
-            StudentReadiness asOf = service.asOf(student, "06.001", ReadinessService.Moment.of(day)).readiness();
+            StudentReadiness asOf = service.asOf(student, "06.001", Moment.of(day)).readiness();
             ReadinessService onThatDay = new ReadinessService(students, app.getBean(ProgrammeRepository.class),
                     app.getBean(MappingRepository.class), app.getBean(StandardRepository.class),
                     app.getBean(EvidenceRepository.class), app.getBean(ScoreRepository.class),

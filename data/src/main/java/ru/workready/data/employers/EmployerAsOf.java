@@ -1,5 +1,7 @@
 package ru.workready.data.employers;
 
+import ru.workready.data.scoring.Moment;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -94,7 +96,7 @@ public class EmployerAsOf {
     /** The student's scores as of the day by the ids of its edition's ТФ; none without a mapping to the standard. */
     private Map<Long, FunctionScore> scores(String studentId, String standard, LocalDate day) {
         try {
-            ReadinessService.Assessed a = readiness.asOf(studentId, standard, ReadinessService.Moment.of(day));
+            ReadinessService.Assessed a = readiness.asOf(studentId, standard, Moment.of(day));
             Map<String, Long> ids = readiness.functionIds(a.standardId());
             Map<Long, FunctionScore> byId = new HashMap<>();
             a.readiness().functions().forEach(f -> {

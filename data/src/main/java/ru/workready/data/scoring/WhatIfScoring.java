@@ -41,7 +41,7 @@ public class WhatIfScoring {
     }
 
     /** The answer: the moment both were computed at, both readinesses, and every function's change. */
-    public record WhatIf(ReadinessService.Moment at, ReadinessService.Assessed before,
+    public record WhatIf(Moment at, ReadinessService.Assessed before,
                          ReadinessService.Assessed after, int extraResults, List<Change> functions) {
         public List<Change> changed() {
             return functions.stream().filter(Change::changed).toList();
@@ -70,7 +70,7 @@ public class WhatIfScoring {
             throw new InvalidInputException("invalid-as-of", "asOf " + asOf + " is after today",
                     List.of(new Problem(null, "asOf", asOf.toString(), "a past day or today (" + today + ")")), 1);
         }
-        ReadinessService.Moment at = ReadinessService.Moment.parse(asOf, versions, knownAt, today);
+        Moment at = Moment.parse(asOf, versions, knownAt, today);
         ReadinessService.Assessed before = readiness.asOf(studentId, standard, at);
         List<Evidence> extra = extra(before.student().id(), before.student().programmeId(),
                 rows == null ? List.of() : rows, at.date(), asOf != null);
