@@ -2,7 +2,6 @@ package ru.workready.api.security;
 
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
@@ -28,9 +27,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
     private final Environment environment;
 
     SecurityConfiguration(ObjectProvider<AuditRepository> audit,
-                          @Value("${workready.security.failed-auth-per-minute:20}") int failedAuthPerMinute,
-                          Environment environment) {
-        this.failedAuthPerMinute = failedAuthPerMinute;
+                          SecuritySettings settings, Environment environment) {
+        this.failedAuthPerMinute = settings.failedAuthPerMinute();
         this.audit = audit;
         this.environment = environment;
     }

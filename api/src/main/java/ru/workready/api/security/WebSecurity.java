@@ -3,7 +3,6 @@ package ru.workready.api.security;
 import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -37,7 +36,7 @@ class WebSecurity {
                                             @Qualifier("mvcHandlerMappingIntrospector") HandlerMappingIntrospector introspector,
                                             ApiKeyCheck keys, ObjectProvider<AuditRepository> audit,
                                             RateLimiter limiter, FailedAuthThrottle throttle,
-                                            @Value("${workready.security.requests-per-minute:600}") int requestsPerMinute)
+                                            SecuritySettings settings)
             throws Exception {
         HandlerAuthorization byHandler = new HandlerAuthorization(introspector);
         http.csrf(AbstractHttpConfigurer::disable) // no cookies, no sessions: a key in a header cannot be forged cross-site
@@ -46,7 +45,8 @@ class WebSecurity {
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new ApiKeyAuthenticationFilter(keys, audit, limiter, throttle, requestsPerMinute),
+                .addFilterBefore(new ApiKeyAuthenticationFilter(keys, audit, limiter, throttle,
+                                settings.requestsPerMinute()),
                         AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
                         // the request was authorized when it came in; its error page and async completion need no second look
