@@ -15,11 +15,20 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.util.ClassUtils;
+import org.springframework.util.unit.DataSize;
+import ru.workready.api.security.AdminKeyProperties;
+import ru.workready.data.assessments.UploadProperties;
+import ru.workready.data.database.DatabaseProperties;
+import ru.workready.data.replica.ReplicaProperties;
 import ru.workready.data.settings.RenamedSettings;
+import ru.workready.data.standards.StandardsProperties;
 
 /**
  * docs/configuration.md is the one table of {@code workready.*} settings: every key a settings record binds has its
@@ -59,6 +68,26 @@ class ConfigurationTableTest {
         rows().values().stream().filter(r -> !r.formerly().isEmpty())
                 .forEach(r -> documented.put(r.formerly(), r.key()));
         assertThat(documented).isEqualTo(new TreeMap<>(RenamedSettings.RENAMED));
+    }
+
+    /** The environment variables deployments set (compose.yaml, docs) bind to the records as they did to @Value. */
+    @Test
+    void documentedEnvironmentVariablesStillBind() {
+        StandardEnvironment env = new StandardEnvironment();
+        env.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of(
+                "WORKREADY_ADMIN_KEY", "wr_key", "WORKREADY_STANDARDS_IMPORTDIR", "/srv/standards",
+                "WORKREADY_REPLICA_URL", "jdbc:postgresql://replica/db", "WORKREADY_DATABASE_ROLE_CHECK", "false",
+                "WORKREADY_UPLOADS_MAXBYTES", "4GB")));
+        Binder binder = Binder.get(env);
+        assertThat(binder.bindOrCreate("workready", AdminKeyProperties.class).adminKey()).isEqualTo("wr_key");
+        assertThat(binder.bindOrCreate("workready.standards", StandardsProperties.class).importDir())
+                .isEqualTo("/srv/standards");
+        assertThat(binder.bindOrCreate("workready.replica", ReplicaProperties.class).url())
+                .isEqualTo("jdbc:postgresql://replica/db");
+        assertThat(binder.bindOrCreate("workready.database", DatabaseProperties.class).roleCheck()).isFalse();
+        assertThat(binder.bindOrCreate("workready.uploads", UploadProperties.class).maxBytes())
+                .isEqualTo(DataSize.ofGigabytes(4));
     }
 
     static List<Key> boundKeys() throws ClassNotFoundException {
