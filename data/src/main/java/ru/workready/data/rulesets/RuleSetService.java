@@ -1,7 +1,6 @@
 package ru.workready.data.rulesets;
 
 import ru.workready.data.ConflictException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
