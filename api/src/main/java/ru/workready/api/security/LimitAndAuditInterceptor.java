@@ -27,11 +27,11 @@ class LimitAndAuditInterceptor implements HandlerInterceptor {
     private static final Logger log = LoggerFactory.getLogger(LimitAndAuditInterceptor.class);
 
     private final ObjectProvider<AuditRepository> audit;
-    private final Environment environment;
+    private final Binder settings;
 
     LimitAndAuditInterceptor(ObjectProvider<AuditRepository> audit, Environment environment) {
         this.audit = audit;
-        this.environment = environment;
+        this.settings = Binder.get(environment);
     }
 
     @Override
@@ -51,7 +51,7 @@ class LimitAndAuditInterceptor implements HandlerInterceptor {
 
     /** The limit's setting (a size such as {@code 2GB}, or bytes, as its settings record binds it), else its default. */
     private long configured(BodyLimit limit) {
-        return Binder.get(environment).bind(limit.property(), DataSize.class).map(DataSize::toBytes)
+        return settings.bind(limit.property(), DataSize.class).map(DataSize::toBytes)
                 .orElse(limit.value());
     }
 
