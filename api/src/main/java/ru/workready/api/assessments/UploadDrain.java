@@ -1,7 +1,6 @@
 package ru.workready.api.assessments;
 
 import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -13,6 +12,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import ru.workready.api.problems.ProblemTypes;
+import ru.workready.data.assessments.UploadProperties;
 import ru.workready.data.assessments.UploadService;
 
 /**
@@ -31,9 +31,9 @@ class UploadDrain implements SmartLifecycle {
     private final Duration grace;
     private volatile boolean running;
 
-    UploadDrain(UploadService uploads, @Value("${workready.uploads.shutdown-grace:20s}") Duration grace) {
+    UploadDrain(UploadService uploads, UploadProperties settings) {
         this.uploads = uploads;
-        this.grace = grace;
+        this.grace = settings.shutdownGrace();
     }
 
     @Override

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.util.unit.DataSize;
 import ru.workready.data.csv.CsvReader;
@@ -50,10 +49,13 @@ public class AssessmentUploadService implements UploadLoader {
     /** More results than this for one student, outcome and kind in one file get a warning (0: no check). */
     private final int maxResultsPerKey;
 
-    public AssessmentUploadService(UploadService uploads,
-                                   @Value("${workready.uploads.own-partition:16MB}") DataSize ownPartition,
-                                   java.time.Clock clock,
-                                   @Value("${workready.uploads.max-results-per-key:50}") int maxResultsPerKey) {
+    @org.springframework.beans.factory.annotation.Autowired
+    public AssessmentUploadService(UploadService uploads, UploadProperties settings, java.time.Clock clock) {
+        this(uploads, settings.ownPartition(), clock, settings.maxResultsPerKey());
+    }
+
+    public AssessmentUploadService(UploadService uploads, DataSize ownPartition, java.time.Clock clock,
+                                   int maxResultsPerKey) {
         this.maxResultsPerKey = maxResultsPerKey;
         this.clock = clock;
         this.uploads = uploads;

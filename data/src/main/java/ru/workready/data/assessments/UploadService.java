@@ -18,7 +18,6 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -94,16 +93,14 @@ public class UploadService {
     private final UploadHeartbeats heartbeats;
 
     public UploadService(JdbcClient jdbc, DataSource dataSource, TransactionTemplate tx, UploadHeartbeats heartbeats,
-                         @Value("${workready.uploads.xlsx.max-sheet-bytes:1GB}") DataSize maxSheet,
-                         @Value("${workready.uploads.xlsx.max-part-bytes:8MB}") DataSize maxPart,
-                         @Value("${workready.uploads.xlsx.max-shared-strings-bytes:32MB}") DataSize maxSharedStringsBytes,
-                         @Value("${workready.uploads.xlsx.max-shared-strings:1000000}") int maxSharedStrings) {
+                         UploadProperties settings) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.tx = tx;
         this.heartbeats = heartbeats;
-        this.xlsxLimits = XlsxGuard.Limits.uploads(maxSheet.toBytes(), maxPart.toBytes(),
-                maxSharedStringsBytes.toBytes(), maxSharedStrings);
+        UploadProperties.Xlsx xlsx = settings.xlsx();
+        this.xlsxLimits = XlsxGuard.Limits.uploads(xlsx.maxSheetBytes().toBytes(), xlsx.maxPartBytes().toBytes(),
+                xlsx.maxSharedStringsBytes().toBytes(), xlsx.maxSharedStrings());
     }
 
     /** What an uploaded workbook may unpack to (workready.uploads.xlsx.*). */

@@ -1,7 +1,6 @@
 package ru.workready.data.rulesets;
 
 import ru.workready.data.ConflictException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -9,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.kie.api.KieBase;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import ru.workready.data.InvalidInputException;
 import ru.workready.data.InvalidInputException.Problem;
@@ -59,12 +57,11 @@ public class RuleSetService {
      * @param maxFirings rule firings allowed in one session of those checks
      */
     RuleSetService(RuleSetRepository repository, RuleSetCompiler compiler, RuleBaseRegistry registry,
-                   @Value("${workready.rule-sets.test-budget:2s}") Duration testBudget,
-                   @Value("${workready.rule-sets.max-firings:" + RuleBudget.DEFAULT_MAX_FIRINGS + "}") int maxFirings) {
+                   RuleSetProperties settings) {
         this.repository = repository;
         this.compiler = compiler;
         this.registry = registry;
-        this.budget = RuleBudget.of(testBudget, maxFirings);
+        this.budget = RuleBudget.of(settings.testBudget(), settings.maxFirings());
     }
 
     /** Uploads a version whose decision tables (if any) come base64-encoded in the JSON body. */

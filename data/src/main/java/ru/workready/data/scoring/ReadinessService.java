@@ -76,10 +76,8 @@ public class ReadinessService {
 
     public ReadinessService(StudentRepository students, ProgrammeRepository programmes, MappingRepository mappings,
                             StandardRepository standards, EvidenceRepository evidence, ScoreRepository scores,
-                            RuleBaseRegistry ruleBases, Clock clock,
-                            @org.springframework.beans.factory.annotation.Value(
-                                    "${workready.scoring.results-per-key:10}") int resultsPerKey) {
-        this.resultsPerKey = resultsPerKey;
+                            RuleBaseRegistry ruleBases, Clock clock, ScoringProperties settings) {
+        this.resultsPerKey = settings.resultsPerKey();
         this.students = students;
         this.programmes = programmes;
         this.mappings = mappings;

@@ -76,14 +76,9 @@ public class RescoreJobs implements DisposableBean {
     private final long batchRows;
 
     RescoreJobs(BulkScoringRepository bulk, CohortScoring cohort, RuleBaseRegistry ruleBases, JobEnding ending,
-                java.time.Clock clock,
-                @org.springframework.beans.factory.annotation.Value("${workready.rescore.job.batch-students:" + BATCH
-                        + "}") int batchStudents,
-                @org.springframework.beans.factory.annotation.Value("${workready.rescore.job.batch-rows:" + BATCH_ROWS
-                        + "}")
-                long batchRows) {
-        this.batchStudents = batchStudents;
-        this.batchRows = batchRows;
+                java.time.Clock clock, RescoringProperties settings) {
+        this.batchStudents = settings.batchStudents();
+        this.batchRows = settings.batchRows();
         this.clock = clock;
         this.ending = ending;
         this.bulk = bulk;
