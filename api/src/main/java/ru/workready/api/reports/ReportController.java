@@ -23,6 +23,7 @@ import ru.workready.api.security.Caller;
 import ru.workready.api.security.Tenancy;
 import ru.workready.api.downloads.Downloads;
 import ru.workready.data.InvalidInputException;
+import ru.workready.data.ProblemType;
 import ru.workready.data.reports.AboveLevelReport;
 import ru.workready.data.reports.CohortReport;
 import ru.workready.data.reports.CoverageReport;
@@ -203,7 +204,7 @@ class ReportController {
     }
 
     private static InvalidInputException badParameter(String field, String value, String reason) {
-        return new InvalidInputException("invalid-report-parameter", "Invalid report parameter '" + field + "': " + reason,
+        return new InvalidInputException(ProblemType.INVALID_REPORT_PARAMETER, "Invalid report parameter '" + field + "': " + reason,
                 List.of(new InvalidInputException.Problem(null, field, value, reason)), 1);
     }
 }

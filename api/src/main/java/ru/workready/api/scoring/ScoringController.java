@@ -1,5 +1,6 @@
 package ru.workready.api.scoring;
 
+import ru.workready.data.ProblemType;
 import ru.workready.data.scoring.CohortScoring;
 import ru.workready.data.scoring.ReadinessService;
 import ru.workready.data.scoring.RescoreJobs;
@@ -139,7 +140,7 @@ class ScoringController {
         ru.workready.data.Inputs.requireDate("asOf", asOf);
         LocalDate today = readiness.today();
         if (asOf != null && asOf.isAfter(today)) {
-            throw new InvalidInputException("invalid-as-of", "asOf " + asOf + " is after today",
+            throw new InvalidInputException(ProblemType.INVALID_AS_OF, "asOf " + asOf + " is after today",
                     List.of(new Problem(null, "asOf", asOf.toString(), "a past day or today (" + today + ")")), 1);
         }
         ReadinessService.Moment at = ReadinessService.Moment.parse(asOf, versions, knownAt, today);
@@ -174,7 +175,7 @@ class ScoringController {
                         @RequestParam(required = false) @Nullable String region,
                         @RequestParam(required = false) @Nullable String standard) {
         if ((college == null) == (region == null)) {
-            throw new InvalidInputException("invalid-parameter", "Give either college or region",
+            throw new InvalidInputException(ProblemType.INVALID_PARAMETER, "Give either college or region",
                     List.of(new Problem(null, "college", college, "give exactly one of college and region")), 1);
         }
         CompiledRuleSet candidate = registry.compiled(ruleSets.find(name, version)
@@ -240,7 +241,7 @@ class ScoringController {
             description = "Body: {college: \"DEMO\"} or {region: \"...\"}. Answers 202 with the job; poll it for progress.")
     ResponseEntity<BulkScoringRepository.Job> startJob(@RequestBody JobRequest request) {
         if ((request.college() == null) == (request.region() == null)) {
-            throw new InvalidInputException("invalid-rescoring-job", "Give either college or region",
+            throw new InvalidInputException(ProblemType.INVALID_RESCORING_JOB, "Give either college or region",
                     List.of(new Problem(null, "college", request.college(), "give exactly one of college and region")),
                     1);
         }
@@ -316,7 +317,7 @@ class ScoringController {
             }
         }
         if (!problems.isEmpty()) {
-            throw new InvalidInputException("invalid-what-if", "The extra results have " + problems.size()
+            throw new InvalidInputException(ProblemType.INVALID_WHAT_IF, "The extra results have " + problems.size()
                     + " problem(s)", problems, problems.size());
         }
         return extra;

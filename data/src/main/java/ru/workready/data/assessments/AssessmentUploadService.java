@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.util.unit.DataSize;
 import ru.workready.data.Inputs;
+import ru.workready.data.ProblemType;
 import ru.workready.data.csv.CsvReader;
 import ru.workready.data.csv.TabularFormat;
 import ru.workready.engine.assessments.EvidenceKind;
@@ -96,8 +97,8 @@ public class AssessmentUploadService implements UploadLoader {
     }
 
     @Override
-    public String problemType() {
-        return "invalid-assessment-file";
+    public ProblemType problemType() {
+        return ProblemType.INVALID_ASSESSMENT_FILE;
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import ru.workready.data.ProblemType;
 import ru.workready.data.rulesets.RuleBaseRegistry;
 import ru.workready.data.rulesets.RuleBaseRegistry.CompiledRuleSet;
 import ru.workready.data.NotFoundException;
@@ -94,22 +95,22 @@ public class ReadinessService {
         public static Moment parse(java.time.@Nullable LocalDate asOf, String versions,
                                                      @Nullable String knownAt, java.time.LocalDate today) {
             Versions v = Versions.parse(versions).orElseThrow(() -> refused(
-                    "invalid-versions", "versions", versions, "today or asOf"));
+                    ProblemType.INVALID_VERSIONS, "versions", versions, "today or asOf"));
             if (v == Versions.AS_OF && asOf == null) {
-                throw refused("invalid-versions", "versions", versions, "versions=asOf needs an asOf date");
+                throw refused(ProblemType.INVALID_VERSIONS, "versions", versions, "versions=asOf needs an asOf date");
             }
             java.time.Instant known = null;
             if (knownAt != null) {
                 try {
                     known = java.time.OffsetDateTime.parse(knownAt).toInstant();
                 } catch (java.time.format.DateTimeParseException e) {
-                    throw refused("invalid-known-at", "knownAt", knownAt, "an ISO instant such as 2026-06-30T12:00:00Z");
+                    throw refused(ProblemType.INVALID_KNOWN_AT, "knownAt", knownAt, "an ISO instant such as 2026-06-30T12:00:00Z");
                 }
             }
             return new Moment(asOf == null ? today : asOf, v, known);
         }
 
-        private static ru.workready.data.InvalidInputException refused(String type, String field, String value,
+        private static ru.workready.data.InvalidInputException refused(ProblemType type, String field, String value,
                                                                        String reason) {
             return new ru.workready.data.InvalidInputException(type, field + " " + value + ": " + reason,
                     List.of(new ru.workready.data.InvalidInputException.Problem(null, field, value, reason)), 1);
@@ -195,7 +196,7 @@ public class ReadinessService {
     }
 
     private static ru.workready.data.InvalidInputException noVersions(String what, LocalDate day) {
-        return new ru.workready.data.InvalidInputException("no-versions-as-of", "versions=asOf: " + what
+        return new ru.workready.data.InvalidInputException(ProblemType.NO_VERSIONS_AS_OF, "versions=asOf: " + what
                 + " at the end of " + day, List.of(new ru.workready.data.InvalidInputException.Problem(null, "asOf",
                 day.toString(), what + " then; use versions=today")), 1);
     }
