@@ -32,7 +32,8 @@ class DemoController {
             + "organisation is bound to the demo college. Confirm with ?confirm=DEMO.")
     DemoRepository.Removed remove(@RequestParam(required = false) @Nullable String confirm) {
         if (!"DEMO".equals(confirm)) {
-            throw new InvalidInputException(ProblemType.INVALID_PARAMETER, "Removing the demo deletes data: confirm with ?confirm=DEMO",
+            throw new InvalidInputException(ProblemType.INVALID_PARAMETER,
+                    "Removing the demo deletes data: confirm with ?confirm=DEMO",
                     List.of(new InvalidInputException.Problem(null, "confirm", confirm, "expected DEMO")), 1);
         }
         return demo.remove();

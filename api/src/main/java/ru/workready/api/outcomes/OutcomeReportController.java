@@ -179,7 +179,8 @@ class OutcomeReportController {
     }
 
     static InvalidInputException badParameter(String field, String value, String reason) {
-        return new InvalidInputException(ProblemType.INVALID_REPORT_PARAMETER, "Invalid report parameter '" + field + "': "
-                + reason, List.of(new InvalidInputException.Problem(null, field, value, reason)), 1);
+        return new InvalidInputException(ProblemType.INVALID_REPORT_PARAMETER,
+                "Invalid report parameter '" + field + "': " + reason,
+                List.of(new InvalidInputException.Problem(null, field, value, reason)), 1);
     }
 }

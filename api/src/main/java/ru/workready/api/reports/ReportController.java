@@ -204,7 +204,8 @@ class ReportController {
     }
 
     private static InvalidInputException badParameter(String field, String value, String reason) {
-        return new InvalidInputException(ProblemType.INVALID_REPORT_PARAMETER, "Invalid report parameter '" + field + "': " + reason,
+        return new InvalidInputException(ProblemType.INVALID_REPORT_PARAMETER,
+                "Invalid report parameter '" + field + "': " + reason,
                 List.of(new InvalidInputException.Problem(null, field, value, reason)), 1);
     }
 }

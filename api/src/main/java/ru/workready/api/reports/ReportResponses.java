@@ -20,7 +20,8 @@ public final class ReportResponses {
     public static ResponseEntity<?> respond(String format, Supplier<? extends Tabular> report) {
         String f = format.strip().toLowerCase(Locale.ROOT);
         if (!List.of("json", "csv", "xlsx").contains(f)) {
-            throw new InvalidInputException(ProblemType.INVALID_REPORT_PARAMETER, "Invalid report parameter 'format': must be "
+            throw new InvalidInputException(ProblemType.INVALID_REPORT_PARAMETER,
+                    "Invalid report parameter 'format': must be "
                     + "json, csv or xlsx", List.of(new InvalidInputException.Problem(null, "format", format,
                     "must be json, csv or xlsx")), 1);
         }

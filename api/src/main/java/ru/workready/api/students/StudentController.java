@@ -126,7 +126,8 @@ class StudentController {
         ru.workready.data.Inputs.requireDate("asOf", asOf);
         java.time.LocalDate today = readiness.today();
         if (asOf != null && asOf.isAfter(today)) {
-            throw new ru.workready.data.InvalidInputException(ProblemType.INVALID_AS_OF, "asOf " + asOf + " is after today",
+            throw new ru.workready.data.InvalidInputException(ProblemType.INVALID_AS_OF,
+                    "asOf " + asOf + " is after today",
                     List.of(new ru.workready.data.InvalidInputException.Problem(null, "asOf", asOf.toString(),
                             "a past day or today (" + today + ")")), 1);
         }

@@ -318,7 +318,8 @@ public class UploadService {
                 .update();
         if (completed == 0) {
             // another node marked it FAILED (this one stalled past the heartbeat timeout): roll back, store nothing
-            throw new ru.workready.data.ConflictException(ProblemType.UPLOAD_CONFLICT, "Upload " + uploadId + " took longer than "
+            throw new ru.workready.data.ConflictException(ProblemType.UPLOAD_CONFLICT,
+                    "Upload " + uploadId + " took longer than "
                     + "the heartbeat timeout and was marked failed by another node; nothing was stored: send the file "
                     + "again");
         }

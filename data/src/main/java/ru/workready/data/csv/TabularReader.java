@@ -95,7 +95,8 @@ public final class TabularReader {
             }
         } catch (JacksonException e) {
             long line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
-            throw new InvalidInputException(ProblemType.INVALID_JSON, "Malformed JSON" + (line > 0 ? " at line " + line : "")
+            throw new InvalidInputException(ProblemType.INVALID_JSON,
+                    "Malformed JSON" + (line > 0 ? " at line " + line : "")
                     + ": " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -362,7 +362,8 @@ final class XlsxReader {
             } catch (NumberFormatException e) {
                 // refused below
             }
-            throw new InvalidInputException(ProblemType.INVALID_XLSX, "Unreadable XLSX sheet: a " + what + " is not a number",
+            throw new InvalidInputException(ProblemType.INVALID_XLSX,
+                    "Unreadable XLSX sheet: a " + what + " is not a number",
                     List.of(new InvalidInputException.Problem(row, null, text.length() > 40 ? text.substring(0, 40) : text,
                             "not a valid " + what)), 1);
         }
@@ -392,7 +393,8 @@ final class XlsxReader {
                         try {
                             text = strings.get(Integer.parseInt(index));
                         } catch (NumberFormatException | IndexOutOfBoundsException e) {
-                            throw new InvalidInputException(ProblemType.INVALID_XLSX, "Unreadable XLSX sheet: a cell refers to "
+                            throw new InvalidInputException(ProblemType.INVALID_XLSX,
+                                    "Unreadable XLSX sheet: a cell refers to "
                                     + "a shared string that does not exist",
                                     List.of(new InvalidInputException.Problem(rowNum + 1, cellRef, index.length() > 40
                                             ? index.substring(0, 40) : index, "no such shared string")), 1);
@@ -489,7 +491,8 @@ final class XlsxReader {
                 return;
             }
             if (column >= MAX_COLUMNS) {
-                throw new InvalidInputException(ProblemType.INVALID_XLSX, "A cell lies beyond the last column Excel allows (XFD)",
+                throw new InvalidInputException(ProblemType.INVALID_XLSX,
+                        "A cell lies beyond the last column Excel allows (XFD)",
                         List.of(new InvalidInputException.Problem(rowNumber, cellReference.length() > 20
                                 ? cellReference.substring(0, 20) : cellReference, null, "beyond column XFD")), 1);
             }

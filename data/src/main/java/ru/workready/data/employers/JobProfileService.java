@@ -67,13 +67,15 @@ public class JobProfileService {
         }
         fail(problems, ProblemType.INVALID_EMPLOYER, "The employer cannot be created");
         if (repository.employer(code.strip()).isPresent()) {
-            throw new ConflictException(ProblemType.EMPLOYER_CONFLICT, "An employer with code " + code.strip() + " exists");
+            throw new ConflictException(ProblemType.EMPLOYER_CONFLICT,
+                    "An employer with code " + code.strip() + " exists");
         }
         try {
             return repository.insertEmployer(code.strip(), name.strip(), regionName);
         } catch (DuplicateKeyException e) {
             // created concurrently since the check above
-            throw new ConflictException(ProblemType.EMPLOYER_CONFLICT, "An employer with code " + code.strip() + " exists");
+            throw new ConflictException(ProblemType.EMPLOYER_CONFLICT,
+                    "An employer with code " + code.strip() + " exists");
         }
     }
 

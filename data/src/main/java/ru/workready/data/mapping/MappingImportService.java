@@ -188,7 +188,8 @@ public class MappingImportService {
         List<Problem> missing = REQUIRED.stream().filter(c -> !header.contains(c))
                 .map(c -> new Problem(1, c, null, "missing column")).toList();
         if (!missing.isEmpty()) {
-            throw new InvalidInputException(ProblemType.INVALID_MAPPING, "The mapping file lacks required columns", missing,
+            throw new InvalidInputException(ProblemType.INVALID_MAPPING,
+                    "The mapping file lacks required columns", missing,
                     missing.size());
         }
         if (problems.isEmpty() && rows.isEmpty()) {

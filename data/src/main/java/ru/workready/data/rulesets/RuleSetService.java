@@ -299,7 +299,8 @@ public class RuleSetService {
         try {
             k = ScopeKind.valueOf(kind.toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(ProblemType.INVALID_SCOPE, "scope must be DEFAULT, REGION or COLLEGE, was " + kind,
+            throw new InvalidInputException(ProblemType.INVALID_SCOPE,
+                    "scope must be DEFAULT, REGION or COLLEGE, was " + kind,
                     List.of(new Problem(null, "scope", kind, "expected DEFAULT, REGION or COLLEGE")), 1);
         }
         if (k == ScopeKind.DEFAULT) {
@@ -342,7 +343,8 @@ public class RuleSetService {
     /** Removes a region's or college's own rule set (the default cannot be removed). */
     public void deactivate(Scope scope) {
         if (scope.equals(Scope.DEFAULT)) {
-            throw new ConflictException(ProblemType.RULE_SET_CONFLICT, "The default scope always has an active rule set");
+            throw new ConflictException(ProblemType.RULE_SET_CONFLICT,
+                    "The default scope always has an active rule set");
         }
         registry.deactivate(scope);
     }

@@ -104,7 +104,8 @@ public class ReadinessService {
                 try {
                     known = java.time.OffsetDateTime.parse(knownAt).toInstant();
                 } catch (java.time.format.DateTimeParseException e) {
-                    throw refused(ProblemType.INVALID_KNOWN_AT, "knownAt", knownAt, "an ISO instant such as 2026-06-30T12:00:00Z");
+                    throw refused(ProblemType.INVALID_KNOWN_AT,
+                            "knownAt", knownAt, "an ISO instant such as 2026-06-30T12:00:00Z");
                 }
             }
             return new Moment(asOf == null ? today : asOf, v, known);

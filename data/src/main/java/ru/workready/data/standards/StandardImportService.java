@@ -73,7 +73,8 @@ public class StandardImportService {
                 String key = s.code() + " " + s.orderNumber() + " " + s.approvalDate();
                 Integer first = seen.putIfAbsent(key, seen.size() + 1);
                 if (first != null) {
-                    throw new InvalidInputException(ProblemType.INVALID_STANDARD_XML, "The file holds edition " + s.code()
+                    throw new InvalidInputException(ProblemType.INVALID_STANDARD_XML,
+                            "The file holds edition " + s.code()
                             + " (order " + s.orderNumber() + " of " + s.approvalDate() + ") twice: as standard #"
                             + first + " and #" + (seen.size() + 1) + "; nothing was stored");
                 }
@@ -133,7 +134,8 @@ public class StandardImportService {
                     EditionDiff diff = EditionDiff.between(standards.summary(id).orElseThrow(),
                             standards.functionNames(id), names(s), elements(stored), elements(s),
                             standards.activeMappingSets(id));
-                    throw new ConflictException(ProblemType.STANDARD_EDITION_CONFLICT, "Edition " + s.code() + " (order "
+                    throw new ConflictException(ProblemType.STANDARD_EDITION_CONFLICT,
+                            "Edition " + s.code() + " (order "
                             + s.orderNumber() + " of " + s.approvalDate() + ") is already stored with different "
                             + "content (ТФ added " + diff.added() + ", removed " + diff.removed() + ", renamed "
                             + diff.renamed().stream().map(EditionDiff.Renamed::code).toList()

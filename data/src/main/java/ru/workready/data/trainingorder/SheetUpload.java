@@ -36,7 +36,8 @@ final class SheetUpload {
     }
 
     /** Reads the file; a missing column or an empty file is refused at once (nothing else can be checked). */
-    static SheetUpload read(byte[] content, @Nullable String contentType, ProblemType problemType, List<String> required) {
+    static SheetUpload read(byte[] content, @Nullable String contentType, ProblemType problemType,
+                            List<String> required) {
         SheetUpload upload = new SheetUpload(problemType);
         try (UploadSpool spool = UploadSpool.of(content)) {
             TabularFormat format = TabularFormat.detect(contentType, spool.head());
