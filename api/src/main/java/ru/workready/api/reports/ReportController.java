@@ -7,11 +7,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import java.util.Locale;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -21,7 +18,6 @@ import ru.workready.api.security.Allowed;
 import ru.workready.api.security.Audited;
 import ru.workready.api.security.Caller;
 import ru.workready.api.security.Tenancy;
-import ru.workready.api.downloads.Downloads;
 import ru.workready.data.InvalidInputException;
 import ru.workready.data.ProblemType;
 import ru.workready.data.reports.AboveLevelReport;
@@ -30,9 +26,7 @@ import ru.workready.data.reports.CoverageReport;
 import ru.workready.data.reports.GapReportService;
 import ru.workready.data.reports.MappingComparison;
 import ru.workready.data.reports.OrphanReport;
-import ru.workready.data.reports.ReportExports;
 import ru.workready.data.reports.SupplyDemandReport;
-import ru.workready.data.reports.Tabular;
 import ru.workready.data.reports.UncoveredReport;
 import ru.workready.data.security.Role;
 
@@ -52,12 +46,12 @@ class ReportController {
     private final Tenancy tenancy;
     private final ru.workready.data.scoring.ReadinessService scoring;
     private final ru.workready.data.rulesets.RuleBaseRegistry ruleBases;
-    private final ru.workready.data.programmes.ProgrammeRepository programmes;
+    private final ru.workready.data.programmes.ProgrammeCatalogue programmes;
 
     ReportController(GapReportService reports, Tenancy tenancy,
                      ru.workready.data.scoring.ReadinessService scoring,
                      ru.workready.data.rulesets.RuleBaseRegistry ruleBases,
-                     ru.workready.data.programmes.ProgrammeRepository programmes) {
+                     ru.workready.data.programmes.ProgrammeCatalogue programmes) {
         this.ruleBases = ruleBases;
         this.programmes = programmes;
         this.reports = reports;

@@ -1,11 +1,13 @@
 package ru.workready.api.scoring;
 
 import ru.workready.data.ProblemType;
-import ru.workready.data.scoring.CohortScoring;
+import ru.workready.data.scoring.RuleSetPreview;
+import ru.workready.data.students.StudentRecords;
+import ru.workready.data.programmes.ProgrammeCatalogue;
+
 import ru.workready.data.scoring.ReadinessService;
 import ru.workready.data.scoring.RescoreJobs;
 
-import ru.workready.data.ConflictException;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -28,7 +30,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import ru.workready.api.language.Russian;
-import ru.workready.data.rulesets.RuleBaseRegistry.CompiledRuleSet;
 import ru.workready.data.rulesets.RuleBaseRegistry;
 import ru.workready.api.security.Allowed;
 import ru.workready.api.security.Audited;
@@ -36,13 +37,8 @@ import ru.workready.api.security.Tenancy;
 import ru.workready.data.InvalidInputException.Problem;
 import ru.workready.data.InvalidInputException;
 import ru.workready.data.NotFoundException;
-import ru.workready.data.programmes.ProgrammeRepository;
-import ru.workready.data.rulesets.RuleSetRepository;
-import ru.workready.data.scoring.BulkScoringRepository.StudentRow;
-import ru.workready.data.scoring.ScoringBatches;
 import ru.workready.data.scoring.BulkScoringRepository;
 import ru.workready.data.security.Role;
-import ru.workready.data.students.StudentRepository;
 import ru.workready.engine.assessments.AssessmentResult;
 import ru.workready.engine.assessments.Evidence;
 import ru.workready.engine.assessments.EvidenceKind;
@@ -91,23 +87,20 @@ class ScoringController {
     }
 
     private static final int MAX_EXTRA = 1000;
-    private static final int MAX_CHANGES = 2000;
 
     private final ReadinessService readiness;
-    private final ProgrammeRepository programmes;
+    private final ProgrammeCatalogue programmes;
     private final RescoreJobs jobs;
-    private final CohortScoring cohort;
-    private final BulkScoringRepository bulk;
-    private final RuleSetRepository ruleSets;
+    private final RuleSetPreview previews;
     private final RuleBaseRegistry registry;
-    private final StudentRepository students;
+    private final StudentRecords students;
     private final Tenancy tenancy;
 
     private final java.time.Clock clock;
 
-    ScoringController(ReadinessService readiness, ProgrammeRepository programmes, RescoreJobs jobs,
-                      CohortScoring cohort, BulkScoringRepository bulk, RuleSetRepository ruleSets,
-                      RuleBaseRegistry registry, StudentRepository students, Tenancy tenancy,
+    ScoringController(ReadinessService readiness, ProgrammeCatalogue programmes, RescoreJobs jobs,
+                      RuleSetPreview previews,
+                      RuleBaseRegistry registry, StudentRecords students, Tenancy tenancy,
                       java.time.Clock clock) {
         this.clock = clock;
         this.students = students;
@@ -115,9 +108,7 @@ class ScoringController {
         this.readiness = readiness;
         this.programmes = programmes;
         this.jobs = jobs;
-        this.cohort = cohort;
-        this.bulk = bulk;
-        this.ruleSets = ruleSets;
+        this.previews = previews;
         this.registry = registry;
     }
 
@@ -174,51 +165,12 @@ class ScoringController {
                         @RequestParam(required = false) @Nullable String college,
                         @RequestParam(required = false) @Nullable String region,
                         @RequestParam(required = false) @Nullable String standard) {
-        if ((college == null) == (region == null)) {
-            throw new InvalidInputException(ProblemType.INVALID_PARAMETER, "Give either college or region",
-                    List.of(new Problem(null, "college", college, "give exactly one of college and region")), 1);
-        }
-        CompiledRuleSet candidate = registry.compiled(ruleSets.find(name, version)
-                .orElseThrow(() -> new NotFoundException("No rule set " + name + " version " + version)));
-        List<StudentRow> students = bulk.students(college, region);
-        if (students.isEmpty()) {
-            throw new NotFoundException(college != null ? "No students in college " + college
-                    : "No students in region " + region);
-        }
-        CohortScoring.Context ctx = cohort.context(standard);
-        Map<String, CompiledRuleSet> active = new HashMap<>();
-        java.util.Set<String> activeVersions = new java.util.TreeSet<>();
-        Map<String, Integer> transitions = new TreeMap<>();
-        List<LevelChange> changes = new ArrayList<>();
-        int functions = 0;
-        int changed = 0;
-        Map<Long, Integer> rowsBound = bulk.currentRowsBound();
-        for (List<StudentRow> batch : ScoringBatches.cut(students, RescoreJobs.BATCH, RescoreJobs.BATCH_ROWS,
-                s -> rowsBound.getOrDefault(s.programmeId(), ScoringBatches.rowsBound(0)))) {
-            var histories = cohort.histories(batch);
-            var now = cohort.score(ctx, batch, histories, s -> active.computeIfAbsent(s.collegeCode(),
-                    c -> registry.forCollege(c, s.region())));
-            var then = cohort.score(ctx, batch, histories, s -> candidate);
-            for (int k = 0; k < now.size(); k++) {
-                activeVersions.add(now.get(k).readiness().ruleSetVersion());
-                List<FunctionScore> a = now.get(k).readiness().functions();
-                List<FunctionScore> b = then.get(k).readiness().functions();
-                for (int j = 0; j < a.size(); j++) {
-                    functions++;
-                    if (a.get(j).level() != b.get(j).level()) {
-                        changed++;
-                        transitions.merge(a.get(j).level() + " → " + b.get(j).level(), 1, Integer::sum);
-                        if (changes.size() < MAX_CHANGES) {
-                            changes.add(new LevelChange(now.get(k).student().id(), a.get(j).code(), a.get(j).level(),
-                                    b.get(j).level(), round(a.get(j).readiness()), round(b.get(j).readiness())));
-                        }
-                    }
-                }
-            }
-        }
-        return new PreviewView(candidate.label(), college != null ? "COLLEGE:" + college : "REGION:" + region,
-                standard, List.copyOf(activeVersions), students.size(), functions, changed, transitions, changes,
-                changed > changes.size(), validityLink(name, version, college, region, standard));
+        RuleSetPreview.Preview p = previews.preview(name, version, college, region, standard);
+        List<LevelChange> changes = p.changes().stream().map(c -> new LevelChange(c.studentId(), c.function(),
+                c.from(), c.to(), round(c.readinessFrom()), round(c.readinessTo()))).toList();
+        return new PreviewView(p.candidate(), p.scope(), p.standard(), p.activeVersions(), p.students(), p.functions(),
+                p.changed(), p.transitions(), changes, p.changesTruncated(),
+                validityLink(name, version, college, region, standard));
     }
 
     /** Which rule set predicts graduates' employment better, on the same scope (docs/validity.md). */

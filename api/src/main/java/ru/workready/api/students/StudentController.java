@@ -1,5 +1,9 @@
 package ru.workready.api.students;
 
+import ru.workready.data.programmes.ProgrammeCatalogue;
+
+import ru.workready.data.students.StudentRecords;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -21,7 +25,6 @@ import ru.workready.api.security.Audited;
 import ru.workready.api.security.Tenancy;
 import ru.workready.data.NotFoundException;
 import ru.workready.data.assessments.EvidenceRepository;
-import ru.workready.data.programmes.ProgrammeRepository;
 import ru.workready.data.security.Role;
 import ru.workready.data.students.StudentRepository;
 import ru.workready.engine.scoring.FunctionScore;
@@ -54,24 +57,21 @@ class StudentController {
                          ru.workready.data.expertise.ExpertiseStatements.Statement mappingExpertise) {
     }
 
-    private final StudentRepository students;
+    private final StudentRecords students;
     private final ReadinessService readiness;
-    private final ProgrammeRepository programmes;
-    private final EvidenceRepository evidence;
+    private final ProgrammeCatalogue programmes;
     private final Tenancy tenancy;
 
     private final java.time.Clock clock;
     private final ru.workready.data.expertise.ExpertiseStatements expertise;
 
-    StudentController(StudentRepository students, ReadinessService readiness, ProgrammeRepository programmes,
-                      EvidenceRepository evidence, Tenancy tenancy, java.time.Clock clock,
+    StudentController(StudentRecords students, ReadinessService readiness, ProgrammeCatalogue programmes, Tenancy tenancy, java.time.Clock clock,
                       ru.workready.data.expertise.ExpertiseStatements expertise) {
         this.clock = clock;
         this.expertise = expertise;
         this.students = students;
         this.readiness = readiness;
         this.programmes = programmes;
-        this.evidence = evidence;
         this.tenancy = tenancy;
     }
 
@@ -93,7 +93,7 @@ class StudentController {
                     + "row that a later one of the same outcome (or ОТФ) and kind supersedes.")
     List<EvidenceRepository.EvidenceRecord> evidence(@PathVariable String id) {
         tenancy.requireStudent(students.find(id).orElseThrow(() -> new NotFoundException("No student with id " + id)));
-        return evidence.records(id);
+        return students.records(id);
     }
 
     @GetMapping("/api/students/{id}/readiness")

@@ -289,6 +289,16 @@ public class RuleSetService {
                 "Rule set " + v.label() + " has no decision table " + file));
     }
 
+    /** Every stored version, oldest first. */
+    public List<StoredVersion> all() {
+        return repository.all();
+    }
+
+    /** The active version of each scope (default, region, college), as the registry uses them. */
+    public List<RuleSetRepository.Activation> activeByScope() {
+        return repository.activeByScope();
+    }
+
     public StoredVersion find(String name, int version) {
         return repository.find(name, version)
                 .orElseThrow(() -> new NotFoundException("No rule set " + name + " version " + version));
