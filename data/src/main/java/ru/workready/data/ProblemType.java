@@ -17,6 +17,7 @@ public enum ProblemType {
     INVALID_JSON("invalid-json", 400, "Invalid input"),
     INVALID_HEADER("invalid-header", 400, "Invalid input"),
     INVALID_XLSX("invalid-xlsx", 400, "Invalid input"),
+    INVALID_CSV("invalid-csv", 400, "Invalid input"),
     INVALID_MULTIPART("invalid-multipart", 400, "Invalid multipart request"),
     UNREADABLE_BODY("unreadable-body", 400, "Unreadable request body"),
     INVALID_REQUEST_PATH("invalid-request-path", 400, "Invalid request"),

@@ -1,5 +1,7 @@
 package ru.workready.api.students;
 
+import static ru.workready.engine.Decimals.fourOrNull;
+
 import ru.workready.data.programmes.ProgrammeCatalogue;
 
 import ru.workready.data.students.StudentRecords;
@@ -148,16 +150,12 @@ class StudentController {
                 new StandardRef(a.standardId(), a.standard().code(), a.standard().name(), a.standard().orderNumber(),
                         a.standard().approvalDate()),
                 at.date(), at.versions().label(), at.knownAt(), a.readiness().ruleSetVersion(), a.mappingVersion(), served.computedAt(), summary, a.readiness().generalizedFunctions().stream().map(g -> new GeneralizedScore(g.standardCode(), g.code(),
-                        round(g.readiness()), g.level(), g.scoredFunctions())).toList(),
+                        fourOrNull(g.readiness()), g.level(), g.scoredFunctions())).toList(),
                 a.readiness().functions().stream().map(f -> new FunctionView(f.code(), f.name(),
-                        f.qualificationLevel(), f.level(), round(f.readiness()), round(f.coverage()),
+                        f.qualificationLevel(), f.level(), fourOrNull(f.readiness()), fourOrNull(f.coverage()),
                         russian ? Russian.reason(f) : f.reason(), f.rules(),
                         !explain ? null : russian ? Russian.outcomes(f.outcomes()) : f.outcomes())).toList(),
                 // whether the mapping version these scores used passed employer expertise (docs/expertise.md)
                 expertise.ofVersion(a.student().programmeId(), a.standardId(), a.mappingVersion()));
-    }
-
-    private static @Nullable Double round(@Nullable Double v) {
-        return v == null ? null : Math.round(v * 10000) / 10000.0;
     }
 }

@@ -1,30 +1,22 @@
 package ru.workready.data.assessments;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.util.unit.DataSize;
-import ru.workready.data.Inputs;
 import ru.workready.data.ProblemType;
 import ru.workready.data.csv.CsvReader;
 import ru.workready.data.csv.TabularFormat;
 import ru.workready.engine.assessments.EvidenceKind;
-import ru.workready.engine.programmes.OutcomeCodes;
-import ru.workready.engine.scoring.Methodology;
-import ru.workready.engine.standards.FunctionCodes;
 
 /**
  * Assessment results (свидетельства, Evidence) of a college's students, in any of the upload
@@ -44,10 +36,6 @@ public class AssessmentUploadService implements UploadLoader {
     static final List<String> REQUIRED = COLUMNS.subList(0, 4);
     /** Students listed in an upload's answer; more are counted. */
     static final int STUDENTS_LISTED = 1000;
-    private static final Set<String> PASS = Set.of("pass", "passed", "зачтено", "сдал", "сдано", "да", "yes",
-            "true");
-    private static final Set<String> FAIL = Set.of("fail", "failed", "не зачтено", "не сдал", "не сдано", "нет", "no",
-            "false");
 
     /** What an upload stored (or, for a repeated upload, what the first one stored). */
     public record UploadResult(long uploadId, boolean duplicate, int rows, Map<String, Integer> countsByKind,
@@ -179,10 +167,8 @@ public class AssessmentUploadService implements UploadLoader {
         private final LocalDate today;
         /** When the upload's rows are recorded (evidence.recorded_at), by the application's clock. */
         private final java.time.Instant recordedAt;
-        /** Files repeat a few codes and dates a million times: parse each distinct text once. */
-        private final Memo<EvidenceKind> kinds = new Memo<>();
-        private final Memo<String> outcomes = new Memo<>();
-        private final Memo<LocalDate> dates = new Memo<>();
+        /** The row check of every input; it parses each distinct code and date of the file once. */
+        private final ResultRowCheck rows = new ResultRowCheck();
         private final ResultVolumes volumes;
 
         AssessmentStager(Lookups lookups, long uploadId, long collegeId, String collegeCode,
@@ -236,72 +222,9 @@ public class AssessmentUploadService implements UploadLoader {
         public void stage(CsvReader.Row row, CopyWriter out, Findings findings) {
             RowCheck check = new RowCheck(row, findings);
             String studentId = check.required("student_id");
-            EvidenceKind kind = null;
-            String kindText = check.required("kind");
-            if (kindText != null) {
-                kind = kinds.get(kindText, t -> EvidenceKind.parse(t).orElse(null));
-                if (kind == null) {
-                    check.problem("kind", kindText, "unknown evidence kind; expected one of "
-                            + Arrays.toString(EvidenceKind.values()));
-                }
-            }
-            boolean nok = kind == EvidenceKind.INDEPENDENT_ASSESSMENT;
-            String outcome = row.get("outcome_code");
-            String standardCode = null;
-            String gfCode = null;
-            if (nok) {
-                if (outcome != null) {
-                    check.problem("outcome_code", outcome, "an independent assessment (НОК) names standard_code and "
-                            + "generalized_function of the qualification instead of an outcome");
-                    outcome = null;
-                }
-                standardCode = check.required("standard_code");
-                String gf = check.required("generalized_function");
-                gfCode = gf == null ? null : FunctionCodes.normalize(gf);
-            } else if (outcome == null) {
-                if (kind != null) {
-                    check.problem("outcome_code", null, "required (only an independent assessment names "
-                            + "standard_code and generalized_function instead)");
-                }
-            } else {
-                outcome = outcomes.get(outcome, OutcomeCodes::normalize);
-            }
-            Result result = parseResult(check, kind);
-            String certificate = row.get("certificate_number");
-            String conclusion = row.get("conclusion");
-            if (nok && result.passed != null) {
-                if (result.passed && certificate == null) {
-                    check.problem("certificate_number", null, "a passed independent assessment needs its certificate "
-                            + "number");
-                } else if (!result.passed && conclusion == null) {
-                    check.problem("conclusion", null, "a failed independent assessment needs the commission's "
-                            + "conclusion");
-                }
-            } else if (!nok && kind != null) {
-                if (certificate != null) {
-                    check.problem("certificate_number", certificate, "only for an independent assessment (НОК)");
-                }
-                if (conclusion != null) {
-                    check.problem("conclusion", conclusion, "only for an independent assessment (НОК)");
-                }
-            }
-            Integer place = null;
-            String placeText = row.get("place");
-            if (placeText != null) {
-                if (kind != null && kind != EvidenceKind.CHAMPIONSHIP) {
-                    check.problem("place", placeText, "only for a championship");
-                } else {
-                    place = positive(check, "place", placeText);
-                }
-            }
-            LocalDate date = parseDate(check, dates);
-            if (date != null && date.isAfter(today)) {
-                findings.warn("row " + row.number() + ": assessed_on " + date + " is in the future");
-            }
-            Integer attempt = 1;
-            String attemptText = row.get("attempt");
-            if (attemptText != null) {
-                attempt = positive(check, "attempt", attemptText);
+            CheckedRow checked = rows.check(field -> row.get(field.column()), check);
+            if (checked.assessedOn() != null && checked.assessedOn().isAfter(today)) {
+                findings.warn("row " + row.number() + ": assessed_on " + checked.assessedOn() + " is in the future");
             }
             // what the database knows, from the look-ups: student of the college, programme, outcome, ОТФ
             Lookups.StudentRef student = null;
@@ -317,137 +240,39 @@ public class AssessmentUploadService implements UploadLoader {
                         check.problem("programme", programmeCode, "the student studies programme "
                                 + programme.fgosCode());
                     }
-                    if (outcome != null) {
-                        outcomeId = programme.outcomes().get(outcome);
-                        if (outcomeId == null) {
-                            check.problem("outcome_code", outcome, "unknown outcome code in the student's programme "
-                                    + programme.fgosCode());
-                        }
-                    }
+                    outcomeId = rows.outcome(checked, programme.fgosCode(), programme.outcomes(), check);
                 }
             }
-            if (standardCode != null && gfCode != null && !lookups.qualifications().contains(standardCode + ' ' + gfCode)) {
-                check.problem("generalized_function", standardCode + ' ' + gfCode,
-                        "no imported professional standard has this generalized function (ОТФ)");
-            }
+            rows.qualification(checked, lookups.qualifications(), check);
             if (check.bad || findings.hasProblems()) {
                 // the file will be refused: keep checking for the problem list, stop feeding the COPY
                 return;
             }
+            store(row, out, findings, checked, student, outcomeId);
+        }
+
+        private void store(CsvReader.Row row, CopyWriter out, Findings findings, CheckedRow c,
+                           Lookups.StudentRef student, @Nullable Long outcomeId) {
             students.set(student.ordinal());
+            EvidenceKind kind = c.kind();
             // binary COPY: each field in the column's own type (bigint, integer, smallint, numeric, boolean, date, text)
             out.row(FIELDS).int8(uploadId).int8(collegeId).int4(row.number()).text(student.id()).int8(outcomeId)
-                    .text(standardCode).text(gfCode).text(kind.name()).int2(result.grade).numeric(result.points)
-                    .numeric(result.max).bool(result.passed).date(date).int4(attempt).text(row.get("assessor"))
-                    .text(row.get("comment")).text(nok ? certificate : null).text(nok ? conclusion : null).int4(place)
-                    .timestamptz(recordedAt);
+                    .text(c.standardCode()).text(c.generalizedFunction()).text(kind.name()).int2(c.grade())
+                    .numeric(c.points()).numeric(c.maxPoints()).bool(c.passed()).date(c.assessedOn())
+                    .int4(c.attempt()).text(row.get("assessor")).text(row.get("comment")).text(c.certificateNumber())
+                    .text(c.conclusion()).int4(c.place()).timestamptz(recordedAt);
             out.endRow();
             counts.merge(kind.name(), 1, Integer::sum);
             if (outcomeId != null && volumes.passesMaximum(student.ordinal(), outcomeId, kind)) {
                 findings.warn("row " + row.number() + ": more than " + volumes.max() + " results for student "
-                        + student.id() + ", outcome " + outcome + ", kind " + kind + " in this file (a repeated "
-                        + "export?); all are stored, only the latest counts for scoring");
+                        + student.id() + ", outcome " + c.outcomeCode() + ", kind " + kind + " in this file (a "
+                        + "repeated export?); all are stored, only the latest counts for scoring");
             }
-        }
-
-        private static @Nullable Integer positive(RowCheck check, String column, String text) {
-            try {
-                int v = Integer.parseInt(text);
-                if (v >= 1) {
-                    return v;
-                }
-                check.problem(column, text, "must be 1 or more");
-            } catch (NumberFormatException e) {
-                check.problem(column, text, "not a whole number");
-            }
-            return null;
-        }
-    }
-
-    private record Result(@Nullable Integer grade, @Nullable BigDecimal points, @Nullable BigDecimal max,
-                          @Nullable Boolean passed) {
-        static final Result NONE = new Result(null, null, null, null);
-    }
-
-    private static Result parseResult(RowCheck check, @Nullable EvidenceKind kind) {
-        String text = check.required("result");
-        String maxText = check.row.get("max_points");
-        if (text == null) {
-            return Result.NONE;
-        }
-        if (maxText != null) {
-            try {
-                BigDecimal points = new BigDecimal(text.replace(',', '.'));
-                BigDecimal max = new BigDecimal(maxText.replace(',', '.'));
-                if (max.signum() <= 0) {
-                    check.problem("max_points", maxText, "must be greater than 0");
-                } else if (points.signum() < 0 || points.compareTo(max) > 0) {
-                    check.problem("result", text, "points must be between 0 and max_points " + maxText);
-                } else if (kind == EvidenceKind.INDEPENDENT_ASSESSMENT) {
-                    check.problem("result", text, "an independent assessment is pass or fail");
-                } else {
-                    // DESIGN §3: a demonstration exam also records the grade from the percentage of points
-                    Integer grade = kind == EvidenceKind.DEMO_EXAM
-                            ? Methodology.demoExamGrade(points.doubleValue(), max.doubleValue()) : null;
-                    return new Result(grade, points, max, null);
-                }
-            } catch (NumberFormatException e) {
-                check.problem("result", text, "points and max_points must be numbers");
-            }
-            return Result.NONE;
-        }
-        String lower = text.toLowerCase(Locale.ROOT);
-        if (PASS.contains(lower)) {
-            return new Result(null, null, null, true);
-        }
-        if (FAIL.contains(lower)) {
-            return new Result(null, null, null, false);
-        }
-        if (kind == EvidenceKind.INDEPENDENT_ASSESSMENT) {
-            check.problem("result", text, "an independent assessment is pass or fail");
-            return Result.NONE;
-        }
-        if (text.length() == 1 && text.charAt(0) >= '2' && text.charAt(0) <= '5') {
-            return new Result(text.charAt(0) - '0', null, null, null);
-        }
-        check.problem("result", text, "expected a grade 2–5, points with max_points, or pass/fail");
-        return Result.NONE;
-    }
-
-    private static @Nullable LocalDate parseDate(RowCheck check, Memo<LocalDate> dates) {
-        String text = check.required("assessed_on");
-        if (text == null) {
-            return null;
-        }
-        LocalDate date = dates.get(text, Inputs::parseDate);
-        if (date == null) {
-            check.problem("assessed_on", text, "not a date (expected YYYY-MM-DD or DD.MM.YYYY)");
-        } else if (!Inputs.inRange(date)) {
-            check.problem("assessed_on", text, Inputs.DATE_REASON);
-            return null;
-        }
-        return date;
-    }
-
-    /** A bounded cache of parse results (null results included), so memory stays flat on any file. */
-    private static final class Memo<T> {
-        private static final int MAX = 10_000;
-        private final Map<String, Optional<T>> values = new HashMap<>();
-
-        @Nullable T get(String text, Function<String, @Nullable T> parse) {
-            Optional<T> v = values.get(text);
-            if (v == null) {
-                v = Optional.ofNullable(parse.apply(text));
-                if (values.size() < MAX) {
-                    values.put(text, v);
-                }
-            }
-            return v.orElse(null);
         }
     }
 
     /** Reports the problems of one row. */
-    private static final class RowCheck {
+    private static final class RowCheck implements ResultRowCheck.Problems {
         final CsvReader.Row row;
         final Findings findings;
         boolean bad;
@@ -463,6 +288,11 @@ public class AssessmentUploadService implements UploadLoader {
                 problem(column, null, "required");
             }
             return v;
+        }
+
+        @Override
+        public void problem(ResultField field, @Nullable String value, String reason) {
+            problem(field.column(), value, reason);
         }
 
         void problem(String column, @Nullable String value, String reason) {

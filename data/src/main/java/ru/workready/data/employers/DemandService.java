@@ -1,6 +1,5 @@
 package ru.workready.data.employers;
 
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,6 +16,7 @@ import ru.workready.data.InvalidInputException;
 import ru.workready.data.InvalidInputException.Problem;
 import ru.workready.data.ProblemType;
 import ru.workready.data.csv.CsvReader;
+import ru.workready.data.csv.CsvTable;
 import ru.workready.data.employers.EmployerRepository.FunctionRef;
 import ru.workready.engine.standards.FunctionCodes;
 
@@ -80,7 +80,7 @@ public class DemandService {
         List<Integer> rows = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         Set<String> unparsed = new HashSet<>();
-        List<String> header = CsvReader.read(new StringReader(CsvReader.decode(content)), row -> {
+        List<String> header = CsvTable.read(content, row -> {
             rows.add(row.number());
             drafts.add(new DemandDraft(row.get("region"), integer(row, "year", problems, unparsed),
                     integer(row, row.get("needed") == null && row.get("count") != null ? "count" : "needed", problems,

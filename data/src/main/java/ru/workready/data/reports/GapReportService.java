@@ -1,5 +1,7 @@
 package ru.workready.data.reports;
 
+import static ru.workready.engine.Decimals.four;
+
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -661,8 +663,8 @@ public class GapReportService {
             }
         }
         int unscored = Math.max(0, students - raw.values().stream().mapToInt(Integer::intValue).sum());
-        Double share = scored == 0 ? null : round((double) ready / scored);
-        Double mean = readinessCount == 0 ? null : round(readinessSum / readinessCount);
+        Double share = scored == 0 ? null : four((double) ready / scored);
+        Double mean = readinessCount == 0 ? null : four(readinessSum / readinessCount);
         if (!suppress) {
             Map<ReadinessLevel, @Nullable Integer> levels = new EnumMap<>(ReadinessLevel.class);
             levels.putAll(raw);
@@ -723,7 +725,7 @@ public class GapReportService {
     private static List<OutcomeDrag> outcomeDrags(List<ReportRepository.OutcomeAggregate> outcomes, boolean suppress) {
         List<OutcomeDrag> drags = new ArrayList<>();
         for (ReportRepository.OutcomeAggregate o : outcomes) {
-            Double mean = o.meanMastery() == null ? null : round(o.meanMastery());
+            Double mean = o.meanMastery() == null ? null : four(o.meanMastery());
             if (!suppress) {
                 drags.add(new OutcomeDrag(o.outcomeCode(), mean, o.withoutEvidence(), o.weak()));
                 continue;
@@ -752,14 +754,11 @@ public class GapReportService {
     private static List<KindDrag> kindDrags(List<ReportRepository.KindAggregate> kinds, boolean suppress) {
         return kinds.stream()
                 .filter(k -> !suppress || !SmallCells.tooSmall(k.students()))
-                .map(k -> new KindDrag(EvidenceKind.valueOf(k.kind()), round(k.meanScore()), k.results()))
+                .map(k -> new KindDrag(EvidenceKind.valueOf(k.kind()), four(k.meanScore()), k.results()))
                 .sorted(Comparator.comparingDouble(KindDrag::meanScore).thenComparing(KindDrag::kind))
                 .limit(DRAGS_LISTED).toList();
     }
 
-    private static double round(double v) {
-        return Math.round(v * 10000) / 10000.0;
-    }
 
     // --- small helpers ---
 

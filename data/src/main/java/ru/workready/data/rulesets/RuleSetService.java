@@ -161,7 +161,10 @@ public class RuleSetService {
                     "a rule set brings its own test cases: input facts → expected levels"));
         } else {
             try {
-                cases = json.convertValue(u.testCases(), new TypeReference<List<RuleSetTestCase>>() { });
+                // results given as rows are checked as an upload's rows and become evidence facts
+                TestCaseResults.Expanded expanded = TestCaseResults.expand(u.testCases(), parameters, json);
+                problems.addAll(expanded.problems());
+                cases = json.convertValue(expanded.testCases(), new TypeReference<List<RuleSetTestCase>>() { });
             } catch (RuntimeException e) {
                 problems.add(new Problem(null, "testCases", null, "not valid test cases: " + firstLine(e.getMessage())));
             }
