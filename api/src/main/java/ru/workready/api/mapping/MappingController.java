@@ -25,6 +25,7 @@ import ru.workready.api.security.Allowed;
 import ru.workready.api.security.BodyLimit;
 import ru.workready.data.InvalidInputException;
 import ru.workready.data.NotFoundException;
+import ru.workready.data.ProblemType;
 import ru.workready.data.mapping.MappingImportService;
 import ru.workready.data.mapping.MappingRepository;
 import ru.workready.data.security.Role;
@@ -104,7 +105,7 @@ class MappingController {
             return id;
         }
         if (code == null || code.isBlank()) {
-            throw new InvalidInputException("invalid-parameter",
+            throw new InvalidInputException(ProblemType.INVALID_PARAMETER,
                     "Name the standard edition: standard=<id> or standardCode=<code> for its current edition");
         }
         return standards.currentEdition(code.strip())

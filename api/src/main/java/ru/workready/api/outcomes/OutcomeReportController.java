@@ -1,5 +1,6 @@
 package ru.workready.api.outcomes;
 
+import ru.workready.data.ProblemType;
 import ru.workready.data.outcomes.ValidityComparison;
 import ru.workready.data.outcomes.ValidityReport;
 import ru.workready.data.outcomes.ValidityService;
@@ -172,7 +173,8 @@ class OutcomeReportController {
     }
 
     static InvalidInputException badParameter(String field, String value, String reason) {
-        return new InvalidInputException("invalid-report-parameter", "Invalid report parameter '" + field + "': "
-                + reason, List.of(new InvalidInputException.Problem(null, field, value, reason)), 1);
+        return new InvalidInputException(ProblemType.INVALID_REPORT_PARAMETER,
+                "Invalid report parameter '" + field + "': " + reason,
+                List.of(new InvalidInputException.Problem(null, field, value, reason)), 1);
     }
 }

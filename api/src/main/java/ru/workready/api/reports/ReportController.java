@@ -21,6 +21,7 @@ import ru.workready.api.security.Audited;
 import ru.workready.api.security.Caller;
 import ru.workready.api.security.Tenancy;
 import ru.workready.data.InvalidInputException;
+import ru.workready.data.ProblemType;
 import ru.workready.data.reports.AboveLevelReport;
 import ru.workready.data.reports.CohortReport;
 import ru.workready.data.reports.CoverageReport;
@@ -199,7 +200,8 @@ class ReportController {
     }
 
     private static InvalidInputException badParameter(String field, String value, String reason) {
-        return new InvalidInputException("invalid-report-parameter", "Invalid report parameter '" + field + "': " + reason,
+        return new InvalidInputException(ProblemType.INVALID_REPORT_PARAMETER,
+                "Invalid report parameter '" + field + "': " + reason,
                 List.of(new InvalidInputException.Problem(null, field, value, reason)), 1);
     }
 }

@@ -2,6 +2,7 @@ package ru.workready.api.scoring;
 
 import static ru.workready.engine.Decimals.fourOrNull;
 
+import ru.workready.data.ProblemType;
 import ru.workready.data.scoring.RuleSetPreview;
 import ru.workready.data.students.StudentRecords;
 import ru.workready.data.assessments.ResultRow;
@@ -173,7 +174,7 @@ class ScoringController {
             description = "Body: {college: \"DEMO\"} or {region: \"...\"}. Answers 202 with the job; poll it for progress.")
     ResponseEntity<BulkScoringRepository.Job> startJob(@RequestBody JobRequest request) {
         if ((request.college() == null) == (request.region() == null)) {
-            throw new InvalidInputException("invalid-rescoring-job", "Give either college or region",
+            throw new InvalidInputException(ProblemType.INVALID_RESCORING_JOB, "Give either college or region",
                     List.of(new Problem(null, "college", request.college(), "give exactly one of college and region")),
                     1);
         }

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import ru.workready.data.InvalidInputException;
 import ru.workready.data.NotFoundException;
+import ru.workready.data.ProblemType;
 import ru.workready.data.security.ApiKeyRepository.StoredKey;
 import ru.workready.data.security.ApiKeyService;
 import ru.workready.data.security.AuditRepository;
@@ -130,7 +131,7 @@ class SecurityController {
                                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable OffsetDateTime to,
                                            @RequestParam(defaultValue = "100") int limit) {
         if (limit < 1 || limit > MAX_AUDIT_ROWS) {
-            throw new InvalidInputException("invalid-parameter", "limit must be 1–" + MAX_AUDIT_ROWS,
+            throw new InvalidInputException(ProblemType.INVALID_PARAMETER, "limit must be 1–" + MAX_AUDIT_ROWS,
                     List.of(new InvalidInputException.Problem(null, "limit", Integer.toString(limit),
                             "expected 1–" + MAX_AUDIT_ROWS)), 1);
         }

@@ -17,6 +17,7 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.servlet.handler.HandlerMappingIntrospector;
+import ru.workready.data.ProblemType;
 import ru.workready.data.security.AuditRepository;
 
 /**
@@ -101,7 +102,7 @@ class WebSecurity {
                         : "The API key is not valid");
                 return;
             }
-            ProblemResponses.write(request, response, 400, "invalid-request-path", "Invalid request",
+            ProblemResponses.write(request, response, ProblemType.INVALID_REQUEST_PATH,
                     "The request was refused: " + e.getMessage(), java.util.Map.of());
         };
     }

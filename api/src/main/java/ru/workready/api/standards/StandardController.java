@@ -28,6 +28,7 @@ import ru.workready.api.security.Allowed;
 import ru.workready.api.security.BodyLimit;
 import ru.workready.data.InvalidInputException;
 import ru.workready.data.NotFoundException;
+import ru.workready.data.ProblemType;
 import ru.workready.data.security.Role;
 import ru.workready.data.standards.StandardImportService;
 import ru.workready.data.standards.StandardRepository;
@@ -147,7 +148,7 @@ class StandardController {
             @RequestParam(defaultValue = "false") boolean all, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = Paged.DEFAULT_SIZE) int size) {
         if (q.isBlank()) {
-            throw new InvalidInputException("invalid-parameter", "Parameter 'q' must not be blank");
+            throw new InvalidInputException(ProblemType.INVALID_PARAMETER, "Parameter 'q' must not be blank");
         }
         return Paged.of(standards.searchElements(q, standard, !all, page, size));
     }
@@ -180,7 +181,7 @@ class StandardController {
             files.add(new StandardImportService.SourceFile(name, Bodies.read(f.getInputStream(), MAX_XML_BYTES)));
         }
         if (files.isEmpty()) {
-            throw new InvalidInputException("invalid-standard-xml", "The multipart request holds no file");
+            throw new InvalidInputException(ProblemType.INVALID_STANDARD_XML, "The multipart request holds no file");
         }
         return importer.importFiles(files);
     }

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import ru.workready.api.language.Russian;
+import ru.workready.data.ProblemType;
 import ru.workready.data.scoring.ReadinessService;
 import ru.workready.api.security.Allowed;
 import ru.workready.api.security.Audited;
@@ -129,7 +130,8 @@ class StudentController {
         ru.workready.data.Inputs.requireDate("asOf", asOf);
         java.time.LocalDate today = readiness.today();
         if (asOf != null && asOf.isAfter(today)) {
-            throw new ru.workready.data.InvalidInputException("invalid-as-of", "asOf " + asOf + " is after today",
+            throw new ru.workready.data.InvalidInputException(ProblemType.INVALID_AS_OF,
+                    "asOf " + asOf + " is after today",
                     List.of(new ru.workready.data.InvalidInputException.Problem(null, "asOf", asOf.toString(),
                             "a past day or today (" + today + ")")), 1);
         }

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.util.unit.DataSize;
+import ru.workready.data.ProblemType;
 import ru.workready.data.csv.CsvReader;
 import ru.workready.data.csv.TabularFormat;
 import ru.workready.engine.assessments.EvidenceKind;
@@ -86,8 +87,8 @@ public class AssessmentUploadService implements UploadLoader {
     }
 
     @Override
-    public String problemType() {
-        return "invalid-assessment-file";
+    public ProblemType problemType() {
+        return ProblemType.INVALID_ASSESSMENT_FILE;
     }
 
     @Override

@@ -26,6 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import ru.workready.data.InvalidInputException;
 import ru.workready.data.InvalidInputException.Problem;
 import ru.workready.data.NotFoundException;
+import ru.workready.data.ProblemType;
 import ru.workready.data.csv.CsvReader;
 import ru.workready.data.csv.TabularFormat;
 import ru.workready.data.csv.TabularReader;
@@ -314,7 +315,8 @@ public class UploadService {
                 .update();
         if (completed == 0) {
             // another node marked it FAILED (this one stalled past the heartbeat timeout): roll back, store nothing
-            throw new ru.workready.data.ConflictException("upload-conflict", "Upload " + uploadId + " took longer than "
+            throw new ru.workready.data.ConflictException(ProblemType.UPLOAD_CONFLICT,
+                    "Upload " + uploadId + " took longer than "
                     + "the heartbeat timeout and was marked failed by another node; nothing was stored: send the file "
                     + "again");
         }

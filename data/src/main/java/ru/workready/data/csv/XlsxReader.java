@@ -44,6 +44,7 @@ import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 import ru.workready.data.Inputs;
 import ru.workready.data.InvalidInputException;
+import ru.workready.data.ProblemType;
 
 
 /**
@@ -80,7 +81,7 @@ final class XlsxReader {
             StylesTable styles = reader.getStylesTable();
             XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
             if (!sheets.hasNext()) {
-                throw new InvalidInputException("invalid-xlsx", "The workbook has no sheet");
+                throw new InvalidInputException(ProblemType.INVALID_XLSX, "The workbook has no sheet");
             }
             try (InputStream raw = sheets.next()) {
                 String part = sheets.getSheetPart().getPartName().getName();
@@ -90,14 +91,14 @@ final class XlsxReader {
                 parser.parse(new InputSource(sheet));
             }
         } catch (NotOfficeXmlFileException | InvalidFormatException e) {
-            throw new InvalidInputException("invalid-xlsx", "Not an XLSX workbook: " + e.getMessage());
+            throw new InvalidInputException(ProblemType.INVALID_XLSX, "Not an XLSX workbook: " + e.getMessage());
         } catch (SAXException | ParserConfigurationException | OpenXML4JException e) {
-            throw new InvalidInputException("invalid-xlsx", "Unreadable XLSX sheet: " + e.getMessage());
+            throw new InvalidInputException(ProblemType.INVALID_XLSX, "Unreadable XLSX sheet: " + e.getMessage());
         } catch (POIXMLException | OpenXML4JRuntimeException | RecordFormatException e) {
-            throw new InvalidInputException("invalid-xlsx", "Unreadable XLSX workbook: " + e.getMessage());
+            throw new InvalidInputException(ProblemType.INVALID_XLSX, "Unreadable XLSX workbook: " + e.getMessage());
         } catch (ZipException | EOFException e) {
             // a damaged or truncated zip stream: the file's fault, not ours
-            throw new InvalidInputException("invalid-xlsx", "Unreadable XLSX workbook: " + e.getMessage());
+            throw new InvalidInputException(ProblemType.INVALID_XLSX, "Unreadable XLSX workbook: " + e.getMessage());
         } catch (IOException e) {
             if (e.getMessage() != null && e.getMessage().contains("Zip bomb")) {
                 // POI's own inflation-ratio check on a part streamed after our checks
@@ -343,7 +344,7 @@ final class XlsxReader {
         public void characters(char[] ch, int start, int length) {
             if (valueOpen) {
                 if (value.length() + length > MAX_CELL_CHARS) {
-                    throw new InvalidInputException("invalid-xlsx", "A cell is longer than Excel allows",
+                    throw new InvalidInputException(ProblemType.INVALID_XLSX, "A cell is longer than Excel allows",
                             List.of(new InvalidInputException.Problem(rowNum + 1, cellRef, null,
                                     "more than " + MAX_CELL_CHARS + " characters in one cell")), 1);
                 }
@@ -361,7 +362,8 @@ final class XlsxReader {
             } catch (NumberFormatException e) {
                 // refused below
             }
-            throw new InvalidInputException("invalid-xlsx", "Unreadable XLSX sheet: a " + what + " is not a number",
+            throw new InvalidInputException(ProblemType.INVALID_XLSX,
+                    "Unreadable XLSX sheet: a " + what + " is not a number",
                     List.of(new InvalidInputException.Problem(row, null, text.length() > 40 ? text.substring(0, 40) : text,
                             "not a valid " + what)), 1);
         }
@@ -391,7 +393,8 @@ final class XlsxReader {
                         try {
                             text = strings.get(Integer.parseInt(index));
                         } catch (NumberFormatException | IndexOutOfBoundsException e) {
-                            throw new InvalidInputException("invalid-xlsx", "Unreadable XLSX sheet: a cell refers to "
+                            throw new InvalidInputException(ProblemType.INVALID_XLSX,
+                                    "Unreadable XLSX sheet: a cell refers to "
                                     + "a shared string that does not exist",
                                     List.of(new InvalidInputException.Problem(rowNum + 1, cellRef, index.length() > 40
                                             ? index.substring(0, 40) : index, "no such shared string")), 1);
@@ -488,7 +491,8 @@ final class XlsxReader {
                 return;
             }
             if (column >= MAX_COLUMNS) {
-                throw new InvalidInputException("invalid-xlsx", "A cell lies beyond the last column Excel allows (XFD)",
+                throw new InvalidInputException(ProblemType.INVALID_XLSX,
+                        "A cell lies beyond the last column Excel allows (XFD)",
                         List.of(new InvalidInputException.Problem(rowNumber, cellReference.length() > 20
                                 ? cellReference.substring(0, 20) : cellReference, null, "beyond column XFD")), 1);
             }

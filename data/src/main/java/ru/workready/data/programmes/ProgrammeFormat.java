@@ -11,6 +11,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import ru.workready.data.InvalidInputException;
 import ru.workready.data.InvalidInputException.Problem;
+import ru.workready.data.ProblemType;
 import ru.workready.data.csv.CsvCells;
 import ru.workready.data.csv.CsvReader;
 import ru.workready.data.csv.CsvTable;
@@ -34,7 +35,7 @@ public final class ProgrammeFormat {
     public static final String SCHEMA_RESOURCE = "/schemas/programme.schema.json";
     public static final List<String> CSV_COLUMNS = List.of("kind", "code", "name", "activity_code", "module_code",
             "parent_code", "qualification", "qualification_level", "intake_year");
-    private static final String PROBLEM_TYPE = "invalid-programme";
+    private static final ProblemType PROBLEM_TYPE = ProblemType.INVALID_PROGRAMME;
     private static final int MAX_LISTED = 100;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -27,6 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 import ru.workready.data.InvalidInputException;
 import ru.workready.data.InvalidInputException.Problem;
 import ru.workready.data.NotFoundException;
+import ru.workready.data.ProblemType;
 import ru.workready.data.reports.AboveLevelReport.AboveLevelFunction;
 import ru.workready.data.reports.CohortReport.CohortFunction;
 import ru.workready.data.reports.CohortReport.KindDrag;
@@ -60,7 +61,7 @@ import ru.workready.engine.scoring.ReadinessLevel;
 @Service
 @Transactional(readOnly = true)
 public class GapReportService {
-    static final String BAD_PARAMETER = "invalid-report-parameter";
+    static final ProblemType BAD_PARAMETER = ProblemType.INVALID_REPORT_PARAMETER;
     private static final int DRAGS_LISTED = 3;
 
     /** A programme chosen by id, or by college code + ФГОС code + intake year. */

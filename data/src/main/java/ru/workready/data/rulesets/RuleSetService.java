@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import ru.workready.data.InvalidInputException;
 import ru.workready.data.InvalidInputException.Problem;
 import ru.workready.data.NotFoundException;
+import ru.workready.data.ProblemType;
 import ru.workready.data.rulesets.RuleSetRepository;
 import ru.workready.data.rulesets.RuleSetRepository.Scope;
 import ru.workready.data.rulesets.RuleSetRepository.ScopeKind;
@@ -32,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 public class RuleSetService {
-    public static final String PROBLEM = "invalid-rule-set";
+    public static final ProblemType PROBLEM = ProblemType.INVALID_RULE_SET;
     /** Fixed so that an upload's invariant samples can be reproduced. */
     static final long INVARIANT_SEED = 20261125L;
 
@@ -234,14 +235,15 @@ public class RuleSetService {
         try {
             k = ScopeKind.valueOf(kind.toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("invalid-scope", "scope must be DEFAULT, REGION or COLLEGE, was " + kind,
+            throw new InvalidInputException(ProblemType.INVALID_SCOPE,
+                    "scope must be DEFAULT, REGION or COLLEGE, was " + kind,
                     List.of(new Problem(null, "scope", kind, "expected DEFAULT, REGION or COLLEGE")), 1);
         }
         if (k == ScopeKind.DEFAULT) {
             return Scope.DEFAULT;
         }
         if (code == null || code.isBlank()) {
-            throw new InvalidInputException("invalid-scope", "a " + k + " scope needs a code",
+            throw new InvalidInputException(ProblemType.INVALID_SCOPE, "a " + k + " scope needs a code",
                     List.of(new Problem(null, "code", null, "required for scope " + k)), 1);
         }
         boolean known = k == ScopeKind.COLLEGE ? repository.collegeRegion(code).isPresent()
@@ -261,7 +263,7 @@ public class RuleSetService {
         registry.scopes();
         List<RuleSetRepository.Activation> history = repository.history(scope);
         if (history.size() < 2) {
-            throw new ConflictException("rollback-conflict", "Scope " + scope
+            throw new ConflictException(ProblemType.ROLLBACK_CONFLICT, "Scope " + scope
                     + " has no earlier activation to roll back to");
         }
         Long previousId = history.get(1).versionId();
@@ -277,7 +279,8 @@ public class RuleSetService {
     /** Removes a region's or college's own rule set (the default cannot be removed). */
     public void deactivate(Scope scope) {
         if (scope.equals(Scope.DEFAULT)) {
-            throw new ConflictException("rule-set-conflict", "The default scope always has an active rule set");
+            throw new ConflictException(ProblemType.RULE_SET_CONFLICT,
+                    "The default scope always has an active rule set");
         }
         registry.deactivate(scope);
     }

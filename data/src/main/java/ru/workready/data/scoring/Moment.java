@@ -3,6 +3,7 @@ package ru.workready.data.scoring;
 import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import ru.workready.data.ProblemType;
 
 /**
  * The point in time a read is about: the end of {@code date} (evidence assessed on or before it, ages counted from
@@ -20,22 +21,23 @@ public record Moment(LocalDate date, Versions versions, java.time.@Nullable Inst
     public static Moment parse(java.time.@Nullable LocalDate asOf, String versions,
                                                  @Nullable String knownAt, java.time.LocalDate today) {
         Versions v = Versions.parse(versions).orElseThrow(() -> refused(
-                "invalid-versions", "versions", versions, "today or asOf"));
+                ProblemType.INVALID_VERSIONS, "versions", versions, "today or asOf"));
         if (v == Versions.AS_OF && asOf == null) {
-            throw refused("invalid-versions", "versions", versions, "versions=asOf needs an asOf date");
+            throw refused(ProblemType.INVALID_VERSIONS, "versions", versions, "versions=asOf needs an asOf date");
         }
         java.time.Instant known = null;
         if (knownAt != null) {
             try {
                 known = java.time.OffsetDateTime.parse(knownAt).toInstant();
             } catch (java.time.format.DateTimeParseException e) {
-                throw refused("invalid-known-at", "knownAt", knownAt, "an ISO instant such as 2026-06-30T12:00:00Z");
+                throw refused(ProblemType.INVALID_KNOWN_AT,
+                        "knownAt", knownAt, "an ISO instant such as 2026-06-30T12:00:00Z");
             }
         }
         return new Moment(asOf == null ? today : asOf, v, known);
     }
 
-    private static ru.workready.data.InvalidInputException refused(String type, String field, String value,
+    private static ru.workready.data.InvalidInputException refused(ProblemType type, String field, String value,
                                                                    String reason) {
         return new ru.workready.data.InvalidInputException(type, field + " " + value + ": " + reason,
                 List.of(new ru.workready.data.InvalidInputException.Problem(null, field, value, reason)), 1);

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import ru.workready.data.ProblemType;
 import ru.workready.data.rulesets.RuleBaseRegistry;
 import ru.workready.data.rulesets.RuleBaseRegistry.CompiledRuleSet;
 import ru.workready.data.NotFoundException;
@@ -129,7 +130,7 @@ public class ReadinessService {
     }
 
     private static ru.workready.data.InvalidInputException noVersions(String what, LocalDate day) {
-        return new ru.workready.data.InvalidInputException("no-versions-as-of", "versions=asOf: " + what
+        return new ru.workready.data.InvalidInputException(ProblemType.NO_VERSIONS_AS_OF, "versions=asOf: " + what
                 + " at the end of " + day, List.of(new ru.workready.data.InvalidInputException.Problem(null, "asOf",
                 day.toString(), what + " then; use versions=today")), 1);
     }

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import ru.workready.data.Inputs;
 import ru.workready.data.InvalidInputException;
 import ru.workready.data.InvalidInputException.Problem;
+import ru.workready.data.ProblemType;
 import ru.workready.data.assessments.CheckedRow;
 import ru.workready.data.assessments.ResultRow;
 import ru.workready.data.assessments.ResultRowCheck;
@@ -28,7 +29,7 @@ import ru.workready.engine.scoring.FunctionScore;
  */
 @Service
 public class WhatIfScoring {
-    public static final String PROBLEM = "invalid-what-if";
+    public static final ProblemType PROBLEM = ProblemType.INVALID_WHAT_IF;
     static final int MAX_EXTRA = 1000;
 
     /** One labour function before and after the extra results. */
@@ -67,7 +68,7 @@ public class WhatIfScoring {
         Inputs.requireDate("asOf", asOf);
         LocalDate today = readiness.today();
         if (asOf != null && asOf.isAfter(today)) {
-            throw new InvalidInputException("invalid-as-of", "asOf " + asOf + " is after today",
+            throw new InvalidInputException(ProblemType.INVALID_AS_OF, "asOf " + asOf + " is after today",
                     List.of(new Problem(null, "asOf", asOf.toString(), "a past day or today (" + today + ")")), 1);
         }
         Moment at = Moment.parse(asOf, versions, knownAt, today);

@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import ru.workready.data.Inputs;
 import ru.workready.data.InvalidInputException.Problem;
+import ru.workready.data.ProblemType;
 import ru.workready.data.assessments.CopyWriter;
 import ru.workready.data.assessments.Findings;
 import ru.workready.data.assessments.UploadKind;
@@ -47,8 +48,8 @@ public class RosterUploadService implements UploadLoader {
     }
 
     @Override
-    public String problemType() {
-        return "invalid-student-file";
+    public ProblemType problemType() {
+        return ProblemType.INVALID_STUDENT_FILE;
     }
 
     @Override
