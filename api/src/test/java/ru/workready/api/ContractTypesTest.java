@@ -2,30 +2,32 @@ package ru.workready.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.GenericArrayType;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.lang.reflect.Method;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Parameter;
 import java.lang.reflect.Type;
-import java.lang.reflect.TypeVariable;
-import java.lang.reflect.WildcardType;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.util.ClassUtils;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The HTTP contract is made of records written for the API (issue #18): a repository row that reaches
- * the JSON would change the API whenever a query changes. Walks the generic return type of every
- * request-mapped method of every {@code @RestController} in the api module.
+ * the JSON would change the API whenever a query changes. Walks what every request-mapped method of every
+ * {@code @RestController} answers — its generic return type and the schemas its {@code @ApiResponse}s
+ * declare (reports answer {@code ResponseEntity<?>}) — through containers and record components.
  */
 class ContractTypesTest {
 
@@ -35,30 +37,44 @@ class ContractTypesTest {
         assertThat(handlers).as("request-mapped controller methods found").hasSizeGreaterThan(50);
         Set<String> exposures = new TreeSet<>();
         for (Method handler : handlers) {
-            for (Class<?> exposed : repositoryTypesIn(handler.getGenericReturnType(), new HashSet<>())) {
-                exposures.add(handler.getDeclaringClass().getSimpleName() + "." + handler.getName() + " exposes "
-                        + exposed.getName());
+            for (Class<?> exposed : reached(answers(handler))) {
+                if (isRepositoryType(exposed)) {
+                    exposures.add(name(handler) + " exposes " + exposed.getName());
+                }
             }
         }
         assertThat(exposures).as("endpoints answering with repository types (give them a record of the api)")
                 .isEmpty();
     }
 
+    /** springdoc names a schema by the simple class name: two classes of one name would silently share one. */
     @Test
-    void theWalkSeesThroughContainersAndRecordComponents() throws NoSuchMethodException {
-        Type nested = Probe.class.getDeclaredMethod("nested").getGenericReturnType();
-        assertThat(repositoryTypesIn(nested, new HashSet<>())).containsExactly(Probe.FakeRepository.Row.class);
-        Type clean = Probe.class.getDeclaredMethod("clean").getGenericReturnType();
-        assertThat(repositoryTypesIn(clean, new HashSet<>())).isEmpty();
+    void schemaNamesAreUnique() throws ClassNotFoundException {
+        Map<String, Set<String>> classesByName = new TreeMap<>();
+        for (Class<?> type : schemaTypes()) {
+            classesByName.computeIfAbsent(schemaName(type), n -> new TreeSet<>()).add(type.getName());
+        }
+        classesByName.values().removeIf(classes -> classes.size() == 1);
+        assertThat(classesByName).as("schema names shared by several classes (give one a @Schema(name = ...))")
+                .isEmpty();
     }
 
-    /** A class in the data module named ...Repository, nested in one, or in a repository package. */
+    @Test
+    void theWalkSeesThroughContainersAndRecordComponents() throws NoSuchMethodException {
+        Method nested = Probe.class.getDeclaredMethod("nested");
+        assertThat(reached(answers(nested))).filteredOn(ContractTypesTest::isRepositoryType)
+                .containsExactly(Probe.FakeRepository.Row.class);
+        assertThat(reached(answers(Probe.class.getDeclaredMethod("clean")))).filteredOn(ContractTypesTest::isRepositoryType)
+                .isEmpty();
+        assertThat(reached(answers(Probe.class.getDeclaredMethod("declared")))).contains(Probe.Wrapper.class);
+    }
+
+    /** A class in the data module named ...Repository or nested in one, or any class of a repository package. */
     static boolean isRepositoryType(Class<?> type) {
-        String name = type.getName();
-        if (name.contains(".repository.")) {
+        if (type.getName().contains(".repository.")) {
             return true;
         }
-        if (!name.startsWith("ru.workready.data.") && !isProbe(type)) {
+        if (!type.getName().startsWith("ru.workready.data.") && !type.getName().startsWith(Probe.class.getName())) {
             return false;
         }
         for (Class<?> c = type; c != null; c = c.getEnclosingClass()) {
@@ -69,41 +85,47 @@ class ContractTypesTest {
         return false;
     }
 
-    static List<Class<?>> repositoryTypesIn(Type type, Set<Type> seen) {
-        List<Class<?>> found = new ArrayList<>();
-        if (!seen.add(type)) {
-            return found;
-        }
-        if (type instanceof ParameterizedType p) {
-            found.addAll(repositoryTypesIn(p.getRawType(), seen));
-            for (Type argument : p.getActualTypeArguments()) {
-                found.addAll(repositoryTypesIn(argument, seen));
-            }
-        } else if (type instanceof GenericArrayType array) {
-            found.addAll(repositoryTypesIn(array.getGenericComponentType(), seen));
-        } else if (type instanceof WildcardType wildcard) {
-            for (Type bound : wildcard.getUpperBounds()) {
-                found.addAll(repositoryTypesIn(bound, seen));
-            }
-        } else if (type instanceof TypeVariable<?> variable) {
-            for (Type bound : variable.getBounds()) {
-                found.addAll(repositoryTypesIn(bound, seen));
-            }
-        } else if (type instanceof Class<?> c) {
-            if (c.isArray()) {
-                found.addAll(repositoryTypesIn(c.getComponentType(), seen));
-            } else if (isRepositoryType(c)) {
-                found.add(c);
-            } else if (c.isRecord()) {
-                for (RecordComponent component : c.getRecordComponents()) {
-                    found.addAll(repositoryTypesIn(component.getGenericType(), seen));
+    /** Classes of the project that become schemas of the OpenAPI document (enums are inlined). */
+    static Set<Class<?>> schemaTypes() throws ClassNotFoundException {
+        List<Type> roots = new ArrayList<>();
+        for (Method handler : handlers()) {
+            roots.addAll(answers(handler));
+            for (Parameter parameter : handler.getParameters()) {
+                if (parameter.isAnnotationPresent(RequestBody.class)) {
+                    roots.add(parameter.getParameterizedType());
                 }
             }
         }
-        return found;
+        Set<Class<?>> types = new LinkedHashSet<>();
+        for (Class<?> type : reached(roots)) {
+            if (type.getName().startsWith("ru.workready.") && !type.isEnum() && type.getTypeParameters().length == 0) {
+                types.add(type);
+            }
+        }
+        return types;
     }
 
-    private static List<Method> handlers() throws ClassNotFoundException {
+    static String schemaName(Class<?> type) {
+        Schema schema = type.getAnnotation(Schema.class);
+        return schema != null && !schema.name().isEmpty() ? schema.name() : type.getSimpleName();
+    }
+
+    static Set<Class<?>> reached(List<Type> roots) {
+        return ContractWalk.reached(roots);
+    }
+
+    private static List<Type> answers(Method handler) {
+        List<Type> answers = new ArrayList<>(List.of(handler.getGenericReturnType()));
+        for (ApiResponse response : handler.getAnnotationsByType(ApiResponse.class)) {
+            for (var content : response.content()) {
+                answers.add(content.schema().implementation());
+                answers.add(content.array().schema().implementation());
+            }
+        }
+        return answers;
+    }
+
+    static List<Method> handlers() throws ClassNotFoundException {
         var scanner = new ClassPathScanningCandidateComponentProvider(false);
         scanner.addIncludeFilter(new AnnotationTypeFilter(RestController.class));
         List<Method> handlers = new ArrayList<>();
@@ -121,14 +143,14 @@ class ContractTypesTest {
         return handlers;
     }
 
+    private static String name(Method handler) {
+        return handler.getDeclaringClass().getSimpleName() + "." + handler.getName();
+    }
+
     /** Controllers written for tests (probes of the security matrix, problem mapping) are not the contract. */
     private static boolean isTestClass(Class<?> type) {
         var source = type.getProtectionDomain().getCodeSource();
         return source != null && source.getLocation().getPath().contains("test-classes");
-    }
-
-    private static boolean isProbe(Class<?> type) {
-        return type.getName().startsWith(Probe.class.getName());
     }
 
     /** Shapes the walk must see through, with a stand-in repository. */
@@ -139,7 +161,7 @@ class ContractTypesTest {
             }
         }
 
-        record Wrapper(String name, List<FakeRepository.Row[]> rows) {
+        record Wrapper(String name, Map<String, List<FakeRepository.Row[]>> rows) {
         }
 
         record Clean(String name, List<Clean> children) {
@@ -150,6 +172,11 @@ class ContractTypesTest {
         }
 
         org.springframework.http.ResponseEntity<List<Clean>> clean() {
+            return null;
+        }
+
+        @ApiResponse(content = @io.swagger.v3.oas.annotations.media.Content(schema = @Schema(implementation = Wrapper.class)))
+        org.springframework.http.ResponseEntity<?> declared() {
             return null;
         }
     }

@@ -77,15 +77,15 @@ class SecurityController {
     @Audited(action = "create-organisation", subjectKind = "organisation", subject = "code")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create an organisation (COLLEGE bound to an existing college, EMPLOYER, REGION, OPERATOR)")
-    OrganisationRepository.Organisation createOrganisation(@RequestBody NewOrganisation o) {
-        return service.createOrganisation(o.code(), o.name(), o.kind(), o.college());
+    OrganisationView createOrganisation(@RequestBody NewOrganisation o) {
+        return OrganisationView.from(service.createOrganisation(o.code(), o.name(), o.kind(), o.college()));
     }
 
     @GetMapping("/api/organisations")
     @Allowed(Role.ADMIN)
     @Operation(summary = "All organisations")
-    List<OrganisationRepository.Organisation> organisations() {
-        return organisations.list();
+    List<OrganisationView> organisations() {
+        return organisations.list().stream().map(OrganisationView::from).toList();
     }
 
     @PostMapping("/api/organisations/{code}/keys")
@@ -126,7 +126,7 @@ class SecurityController {
     @Operation(summary = "Audit events, newest first: reads of students' data, report downloads, uploads",
             description = "Filters: subjectKind (student, college, report …), subject (its id), organisation, key "
                     + "(key id), from/to (ISO-8601 with offset); limit ≤ 1000.")
-    List<AuditRepository.AuditEvent> audit(@RequestParam(required = false) @Nullable String subjectKind,
+    List<AuditEventView> audit(@RequestParam(required = false) @Nullable String subjectKind,
                                            @RequestParam(required = false) @Nullable String subject,
                                            @RequestParam(required = false) @Nullable String organisation,
                                            @RequestParam(required = false) @Nullable Long key,
@@ -140,6 +140,7 @@ class SecurityController {
         }
         ru.workready.data.Inputs.requireDateTime("from", from);
         ru.workready.data.Inputs.requireDateTime("to", to);
-        return audit.query(new AuditRepository.Query(subjectKind, subject, organisation, key, from, to, limit));
+        return audit.query(new AuditRepository.Query(subjectKind, subject, organisation, key, from, to, limit))
+                .stream().map(AuditEventView::from).toList();
     }
 }

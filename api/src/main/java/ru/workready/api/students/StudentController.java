@@ -78,10 +78,10 @@ class StudentController {
     @Allowed(Role.COLLEGE)
     @Audited(action = "list-students", subjectKind = "college", subject = "college")
     @Operation(summary = "Students of a college")
-    List<StudentRepository.Student> list(@PathVariable String college) {
+    List<StudentView> list(@PathVariable String college) {
         tenancy.requireCollege(college);
         programmes.collegeId(college).orElseThrow(() -> new NotFoundException("No college with code " + college));
-        return students.byCollege(college);
+        return students.byCollege(college).stream().map(StudentView::from).toList();
     }
 
     @GetMapping("/api/students/{id}/evidence")
@@ -90,9 +90,9 @@ class StudentController {
     @Operation(summary = "A student's evidence history: every result ever uploaded, superseded ones marked",
             description = "Evidence is append-only: a retake or a correction is a new row; current=false marks a "
                     + "row that a later one of the same outcome (or ОТФ) and kind supersedes.")
-    List<EvidenceRepository.EvidenceRecord> evidence(@PathVariable String id) {
+    List<EvidenceView> evidence(@PathVariable String id) {
         tenancy.requireStudent(students.find(id).orElseThrow(() -> new NotFoundException("No student with id " + id)));
-        return evidence.records(id);
+        return evidence.records(id).stream().map(EvidenceView::from).toList();
     }
 
     @GetMapping("/api/students/{id}/readiness")
