@@ -22,6 +22,7 @@ import org.springframework.util.ClassUtils;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import ru.workready.api.openapi.SchemaNames;
 
 /**
  * The HTTP contract is made of records written for the API (issue #18): a repository row that reaches
@@ -105,7 +106,12 @@ class ContractTypesTest {
         return types;
     }
 
+    /** The name springdoc gives the class: its @Schema name, SchemaNames' for a data record, else the simple name. */
     static String schemaName(Class<?> type) {
+        String named = SchemaNames.OF_DATA_RECORDS.get(type);
+        if (named != null) {
+            return named;
+        }
         Schema schema = type.getAnnotation(Schema.class);
         return schema != null && !schema.name().isEmpty() ? schema.name() : type.getSimpleName();
     }

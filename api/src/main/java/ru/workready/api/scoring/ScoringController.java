@@ -63,6 +63,7 @@ class ScoringController {
     record WhatIfRequest(@Nullable List<ExtraResult> results) {
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "WhatIfFunctionChange") // FunctionChange is the mapping comparison's
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record FunctionChange(String code, ReadinessLevel levelBefore, ReadinessLevel levelAfter,
                           @Nullable Double readinessBefore, @Nullable Double readinessAfter, double coverageBefore,
