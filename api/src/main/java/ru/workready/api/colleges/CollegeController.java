@@ -40,7 +40,7 @@ class CollegeController {
                       @Nullable String inn, @Nullable String address, @Nullable NewOrganisation organisation) {
     }
 
-    @io.swagger.v3.oas.annotations.media.Schema(name = "NewCollegeOrganisation") // NewOrganisation is POST /api/organisations' body
+    @io.swagger.v3.oas.annotations.media.Schema(name = "NewCollegeOrganisation") // simple name taken
     record NewOrganisation(@Nullable String code, @Nullable String name) {
     }
 

@@ -78,7 +78,8 @@ class ConsentController {
     ConsentView view(@PathVariable String id) {
         StudentRepository.Student s = tenancy.requireStudent(
                 students.find(id).orElseThrow(() -> new NotFoundException("No student with id " + id)));
-        return new ConsentView(id, s.employerConsent(), s.consentDate(), consents.history(id).stream().map(ConsentDecisionView::from).toList(),
+        return new ConsentView(id, s.employerConsent(), s.consentDate(),
+                consents.history(id).stream().map(ConsentDecisionView::from).toList(),
                 consents.disclosures(id));
     }
 }

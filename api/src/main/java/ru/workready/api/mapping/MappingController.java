@@ -77,7 +77,8 @@ class MappingController {
     @GetMapping("/api/mapping-sets/{id}")
     @Operation(summary = "One mapping version")
     MappingSetView set(@PathVariable long id) {
-        return mappings.set(id).map(MappingSetView::from).orElseThrow(() -> new NotFoundException("No mapping set with id " + id));
+        return mappings.set(id).map(MappingSetView::from)
+                .orElseThrow(() -> new NotFoundException("No mapping set with id " + id));
     }
 
     @GetMapping("/api/mapping-sets/{id}/mappings")

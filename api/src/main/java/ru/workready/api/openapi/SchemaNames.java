@@ -36,7 +36,8 @@ public class SchemaNames implements ModelConverter {
 
     @Override
     public @Nullable Schema resolve(AnnotatedType type, ModelConverterContext context, Iterator<ModelConverter> chain) {
-        String name = OF_DATA_RECORDS.get(rawClass(type.getType()));
+        Class<?> raw = rawClass(type.getType());
+        String name = raw == null ? null : OF_DATA_RECORDS.get(raw);
         if (name != null && type.getName() == null) {
             type.setName(name); // not part of the type's identity (equals, hashCode): caches stay valid
         }

@@ -63,7 +63,7 @@ class ScoringController {
     record WhatIfRequest(@Nullable List<ExtraResult> results) {
     }
 
-    @io.swagger.v3.oas.annotations.media.Schema(name = "WhatIfFunctionChange") // FunctionChange is the mapping comparison's
+    @io.swagger.v3.oas.annotations.media.Schema(name = "WhatIfFunctionChange") // simple name taken
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record FunctionChange(String code, ReadinessLevel levelBefore, ReadinessLevel levelAfter,
                           @Nullable Double readinessBefore, @Nullable Double readinessAfter, double coverageBefore,
@@ -246,7 +246,8 @@ class ScoringController {
                     1);
         }
         long id = jobs.start(request.college(), request.region());
-        return ResponseEntity.accepted().location(URI.create("/api/rescoring-jobs/" + id)).body(RescoringJobView.from(jobs.job(id)));
+        return ResponseEntity.accepted().location(URI.create("/api/rescoring-jobs/" + id))
+                .body(RescoringJobView.from(jobs.job(id)));
     }
 
     @GetMapping("/api/rescoring-jobs/{id}")

@@ -36,7 +36,7 @@ class StudentController {
     record StandardRef(long id, String code, String name, String orderNumber, LocalDate approvalDate) {
     }
 
-    @io.swagger.v3.oas.annotations.media.Schema(name = "FunctionReadinessView") // FunctionView is a labour function of a standard
+    @io.swagger.v3.oas.annotations.media.Schema(name = "FunctionReadinessView") // simple name taken
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record FunctionView(String code, String name, int qualificationLevel, ReadinessLevel level,
                         @Nullable Double readiness, double coverage, String reason, List<String> rules,
