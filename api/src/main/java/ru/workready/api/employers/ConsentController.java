@@ -38,7 +38,7 @@ class ConsentController {
 
     /** @param timesListedToEmployers how often the student appeared in employers' candidate lists */
     record ConsentView(String studentId, boolean consent, @Nullable LocalDate date,
-                       List<ConsentRepository.Decision> history, long timesListedToEmployers) {
+                       List<ConsentDecisionView> history, long timesListedToEmployers) {
     }
 
     private final Consents consents;
@@ -83,7 +83,8 @@ class ConsentController {
     ConsentView view(@PathVariable String id) {
         StudentRepository.Student s = tenancy.requireStudent(
                 students.find(id).orElseThrow(() -> new NotFoundException("No student with id " + id)));
-        return new ConsentView(id, s.employerConsent(), s.consentDate(), consents.history(id),
+        return new ConsentView(id, s.employerConsent(), s.consentDate(),
+                consents.history(id).stream().map(ConsentDecisionView::from).toList(),
                 consents.disclosures(id));
     }
 }

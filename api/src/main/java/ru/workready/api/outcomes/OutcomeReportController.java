@@ -26,7 +26,7 @@ import ru.workready.data.InvalidInputException;
 import ru.workready.data.Inputs;
 import ru.workready.data.outcomes.EmploymentReport;
 import ru.workready.data.outcomes.EmploymentReportService;
-import ru.workready.data.outcomes.OutcomeRepository;
+import ru.workready.data.outcomes.GraduateCohort;
 import ru.workready.data.security.Role;
 import ru.workready.engine.employers.SmallCells;
 import ru.workready.data.rulesets.RuleBaseRegistry;
@@ -67,7 +67,7 @@ class OutcomeReportController {
             @Parameter(description = "first graduation year") @RequestParam(required = false) @Nullable Integer from,
             @Parameter(description = "last graduation year") @RequestParam(required = false) @Nullable Integer to,
             @RequestParam(defaultValue = "json") String format) {
-        OutcomeRepository.Cohort cohort = cohort(college, fgos, region, from, to);
+        GraduateCohort cohort = cohort(college, fgos, region, from, to);
         return ReportResponses.respond(format, () -> employment.report(cohort, ownCollege()));
     }
 
@@ -92,7 +92,7 @@ class OutcomeReportController {
                                @Parameter(description = "seed of the bootstrap")
                                @RequestParam(defaultValue = "" + ValidityService.DEFAULT_SEED) long seed,
                                @RequestParam(defaultValue = "json") String format) {
-        OutcomeRepository.Cohort cohort = cohort(college, fgos, region, from, to);
+        GraduateCohort cohort = cohort(college, fgos, region, from, to);
         String code = standardCode(standard);
         checkMinimum(minimum);
         return ReportResponses.respond(format, () -> validity.report(cohort, code, minimum, seed, null, ownCollege() == null));
@@ -119,7 +119,7 @@ class OutcomeReportController {
                                  @RequestParam(defaultValue = "" + ValidityService.DEFAULT_MINIMUM) int minimum,
                                  @RequestParam(defaultValue = "" + ValidityService.DEFAULT_SEED) long seed,
                                  @RequestParam(defaultValue = "json") String format) {
-        OutcomeRepository.Cohort cohort = cohort(college, fgos, region, from, to);
+        GraduateCohort cohort = cohort(college, fgos, region, from, to);
         String code = standardCode(standard);
         checkMinimum(minimum);
         Inputs.requireText("candidate", candidate);
@@ -143,7 +143,7 @@ class OutcomeReportController {
     }
 
     /** The cohort asked for; a COLLEGE key's is always its own college (another one reads as unknown). */
-    static OutcomeRepository.Cohort cohort(@Nullable String college, @Nullable String fgos, @Nullable String region,
+    static GraduateCohort cohort(@Nullable String college, @Nullable String fgos, @Nullable String region,
                                            @Nullable Integer from, @Nullable Integer to) {
         Inputs.requireText("college", college);
         Inputs.requireText("fgos", fgos);
@@ -158,7 +158,7 @@ class OutcomeReportController {
         if (own != null && college != null && !college.strip().equals(own)) {
             throw new ru.workready.data.NotFoundException("No college with code " + college);
         }
-        return new OutcomeRepository.Cohort(own != null ? own : blankToNull(college), blankToNull(fgos),
+        return new GraduateCohort(own != null ? own : blankToNull(college), blankToNull(fgos),
                 blankToNull(region), from, to);
     }
 

@@ -28,7 +28,6 @@ import ru.workready.api.security.Allowed;
 import ru.workready.api.security.Audited;
 import ru.workready.api.security.Tenancy;
 import ru.workready.data.NotFoundException;
-import ru.workready.data.assessments.EvidenceRepository;
 import ru.workready.data.security.Role;
 import ru.workready.data.students.StudentRepository;
 import ru.workready.engine.scoring.FunctionScore;
@@ -44,6 +43,7 @@ class StudentController {
     record StandardRef(long id, String code, String name, String orderNumber, LocalDate approvalDate) {
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "FunctionReadinessView") // simple name taken
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record FunctionView(String code, String name, int qualificationLevel, ReadinessLevel level,
                         @Nullable Double readiness, double coverage, String reason, List<String> rules,
@@ -83,10 +83,10 @@ class StudentController {
     @Allowed(Role.COLLEGE)
     @Audited(action = "list-students", subjectKind = "college", subject = "college")
     @Operation(summary = "Students of a college")
-    List<StudentRepository.Student> list(@PathVariable String college) {
+    List<StudentView> list(@PathVariable String college) {
         tenancy.requireCollege(college);
         programmes.collegeId(college).orElseThrow(() -> new NotFoundException("No college with code " + college));
-        return students.byCollege(college);
+        return students.byCollege(college).stream().map(StudentView::from).toList();
     }
 
     @GetMapping("/api/students/{id}/evidence")
@@ -95,9 +95,9 @@ class StudentController {
     @Operation(summary = "A student's evidence history: every result ever uploaded, superseded ones marked",
             description = "Evidence is append-only: a retake or a correction is a new row; current=false marks a "
                     + "row that a later one of the same outcome (or ОТФ) and kind supersedes.")
-    List<EvidenceRepository.EvidenceRecord> evidence(@PathVariable String id) {
+    List<EvidenceView> evidence(@PathVariable String id) {
         tenancy.requireStudent(students.find(id).orElseThrow(() -> new NotFoundException("No student with id " + id)));
-        return students.records(id);
+        return students.records(id).stream().map(EvidenceView::from).toList();
     }
 
     @GetMapping("/api/students/{id}/readiness")
