@@ -24,7 +24,7 @@ import ru.workready.data.standards.StandardRepository;
 import ru.workready.data.students.StudentRepository;
 import ru.workready.engine.assessments.Evidence;
 import ru.workready.engine.scoring.FunctionScore;
-import ru.workready.engine.scoring.Readiness;
+import ru.workready.engine.scoring.ReadinessEvaluator;
 import ru.workready.engine.scoring.ScoringInput;
 import ru.workready.engine.scoring.StudentReadiness;
 import ru.workready.engine.standards.GeneralizedFunction;
@@ -218,7 +218,7 @@ public class ReadinessService {
                         List.of(), s.decidedBy(), s.reasonRu()));
             }
         }
-        return new StudentReadiness(studentId, ruleSet, functions, Readiness.rollup(standard, functions));
+        return new StudentReadiness(studentId, ruleSet, functions, ReadinessEvaluator.rollup(standard, functions));
     }
 
     /** The student's readiness as of the end of a past day, computed with today's rule set and mapping; not stored. */
@@ -274,7 +274,7 @@ public class ReadinessService {
         return new Assessed(p.student(), p.mapping().standardId(), p.standard(), p.mapping().version(), result);
     }
 
-    /** Readiness now, without storing it (the baseline of a what-if). */
+    /** ReadinessEvaluator now, without storing it (the baseline of a what-if). */
     public Assessed current(String studentId, String standardCode) {
         Prepared p = prepare(studentId, standardCode);
         StudentReadiness result = ruleSetFor(p.student()).readiness().evaluate(p.input());
