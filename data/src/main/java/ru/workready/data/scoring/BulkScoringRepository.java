@@ -207,6 +207,11 @@ public class BulkScoringRepository {
         clearStale(staleMarks);
     }
 
+    /**
+     * Clears the stale marks this batch answered. A mark the stale-score work holds (it claims its batch
+     * {@code FOR UPDATE SKIP LOCKED}, then scores) is skipped, not waited for: waiting here while holding this batch's
+     * score rows, which that worker writes too, is a deadlock; it clears the mark itself once it has scored.
+     */
     private void clearStale(Map<String, OffsetDateTime> marks) {
         if (marks.isEmpty()) {
             return;
@@ -214,8 +219,12 @@ public class BulkScoringRepository {
         List<String> students = new ArrayList<>(marks.keySet());
         template.update(c -> {
             var ps = c.prepareStatement("""
-                    delete from stale_score s using unnest(?::text[], ?::text[]) m(student_id, since)
-                    where s.student_id = m.student_id and s.since = m.since::timestamptz""");
+                    delete from stale_score s using (
+                        select t.student_id, t.since from stale_score t
+                        join unnest(?::text[], ?::text[]) m(student_id, since)
+                          on t.student_id = m.student_id and t.since = m.since::timestamptz
+                        for update of t skip locked) free
+                    where s.student_id = free.student_id and s.since = free.since""");
             ps.setArray(1, c.createArrayOf("text", students.toArray()));
             ps.setArray(2, c.createArrayOf("text", students.stream().map(id -> marks.get(id).toString()).toArray()));
             return ps;
