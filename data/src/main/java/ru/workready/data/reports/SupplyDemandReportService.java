@@ -1,6 +1,5 @@
 package ru.workready.data.reports;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
