@@ -1,0 +1,29 @@
+package ru.workready.data.assessments;
+
+import org.jspecify.annotations.Nullable;
+import ru.workready.data.csv.CsvReader;
+
+/** The problems of one row as they are found: each goes to the file's findings, and marks the row bad. */
+final class RowProblems {
+    final CsvReader.Row row;
+    final Findings findings;
+    boolean bad;
+
+    RowProblems(CsvReader.Row row, Findings findings) {
+        this.row = row;
+        this.findings = findings;
+    }
+
+    @Nullable String required(String column) {
+        String v = row.get(column);
+        if (v == null) {
+            problem(column, null, "required");
+        }
+        return v;
+    }
+
+    void problem(String column, @Nullable String value, String reason) {
+        bad = true;
+        findings.problem(row.number(), column, value, reason);
+    }
+}
