@@ -11,23 +11,8 @@ window.Expertise = (function () {
     const STATUS = {IN_REVIEW: 'идёт экспертиза', CONCLUDED: 'экспертиза завершена', ANSWERED: 'колледж ответил'};
     const VERDICT = {AGREE: 'согласен', DISAGREE: 'не согласен', PROPOSE: 'предлагает изменить'};
 
-    function el(tag, attrs, ...children) {
-        const e = document.createElement(tag);
-        Object.entries(attrs || {}).forEach(([k, v]) => {
-            if (v === undefined || v === null) {
-                return;
-            }
-            if (k === 'class') {
-                e.className = v;
-            } else if (k.startsWith('data-')) {
-                e.setAttribute(k, v);
-            } else {
-                e[k] = v;
-            }
-        });
-        children.flat().forEach((c) => e.append(c instanceof Node ? c : document.createTextNode(String(c))));
-        return e;
-    }
+    // one element builder for every page (common/common.js)
+    const el = window.WR.el;
 
     function askForKey(message) {
         $('sign-in-message').textContent = message || '';

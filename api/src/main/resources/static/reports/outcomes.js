@@ -18,20 +18,8 @@
     let programmes = null;
     let chart = null;
 
-    function el(tag, attrs, ...children) {
-        const e = document.createElement(tag);
-        Object.entries(attrs || {}).forEach(([k, v]) => {
-            if (k === 'class') {
-                e.className = v;
-            } else if (k.startsWith('data-')) {
-                e.setAttribute(k, v);
-            } else {
-                e[k] = v;
-            }
-        });
-        children.flat().forEach((c) => e.append(c instanceof Node ? c : document.createTextNode(String(c))));
-        return e;
-    }
+    // one element builder for every page (common/common.js)
+    const el = window.WR.el;
 
     async function json(url) {
         const r = await fetch(url, {headers: {Accept: 'application/json',

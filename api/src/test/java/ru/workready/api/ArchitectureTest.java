@@ -4,15 +4,26 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaCall;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaPackage;
 import java.util.Set;
+import org.jspecify.annotations.NullMarked;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.stereotype.Controller;
+import org.springframework.stereotype.Service;
+import org.springframework.web.bind.annotation.RestController;
 
-/** Keeps DESIGN §4's dependency direction honest: api → data → engine ← rules. */
+/**
+ * Keeps DESIGN §4 honest: the dependency direction api → data → engine ← rules, use cases in data callable without
+ * HTTP, controllers that call services and never repositories.
+ */
 class ArchitectureTest {
     static JavaClasses classes;
 
@@ -37,6 +48,40 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("ru.workready.data..")
                 .should().dependOnClassesThat().resideInAnyPackage("ru.workready.api..", "org.springframework.web..")
                 .check(classes);
+    }
+
+    /** Use cases take plain values: a body is an InputStream, a header a flag; HTTP stays in the api module. */
+    @Test
+    void noServletOrSpringMvcBelowTheApi() {
+        noClasses().that().resideInAnyPackage("ru.workready.data..", "ru.workready.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage("jakarta.servlet..", "org.springframework.web..",
+                        "org.springframework.http..", "io.swagger..", "org.springdoc..")
+                .check(classes);
+    }
+
+    /** A controller maps HTTP to a use case; the SQL behind it is the service's business. */
+    @Test
+    void controllersUseServicesNeverRepositories() {
+        noClasses().that().areAnnotatedWith(RestController.class).or().areAnnotatedWith(Controller.class)
+                .should().dependOnClassesThat().haveSimpleNameEndingWith("Repository")
+                .because("DESIGN §4: controllers call the use cases of the data module, never its repositories")
+                .check(classes);
+    }
+
+    /** Services (use cases) live in data, where a CLI or a batch can call them without HTTP. */
+    @Test
+    void theApiHoldsNoServices() {
+        noClasses().that().resideInAPackage("ru.workready.api..").should().beAnnotatedWith(Service.class)
+                .check(classes);
+    }
+
+    /** Nullness is declared, not guessed: every package is @NullMarked and says @Nullable where it means it. */
+    @Test
+    void everyPackageIsNullMarked() {
+        assertThat(classes.stream().map(JavaClass::getPackage).distinct()
+                .filter(p -> !p.getName().startsWith("ru.workready.rules")) // the kjar's generated executable model
+                .filter(p -> !p.isAnnotatedWith(NullMarked.class)).map(JavaPackage::getName).sorted())
+                .as("packages without a @NullMarked package-info").isEmpty();
     }
 
     @Test

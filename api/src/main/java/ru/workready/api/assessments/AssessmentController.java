@@ -45,6 +45,15 @@ class AssessmentController {
     /** The largest upload (a spooled stream, not held in memory); workready.uploads.max-bytes. */
     static final String MAX_BYTES_PROPERTY = "workready.uploads.max-bytes";
     static final long MAX_BYTES = 2L * 1024 * 1024 * 1024;
+    /** The media types an upload is accepted as; the format is told from the content where the type is generic. */
+    static final String CSV = "text/csv";
+    static final String TEXT = MediaType.TEXT_PLAIN_VALUE;
+    static final String BYTES = MediaType.APPLICATION_OCTET_STREAM_VALUE;
+    static final String JSON = MediaType.APPLICATION_JSON_VALUE;
+    static final String NDJSON = "application/x-ndjson";
+    static final String JSONL = "application/jsonl";
+    static final String JSON_LINES = "application/json-lines";
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     /** An upload as the API shows it. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -86,10 +95,8 @@ class AssessmentController {
         this.tenancy = tenancy;
     }
 
-    @PostMapping(path = "/api/colleges/{college}/assessments", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE,
-            MediaType.APPLICATION_OCTET_STREAM_VALUE, MediaType.APPLICATION_JSON_VALUE, "application/x-ndjson",
-            "application/jsonl", "application/json-lines",
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
+    @PostMapping(path = "/api/colleges/{college}/assessments", consumes = {CSV, TEXT, BYTES, JSON, NDJSON, JSONL,
+            JSON_LINES, XLSX})
     @BodyLimit(value = MAX_BYTES, property = MAX_BYTES_PROPERTY)
     @Audited(action = "upload-assessments", subjectKind = "college", subject = "college")
     @Operation(summary = "Upload assessment results (CSV, JSON array or JSON Lines, XLSX): all or nothing, idempotent",

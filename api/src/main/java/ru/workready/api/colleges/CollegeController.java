@@ -1,5 +1,7 @@
 package ru.workready.api.colleges;
 
+import ru.workready.data.colleges.Regions;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -22,7 +24,6 @@ import ru.workready.api.security.Audited;
 import ru.workready.data.colleges.College;
 import ru.workready.data.colleges.CollegeService;
 import ru.workready.data.colleges.Region;
-import ru.workready.data.colleges.RegionRepository;
 import ru.workready.data.security.ApiKeyService;
 import ru.workready.data.security.OrganisationKind;
 import ru.workready.data.security.OrganisationRepository;
@@ -50,11 +51,11 @@ class CollegeController {
     }
 
     private final CollegeService colleges;
-    private final RegionRepository regions;
+    private final Regions regions;
     private final ApiKeyService keys;
     private final TransactionTemplate tx;
 
-    CollegeController(CollegeService colleges, RegionRepository regions, ApiKeyService keys, TransactionTemplate tx) {
+    CollegeController(CollegeService colleges, Regions regions, ApiKeyService keys, TransactionTemplate tx) {
         this.colleges = colleges;
         this.regions = regions;
         this.keys = keys;

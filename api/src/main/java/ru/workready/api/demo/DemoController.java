@@ -1,5 +1,7 @@
 package ru.workready.api.demo;
 
+import ru.workready.data.demo.DemoRemoval;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -17,9 +19,9 @@ import ru.workready.data.demo.DemoRepository;
 @RestController
 @Tag(name = "Demo")
 class DemoController {
-    private final DemoRepository demo;
+    private final DemoRemoval demo;
 
-    DemoController(DemoRepository demo) {
+    DemoController(DemoRemoval demo) {
         this.demo = demo;
     }
 

@@ -1,8 +1,9 @@
 package ru.workready.api.employers;
 
+import ru.workready.data.colleges.Regions;
+
 import io.swagger.v3.oas.annotations.Parameter;
 import org.jspecify.annotations.Nullable;
-import ru.workready.data.colleges.RegionRepository;
 import ru.workready.data.employers.CohortFilter;
 
 /** Which students an employer query covers, as the query parameters of every such endpoint; blank means any. */
@@ -32,7 +33,7 @@ record CohortQuery(@Parameter(description = "region of the college") @Nullable S
     }
 
     /** region: a region's code or official name (GET /api/regions). */
-    CohortFilter filter(RegionRepository regions) {
+    CohortFilter filter(Regions regions) {
         return new CohortFilter(regions.canonical(region), blankToNull(college), blankToNull(programme), year);
     }
 

@@ -1,5 +1,9 @@
 package ru.workready.api.employers;
 
+import ru.workready.data.students.StudentRecords;
+
+import ru.workready.data.employers.Consents;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
@@ -36,13 +40,13 @@ class ConsentController {
                        List<ConsentRepository.Decision> history, long timesListedToEmployers) {
     }
 
-    private final ConsentRepository consents;
-    private final StudentRepository students;
+    private final Consents consents;
+    private final StudentRecords students;
     private final Tenancy tenancy;
 
     private final java.time.Clock clock;
 
-    ConsentController(ConsentRepository consents, StudentRepository students, Tenancy tenancy,
+    ConsentController(Consents consents, StudentRecords students, Tenancy tenancy,
                       java.time.Clock clock) {
         this.clock = clock;
         this.consents = consents;

@@ -1,5 +1,7 @@
 package ru.workready.api.employers;
 
+import ru.workready.data.colleges.Regions;
+
 import ru.workready.data.employers.EmployerQueries;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -43,9 +45,9 @@ class DemandController {
     private final DemandService demand;
     private final EmployerQueries queries;
 
-    private final ru.workready.data.colleges.RegionRepository regions;
+    private final Regions regions;
 
-    DemandController(DemandService demand, EmployerQueries queries, ru.workready.data.colleges.RegionRepository regions) {
+    DemandController(DemandService demand, EmployerQueries queries, Regions regions) {
         this.regions = regions;
         this.demand = demand;
         this.queries = queries;

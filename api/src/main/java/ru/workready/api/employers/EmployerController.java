@@ -1,5 +1,9 @@
 package ru.workready.api.employers;
 
+import ru.workready.data.colleges.Regions;
+
+import ru.workready.data.employers.EmployerDirectory;
+
 import ru.workready.data.employers.EmployerAsOf;
 import ru.workready.data.employers.EmployerExpertise;
 import ru.workready.data.employers.EmployerQueries;
@@ -92,17 +96,17 @@ class EmployerController {
     }
 
     private final JobProfileService profiles;
-    private final EmployerRepository employers;
+    private final EmployerDirectory employers;
     private final EmployerQueries queries;
     private final Tenancy tenancy;
     private final AuditTrail audit;
 
-    private final ru.workready.data.colleges.RegionRepository regions;
+    private final Regions regions;
     private final EmployerAsOf asOf;
     private final EmployerExpertise expertise;
 
-    EmployerController(JobProfileService profiles, EmployerRepository employers, EmployerQueries queries,
-                       Tenancy tenancy, AuditTrail audit, ru.workready.data.colleges.RegionRepository regions,
+    EmployerController(JobProfileService profiles, EmployerDirectory employers, EmployerQueries queries,
+                       Tenancy tenancy, AuditTrail audit, Regions regions,
                        EmployerAsOf asOf, EmployerExpertise expertise) {
         this.asOf = asOf;
         this.expertise = expertise;

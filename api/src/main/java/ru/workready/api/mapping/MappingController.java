@@ -1,5 +1,9 @@
 package ru.workready.api.mapping;
 
+import ru.workready.data.standards.StandardCatalogue;
+
+import ru.workready.data.mapping.MappingCatalogue;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,7 +28,6 @@ import ru.workready.data.NotFoundException;
 import ru.workready.data.mapping.MappingImportService;
 import ru.workready.data.mapping.MappingRepository;
 import ru.workready.data.security.Role;
-import ru.workready.data.standards.StandardRepository;
 
 /**
  * Mappings from a programme's outcomes to the labour functions (or single elements) of one
@@ -37,10 +40,10 @@ class MappingController {
     static final long MAX_FILE_BYTES = 5L * 1024 * 1024;
 
     private final MappingImportService importer;
-    private final MappingRepository mappings;
-    private final StandardRepository standards;
+    private final MappingCatalogue mappings;
+    private final StandardCatalogue standards;
 
-    MappingController(MappingImportService importer, MappingRepository mappings, StandardRepository standards) {
+    MappingController(MappingImportService importer, MappingCatalogue mappings, StandardCatalogue standards) {
         this.importer = importer;
         this.mappings = mappings;
         this.standards = standards;

@@ -26,7 +26,6 @@ import ru.workready.data.Inputs;
 import ru.workready.data.outcomes.EmploymentReport;
 import ru.workready.data.outcomes.EmploymentReportService;
 import ru.workready.data.outcomes.OutcomeRepository;
-import ru.workready.data.rulesets.RuleSetRepository;
 import ru.workready.data.security.Role;
 import ru.workready.engine.employers.SmallCells;
 import ru.workready.data.rulesets.RuleBaseRegistry;
@@ -43,14 +42,11 @@ import ru.workready.data.rulesets.RuleBaseRegistry;
 class OutcomeReportController {
     private final EmploymentReportService employment;
     private final ValidityService validity;
-    private final RuleSetRepository ruleSets;
     private final RuleBaseRegistry registry;
 
-    OutcomeReportController(EmploymentReportService employment, ValidityService validity, RuleSetRepository ruleSets,
-                            RuleBaseRegistry registry) {
+    OutcomeReportController(EmploymentReportService employment, ValidityService validity, RuleBaseRegistry registry) {
         this.employment = employment;
         this.validity = validity;
-        this.ruleSets = ruleSets;
         this.registry = registry;
     }
 
@@ -126,9 +122,7 @@ class OutcomeReportController {
         String code = standardCode(standard);
         checkMinimum(minimum);
         Inputs.requireText("candidate", candidate);
-        RuleBaseRegistry.CompiledRuleSet set = registry.compiled(ruleSets.find(candidate, version)
-                .orElseThrow(() -> new ru.workready.data.NotFoundException("No rule set " + candidate + " version "
-                        + version)));
+        RuleBaseRegistry.CompiledRuleSet set = registry.compiled(candidate, version);
         return ReportResponses.respond(format, () -> validity.compare(cohort, code, minimum, seed, set, ownCollege() == null));
     }
 

@@ -1,5 +1,7 @@
 package ru.workready.api.programmes;
 
+import ru.workready.data.programmes.ProgrammeCatalogue;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -39,11 +41,11 @@ class ProgrammeController {
     private static final MediaType SCHEMA = MediaType.parseMediaType("application/schema+json");
 
     private final ProgrammeImportService importer;
-    private final ProgrammeRepository programmes;
+    private final ProgrammeCatalogue programmes;
     private final byte[] schema;
     private final Tenancy tenancy;
 
-    ProgrammeController(ProgrammeImportService importer, ProgrammeRepository programmes, Tenancy tenancy) {
+    ProgrammeController(ProgrammeImportService importer, ProgrammeCatalogue programmes, Tenancy tenancy) {
         this.importer = importer;
         this.programmes = programmes;
         this.tenancy = tenancy;

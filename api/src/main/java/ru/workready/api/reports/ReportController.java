@@ -7,11 +7,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import java.util.Locale;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -21,7 +18,6 @@ import ru.workready.api.security.Allowed;
 import ru.workready.api.security.Audited;
 import ru.workready.api.security.Caller;
 import ru.workready.api.security.Tenancy;
-import ru.workready.api.downloads.Downloads;
 import ru.workready.data.InvalidInputException;
 import ru.workready.data.reports.AboveLevelReport;
 import ru.workready.data.reports.AboveLevelReportService;
@@ -34,10 +30,8 @@ import ru.workready.data.reports.MappingComparison;
 import ru.workready.data.reports.MappingComparisonService;
 import ru.workready.data.reports.OrphanReport;
 import ru.workready.data.reports.OrphanReportService;
-import ru.workready.data.reports.ReportExports;
 import ru.workready.data.reports.SupplyDemandReport;
 import ru.workready.data.reports.SupplyDemandReportService;
-import ru.workready.data.reports.Tabular;
 import ru.workready.data.reports.UncoveredReport;
 import ru.workready.data.reports.UncoveredReportService;
 import ru.workready.data.security.Role;
@@ -65,14 +59,14 @@ class ReportController {
     private final Tenancy tenancy;
     private final ru.workready.data.scoring.ReadinessService scoring;
     private final ru.workready.data.rulesets.RuleBaseRegistry ruleBases;
-    private final ru.workready.data.programmes.ProgrammeRepository programmes;
+    private final ru.workready.data.programmes.ProgrammeCatalogue programmes;
 
     ReportController(GapReportService reports, CoverageReportService coverage, UncoveredReportService uncovered,
                      OrphanReportService orphans, AboveLevelReportService aboveLevel, CohortReportService cohort,
                      SupplyDemandReportService supplyDemand, MappingComparisonService comparison, Tenancy tenancy,
                      ru.workready.data.scoring.ReadinessService scoring,
                      ru.workready.data.rulesets.RuleBaseRegistry ruleBases,
-                     ru.workready.data.programmes.ProgrammeRepository programmes) {
+                     ru.workready.data.programmes.ProgrammeCatalogue programmes) {
         this.ruleBases = ruleBases;
         this.programmes = programmes;
         this.reports = reports;

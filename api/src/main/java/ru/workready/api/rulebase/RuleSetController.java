@@ -71,12 +71,10 @@ class RuleSetController {
     private final JsonMapper json = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     private final RuleSetService service;
-    private final RuleSetRepository repository;
     private final RuleBaseRegistry registry;
 
-    RuleSetController(RuleSetService service, RuleSetRepository repository, RuleBaseRegistry registry) {
+    RuleSetController(RuleSetService service, RuleBaseRegistry registry) {
         this.service = service;
-        this.repository = repository;
         this.registry = registry;
     }
 
@@ -85,9 +83,9 @@ class RuleSetController {
     @Operation(summary = "Every stored rule-set version and where it is active")
     List<VersionView> list() {
         registry.scopes();
-        List<RuleSetRepository.Activation> active = repository.activeByScope();
+        List<RuleSetRepository.Activation> active = service.activeByScope();
         List<VersionView> result = new ArrayList<>();
-        for (StoredVersion v : repository.all()) {
+        for (StoredVersion v : service.all()) {
             result.add(new VersionView(v.name(), v.version(), v.label(), v.description(), v.source(), v.createdAt(),
                     v.testCases().size(), activeIn(active, v)));
         }
@@ -99,7 +97,7 @@ class RuleSetController {
     @Operation(summary = "The active rule set of each scope (a college's, else its region's, else the default applies)")
     List<ActiveView> active() {
         registry.scopes();
-        return repository.activeByScope().stream()
+        return service.activeByScope().stream()
                 .map(a -> new ActiveView(a.scope().toString(), a.label(), a.activatedAt())).toList();
     }
 
@@ -115,7 +113,7 @@ class RuleSetController {
                         t.drlFile(), base + t.fileName(), base + t.fileName() + "/drl"))
                 .toList();
         return new VersionDetail(v.name(), v.version(), v.label(), v.description(), v.source(), v.drl(),
-                v.parameters(), v.testCases(), tables, activeIn(repository.activeByScope(), v));
+                v.parameters(), v.testCases(), tables, activeIn(service.activeByScope(), v));
     }
 
     @GetMapping("/api/rule-sets/{name}/versions/{version}/tables/{file}")

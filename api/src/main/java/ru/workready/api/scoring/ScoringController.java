@@ -1,20 +1,20 @@
 package ru.workready.api.scoring;
 
-import ru.workready.data.scoring.CohortScoring;
-import ru.workready.data.scoring.ReadinessService;
+import static ru.workready.engine.Decimals.fourOrNull;
+
+import ru.workready.data.scoring.RuleSetPreview;
+import ru.workready.data.students.StudentRecords;
+import ru.workready.data.assessments.ResultRow;
+import ru.workready.data.scoring.WhatIfScoring;
+
 import ru.workready.data.scoring.RescoreJobs;
 
-import ru.workready.data.ConflictException;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
@@ -27,25 +27,14 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import ru.workready.api.language.Russian;
-import ru.workready.data.rulesets.RuleBaseRegistry.CompiledRuleSet;
-import ru.workready.data.rulesets.RuleBaseRegistry;
 import ru.workready.api.security.Allowed;
 import ru.workready.api.security.Audited;
 import ru.workready.api.security.Tenancy;
 import ru.workready.data.InvalidInputException.Problem;
 import ru.workready.data.InvalidInputException;
 import ru.workready.data.NotFoundException;
-import ru.workready.data.programmes.ProgrammeRepository;
-import ru.workready.data.rulesets.RuleSetRepository;
-import ru.workready.data.scoring.BulkScoringRepository.StudentRow;
-import ru.workready.data.scoring.ScoringBatches;
 import ru.workready.data.scoring.BulkScoringRepository;
 import ru.workready.data.security.Role;
-import ru.workready.data.students.StudentRepository;
-import ru.workready.engine.assessments.AssessmentResult;
-import ru.workready.engine.assessments.Evidence;
-import ru.workready.engine.assessments.EvidenceKind;
-import ru.workready.engine.programmes.OutcomeCodes;
 import ru.workready.engine.scoring.FunctionScore;
 import ru.workready.engine.scoring.ReadinessLevel;
 import ru.workready.engine.scoring.StudentReadiness;
@@ -55,9 +44,15 @@ import ru.workready.engine.scoring.StudentReadiness;
 @Tag(name = "Scoring: what-if and rescoring")
 class ScoringController {
 
+    /** An extra result: the columns of the assessment file as properties. */
     record ExtraResult(@Nullable String outcomeCode, @Nullable String kind, @Nullable String result,
                        @Nullable Double maxPoints, @Nullable String assessedOn, @Nullable Integer attempt,
-                       @Nullable String standardCode, @Nullable String generalizedFunction) {
+                       @Nullable String standardCode, @Nullable String generalizedFunction,
+                       @Nullable String certificateNumber, @Nullable String conclusion, @Nullable Integer place) {
+        ResultRow row() {
+            return new ResultRow(outcomeCode, kind, result, maxPoints, assessedOn, attempt, standardCode,
+                    generalizedFunction, certificateNumber, conclusion, place, null, null);
+        }
     }
 
     record WhatIfRequest(@Nullable List<ExtraResult> results) {
@@ -89,44 +84,30 @@ class ScoringController {
     record JobRequest(@Nullable String college, @Nullable String region) {
     }
 
-    private static final int MAX_EXTRA = 1000;
-    private static final int MAX_CHANGES = 2000;
-
-    private final ReadinessService readiness;
-    private final ProgrammeRepository programmes;
+    private final WhatIfScoring whatIfScoring;
     private final RescoreJobs jobs;
-    private final CohortScoring cohort;
-    private final BulkScoringRepository bulk;
-    private final RuleSetRepository ruleSets;
-    private final RuleBaseRegistry registry;
-    private final StudentRepository students;
+    private final RuleSetPreview previews;
+    private final StudentRecords students;
     private final Tenancy tenancy;
 
-    private final java.time.Clock clock;
-
-    ScoringController(ReadinessService readiness, ProgrammeRepository programmes, RescoreJobs jobs,
-                      CohortScoring cohort, BulkScoringRepository bulk, RuleSetRepository ruleSets,
-                      RuleBaseRegistry registry, StudentRepository students, Tenancy tenancy,
-                      java.time.Clock clock) {
-        this.clock = clock;
+    ScoringController(WhatIfScoring whatIfScoring, RescoreJobs jobs, RuleSetPreview previews, StudentRecords students,
+                      Tenancy tenancy) {
+        this.whatIfScoring = whatIfScoring;
         this.students = students;
         this.tenancy = tenancy;
-        this.readiness = readiness;
-        this.programmes = programmes;
         this.jobs = jobs;
-        this.cohort = cohort;
-        this.bulk = bulk;
-        this.ruleSets = ruleSets;
-        this.registry = registry;
+        this.previews = previews;
     }
 
     @PostMapping(value = "/api/students/{id}/readiness/what-if", consumes = "application/json")
     @Allowed(Role.COLLEGE)
     @Audited(action = "what-if", subjectKind = "student", subject = "id")
     @Operation(summary = "The student's readiness if these extra results were recorded; nothing is stored",
-            description = "Body: {results: [{outcomeCode, kind, result, maxPoints, assessedOn, attempt}]} — the "
-                    + "columns of the assessment CSV. For an independent assessment (НОК) give standardCode and "
-                    + "generalizedFunction instead of outcomeCode. asOf, versions and knownAt as on GET readiness: the "
+            description = "Body: {results: [{outcomeCode, kind, result, maxPoints, assessedOn, attempt, standardCode, "
+                    + "generalizedFunction, certificateNumber, conclusion, place}]} — the columns of the assessment "
+                    + "file, checked as an upload checks its rows. For an independent assessment (НОК) give "
+                    + "standardCode, generalizedFunction and certificateNumber (conclusion when failed) instead of "
+                    + "outcomeCode. asOf, versions and knownAt as on GET readiness: the "
                     + "baseline and the variant are both computed at that moment; an extra result without assessedOn "
                     + "is dated asOf, and one dated after asOf is refused.")
     WhatIfView whatIf(@PathVariable String id, @RequestParam(defaultValue = "06.001") String standard,
@@ -136,30 +117,21 @@ class ScoringController {
                       @RequestBody WhatIfRequest request, jakarta.servlet.http.HttpServletRequest http) {
         // before anything else: another college's student reads as an unknown id
         tenancy.requireStudent(students.find(id).orElseThrow(() -> new NotFoundException("No student with id " + id)));
-        ru.workready.data.Inputs.requireDate("asOf", asOf);
-        LocalDate today = readiness.today();
-        if (asOf != null && asOf.isAfter(today)) {
-            throw new InvalidInputException("invalid-as-of", "asOf " + asOf + " is after today",
-                    List.of(new Problem(null, "asOf", asOf.toString(), "a past day or today (" + today + ")")), 1);
-        }
-        ReadinessService.Moment at = ReadinessService.Moment.parse(asOf, versions, knownAt, today);
-        ReadinessService.Assessed before = readiness.asOf(id, standard, at);
-        List<Evidence> extra = parse(id, before.student().programmeId(), request, at.date(), asOf != null);
-        ReadinessService.Assessed after = readiness.whatIf(id, standard, extra, at);
-        Map<String, FunctionScore> old = byCode(before.readiness());
-        List<FunctionChange> all = new ArrayList<>();
-        for (FunctionScore f : after.readiness().functions()) {
-            FunctionScore b = old.get(f.code());
-            all.add(new FunctionChange(f.code(), b.level(), f.level(), round(b.readiness()), round(f.readiness()),
-                    round(b.coverage()), round(f.coverage()), Russian.wanted(http) ? Russian.reason(f) : f.reason(),
-                    f.rules()));
-        }
-        List<FunctionChange> changed = all.stream().filter(c -> c.levelBefore() != c.levelAfter()
-                || !java.util.Objects.equals(c.readinessBefore(), c.readinessAfter())
-                || c.coverageBefore() != c.coverageAfter()).toList();
-        return new WhatIfView(id, standard, at.date(), at.versions().label(), at.knownAt(),
-                after.readiness().ruleSetVersion(), after.mappingVersion(), false,
-                extra.size(), summary(before.readiness()), summary(after.readiness()), changed, all);
+        WhatIfScoring.WhatIf w = whatIfScoring.score(id, standard, asOf, versions, knownAt,
+                request.results() == null ? null : request.results().stream().map(ExtraResult::row).toList());
+        boolean russian = Russian.wanted(http);
+        List<FunctionChange> all = w.functions().stream().map(c -> change(c, russian)).toList();
+        List<FunctionChange> changed = w.changed().stream().map(c -> change(c, russian)).toList();
+        return new WhatIfView(id, standard, w.at().date(), w.at().versions().label(), w.at().knownAt(),
+                w.after().readiness().ruleSetVersion(), w.after().mappingVersion(), false,
+                w.extraResults(), summary(w.before().readiness()), summary(w.after().readiness()), changed, all);
+    }
+
+    private static FunctionChange change(WhatIfScoring.Change c, boolean russian) {
+        FunctionScore b = c.before();
+        FunctionScore f = c.after();
+        return new FunctionChange(f.code(), b.level(), f.level(), fourOrNull(b.readiness()), fourOrNull(f.readiness()),
+                fourOrNull(b.coverage()), fourOrNull(f.coverage()), russian ? Russian.reason(f) : f.reason(), f.rules());
     }
 
     @GetMapping("/api/rule-sets/{name}/versions/{version}/preview")
@@ -173,51 +145,12 @@ class ScoringController {
                         @RequestParam(required = false) @Nullable String college,
                         @RequestParam(required = false) @Nullable String region,
                         @RequestParam(required = false) @Nullable String standard) {
-        if ((college == null) == (region == null)) {
-            throw new InvalidInputException("invalid-parameter", "Give either college or region",
-                    List.of(new Problem(null, "college", college, "give exactly one of college and region")), 1);
-        }
-        CompiledRuleSet candidate = registry.compiled(ruleSets.find(name, version)
-                .orElseThrow(() -> new NotFoundException("No rule set " + name + " version " + version)));
-        List<StudentRow> students = bulk.students(college, region);
-        if (students.isEmpty()) {
-            throw new NotFoundException(college != null ? "No students in college " + college
-                    : "No students in region " + region);
-        }
-        CohortScoring.Context ctx = cohort.context(standard);
-        Map<String, CompiledRuleSet> active = new HashMap<>();
-        java.util.Set<String> activeVersions = new java.util.TreeSet<>();
-        Map<String, Integer> transitions = new TreeMap<>();
-        List<LevelChange> changes = new ArrayList<>();
-        int functions = 0;
-        int changed = 0;
-        Map<Long, Integer> rowsBound = bulk.currentRowsBound();
-        for (List<StudentRow> batch : ScoringBatches.cut(students, RescoreJobs.BATCH, RescoreJobs.BATCH_ROWS,
-                s -> rowsBound.getOrDefault(s.programmeId(), ScoringBatches.rowsBound(0)))) {
-            var histories = cohort.histories(batch);
-            var now = cohort.score(ctx, batch, histories, s -> active.computeIfAbsent(s.collegeCode(),
-                    c -> registry.forCollege(c, s.region())));
-            var then = cohort.score(ctx, batch, histories, s -> candidate);
-            for (int k = 0; k < now.size(); k++) {
-                activeVersions.add(now.get(k).readiness().ruleSetVersion());
-                List<FunctionScore> a = now.get(k).readiness().functions();
-                List<FunctionScore> b = then.get(k).readiness().functions();
-                for (int j = 0; j < a.size(); j++) {
-                    functions++;
-                    if (a.get(j).level() != b.get(j).level()) {
-                        changed++;
-                        transitions.merge(a.get(j).level() + " → " + b.get(j).level(), 1, Integer::sum);
-                        if (changes.size() < MAX_CHANGES) {
-                            changes.add(new LevelChange(now.get(k).student().id(), a.get(j).code(), a.get(j).level(),
-                                    b.get(j).level(), round(a.get(j).readiness()), round(b.get(j).readiness())));
-                        }
-                    }
-                }
-            }
-        }
-        return new PreviewView(candidate.label(), college != null ? "COLLEGE:" + college : "REGION:" + region,
-                standard, List.copyOf(activeVersions), students.size(), functions, changed, transitions, changes,
-                changed > changes.size(), validityLink(name, version, college, region, standard));
+        RuleSetPreview.Preview p = previews.preview(name, version, college, region, standard);
+        List<LevelChange> changes = p.changes().stream().map(c -> new LevelChange(c.studentId(), c.function(),
+                c.from(), c.to(), fourOrNull(c.readinessFrom()), fourOrNull(c.readinessTo()))).toList();
+        return new PreviewView(p.candidate(), p.scope(), p.standard(), p.activeVersions(), p.students(), p.functions(),
+                p.changed(), p.transitions(), changes, p.changesTruncated(),
+                validityLink(name, version, college, region, standard));
     }
 
     /** Which rule set predicts graduates' employment better, on the same scope (docs/validity.md). */
@@ -264,105 +197,9 @@ class ScoringController {
         return jobs.job(id);
     }
 
-    private List<Evidence> parse(String studentId, long programmeId, WhatIfRequest request, LocalDate asOf,
-                               boolean refuseLater) {
-        List<ExtraResult> results = request.results() == null ? List.of() : request.results();
-        List<Problem> problems = new ArrayList<>();
-        if (results.isEmpty() || results.size() > MAX_EXTRA) {
-            problems.add(new Problem(null, "results", null, "give 1 to " + MAX_EXTRA + " results"));
-        }
-        Map<String, Long> outcomes = programmes.outcomeIds(programmeId);
-        List<Evidence> extra = new ArrayList<>();
-        long sequence = Long.MAX_VALUE - results.size(); // after every stored evidence
-        int row = 0;
-        for (ExtraResult r : results) {
-            row++;
-            int before = problems.size();
-            EvidenceKind kind = r.kind() == null ? null : EvidenceKind.parse(r.kind()).orElse(null);
-            if (kind == null) {
-                problems.add(new Problem(row, "kind", r.kind(), "expected one of " + List.of(EvidenceKind.values())));
-            }
-            String outcome = r.outcomeCode() == null ? null : OutcomeCodes.normalize(r.outcomeCode());
-            boolean certification = kind == EvidenceKind.INDEPENDENT_ASSESSMENT && outcome == null;
-            if (certification) {
-                if (r.standardCode() == null || r.generalizedFunction() == null) {
-                    problems.add(new Problem(row, "standardCode", r.standardCode(),
-                            "an independent assessment without outcomeCode needs standardCode and generalizedFunction"));
-                }
-            } else if (outcome == null || !outcomes.containsKey(outcome)) {
-                problems.add(new Problem(row, "outcomeCode", r.outcomeCode(),
-                        "unknown outcome code in the student's programme"));
-            }
-            AssessmentResult result = result(r, row, problems);
-            LocalDate on = null;
-            try {
-                on = r.assessedOn() == null ? asOf : LocalDate.parse(r.assessedOn());
-            } catch (DateTimeParseException e) {
-                problems.add(new Problem(row, "assessedOn", r.assessedOn(), "expected YYYY-MM-DD"));
-            }
-            if (on != null && !ru.workready.data.Inputs.inRange(on)) {
-                problems.add(new Problem(row, "assessedOn", r.assessedOn(), ru.workready.data.Inputs.DATE_REASON));
-            } else if (refuseLater && on != null && on.isAfter(asOf)) {
-                problems.add(new Problem(row, "assessedOn", r.assessedOn(), "after asOf " + asOf));
-            }
-            int attempt = r.attempt() == null ? 1 : r.attempt();
-            if (attempt < 1) {
-                problems.add(new Problem(row, "attempt", String.valueOf(attempt), "attempts count from 1"));
-            }
-            if (problems.size() == before) {
-                extra.add(new Evidence(sequence++, studentId, certification ? null : outcome, kind, result, on, attempt,
-                        null, certification ? r.standardCode() : null,
-                        certification ? ru.workready.engine.standards.FunctionCodes.normalize(r.generalizedFunction().strip()) : null));
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException("invalid-what-if", "The extra results have " + problems.size()
-                    + " problem(s)", problems, problems.size());
-        }
-        return extra;
-    }
-
-    private static @Nullable AssessmentResult result(ExtraResult r, int row, List<Problem> problems) {
-        String text = r.result() == null ? "" : r.result().strip().toLowerCase(Locale.ROOT);
-        switch (text) {
-            case "pass", "passed", "зачтено", "true" -> {
-                return new AssessmentResult.PassFail(true);
-            }
-            case "fail", "failed", "не зачтено", "false" -> {
-                return new AssessmentResult.PassFail(false);
-            }
-            default -> {
-            }
-        }
-        try {
-            double value = Double.parseDouble(text.replace(',', '.'));
-            if (r.maxPoints() != null) {
-                if (r.maxPoints() > 0 && value >= 0) {
-                    return new AssessmentResult.Points(value, r.maxPoints());
-                }
-            } else if (value == Math.rint(value) && value >= 2 && value <= 5) {
-                return new AssessmentResult.Grade((int) value);
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        problems.add(new Problem(row, "result", r.result(), "expected a grade 2–5, points with maxPoints, or pass/fail"));
-        return null;
-    }
-
-    private static Map<String, FunctionScore> byCode(StudentReadiness r) {
-        Map<String, FunctionScore> m = new HashMap<>();
-        r.functions().forEach(f -> m.put(f.code(), f));
-        return m;
-    }
-
     private static Map<ReadinessLevel, Integer> summary(StudentReadiness r) {
         Map<ReadinessLevel, Integer> m = new TreeMap<>();
         r.functions().forEach(f -> m.merge(f.level(), 1, Integer::sum));
         return m;
-    }
-
-    private static @Nullable Double round(@Nullable Double v) {
-        return v == null ? null : Math.round(v * 10000) / 10000.0;
     }
 }

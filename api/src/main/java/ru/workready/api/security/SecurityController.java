@@ -1,5 +1,7 @@
 package ru.workready.api.security;
 
+import ru.workready.data.security.Administration;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.OffsetDateTime;
@@ -18,7 +20,6 @@ import org.springframework.web.bind.annotation.RestController;
 import ru.workready.data.InvalidInputException;
 import ru.workready.data.NotFoundException;
 import ru.workready.data.security.ApiKeyRepository.StoredKey;
-import ru.workready.data.security.ApiKeyRepository;
 import ru.workready.data.security.ApiKeyService;
 import ru.workready.data.security.AuditRepository;
 import ru.workready.data.security.OrganisationKind;
@@ -53,23 +54,18 @@ class SecurityController {
     }
 
     private final ApiKeyService service;
-    private final ApiKeyRepository keys;
-    private final OrganisationRepository organisations;
-    private final AuditRepository audit;
+    private final Administration admin;
 
-    SecurityController(ApiKeyService service, ApiKeyRepository keys, OrganisationRepository organisations,
-                       AuditRepository audit) {
+    SecurityController(ApiKeyService service, Administration admin) {
         this.service = service;
-        this.keys = keys;
-        this.organisations = organisations;
-        this.audit = audit;
+        this.admin = admin;
     }
 
     @GetMapping("/api/me")
     @Allowed({Role.COLLEGE, Role.EMPLOYER, Role.CURRICULUM_DESIGNER, Role.RULE_AUTHOR})
     @Operation(summary = "The calling key: organisation, role, college, expiry")
     KeyView me(Caller caller) {
-        return KeyView.of(keys.find(caller.keyId()).orElseThrow());
+        return KeyView.of(admin.key(caller.keyId()).orElseThrow());
     }
 
     @PostMapping("/api/organisations")
@@ -85,7 +81,7 @@ class SecurityController {
     @Allowed(Role.ADMIN)
     @Operation(summary = "All organisations")
     List<OrganisationRepository.Organisation> organisations() {
-        return organisations.list();
+        return admin.organisations();
     }
 
     @PostMapping("/api/organisations/{code}/keys")
@@ -106,7 +102,7 @@ class SecurityController {
     @Allowed(Role.ADMIN)
     @Operation(summary = "API keys (never their secrets), of one organisation with ?organisation=")
     List<KeyView> keys(@RequestParam(required = false) @Nullable String organisation) {
-        return keys.list(organisation).stream().map(KeyView::of).toList();
+        return admin.keys(organisation).stream().map(KeyView::of).toList();
     }
 
     @DeleteMapping("/api/keys/{id}")
@@ -114,10 +110,10 @@ class SecurityController {
     @Audited(action = "revoke-key", subjectKind = "key", subject = "id")
     @Operation(summary = "Revoke a key at once; it stays listed with its revocation time")
     KeyView revoke(@PathVariable long id) {
-        if (!keys.revoke(id)) {
+        if (!admin.revoke(id)) {
             throw new NotFoundException("No API key with id " + id);
         }
-        return KeyView.of(keys.find(id).orElseThrow());
+        return KeyView.of(admin.key(id).orElseThrow());
     }
 
     @GetMapping("/api/audit")
@@ -140,6 +136,6 @@ class SecurityController {
         }
         ru.workready.data.Inputs.requireDateTime("from", from);
         ru.workready.data.Inputs.requireDateTime("to", to);
-        return audit.query(new AuditRepository.Query(subjectKind, subject, organisation, key, from, to, limit));
+        return admin.audit(new AuditRepository.Query(subjectKind, subject, organisation, key, from, to, limit));
     }
 }

@@ -1,5 +1,7 @@
 package ru.workready.api.standards;
 
+import ru.workready.data.standards.StandardCatalogue;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -68,10 +70,10 @@ class StandardController {
                               List<ElementView> requiredSkills, List<ElementView> requiredKnowledge) {
     }
 
-    private final StandardRepository standards;
+    private final StandardCatalogue standards;
     private final StandardImportService importer;
 
-    StandardController(StandardRepository standards, StandardImportService importer) {
+    StandardController(StandardCatalogue standards, StandardImportService importer) {
         this.standards = standards;
         this.importer = importer;
     }

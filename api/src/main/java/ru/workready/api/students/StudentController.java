@@ -1,5 +1,11 @@
 package ru.workready.api.students;
 
+import static ru.workready.engine.Decimals.fourOrNull;
+
+import ru.workready.data.programmes.ProgrammeCatalogue;
+
+import ru.workready.data.students.StudentRecords;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -20,7 +26,6 @@ import ru.workready.api.security.Audited;
 import ru.workready.api.security.Tenancy;
 import ru.workready.data.NotFoundException;
 import ru.workready.data.assessments.EvidenceRepository;
-import ru.workready.data.programmes.ProgrammeRepository;
 import ru.workready.data.security.Role;
 import ru.workready.data.students.StudentRepository;
 import ru.workready.engine.scoring.FunctionScore;
@@ -53,24 +58,21 @@ class StudentController {
                          ru.workready.data.expertise.ExpertiseStatements.Statement mappingExpertise) {
     }
 
-    private final StudentRepository students;
+    private final StudentRecords students;
     private final ReadinessService readiness;
-    private final ProgrammeRepository programmes;
-    private final EvidenceRepository evidence;
+    private final ProgrammeCatalogue programmes;
     private final Tenancy tenancy;
 
     private final java.time.Clock clock;
     private final ru.workready.data.expertise.ExpertiseStatements expertise;
 
-    StudentController(StudentRepository students, ReadinessService readiness, ProgrammeRepository programmes,
-                      EvidenceRepository evidence, Tenancy tenancy, java.time.Clock clock,
+    StudentController(StudentRecords students, ReadinessService readiness, ProgrammeCatalogue programmes, Tenancy tenancy, java.time.Clock clock,
                       ru.workready.data.expertise.ExpertiseStatements expertise) {
         this.clock = clock;
         this.expertise = expertise;
         this.students = students;
         this.readiness = readiness;
         this.programmes = programmes;
-        this.evidence = evidence;
         this.tenancy = tenancy;
     }
 
@@ -92,7 +94,7 @@ class StudentController {
                     + "row that a later one of the same outcome (or ОТФ) and kind supersedes.")
     List<EvidenceRepository.EvidenceRecord> evidence(@PathVariable String id) {
         tenancy.requireStudent(students.find(id).orElseThrow(() -> new NotFoundException("No student with id " + id)));
-        return evidence.records(id);
+        return students.records(id);
     }
 
     @GetMapping("/api/students/{id}/readiness")
@@ -146,16 +148,12 @@ class StudentController {
                 new StandardRef(a.standardId(), a.standard().code(), a.standard().name(), a.standard().orderNumber(),
                         a.standard().approvalDate()),
                 at.date(), at.versions().label(), at.knownAt(), a.readiness().ruleSetVersion(), a.mappingVersion(), served.computedAt(), summary, a.readiness().generalizedFunctions().stream().map(g -> new GeneralizedScore(g.standardCode(), g.code(),
-                        round(g.readiness()), g.level(), g.scoredFunctions())).toList(),
+                        fourOrNull(g.readiness()), g.level(), g.scoredFunctions())).toList(),
                 a.readiness().functions().stream().map(f -> new FunctionView(f.code(), f.name(),
-                        f.qualificationLevel(), f.level(), round(f.readiness()), round(f.coverage()),
+                        f.qualificationLevel(), f.level(), fourOrNull(f.readiness()), fourOrNull(f.coverage()),
                         russian ? Russian.reason(f) : f.reason(), f.rules(),
                         !explain ? null : russian ? Russian.outcomes(f.outcomes()) : f.outcomes())).toList(),
                 // whether the mapping version these scores used passed employer expertise (docs/expertise.md)
                 expertise.ofVersion(a.student().programmeId(), a.standardId(), a.mappingVersion()));
-    }
-
-    private static @Nullable Double round(@Nullable Double v) {
-        return v == null ? null : Math.round(v * 10000) / 10000.0;
     }
 }

@@ -1,5 +1,7 @@
 package ru.workready.api.trainingorder;
 
+import ru.workready.data.colleges.Regions;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,7 +18,6 @@ import ru.workready.api.security.Allowed;
 import ru.workready.api.security.BodyLimit;
 import ru.workready.api.security.Caller;
 import ru.workready.data.NotFoundException;
-import ru.workready.data.colleges.RegionRepository;
 import ru.workready.data.security.Role;
 import ru.workready.data.trainingorder.CapacityService;
 import ru.workready.data.trainingorder.ForecastService;
@@ -40,10 +41,10 @@ class RegionalPlanController {
     private final ForecastService forecasts;
     private final TopRegionService topRegion;
     private final CapacityService capacities;
-    private final RegionRepository regions;
+    private final Regions regions;
 
     RegionalPlanController(ForecastService forecasts, TopRegionService topRegion, CapacityService capacities,
-                           RegionRepository regions) {
+                           Regions regions) {
         this.forecasts = forecasts;
         this.topRegion = topRegion;
         this.capacities = capacities;

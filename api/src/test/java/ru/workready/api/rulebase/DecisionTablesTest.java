@@ -44,7 +44,7 @@ class DecisionTablesTest {
     @Test
     void semicolonCsvIsRewrittenWithCommasAndQuotes() {
         assertThat(DecisionTables.commaSeparated("RuleSet;x\nA;\"b;c\";d,e;\"f\"\"g\"\n"))
-                .isEqualTo("RuleSet,x\nA,b;c,\"d,e\",\"f\"\"g\"\n\n");
+                .isEqualTo("RuleSet,x\nA,b;c,\"d,e\",\"f\"\"g\"\n");
         String comma = "RuleSet,x\nImport,\"a, b; c\"\n";
         assertThat(DecisionTables.commaSeparated(comma)).isSameAs(comma);
     }

@@ -1,6 +1,7 @@
 package ru.workready.api.rulebase;
 
 import ru.workready.data.rulesets.DecisionTables;
+import ru.workready.data.rulesets.DrlTokens;
 import ru.workready.data.rulesets.RuleSetGuard;
 import ru.workready.data.rulesets.RuleSetService;
 
@@ -191,7 +192,7 @@ class RuleSetGuardTest {
 
     @Test
     void tokensSkipStringsCommentsAndNumbers() {
-        assertThat(RuleSetGuard.tokens("a.b(\"System\", 'x', 1.5e3) /* File */ // Thread\n c!.d::e")
+        assertThat(DrlTokens.tokens("a.b(\"System\", 'x', 1.5e3) /* File */ // Thread\n c!.d::e")
                 .stream().map(t -> t.text).toList())
                 .containsExactly("a", ".", "b", "(", ",", ",", ")", "c", ".", "d", ".", "e");
     }

@@ -16,8 +16,8 @@ import ru.workready.data.csv.TabularFormat;
  * ОТФ of НОК rows against look-ups loaded once per upload, and goes straight into the college's
  * evidence partition with one {@code COPY} in the upload's transaction; after the first bad row
  * nothing more is sent, the checks go on for the problem list, and the transaction is rolled back.
- * A stored file marks its students' scores stale in the same transaction. The rows are checked by
- * {@link AssessmentRowChecks} and staged by {@link AssessmentStager}.
+ * A stored file marks its students' scores stale in the same transaction. The look-ups are
+ * {@link AssessmentLookups}, the rows are checked and staged by {@link AssessmentStager}.
  */
 @Service
 public class AssessmentUploadService implements UploadLoader {
@@ -92,8 +92,7 @@ public class AssessmentUploadService implements UploadLoader {
         EvidencePartitions.Target target = bytes >= ownPartition.toBytes()
                 ? EvidencePartitions.ownPartition(jdbc, collegeId, uploadId)
                 : EvidencePartitions.shared(jdbc, collegeId);
-        AssessmentLookups lookups = AssessmentLookups.load(jdbc, collegeId);
-        return new AssessmentStager(new AssessmentRowChecks(lookups, collegeCode, LocalDate.now(clock)), lookups,
-                uploadId, collegeId, target, clock.instant(), new ResultVolumes(maxResultsPerKey));
+        return new AssessmentStager(AssessmentLookups.load(jdbc, collegeId), uploadId, collegeId, collegeCode, target,
+                LocalDate.now(clock), clock.instant(), new ResultVolumes(maxResultsPerKey));
     }
 }

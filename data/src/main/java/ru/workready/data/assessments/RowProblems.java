@@ -4,7 +4,7 @@ import org.jspecify.annotations.Nullable;
 import ru.workready.data.csv.CsvReader;
 
 /** The problems of one row as they are found: each goes to the file's findings, and marks the row bad. */
-final class RowProblems {
+final class RowProblems implements ResultRowCheck.Problems {
     final CsvReader.Row row;
     final Findings findings;
     boolean bad;
@@ -20,6 +20,11 @@ final class RowProblems {
             problem(column, null, "required");
         }
         return v;
+    }
+
+    @Override
+    public void problem(ResultField field, @Nullable String value, String reason) {
+        problem(field.column(), value, reason);
     }
 
     void problem(String column, @Nullable String value, String reason) {

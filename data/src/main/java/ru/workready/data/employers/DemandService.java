@@ -1,6 +1,5 @@
 package ru.workready.data.employers;
 
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import ru.workready.data.InvalidInputException;
 import ru.workready.data.InvalidInputException.Problem;
 import ru.workready.data.csv.CsvReader;
+import ru.workready.data.csv.CsvTable;
 import ru.workready.data.employers.EmployerRepository.FunctionRef;
 import ru.workready.engine.standards.FunctionCodes;
 
@@ -72,7 +72,7 @@ public class DemandService {
         List<Integer> rows = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         Set<String> unparsed = new HashSet<>();
-        List<String> header = CsvReader.read(new StringReader(CsvReader.decode(content)), row -> {
+        List<String> header = CsvTable.read(content, row -> {
             rows.add(row.number());
             drafts.add(new DemandDraft(row.get("region"), integer(row, "year", problems, unparsed),
                     integer(row, row.get("needed") == null && row.get("count") != null ? "count" : "needed", problems,

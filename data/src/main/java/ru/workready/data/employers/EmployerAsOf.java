@@ -26,6 +26,7 @@ import ru.workready.data.employers.CohortRepository.OutcomeEvidence;
 import ru.workready.data.employers.DemandTargets;
 import ru.workready.data.reports.GapReportService.CohortAsOf;
 import ru.workready.data.reports.TrendService;
+import ru.workready.engine.Decimals;
 import ru.workready.engine.assessments.EvidenceKind;
 import ru.workready.engine.employers.JobFit;
 import ru.workready.engine.employers.ProfileFunction;
@@ -204,6 +205,6 @@ public class EmployerAsOf {
     }
 
     private static double round(double v) {
-        return Math.round(v * 10000) / 10000.0;
+        return Decimals.four(v);
     }
 }

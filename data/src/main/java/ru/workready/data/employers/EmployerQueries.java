@@ -27,6 +27,7 @@ import ru.workready.data.employers.DemandTargets;
 import ru.workready.data.employers.MappingExpertiseOfCohorts;
 import ru.workready.data.employers.EmployerRepository.FunctionRef;
 import ru.workready.data.employers.EmployerRepository.JobProfile;
+import ru.workready.engine.Decimals;
 import ru.workready.engine.assessments.EvidenceKind;
 import ru.workready.engine.employers.JobFit;
 import ru.workready.engine.employers.ProfileFunction;
@@ -344,10 +345,10 @@ public class EmployerQueries {
     }
 
     private static @Nullable Double round(@Nullable Double v) {
-        return v == null ? null : Math.round(v * 10000) / 10000.0;
+        return Decimals.fourOrNull(v);
     }
 
     private static double round(double v) {
-        return Math.round(v * 10000) / 10000.0;
+        return Decimals.four(v);
     }
 }

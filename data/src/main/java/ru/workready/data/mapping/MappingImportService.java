@@ -1,6 +1,5 @@
 package ru.workready.data.mapping;
 
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -19,6 +18,7 @@ import ru.workready.data.NotFoundException;
 import ru.workready.data.Page;
 import ru.workready.data.csv.CsvCells;
 import ru.workready.data.csv.CsvReader;
+import ru.workready.data.csv.CsvTable;
 import ru.workready.data.programmes.ProgrammeRepository;
 import ru.workready.data.standards.StandardRepository;
 import ru.workready.engine.mapping.MappingType;
@@ -115,7 +115,7 @@ public class MappingImportService {
         Map<String, Integer> seen = new HashMap<>();
         Set<String> wholeFunction = new HashSet<>();
         Set<String> someElement = new HashSet<>();
-        List<String> header = CsvReader.read(new StringReader(CsvReader.decode(content)), row -> {
+        List<String> header = CsvTable.read(content, row -> {
             String outcome = row.get("outcome_code");
             String function = row.get("function_code");
             String element = row.get("element");

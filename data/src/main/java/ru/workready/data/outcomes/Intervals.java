@@ -1,5 +1,7 @@
 package ru.workready.data.outcomes;
 
+import static ru.workready.engine.Decimals.four;
+
 import org.jspecify.annotations.Nullable;
 import ru.workready.engine.outcomes.Interval;
 
@@ -9,18 +11,14 @@ public final class Intervals {
     }
 
     public static @Nullable Double estimate(@Nullable Interval i) {
-        return i == null ? null : round(i.estimate());
+        return i == null ? null : four(i.estimate());
     }
 
     public static @Nullable Double low(@Nullable Interval i) {
-        return i == null ? null : round(i.low());
+        return i == null ? null : four(i.low());
     }
 
     public static @Nullable Double high(@Nullable Interval i) {
-        return i == null ? null : round(i.high());
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 10_000) / 10_000.0;
+        return i == null ? null : four(i.high());
     }
 }

@@ -1,7 +1,6 @@
 package ru.workready.data.programmes;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +10,7 @@ import ru.workready.data.InvalidInputException;
 import ru.workready.data.InvalidInputException.Problem;
 import ru.workready.data.csv.CsvCells;
 import ru.workready.data.csv.CsvReader;
+import ru.workready.data.csv.CsvTable;
 import ru.workready.engine.programmes.ActivityKind;
 import ru.workready.engine.programmes.Outcome;
 import ru.workready.engine.programmes.Programme;
@@ -121,7 +121,7 @@ public final class ProgrammeFormat {
     // ------------------------------------------------------------------ CSV
 
     public static Programme readCsv(byte[] content) {
-        return readRows(sink -> CsvReader.read(new StringReader(CsvReader.decode(content)), sink));
+        return readRows(sink -> CsvTable.read(content, sink));
     }
 
     /**

@@ -1,5 +1,7 @@
 package ru.workready.data.reports;
 
+import static ru.workready.engine.Decimals.four;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -53,8 +55,8 @@ final class CohortFunctions {
                 }
             }
             int unscored = Math.max(0, students - raw.values().stream().mapToInt(Integer::intValue).sum());
-            return new Tally(raw, scored, unscored, scored == 0 ? null : round((double) ready / scored),
-                    readinessCount == 0 ? null : round(readinessSum / readinessCount));
+            return new Tally(raw, scored, unscored, scored == 0 ? null : four((double) ready / scored),
+                    readinessCount == 0 ? null : four(readinessSum / readinessCount));
         }
 
         int count(ReadinessLevel level) {
@@ -153,7 +155,7 @@ final class CohortFunctions {
     private static List<OutcomeDrag> outcomeDrags(List<OutcomeAggregate> outcomes, boolean suppress) {
         List<OutcomeDrag> drags = new ArrayList<>();
         for (OutcomeAggregate o : outcomes) {
-            Double mean = o.meanMastery() == null ? null : round(o.meanMastery());
+            Double mean = o.meanMastery() == null ? null : four(o.meanMastery());
             if (!suppress) {
                 drags.add(new OutcomeDrag(o.outcomeCode(), mean, o.withoutEvidence(), o.weak()));
                 continue;
@@ -178,7 +180,7 @@ final class CohortFunctions {
     private static List<KindDrag> kindDrags(List<KindAggregate> kinds, boolean suppress) {
         return kinds.stream()
                 .filter(k -> !suppress || !SmallCells.tooSmall(k.students()))
-                .map(k -> new KindDrag(EvidenceKind.valueOf(k.kind()), round(k.meanScore()), k.results()))
+                .map(k -> new KindDrag(EvidenceKind.valueOf(k.kind()), four(k.meanScore()), k.results()))
                 .sorted(Comparator.comparingDouble(KindDrag::meanScore).thenComparing(KindDrag::kind))
                 .limit(DRAGS_LISTED).toList();
     }
@@ -189,9 +191,5 @@ final class CohortFunctions {
 
     private static int nz(@Nullable Integer v) {
         return v == null ? 0 : v;
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 10000) / 10000.0;
     }
 }

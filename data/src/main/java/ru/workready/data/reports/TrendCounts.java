@@ -1,5 +1,7 @@
 package ru.workready.data.reports;
 
+import static ru.workready.engine.Decimals.four;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -152,8 +154,8 @@ final class TrendCounts {
         boolean enough = scored != null && scored > 0 && (!suppress || !SmallCells.tooSmall(scored));
         boolean meanShown = mean[2] == 0 && mean[1] > 0 && (!suppress || !SmallCells.tooSmall((long) mean[1]));
         return new TrendReport.Point(year, true, shown[0], shown[1], shown[2], shown[3],
-                enough ? round((double) shown[0] / scored) : null, enough ? round((double) shown[1] / scored) : null,
-                meanShown ? round(mean[0] / mean[1]) : null,
+                enough ? four((double) shown[0] / scored) : null, enough ? four((double) shown[1] / scored) : null,
+                meanShown ? four(mean[0] / mean[1]) : null,
                 anyPartHidden || (scored != null && scored > 0 && !enough) ? SmallCells.Reason.SMALL_COUNTS : null);
     }
 
@@ -163,9 +165,5 @@ final class TrendCounts {
             out[i] = parts[i];
         }
         return out;
-    }
-
-    static double round(double v) {
-        return Math.round(v * 10000) / 10000.0;
     }
 }

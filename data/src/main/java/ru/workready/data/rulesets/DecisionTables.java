@@ -18,11 +18,11 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.drools.decisiontable.InputType;
 import org.drools.decisiontable.SpreadsheetCompiler;
-import org.drools.decisiontable.parser.csv.CsvLineParser;
 import org.jspecify.annotations.Nullable;
 import ru.workready.data.InvalidInputException;
 import ru.workready.data.InvalidInputException.Problem;
 import ru.workready.data.csv.CsvReader;
+import ru.workready.data.csv.CsvTable;
 import ru.workready.data.csv.XlsxGuard;
 
 /**
@@ -313,27 +313,23 @@ public final class DecisionTables {
 
     private static Map<Integer, List<String>> csvCells(String text) {
         Map<Integer, List<String>> rows = new LinkedHashMap<>();
-        CsvLineParser parser = new CsvLineParser();
-        String[] lines = text.split("\r?\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            rows.put(i + 1, List.copyOf(parser.parse(lines[i])));
+        for (CsvTable.Record r : CsvTable.records(text)) {
+            rows.put(r.line(), r.fields());
         }
         return rows;
     }
 
     /**
      * Drools reads only comma-separated CSV; Russian Excel saves with ';'. A file whose first line has
-     * more ';' than ',' outside quotes is rewritten with commas (quoted where needed).
+     * more ';' than ',' outside quotes is rewritten with commas (quoted where needed), a record a line.
      */
     public static String commaSeparated(String text) {
-        int nl = text.indexOf('\n');
-        String first = nl < 0 ? text : text.substring(0, nl);
-        if (count(first, ';') <= count(first, ',')) {
+        if (CsvTable.delimiterOf(text) != ';') {
             return text;
         }
         StringBuilder out = new StringBuilder(text.length() + 64);
-        for (String line : text.split("\r?\n", -1)) {
-            List<String> cells = split(line, ';');
+        for (CsvTable.Record r : CsvTable.records(text)) {
+            List<String> cells = r.fields();
             for (int i = 0; i < cells.size(); i++) {
                 String v = cells.get(i);
                 out.append(i == 0 ? "" : ",");
@@ -342,48 +338,6 @@ public final class DecisionTables {
             out.append('\n');
         }
         return out.toString();
-    }
-
-    private static int count(String line, char c) {
-        int n = 0;
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char ch = line.charAt(i);
-            if (ch == '"') {
-                quoted = !quoted;
-            } else if (ch == c && !quoted) {
-                n++;
-            }
-        }
-        return n;
-    }
-
-    private static List<String> split(String line, char delimiter) {
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char ch = line.charAt(i);
-            if (quoted) {
-                if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (ch == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(ch);
-                }
-            } else if (ch == '"') {
-                quoted = true;
-            } else if (ch == delimiter) {
-                cells.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(ch);
-            }
-        }
-        cells.add(cell.toString());
-        return cells;
     }
 
     public static String columnName(int column) {

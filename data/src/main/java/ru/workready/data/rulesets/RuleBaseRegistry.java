@@ -130,6 +130,12 @@ public class RuleBaseRegistry {
         return map;
     }
 
+    /** A stored version by name and number, compiled (cached): a candidate to compare with the active one. */
+    public CompiledRuleSet compiled(String name, int version) {
+        return compiled(repository.find(name, version).orElseThrow(
+                () -> new ru.workready.data.NotFoundException("No rule set " + name + " version " + version)));
+    }
+
     /** The compiled form of a stored version (cached). */
     public CompiledRuleSet compiled(StoredVersion v) {
         return compiled.computeIfAbsent(v.id(), id -> {

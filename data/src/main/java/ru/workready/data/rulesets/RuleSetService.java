@@ -160,7 +160,10 @@ public class RuleSetService {
                     "a rule set brings its own test cases: input facts → expected levels"));
         } else {
             try {
-                cases = json.convertValue(u.testCases(), new TypeReference<List<RuleSetTestCase>>() { });
+                // results given as rows are checked as an upload's rows and become evidence facts
+                TestCaseResults.Expanded expanded = TestCaseResults.expand(u.testCases(), parameters, json);
+                problems.addAll(expanded.problems());
+                cases = json.convertValue(expanded.testCases(), new TypeReference<List<RuleSetTestCase>>() { });
             } catch (RuntimeException e) {
                 problems.add(new Problem(null, "testCases", null, "not valid test cases: " + firstLine(e.getMessage())));
             }
@@ -286,6 +289,16 @@ public class RuleSetService {
     public byte[] tableContent(StoredVersion v, String file) {
         return repository.tableContent(v.id(), file).orElseThrow(() -> new NotFoundException(
                 "Rule set " + v.label() + " has no decision table " + file));
+    }
+
+    /** Every stored version, oldest first. */
+    public List<StoredVersion> all() {
+        return repository.all();
+    }
+
+    /** The active version of each scope (default, region, college), as the registry uses them. */
+    public List<RuleSetRepository.Activation> activeByScope() {
+        return repository.activeByScope();
     }
 
     public StoredVersion find(String name, int version) {

@@ -1,5 +1,7 @@
 package ru.workready.data.trainingorder;
 
+import static ru.workready.engine.Decimals.four;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -75,7 +77,7 @@ final class ReadyShares {
 
     private Rate rate(Tally t, Source source, String whose) {
         double value = (double) t.ready() / t.graduates();
-        return new Rate(round(value), source, t.graduates(), List.copyOf(t.years()), t.ready() + " of "
+        return new Rate(four(value), source, t.graduates(), List.copyOf(t.years()), t.ready() + " of "
                 + t.graduates() + " graduates of " + whose + " READY at graduation in " + t.years());
     }
 
@@ -123,9 +125,5 @@ final class ReadyShares {
     /** How many graduates were scored at graduation for this order (each once). */
     int graduatesScored() {
         return scored.values().stream().mapToInt(List::size).sum();
-    }
-
-    static double round(double v) {
-        return Math.round(v * 10000) / 10000.0;
     }
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import ru.workready.data.Inputs;
@@ -12,6 +13,7 @@ import ru.workready.data.InvalidInputException.Problem;
 import ru.workready.data.assessments.UploadSpool;
 import ru.workready.data.csv.CsvCells;
 import ru.workready.data.csv.CsvReader;
+import ru.workready.data.csv.CsvTable;
 import ru.workready.data.csv.TabularFormat;
 import ru.workready.data.csv.TabularReader;
 
@@ -43,28 +45,41 @@ final class SheetUpload {
                 throw new InvalidInputException(problemType, "Send a CSV or XLSX file",
                         List.of(Problem.ofFile("expected CSV or XLSX")), 1);
             }
-            TabularReader.read(format, spool.file(), spool.utf8() ? StandardCharsets.UTF_8 : CsvReader.WINDOWS_1251,
-                    header -> {
-                        upload.header.addAll(header);
-                        List<Problem> missing = required.stream().filter(c -> !header.contains(c))
-                                .map(c -> new Problem(1, c, null, "missing column")).toList();
-                        if (!missing.isEmpty()) {
-                            throw new InvalidInputException(problemType, "The file lacks required columns (expected "
-                                    + String.join(", ", required) + ")", missing, missing.size());
-                        }
-                    }, row -> {
-                        if (upload.rows.size() >= MAX_ROWS) {
-                            throw new InvalidInputException(problemType, "More than " + MAX_ROWS + " rows",
-                                    List.of(new Problem(row.number(), null, null, "too many rows")), 1);
-                        }
-                        upload.rows.add(row);
-                    });
+            Consumer<List<String>> onHeader = upload.headerCheck(required);
+            Consumer<CsvReader.Row> sink = upload::add;
+            if (format == TabularFormat.CSV) {
+                // a small file: the one CSV tokenizer (the byte parser is for bulk uploads)
+                CsvTable.read(CsvReader.decode(content), onHeader, sink);
+            } else {
+                TabularReader.read(format, spool.file(), StandardCharsets.UTF_8, onHeader, sink);
+            }
         }
         if (upload.rows.isEmpty()) {
             throw new InvalidInputException(problemType, "The file has no rows",
                     List.of(Problem.ofFile("the file has no rows")), 1);
         }
         return upload;
+    }
+
+    /** Keeps the header, refusing it at once when a required column is missing. */
+    private Consumer<List<String>> headerCheck(List<String> required) {
+        return names -> {
+            header.addAll(names);
+            List<Problem> missing = required.stream().filter(c -> !names.contains(c))
+                    .map(c -> new Problem(1, c, null, "missing column")).toList();
+            if (!missing.isEmpty()) {
+                throw new InvalidInputException(problemType, "The file lacks required columns (expected "
+                        + String.join(", ", required) + ")", missing, missing.size());
+            }
+        };
+    }
+
+    private void add(CsvReader.Row row) {
+        if (rows.size() >= MAX_ROWS) {
+            throw new InvalidInputException(problemType, "More than " + MAX_ROWS + " rows",
+                    List.of(new Problem(row.number(), null, null, "too many rows")), 1);
+        }
+        rows.add(row);
     }
 
     /** Refuses a file that has none of the columns (a row needs one of them), naming the first. */

@@ -1,6 +1,10 @@
 package ru.workready.engine.scoring;
 
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import org.jspecify.annotations.Nullable;
+import ru.workready.engine.assessments.AssessmentResult;
+import ru.workready.engine.assessments.Evidence;
 import ru.workready.engine.assessments.EvidenceKind;
 
 /**
@@ -16,4 +20,17 @@ import ru.workready.engine.assessments.EvidenceKind;
 public record EvidenceFacts(long sequence, @Nullable String outcomeCode, EvidenceKind kind, double ageYears,
                             double score, double weight, int grade, @Nullable String standardCode,
                             @Nullable String generalizedCode) {
+
+    /** What the rules see of an evidence evaluated on {@code asOf}, with its kind's weight. */
+    public static EvidenceFacts of(Evidence e, LocalDate asOf, double weight) {
+        int grade = 0;
+        if (e.result() instanceof AssessmentResult.Grade g) {
+            grade = g.value();
+        } else if (e.result() instanceof AssessmentResult.Points p && e.kind() == EvidenceKind.DEMO_EXAM) {
+            grade = Methodology.demoExamGrade(p.points(), p.max());
+        }
+        double ageYears = ChronoUnit.DAYS.between(e.assessedOn(), asOf) / 365.25;
+        return new EvidenceFacts(e.sequence(), e.outcomeCode(), e.kind(), ageYears, Methodology.normalize(e.result()),
+                weight, grade, e.standardCode(), e.generalizedFunctionCode());
+    }
 }

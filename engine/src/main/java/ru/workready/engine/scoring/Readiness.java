@@ -185,16 +185,7 @@ public final class Readiness {
     }
 
     private EvidenceFacts facts(Evidence e, ScoringInput in) {
-        double s = Methodology.normalize(e.result());
-        int grade = 0;
-        if (e.result() instanceof AssessmentResult.Grade g) {
-            grade = g.value();
-        } else if (e.result() instanceof AssessmentResult.Points p && e.kind() == EvidenceKind.DEMO_EXAM) {
-            grade = Methodology.demoExamGrade(p.points(), p.max());
-        }
-        double ageYears = ChronoUnit.DAYS.between(e.assessedOn(), in.asOf()) / 365.25;
-        return new EvidenceFacts(e.sequence(), e.outcomeCode(), e.kind(), ageYears, s, methodology.weight(e.kind()),
-                grade, e.standardCode(), e.generalizedFunctionCode());
+        return EvidenceFacts.of(e, in.asOf(), methodology.weight(e.kind()));
     }
 
     /**

@@ -1,0 +1,5 @@
+/** Readiness endpoints: a student's scores, what-if, rule-set preview, rescoring jobs. */
+@NullMarked
+package ru.workready.api.scoring;
+
+import org.jspecify.annotations.NullMarked;
