@@ -13,8 +13,6 @@ import ru.workready.data.InvalidInputException;
 import ru.workready.data.InvalidInputException.Problem;
 import ru.workready.data.csv.CsvReader;
 import ru.workready.data.csv.CsvTable;
-import ru.workready.data.employers.EmployerRepository.FunctionRef;
-import ru.workready.engine.standards.FunctionCodes;
 
 /**
  * Declared labour demand (потребность в кадрах): how many people a region needs in a year per job

@@ -1,6 +1,5 @@
 package ru.workready.engine.scoring;
 
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -12,9 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.kie.api.KieBase;
-import ru.workready.engine.assessments.AssessmentResult;
 import ru.workready.engine.assessments.Evidence;
-import ru.workready.engine.assessments.EvidenceKind;
 import ru.workready.engine.mapping.Mapping;
 import ru.workready.engine.standards.GeneralizedFunction;
 import ru.workready.engine.standards.LabourFunction;
