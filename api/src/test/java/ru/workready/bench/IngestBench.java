@@ -57,7 +57,7 @@ public final class IngestBench {
         Files.createDirectories(dir);
         ConfigurableApplicationContext app = SpringApplication.run(WorkreadyApplication.class,
                 "--server.port=0", "--workready.embedded.data-dir=" + dir.resolve("pgdata"),
-                "--workready.rescore.job.enabled=false", "--workready.admin-key=" + API_KEY,
+                "--workready.rescoring.stale-scores.enabled=false", "--workready.admin-key=" + API_KEY,
                 "--workready.security.requests-per-minute=1000000", "--logging.level.root=WARN",
                 "--logging.level.ru.workready=WARN",
                 "--logging.level.ru.workready.data.assessments=INFO", "--spring.main.banner-mode=off");

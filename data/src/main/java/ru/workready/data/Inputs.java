@@ -29,7 +29,7 @@ public final class Inputs {
     public static final LocalDate MIN_DATE = LocalDate.of(MIN_YEAR, 1, 1);
     public static final LocalDate MAX_DATE = LocalDate.of(MAX_YEAR, 12, 31);
     /** Problem type of a refused text or date outside a file (JSON bodies, parameters). */
-    public static final String TYPE = "invalid-input";
+    public static final ProblemType TYPE = ProblemType.INVALID_INPUT;
     public static final String NUL_REASON = "contains a NUL character (U+0000), which cannot be stored";
     public static final String DATE_REASON = "outside the accepted range " + MIN_YEAR + "-01-01 … " + MAX_YEAR + "-12-31";
     public static final String YEAR_REASON = "outside the accepted range " + MIN_YEAR + "–" + MAX_YEAR;
@@ -132,7 +132,7 @@ public final class Inputs {
             }
         }
         if (!problems.isEmpty()) {
-            throw new InvalidInputException("invalid-header", "The header row is malformed", problems,
+            throw new InvalidInputException(ProblemType.INVALID_HEADER, "The header row is malformed", problems,
                     problems.size());
         }
     }

@@ -17,10 +17,11 @@ public record Page<T>(List<T> items, int page, int size, long total) {
     /** A valid page request or an InvalidInputException naming the bad parameter. */
     public static void check(int page, int size) {
         if (page < 0) {
-            throw new InvalidInputException("invalid-parameter", "Parameter 'page' must be 0 or more, was " + page);
+            throw new InvalidInputException(ProblemType.INVALID_PARAMETER,
+                    "Parameter 'page' must be 0 or more, was " + page);
         }
         if (size < 1 || size > MAX_SIZE) {
-            throw new InvalidInputException("invalid-parameter",
+            throw new InvalidInputException(ProblemType.INVALID_PARAMETER,
                     "Parameter 'size' must be between 1 and " + MAX_SIZE + ", was " + size);
         }
     }

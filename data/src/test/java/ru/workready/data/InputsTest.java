@@ -48,7 +48,7 @@ class InputsTest {
                 List.of("a\0"))) {
             assertThatThrownBy(() -> Inputs.checkHeader(bad)).as(bad.toString())
                     .isInstanceOfSatisfying(InvalidInputException.class, e -> {
-                        assertThat(e.type()).isEqualTo("invalid-header");
+                        assertThat(e.type().slug()).isEqualTo("invalid-header");
                         assertThat(e.problems()).isNotEmpty().allSatisfy(p -> assertThat(p.row()).isEqualTo(1));
                     });
         }

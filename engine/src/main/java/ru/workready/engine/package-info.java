@@ -1,6 +1,6 @@
 /**
  * The work-readiness domain: professional standards, programme outcomes, evidence and the
- * {@link ru.workready.engine.scoring.Readiness} evaluator. Plain Java, no Spring, no SQL.
+ * {@link ru.workready.engine.scoring.ReadinessEvaluator} evaluator. Plain Java, no Spring, no SQL.
  */
 @NullMarked
 package ru.workready.engine;

@@ -1,18 +1,18 @@
 package ru.workready.api.assessments;
 
 import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import ru.workready.api.problems.ProblemTypes;
+import ru.workready.data.ProblemType;
+import ru.workready.data.assessments.UploadProperties;
 import ru.workready.data.assessments.UploadService;
 
 /**
@@ -31,9 +31,9 @@ class UploadDrain implements SmartLifecycle {
     private final Duration grace;
     private volatile boolean running;
 
-    UploadDrain(UploadService uploads, @Value("${workready.uploads.shutdown-grace:20s}") Duration grace) {
+    UploadDrain(UploadService uploads, UploadProperties settings) {
         this.uploads = uploads;
-        this.grace = grace;
+        this.grace = settings.shutdownGrace();
     }
 
     @Override
@@ -77,11 +77,8 @@ class UploadDrain implements SmartLifecycle {
     static class StoppedAdvice {
         @ExceptionHandler(UploadService.StoppedException.class)
         ResponseEntity<ProblemDetail> stopped(UploadService.StoppedException e) {
-            ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
-            p.setType(ProblemTypes.of("shutting-down"));
-            p.setTitle("Shutting down");
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "30")
-                    .body(p);
+            ProblemDetail p = ProblemTypes.problem(ProblemType.SHUTTING_DOWN, e.getMessage());
+            return ResponseEntity.status(p.getStatus()).header(HttpHeaders.RETRY_AFTER, "30").body(p);
         }
     }
 }

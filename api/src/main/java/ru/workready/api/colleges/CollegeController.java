@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 import ru.workready.api.paging.Paged;
 import ru.workready.api.security.Allowed;
 import ru.workready.api.security.Audited;
+import ru.workready.api.security.OrganisationView;
 import ru.workready.data.colleges.College;
 import ru.workready.data.colleges.CollegeService;
 import ru.workready.data.colleges.Region;
@@ -40,6 +41,7 @@ class CollegeController {
                       @Nullable String inn, @Nullable String address, @Nullable NewOrganisation organisation) {
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "NewCollegeOrganisation") // simple name taken
     record NewOrganisation(@Nullable String code, @Nullable String name) {
     }
 
@@ -47,7 +49,7 @@ class CollegeController {
                          @Nullable String region, @Nullable String inn, @Nullable String address) {
     }
 
-    record Registered(College college, OrganisationRepository.@Nullable Organisation organisation) {
+    record Registered(College college, @Nullable OrganisationView organisation) {
     }
 
     private final CollegeService colleges;
@@ -98,7 +100,7 @@ class CollegeController {
             OrganisationRepository.Organisation organisation = c.organisation() == null ? null
                     : keys.createOrganisation(c.organisation().code(), c.organisation().name() != null
                     ? c.organisation().name() : college.name(), OrganisationKind.COLLEGE, college.code());
-            return new Registered(college, organisation);
+            return new Registered(college, organisation == null ? null : OrganisationView.from(organisation));
         });
     }
 

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.liquibase.autoconfigure.LiquibaseDataSource;
 import org.springframework.context.annotation.Bean;
@@ -28,20 +27,19 @@ class EmbeddedDatabaseConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(@Value("${workready.embedded.data-dir:.workready/pgdata}") String dataDir,
-                                      @Value("${workready.embedded.port:0}") int port) throws IOException {
-        return start(Path.of(dataDir), port);
+    EmbeddedPostgres embeddedPostgres(EmbeddedProperties settings) throws IOException {
+        return start(Path.of(settings.dataDir()), settings.port());
     }
 
     /** Pooled: the embedded instance hands out a plain DataSource that would fork a backend per request. */
     @Bean(destroyMethod = "close")
-    DataSource dataSource(EmbeddedPostgres pg, @Value("${workready.embedded.data-dir:.workready/pgdata}") String dataDir) {
+    DataSource dataSource(EmbeddedPostgres pg, EmbeddedProperties settings) {
         // not new HikariDataSource(config): that starts the pool at once, before session settings apply
         HikariDataSource pool = new HikariDataSource();
         pool.setPoolName("embedded");
         pool.setJdbcUrl(jdbcUrl(pg));
         pool.setUsername(EmbeddedRoles.APP);
-        pool.setPassword(EmbeddedCredentials.forDataDir(Path.of(dataDir), false).appPassword());
+        pool.setPassword(EmbeddedCredentials.forDataDir(Path.of(settings.dataDir()), false).appPassword());
         pool.setMaximumPoolSize(10);
         return pool;
     }
@@ -49,10 +47,9 @@ class EmbeddedDatabaseConfiguration {
     /** Migrations (and the ownership they end with) run as the superuser; not a candidate for anything else. */
     @Bean(defaultCandidate = false)
     @LiquibaseDataSource
-    DataSource liquibaseDataSource(EmbeddedPostgres pg,
-                                   @Value("${workready.embedded.data-dir:.workready/pgdata}") String dataDir) {
+    DataSource liquibaseDataSource(EmbeddedPostgres pg, EmbeddedProperties settings) {
         return DatabaseRoles.direct(jdbcUrl(pg), EmbeddedRoles.SUPERUSER,
-                EmbeddedCredentials.forDataDir(Path.of(dataDir), false).superuserPassword());
+                EmbeddedCredentials.forDataDir(Path.of(settings.dataDir()), false).superuserPassword());
     }
 
     static String jdbcUrl(EmbeddedPostgres pg) {

@@ -12,6 +12,7 @@ import ru.workready.data.InvalidInputException;
 import org.springframework.web.bind.annotation.RestController;
 import ru.workready.api.security.Allowed;
 import ru.workready.api.security.Audited;
+import ru.workready.data.ProblemType;
 import ru.workready.data.security.Role;
 import ru.workready.data.demo.DemoRepository;
 
@@ -31,11 +32,12 @@ class DemoController {
     @Operation(summary = "Remove the demo: the demo college with its students, results, scores, uploads and programmes, "
             + "the demo region's employers and demand; it is not loaded again. Standards stay. 409 while an "
             + "organisation is bound to the demo college. Confirm with ?confirm=DEMO.")
-    DemoRepository.Removed remove(@RequestParam(required = false) @Nullable String confirm) {
+    DemoRemovalView remove(@RequestParam(required = false) @Nullable String confirm) {
         if (!"DEMO".equals(confirm)) {
-            throw new InvalidInputException("invalid-parameter", "Removing the demo deletes data: confirm with ?confirm=DEMO",
+            throw new InvalidInputException(ProblemType.INVALID_PARAMETER,
+                    "Removing the demo deletes data: confirm with ?confirm=DEMO",
                     List.of(new InvalidInputException.Problem(null, "confirm", confirm, "expected DEMO")), 1);
         }
-        return demo.remove();
+        return DemoRemovalView.from(demo.remove());
     }
 }

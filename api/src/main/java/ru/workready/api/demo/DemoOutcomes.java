@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 import ru.workready.data.scoring.ReadinessService;
 import ru.workready.data.mapping.MappingRepository;
 import ru.workready.data.outcomes.EmploymentUploadService;
+import ru.workready.data.outcomes.GraduateCohort;
 import ru.workready.data.outcomes.OutcomeRepository;
 import ru.workready.engine.scoring.FunctionScore;
 import ru.workready.engine.scoring.ReadinessLevel;
@@ -75,7 +76,7 @@ class DemoOutcomes {
                 + "in_specialty\n");
         java.util.Map<Long, List<String>> specialty = new java.util.HashMap<>();
         int rows = 0;
-        for (OutcomeRepository.Graduate g : outcomes.graduates(new OutcomeRepository.Cohort(college, null, null, null,
+        for (OutcomeRepository.Graduate g : outcomes.graduates(new GraduateCohort(college, null, null, null,
                 null), 12, 3, today)) {
             if (g.graduatedOn().plusMonths(6).isAfter(today)) {
                 continue;

@@ -15,15 +15,15 @@ public class DemoSwitch {
     private static final Logger log = LoggerFactory.getLogger(DemoSwitch.class);
     private final boolean enabled;
 
-    DemoSwitch(Environment environment) {
-        String configured = environment.getProperty("workready.demo.enabled");
+    DemoSwitch(DemoProperties settings, Environment environment) {
+        Boolean configured = settings.enabled();
         boolean embedded = environment.getProperty("spring.datasource.url", "").isBlank();
-        enabled = configured == null || configured.isBlank() ? embedded : Boolean.parseBoolean(configured.strip());
-        if (configured == null || configured.isBlank()) {
+        enabled = configured == null ? embedded : configured;
+        if (configured == null) {
             log.info("Demo data: {} ({}; set workready.demo.enabled to choose)", enabled ? "on" : "off",
                     embedded ? "embedded database" : "external database");
         } else {
-            log.info("Demo data: {} (workready.demo.enabled={})", enabled ? "on" : "off", configured.strip());
+            log.info("Demo data: {} (workready.demo.enabled={})", enabled ? "on" : "off", configured);
         }
     }
 

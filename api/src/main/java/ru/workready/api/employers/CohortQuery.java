@@ -1,5 +1,6 @@
 package ru.workready.api.employers;
 
+import ru.workready.data.ProblemType;
 import ru.workready.data.colleges.Regions;
 
 import io.swagger.v3.oas.annotations.Parameter;
@@ -25,7 +26,7 @@ record CohortQuery(@Parameter(description = "region of the college") @Nullable S
             return false;
         }
         if (!"passed".equals(expertise.strip())) {
-            throw new ru.workready.data.InvalidInputException("invalid-parameter", "expertise must be passed",
+            throw new ru.workready.data.InvalidInputException(ProblemType.INVALID_PARAMETER, "expertise must be passed",
                     java.util.List.of(new ru.workready.data.InvalidInputException.Problem(null, "expertise", expertise,
                             "the only value is passed")), 1);
         }

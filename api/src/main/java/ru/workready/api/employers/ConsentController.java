@@ -20,6 +20,7 @@ import ru.workready.api.security.Tenancy;
 import ru.workready.data.Inputs;
 import ru.workready.data.InvalidInputException;
 import ru.workready.data.NotFoundException;
+import ru.workready.data.ProblemType;
 import ru.workready.data.employers.ConsentRepository;
 import ru.workready.data.security.Role;
 import ru.workready.data.students.StudentRepository;
@@ -37,7 +38,7 @@ class ConsentController {
 
     /** @param timesListedToEmployers how often the student appeared in employers' candidate lists */
     record ConsentView(String studentId, boolean consent, @Nullable LocalDate date,
-                       List<ConsentRepository.Decision> history, long timesListedToEmployers) {
+                       List<ConsentDecisionView> history, long timesListedToEmployers) {
     }
 
     private final Consents consents;
@@ -62,13 +63,13 @@ class ConsentController {
     ConsentView record(@PathVariable String id, @RequestBody ConsentRequest request) {
         tenancy.requireStudent(students.find(id).orElseThrow(() -> new NotFoundException("No student with id " + id)));
         if (request.consent() == null) {
-            throw new InvalidInputException("invalid-consent", "consent is required",
+            throw new InvalidInputException(ProblemType.INVALID_CONSENT, "consent is required",
                     List.of(new InvalidInputException.Problem(null, "consent", null, "required: true or false")), 1);
         }
         LocalDate today = LocalDate.now(clock);
         LocalDate date = request.date() == null ? today : Inputs.requireDate("date", request.date());
         if (date.isAfter(today.plusDays(1))) {
-            throw new InvalidInputException("invalid-consent", "the decision cannot be dated in the future",
+            throw new InvalidInputException(ProblemType.INVALID_CONSENT, "the decision cannot be dated in the future",
                     List.of(new InvalidInputException.Problem(null, "date", date.toString(), "in the future")), 1);
         }
         consents.record(id, request.consent(), date);
@@ -82,7 +83,8 @@ class ConsentController {
     ConsentView view(@PathVariable String id) {
         StudentRepository.Student s = tenancy.requireStudent(
                 students.find(id).orElseThrow(() -> new NotFoundException("No student with id " + id)));
-        return new ConsentView(id, s.employerConsent(), s.consentDate(), consents.history(id),
+        return new ConsentView(id, s.employerConsent(), s.consentDate(),
+                consents.history(id).stream().map(ConsentDecisionView::from).toList(),
                 consents.disclosures(id));
     }
 }

@@ -1,5 +1,6 @@
 package ru.workready.api.employers;
 
+import ru.workready.data.ProblemType;
 import ru.workready.data.colleges.Regions;
 
 import ru.workready.data.employers.EmployerDirectory;
@@ -248,7 +249,7 @@ class EmployerController {
                               @ParameterObject CohortQuery cohort,
                               @RequestParam(defaultValue = "50") int limit) {
         if (limit < 1 || limit > MAX_CANDIDATES) {
-            throw new InvalidInputException("invalid-parameter", "limit must be 1–" + MAX_CANDIDATES,
+            throw new InvalidInputException(ProblemType.INVALID_PARAMETER, "limit must be 1–" + MAX_CANDIDATES,
                     List.of(new InvalidInputException.Problem(null, "limit", String.valueOf(limit),
                             "must be 1–" + MAX_CANDIDATES)), 1);
         }

@@ -19,6 +19,7 @@ import ru.workready.api.security.Allowed;
 import ru.workready.api.security.Audited;
 import ru.workready.api.security.Caller;
 import ru.workready.data.InvalidInputException;
+import ru.workready.data.ProblemType;
 import ru.workready.data.expertise.ConclusionDocument;
 import ru.workready.data.expertise.ExpertReview;
 import ru.workready.data.expertise.Expertise;
@@ -75,7 +76,7 @@ class ExpertiseController {
             + "decision in force; filter=undecided or filter=disputed")
     List<Expertise.ExpertRow> rows(@PathVariable long id, @RequestParam(required = false) @Nullable String filter) {
         if (filter != null && !filter.isBlank() && !List.of("undecided", "disputed").contains(filter)) {
-            throw new InvalidInputException("invalid-parameter", "filter is undecided or disputed",
+            throw new InvalidInputException(ProblemType.INVALID_PARAMETER, "filter is undecided or disputed",
                     List.of(new InvalidInputException.Problem(null, "filter", filter, "undecided or disputed")), 1);
         }
         return review.rows(id, party(), filter);
@@ -131,7 +132,7 @@ class ExpertiseController {
             return Downloads.attachment(Downloads.XLSX, document.fileName() + ".xlsx", ReportExports.xlsx(document));
         }
         if (!"json".equals(format)) {
-            throw new InvalidInputException("invalid-parameter", "format is json or xlsx",
+            throw new InvalidInputException(ProblemType.INVALID_PARAMETER, "format is json or xlsx",
                     List.of(new InvalidInputException.Problem(null, "format", format, "json or xlsx")), 1);
         }
         return ResponseEntity.ok(c);

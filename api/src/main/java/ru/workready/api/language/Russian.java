@@ -83,6 +83,8 @@ public final class Russian {
                     + m.group(2)),
             entry("Invalid input", m -> "Неверные данные"),
             entry("Not found", m -> "Не найдено"),
+            entry("Invalid parameter", m -> "Неверный параметр"),
+            entry("Conflict", m -> "Конфликт"),
             entry("row (\\d+): assessed_on (\\S+) is in the future",
                     m -> "строка " + m.group(1) + ": дата оценивания " + m.group(2) + " — в будущем"),
             entry("The upload failed before it completed; nothing was stored",

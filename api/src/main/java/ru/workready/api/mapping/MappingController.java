@@ -25,6 +25,7 @@ import ru.workready.api.security.Allowed;
 import ru.workready.api.security.BodyLimit;
 import ru.workready.data.InvalidInputException;
 import ru.workready.data.NotFoundException;
+import ru.workready.data.ProblemType;
 import ru.workready.data.mapping.MappingImportService;
 import ru.workready.data.mapping.MappingRepository;
 import ru.workready.data.security.Role;
@@ -70,27 +71,28 @@ class MappingController {
     @GetMapping("/api/programmes/{programme}/mapping-sets")
     @Operation(summary = "Versions of a programme's mappings (author, date, active), newest first; standard= filters "
             + "by edition, active=true keeps the versions in use; paginated")
-    ResponseEntity<List<MappingRepository.MappingSetSummary>> sets(
+    ResponseEntity<List<MappingSetView>> sets(
             @PathVariable long programme, @RequestParam(required = false) @Nullable Long standard,
             @RequestParam(defaultValue = "false") boolean active, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = Paged.DEFAULT_SIZE) int size) {
-        return Paged.of(mappings.sets(programme, standard, page, size, active));
+        return Paged.of(mappings.sets(programme, standard, page, size, active), MappingSetView::from);
     }
 
     @GetMapping("/api/mapping-sets/{id}")
     @Operation(summary = "One mapping version")
-    MappingRepository.MappingSetSummary set(@PathVariable long id) {
-        return mappings.set(id).orElseThrow(() -> new NotFoundException("No mapping set with id " + id));
+    MappingSetView set(@PathVariable long id) {
+        return mappings.set(id).map(MappingSetView::from)
+                .orElseThrow(() -> new NotFoundException("No mapping set with id " + id));
     }
 
     @GetMapping("/api/mapping-sets/{id}/mappings")
     @Operation(summary = "The mappings of a version; q searches outcome and function code prefixes and words of "
             + "their names; paginated")
-    ResponseEntity<List<MappingRepository.MappingRow>> rows(
+    ResponseEntity<List<MappingRowView>> rows(
             @PathVariable long id, @RequestParam(required = false) @Nullable String q,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = Paged.DEFAULT_SIZE) int size) {
         set(id);
-        return Paged.of(mappings.rows(id, q, page, size));
+        return Paged.of(mappings.rows(id, q, page, size), MappingRowView::from);
     }
 
     @GetMapping(path = "/api/mapping-sets/{id}/csv", produces = "text/csv")
@@ -104,7 +106,7 @@ class MappingController {
             return id;
         }
         if (code == null || code.isBlank()) {
-            throw new InvalidInputException("invalid-parameter",
+            throw new InvalidInputException(ProblemType.INVALID_PARAMETER,
                     "Name the standard edition: standard=<id> or standardCode=<code> for its current edition");
         }
         return standards.currentEdition(code.strip())

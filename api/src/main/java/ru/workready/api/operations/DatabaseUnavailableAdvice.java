@@ -10,7 +10,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -18,6 +17,7 @@ import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import ru.workready.api.problems.ProblemTypes;
+import ru.workready.data.ProblemType;
 
 /**
  * The database restarting, failing over or out of connections is the server's temporary state,
@@ -59,11 +59,9 @@ class DatabaseUnavailableAdvice {
             return serviceUnavailable();
         }
         log.error("Unexpected transaction failure", e);
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+        ProblemDetail p = ProblemTypes.problem(ProblemType.INTERNAL_ERROR,
                 "The request could not be completed; the error has been logged");
-        p.setType(ProblemTypes.of("internal-error"));
-        p.setTitle("Internal error");
-        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(p);
+        return ResponseEntity.status(p.getStatus()).body(p);
     }
 
     private static boolean isUnavailable(Throwable t) {
@@ -73,11 +71,9 @@ class DatabaseUnavailableAdvice {
 
     private ResponseEntity<ProblemDetail> serviceUnavailable() {
         unavailableCount.increment();
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+        ProblemDetail p = ProblemTypes.problem(ProblemType.DATABASE_UNAVAILABLE,
                 ProblemTypes.DATABASE_UNAVAILABLE_DETAIL);
-        p.setType(ProblemTypes.of(ProblemTypes.DATABASE_UNAVAILABLE));
-        p.setTitle("Database unavailable");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        return ResponseEntity.status(p.getStatus())
                 .header("Retry-After", RETRY_AFTER_SECONDS)
                 .body(p);
     }

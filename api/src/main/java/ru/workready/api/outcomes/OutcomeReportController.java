@@ -1,5 +1,6 @@
 package ru.workready.api.outcomes;
 
+import ru.workready.data.ProblemType;
 import ru.workready.data.outcomes.ValidityComparison;
 import ru.workready.data.outcomes.ValidityReport;
 import ru.workready.data.outcomes.ValidityService;
@@ -25,7 +26,7 @@ import ru.workready.data.InvalidInputException;
 import ru.workready.data.Inputs;
 import ru.workready.data.outcomes.EmploymentReport;
 import ru.workready.data.outcomes.EmploymentReportService;
-import ru.workready.data.outcomes.OutcomeRepository;
+import ru.workready.data.outcomes.GraduateCohort;
 import ru.workready.data.security.Role;
 import ru.workready.engine.employers.SmallCells;
 import ru.workready.data.rulesets.RuleBaseRegistry;
@@ -66,7 +67,7 @@ class OutcomeReportController {
             @Parameter(description = "first graduation year") @RequestParam(required = false) @Nullable Integer from,
             @Parameter(description = "last graduation year") @RequestParam(required = false) @Nullable Integer to,
             @RequestParam(defaultValue = "json") String format) {
-        OutcomeRepository.Cohort cohort = cohort(college, fgos, region, from, to);
+        GraduateCohort cohort = cohort(college, fgos, region, from, to);
         return ReportResponses.respond(format, () -> employment.report(cohort, ownCollege()));
     }
 
@@ -91,7 +92,7 @@ class OutcomeReportController {
                                @Parameter(description = "seed of the bootstrap")
                                @RequestParam(defaultValue = "" + ValidityService.DEFAULT_SEED) long seed,
                                @RequestParam(defaultValue = "json") String format) {
-        OutcomeRepository.Cohort cohort = cohort(college, fgos, region, from, to);
+        GraduateCohort cohort = cohort(college, fgos, region, from, to);
         String code = standardCode(standard);
         checkMinimum(minimum);
         return ReportResponses.respond(format, () -> validity.report(cohort, code, minimum, seed, null, ownCollege() == null));
@@ -118,7 +119,7 @@ class OutcomeReportController {
                                  @RequestParam(defaultValue = "" + ValidityService.DEFAULT_MINIMUM) int minimum,
                                  @RequestParam(defaultValue = "" + ValidityService.DEFAULT_SEED) long seed,
                                  @RequestParam(defaultValue = "json") String format) {
-        OutcomeRepository.Cohort cohort = cohort(college, fgos, region, from, to);
+        GraduateCohort cohort = cohort(college, fgos, region, from, to);
         String code = standardCode(standard);
         checkMinimum(minimum);
         Inputs.requireText("candidate", candidate);
@@ -142,7 +143,7 @@ class OutcomeReportController {
     }
 
     /** The cohort asked for; a COLLEGE key's is always its own college (another one reads as unknown). */
-    static OutcomeRepository.Cohort cohort(@Nullable String college, @Nullable String fgos, @Nullable String region,
+    static GraduateCohort cohort(@Nullable String college, @Nullable String fgos, @Nullable String region,
                                            @Nullable Integer from, @Nullable Integer to) {
         Inputs.requireText("college", college);
         Inputs.requireText("fgos", fgos);
@@ -157,7 +158,7 @@ class OutcomeReportController {
         if (own != null && college != null && !college.strip().equals(own)) {
             throw new ru.workready.data.NotFoundException("No college with code " + college);
         }
-        return new OutcomeRepository.Cohort(own != null ? own : blankToNull(college), blankToNull(fgos),
+        return new GraduateCohort(own != null ? own : blankToNull(college), blankToNull(fgos),
                 blankToNull(region), from, to);
     }
 
@@ -172,7 +173,8 @@ class OutcomeReportController {
     }
 
     static InvalidInputException badParameter(String field, String value, String reason) {
-        return new InvalidInputException("invalid-report-parameter", "Invalid report parameter '" + field + "': "
-                + reason, List.of(new InvalidInputException.Problem(null, field, value, reason)), 1);
+        return new InvalidInputException(ProblemType.INVALID_REPORT_PARAMETER,
+                "Invalid report parameter '" + field + "': " + reason,
+                List.of(new InvalidInputException.Problem(null, field, value, reason)), 1);
     }
 }

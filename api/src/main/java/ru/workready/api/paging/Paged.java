@@ -1,6 +1,7 @@
 package ru.workready.api.paging;
 
 import java.util.List;
+import java.util.function.Function;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import ru.workready.data.Page;
@@ -35,6 +36,11 @@ public final class Paged {
             response.header("Link", link.toString());
         }
         return response.body(page.items());
+    }
+
+    /** The page with each item shown as the API's record for it. */
+    public static <T, V> ResponseEntity<List<V>> of(Page<T> page, Function<T, V> view) {
+        return of(new Page<>(page.items().stream().map(view).toList(), page.page(), page.size(), page.total()));
     }
 
     private static String link(int page, int size, String rel) {

@@ -8,7 +8,6 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -23,8 +22,10 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import ru.workready.data.ConflictException;
 import ru.workready.data.InvalidInputException;
 import ru.workready.data.NotFoundException;
+import ru.workready.data.ProblemType;
 import ru.workready.data.assessments.UploadSpool;
 
 /**
@@ -46,8 +47,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalidInput(InvalidInputException e) {
-        HttpStatus status = e instanceof ru.workready.data.ConflictException ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
-        ProblemDetail p = problem(status, e.type(), "Invalid input", e.getMessage());
+        ProblemDetail p = problem(e.type(), e.getMessage());
         if (!e.problems().isEmpty()) {
             p.setProperty("problems", e.problems());
             p.setProperty("problemCount", e.problemCount());
@@ -57,12 +57,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
+        return problem(e.type(), e.getMessage());
     }
 
     @ExceptionHandler(PayloadTooLargeException.class)
     ProblemDetail tooLarge(PayloadTooLargeException e) {
-        return problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large", e.getMessage());
+        return problem(ProblemType.PAYLOAD_TOO_LARGE, e.getMessage());
     }
 
     /**
@@ -75,11 +75,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             // SQLSTATE class 22 (a NUL in text, a date or number out of range): the input's fault, not a
             // conflict; the input checks should have named the field, this is the backstop
             log.warn("Value refused by the database: {}", e.getMostSpecificCause().getMessage());
-            return problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input",
+            return problem(ProblemType.INVALID_INPUT,
                     "A value of the request cannot be stored (a NUL character, or a date or number out of range)");
         }
         log.warn("Refused by a database constraint: {}", e.getMostSpecificCause().getMessage());
-        return problem(HttpStatus.CONFLICT, "conflict", "Conflict",
+        return problem(ProblemType.CONFLICT,
                 "The request conflicts with the current state of the data (possibly a concurrent change); "
                         + "reload and try again");
     }
@@ -88,7 +88,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MultipartException.class)
     ProblemDetail badMultipart(MultipartException e) {
         log.info("Malformed multipart request: {}", e.getMostSpecificCause().getMessage());
-        return problem(HttpStatus.BAD_REQUEST, "invalid-multipart", "Invalid multipart request",
+        return problem(ProblemType.INVALID_MULTIPART,
                 "The multipart request could not be read");
     }
 
@@ -96,14 +96,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(BodyReadException.class)
     ProblemDetail unreadableBody(BodyReadException e) {
         log.info("Request body could not be read: {}", e.getCause().getMessage());
-        return problem(HttpStatus.BAD_REQUEST, "unreadable-body", "Unreadable request body",
+        return problem(ProblemType.UNREADABLE_BODY,
                 "The request body could not be read to its end");
     }
 
     /** An upload spooled past its limit (the use case's own exception, the same answer). */
     @ExceptionHandler(UploadSpool.TooLargeException.class)
     ProblemDetail uploadTooLarge(UploadSpool.TooLargeException e) {
-        return problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large", e.getMessage());
+        return problem(ProblemType.PAYLOAD_TOO_LARGE, e.getMessage());
     }
 
     /** An upload body that broke off while it was spooled. */
@@ -118,7 +118,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private static ProblemDetail invalidParameter(String name) {
-        return problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter",
+        return problem(ProblemType.INVALID_PARAMETER,
                 "Parameter '" + name + "' has an invalid value");
     }
 
@@ -126,16 +126,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ProblemDetail unexpected(Exception e) {
         if (ru.workready.data.DatabaseFailures.refusedValue(e)) {
             log.warn("Value refused by the database: {}", e.toString());
-            return problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input",
+            return problem(ProblemType.INVALID_INPUT,
                     "A value of the request cannot be stored (a NUL character, or a date or number out of range)");
         }
         if (isClientAbort(e)) {
             log.info("Client aborted the request: {}", e.toString());
-            return problem(HttpStatus.BAD_REQUEST, "unreadable-body", "Unreadable request body",
+            return problem(ProblemType.UNREADABLE_BODY,
                     "The request body could not be read to its end");
         }
         log.error("Unexpected error", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+        return problem(ProblemType.INTERNAL_ERROR,
                 "The request could not be completed; the error has been logged");
     }
 
@@ -147,20 +147,20 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         tools.jackson.core.JacksonException json = null;
         for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof PayloadTooLargeException tooLarge) {
-                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(tooLarge));
+                return ResponseEntity.status(ProblemType.PAYLOAD_TOO_LARGE.status()).body(tooLarge(tooLarge));
             }
             if (t instanceof tools.jackson.core.JacksonException j && json == null) {
                 json = j;
             }
             if (t instanceof InvalidInputException invalid) {
                 // a value the shared input checks refused while the body was read: named by its full path
-                return ResponseEntity.badRequest().body(invalidInput(atPath(invalid, json)));
+                return ResponseEntity.status(invalid.type().status()).body(invalidInput(atPath(invalid, json)));
             }
         }
         if (json != null && !json.getPath().isEmpty()) {
             // a value of the wrong shape (a date that is none, a number that is text): named by its path
             String field = path(json);
-            return ResponseEntity.badRequest().body(invalidInput(new InvalidInputException("invalid-json",
+            return ResponseEntity.badRequest().body(invalidInput(new InvalidInputException(ProblemType.INVALID_JSON,
                     "Invalid value of '" + field + "'", java.util.List.of(new InvalidInputException.Problem(null,
                     field, null, "not a valid value for this field")), 1)));
         }
@@ -169,7 +169,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     /** The refusal with its field named by the JSON path Jackson read it at (results[0].assessedOn). */
     private static InvalidInputException atPath(InvalidInputException e, tools.jackson.core.@Nullable JacksonException json) {
-        if (json == null || json.getPath().isEmpty() || e.problems().size() != 1) {
+        if (json == null || json.getPath().isEmpty() || e.problems().size() != 1 || e instanceof ConflictException) {
             return e;
         }
         String path = path(json);
@@ -211,8 +211,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (mismatch == null) {
             return super.handleMethodArgumentNotValid(ex, headers, status, request);
         }
-        return handleExceptionInternal(ex, invalidParameter(mismatch.getField()), headers, HttpStatus.BAD_REQUEST,
-                request);
+        ProblemDetail p = invalidParameter(mismatch.getField());
+        return handleExceptionInternal(ex, p, headers, HttpStatusCode.valueOf(p.getStatus()), request);
     }
 
     /**
@@ -223,10 +223,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
                                                                           HttpHeaders headers, HttpStatusCode status,
                                                                           WebRequest request) {
-        ProblemDetail p = problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large",
+        ProblemDetail p = problem(ProblemType.PAYLOAD_TOO_LARGE,
                 "The upload exceeds the limit of " + readable(maxFileSize) + " per file and "
                         + readable(maxRequestSize) + " per request");
-        return handleExceptionInternal(ex, p, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+        return handleExceptionInternal(ex, p, headers, HttpStatusCode.valueOf(p.getStatus()), request);
     }
 
     /** 20 MB, 512 KB, 100 bytes: as the limits are usually configured. */
@@ -247,15 +247,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
         if (response != null && response.getBody() instanceof ProblemDetail p
                 && (p.getType() == null || "about:blank".equals(p.getType().toString()))) {
-            p.setType(ProblemTypes.of("http-" + statusCode.value()));
+            // Spring's own refusals (405, 415, ...) keep Spring's title; an unlisted status still gets its http-NNN
+            p.setType(ProblemType.ofHttpStatus(statusCode.value()).map(ProblemTypes::of)
+                    .orElse(java.net.URI.create(ProblemTypes.BASE + "http-" + statusCode.value())));
         }
         return response;
     }
 
-    static ProblemDetail problem(HttpStatus status, String kind, String title, String detail) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
-        p.setType(ProblemTypes.of(kind));
-        p.setTitle(title);
-        return p;
+    static ProblemDetail problem(ProblemType type, String detail) {
+        return ProblemTypes.problem(type, detail);
     }
 }

@@ -95,10 +95,10 @@ class ProgrammeController {
     @GetMapping("/api/programmes")
     @Operation(summary = "Programme versions; q searches ФГОС code prefixes and words of names and qualifications "
             + "(Russian stemming); college filters; paginated (X-Total-Count, Link)")
-    ResponseEntity<List<ProgrammeRepository.ProgrammeSummary>> list(
+    ResponseEntity<List<ProgrammeSummaryView>> list(
             @RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable String college,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = Paged.DEFAULT_SIZE) int size) {
-        return Paged.of(programmes.search(q, college, page, size));
+        return Paged.of(programmes.search(q, college, page, size), ProgrammeSummaryView::from);
     }
 
     @GetMapping("/api/programmes/{id}/outcomes")

@@ -1,5 +1,7 @@
 package ru.workready.api.reports;
 
+import ru.workready.data.scoring.Moment;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -19,6 +21,7 @@ import ru.workready.api.security.Audited;
 import ru.workready.api.security.Caller;
 import ru.workready.api.security.Tenancy;
 import ru.workready.data.InvalidInputException;
+import ru.workready.data.ProblemType;
 import ru.workready.data.reports.AboveLevelReport;
 import ru.workready.data.reports.AboveLevelReportService;
 import ru.workready.data.reports.CohortReport;
@@ -166,7 +169,7 @@ class ReportController {
         return ReportResponses.respond(format, () -> cohort.cohort(query.selector(),
                 query.standards(), limit, ruleSetOf(query), ownCollege(), day,
                 (ids, standard, on) -> ids.stream().map(id -> scoring.asOf(id, standard,
-                        ru.workready.data.scoring.ReadinessService.Moment.of(on)).readiness()).toList()));
+                        ru.workready.data.scoring.Moment.of(on)).readiness()).toList()));
     }
 
     @GetMapping("/supply-demand")
@@ -220,7 +223,8 @@ class ReportController {
     }
 
     private static InvalidInputException badParameter(String field, String value, String reason) {
-        return new InvalidInputException("invalid-report-parameter", "Invalid report parameter '" + field + "': " + reason,
+        return new InvalidInputException(ProblemType.INVALID_REPORT_PARAMETER,
+                "Invalid report parameter '" + field + "': " + reason,
                 List.of(new InvalidInputException.Problem(null, field, value, reason)), 1);
     }
 }

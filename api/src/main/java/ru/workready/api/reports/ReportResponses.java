@@ -7,6 +7,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import ru.workready.api.downloads.Downloads;
 import ru.workready.data.InvalidInputException;
+import ru.workready.data.ProblemType;
 import ru.workready.data.reports.ReportExports;
 import ru.workready.data.reports.Tabular;
 
@@ -19,7 +20,8 @@ public final class ReportResponses {
     public static ResponseEntity<?> respond(String format, Supplier<? extends Tabular> report) {
         String f = format.strip().toLowerCase(Locale.ROOT);
         if (!List.of("json", "csv", "xlsx").contains(f)) {
-            throw new InvalidInputException("invalid-report-parameter", "Invalid report parameter 'format': must be "
+            throw new InvalidInputException(ProblemType.INVALID_REPORT_PARAMETER,
+                    "Invalid report parameter 'format': must be "
                     + "json, csv or xlsx", List.of(new InvalidInputException.Problem(null, "format", format,
                     "must be json, csv or xlsx")), 1);
         }

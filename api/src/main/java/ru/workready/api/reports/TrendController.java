@@ -1,5 +1,7 @@
 package ru.workready.api.reports;
 
+import ru.workready.data.scoring.Moment;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -77,6 +79,6 @@ class TrendController {
         };
         TrendService.TrendQuery query = new TrendService.TrendQuery(fgos, standard, college, region, byIntake, from, to);
         return ReportResponses.respond(format, () -> trends.trends(query, own, (ids, code, day) -> ids.stream()
-                .map(id -> scoring.asOf(id, code, ReadinessService.Moment.of(day)).readiness()).toList()));
+                .map(id -> scoring.asOf(id, code, Moment.of(day)).readiness()).toList()));
     }
 }

@@ -2,6 +2,7 @@ package ru.workready.api.scoring;
 
 import static ru.workready.engine.Decimals.fourOrNull;
 
+import ru.workready.data.ProblemType;
 import ru.workready.data.scoring.RuleSetPreview;
 import ru.workready.data.students.StudentRecords;
 import ru.workready.data.assessments.ResultRow;
@@ -58,6 +59,7 @@ class ScoringController {
     record WhatIfRequest(@Nullable List<ExtraResult> results) {
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "WhatIfFunctionChange") // simple name taken
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record FunctionChange(String code, ReadinessLevel levelBefore, ReadinessLevel levelAfter,
                           @Nullable Double readinessBefore, @Nullable Double readinessAfter, double coverageBefore,
@@ -171,30 +173,31 @@ class ScoringController {
     @Allowed(Role.ADMIN)
     @Operation(summary = "Rescore every student of a college or a region in the background",
             description = "Body: {college: \"DEMO\"} or {region: \"...\"}. Answers 202 with the job; poll it for progress.")
-    ResponseEntity<BulkScoringRepository.Job> startJob(@RequestBody JobRequest request) {
+    ResponseEntity<RescoringJobView> startJob(@RequestBody JobRequest request) {
         if ((request.college() == null) == (request.region() == null)) {
-            throw new InvalidInputException("invalid-rescoring-job", "Give either college or region",
+            throw new InvalidInputException(ProblemType.INVALID_RESCORING_JOB, "Give either college or region",
                     List.of(new Problem(null, "college", request.college(), "give exactly one of college and region")),
                     1);
         }
         long id = jobs.start(request.college(), request.region());
-        return ResponseEntity.accepted().location(URI.create("/api/rescoring-jobs/" + id)).body(jobs.job(id));
+        return ResponseEntity.accepted().location(URI.create("/api/rescoring-jobs/" + id))
+                .body(RescoringJobView.from(jobs.job(id)));
     }
 
     @GetMapping("/api/rescoring-jobs/{id}")
     @Allowed(Role.ADMIN)
     @Operation(summary = "Progress of a rescoring job: total, done, scores written, status")
-    BulkScoringRepository.Job job(@PathVariable long id) {
-        return jobs.job(id);
+    RescoringJobView job(@PathVariable long id) {
+        return RescoringJobView.from(jobs.job(id));
     }
 
     @DeleteMapping("/api/rescoring-jobs/{id}")
     @Allowed(Role.ADMIN)
     @Operation(summary = "Cancel a running rescoring job, on whichever node it runs (it stops between batches)")
-    BulkScoringRepository.Job cancel(@PathVariable long id) {
+    RescoringJobView cancel(@PathVariable long id) {
         jobs.job(id); // 404 for an unknown job; a finished one is answered as it is
         jobs.cancel(id);
-        return jobs.job(id);
+        return RescoringJobView.from(jobs.job(id));
     }
 
     private static Map<ReadinessLevel, Integer> summary(StudentReadiness r) {

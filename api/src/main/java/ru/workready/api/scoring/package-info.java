@@ -1,4 +1,4 @@
-/** Readiness endpoints: a student's scores, what-if, rule-set preview, rescoring jobs. */
+/** ReadinessEvaluator endpoints: a student's scores, what-if, rule-set preview, rescoring jobs. */
 @NullMarked
 package ru.workready.api.scoring;
 

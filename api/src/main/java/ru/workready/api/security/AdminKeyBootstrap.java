@@ -3,7 +3,6 @@ package ru.workready.api.security;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
@@ -26,7 +25,12 @@ class AdminKeyBootstrap implements ApplicationRunner {
     private final ApiKeyService keys;
     private final @Nullable String configured;
 
-    AdminKeyBootstrap(ApiKeyService keys, @Value("${workready.admin-key:}") @Nullable String configured) {
+    @org.springframework.beans.factory.annotation.Autowired
+    AdminKeyBootstrap(ApiKeyService keys, AdminKeyProperties settings) {
+        this(keys, settings.adminKey());
+    }
+
+    AdminKeyBootstrap(ApiKeyService keys, @Nullable String configured) {
         this.keys = keys;
         this.configured = configured;
         if (configured != null && !configured.isBlank()) {

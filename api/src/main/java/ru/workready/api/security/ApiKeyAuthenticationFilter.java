@@ -18,6 +18,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
 import ru.workready.api.problems.ProblemTypes;
+import ru.workready.data.ProblemType;
 import ru.workready.data.security.ApiKeyRepository.StoredKey;
 import ru.workready.data.security.AuditRepository;
 
@@ -79,7 +80,7 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             log.warn("Database unavailable: {}", e.getMessage());
             Metrics.counter(ProblemTypes.DATABASE_UNAVAILABLE_METRIC).increment();
             response.setHeader("Retry-After", ProblemTypes.DATABASE_UNAVAILABLE_RETRY_SECONDS);
-            ProblemResponses.write(request, response, 503, ProblemTypes.DATABASE_UNAVAILABLE, "Database unavailable",
+            ProblemResponses.write(request, response, ProblemType.DATABASE_UNAVAILABLE,
                     ProblemTypes.DATABASE_UNAVAILABLE_DETAIL, java.util.Map.of());
             return;
         }

@@ -7,7 +7,9 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
@@ -25,11 +27,11 @@ class LimitAndAuditInterceptor implements HandlerInterceptor {
     private static final Logger log = LoggerFactory.getLogger(LimitAndAuditInterceptor.class);
 
     private final ObjectProvider<AuditRepository> audit;
-    private final Environment environment;
+    private final Binder settings;
 
     LimitAndAuditInterceptor(ObjectProvider<AuditRepository> audit, Environment environment) {
         this.audit = audit;
-        this.environment = environment;
+        this.settings = Binder.get(environment);
     }
 
     @Override
@@ -38,13 +40,19 @@ class LimitAndAuditInterceptor implements HandlerInterceptor {
             BodyLimit limit = method.getMethodAnnotation(BodyLimit.class);
             long max = limit == null ? DEFAULT_BODY_LIMIT
                     : limit.property().isEmpty() ? limit.value()
-                    : environment.getProperty(limit.property(), Long.class, limit.value());
+                    : configured(limit);
             request.setAttribute(BodyLimitFilter.LIMIT_ATTRIBUTE, max);
             if (request.getContentLengthLong() > max) {
                 throw new PayloadTooLargeException(max);
             }
         }
         return true;
+    }
+
+    /** The limit's setting (a size such as {@code 2GB}, or bytes, as its settings record binds it), else its default. */
+    private long configured(BodyLimit limit) {
+        return settings.bind(limit.property(), DataSize.class).map(DataSize::toBytes)
+                .orElse(limit.value());
     }
 
     /** The query string, or the parameters when there is none (as under MockMvc). */

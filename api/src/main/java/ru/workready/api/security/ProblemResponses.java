@@ -8,6 +8,7 @@ import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import ru.workready.api.language.Russian;
 import ru.workready.api.problems.ProblemTypes;
+import ru.workready.data.ProblemType;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -23,33 +24,33 @@ final class ProblemResponses {
     static void unauthenticated(HttpServletRequest request, HttpServletResponse response, String detail)
             throws IOException {
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "ApiKey header=\"" + ApiKeyAuthenticationFilter.HEADER + "\"");
-        write(request, response, 401, "unauthenticated", "Authentication required", detail, Map.of());
+        write(request, response, ProblemType.UNAUTHENTICATED, detail, Map.of());
     }
 
     static void forbidden(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
-        write(request, response, 403, "forbidden", "Forbidden", detail, Map.of());
+        write(request, response, ProblemType.FORBIDDEN, detail, Map.of());
     }
 
     static void rateLimited(HttpServletRequest request, HttpServletResponse response, long retryAfterSeconds,
                             String detail) throws IOException {
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
-        write(request, response, 429, "rate-limited", "Too many requests", detail,
+        write(request, response, ProblemType.RATE_LIMITED, detail,
                 Map.of("retryAfterSeconds", retryAfterSeconds));
     }
 
-    static void write(HttpServletRequest request, HttpServletResponse response, int status, String kind, String title,
-                      String detail, Map<String, Object> properties) throws IOException {
+    static void write(HttpServletRequest request, HttpServletResponse response, ProblemType type, String detail,
+                      Map<String, Object> properties) throws IOException {
         if (response.isCommitted()) {
             return;
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", ProblemTypes.of(kind).toString());
-        body.put("title", Russian.text(request, title));
-        body.put("status", status);
+        body.put("type", ProblemTypes.of(type).toString());
+        body.put("title", Russian.text(request, type.title()));
+        body.put("status", type.status());
         body.put("detail", Russian.text(request, detail));
         body.put("instance", request.getRequestURI());
         body.putAll(properties);
-        response.setStatus(status);
+        response.setStatus(type.status());
         response.setContentType("application/problem+json");
         response.getOutputStream().write(JSON.writeValueAsBytes(body));
         response.flushBuffer();

@@ -2,7 +2,7 @@ package ru.workready.api.security;
 
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
@@ -21,6 +21,8 @@ import ru.workready.data.security.AuditRepository;
  * {@link Caller} argument of controllers. Who may call what is {@link WebSecurity}'s.
  */
 @Configuration
+// named here as well as scanned: web slice tests (@WebMvcTest) load this class but not the scan
+@EnableConfigurationProperties(SecuritySettings.class)
 class SecurityConfiguration implements WebMvcConfigurer {
     // a provider: web slice tests (@WebMvcTest) have no data beans
     private final ObjectProvider<AuditRepository> audit;
@@ -28,9 +30,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
     private final Environment environment;
 
     SecurityConfiguration(ObjectProvider<AuditRepository> audit,
-                          @Value("${workready.security.failed-auth-per-minute:20}") int failedAuthPerMinute,
-                          Environment environment) {
-        this.failedAuthPerMinute = failedAuthPerMinute;
+                          SecuritySettings settings, Environment environment) {
+        this.failedAuthPerMinute = settings.failedAuthPerMinute();
         this.audit = audit;
         this.environment = environment;
     }

@@ -19,11 +19,11 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import ru.workready.data.InvalidInputException;
 import ru.workready.data.NotFoundException;
+import ru.workready.data.ProblemType;
 import ru.workready.data.security.ApiKeyRepository.StoredKey;
 import ru.workready.data.security.ApiKeyService;
 import ru.workready.data.security.AuditRepository;
 import ru.workready.data.security.OrganisationKind;
-import ru.workready.data.security.OrganisationRepository;
 import ru.workready.data.security.Role;
 
 /** Organisations, their API keys and the audit log (admin); and who am I (any key). */
@@ -73,15 +73,15 @@ class SecurityController {
     @Audited(action = "create-organisation", subjectKind = "organisation", subject = "code")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create an organisation (COLLEGE bound to an existing college, EMPLOYER, REGION, OPERATOR)")
-    OrganisationRepository.Organisation createOrganisation(@RequestBody NewOrganisation o) {
-        return service.createOrganisation(o.code(), o.name(), o.kind(), o.college());
+    OrganisationView createOrganisation(@RequestBody NewOrganisation o) {
+        return OrganisationView.from(service.createOrganisation(o.code(), o.name(), o.kind(), o.college()));
     }
 
     @GetMapping("/api/organisations")
     @Allowed(Role.ADMIN)
     @Operation(summary = "All organisations")
-    List<OrganisationRepository.Organisation> organisations() {
-        return admin.organisations();
+    List<OrganisationView> organisations() {
+        return admin.organisations().stream().map(OrganisationView::from).toList();
     }
 
     @PostMapping("/api/organisations/{code}/keys")
@@ -122,7 +122,7 @@ class SecurityController {
     @Operation(summary = "Audit events, newest first: reads of students' data, report downloads, uploads",
             description = "Filters: subjectKind (student, college, report …), subject (its id), organisation, key "
                     + "(key id), from/to (ISO-8601 with offset); limit ≤ 1000.")
-    List<AuditRepository.AuditEvent> audit(@RequestParam(required = false) @Nullable String subjectKind,
+    List<AuditEventView> audit(@RequestParam(required = false) @Nullable String subjectKind,
                                            @RequestParam(required = false) @Nullable String subject,
                                            @RequestParam(required = false) @Nullable String organisation,
                                            @RequestParam(required = false) @Nullable Long key,
@@ -130,12 +130,13 @@ class SecurityController {
                                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable OffsetDateTime to,
                                            @RequestParam(defaultValue = "100") int limit) {
         if (limit < 1 || limit > MAX_AUDIT_ROWS) {
-            throw new InvalidInputException("invalid-parameter", "limit must be 1–" + MAX_AUDIT_ROWS,
+            throw new InvalidInputException(ProblemType.INVALID_PARAMETER, "limit must be 1–" + MAX_AUDIT_ROWS,
                     List.of(new InvalidInputException.Problem(null, "limit", Integer.toString(limit),
                             "expected 1–" + MAX_AUDIT_ROWS)), 1);
         }
         ru.workready.data.Inputs.requireDateTime("from", from);
         ru.workready.data.Inputs.requireDateTime("to", to);
-        return admin.audit(new AuditRepository.Query(subjectKind, subject, organisation, key, from, to, limit));
+        return admin.audit(new AuditRepository.Query(subjectKind, subject, organisation, key, from, to, limit))
+                .stream().map(AuditEventView::from).toList();
     }
 }

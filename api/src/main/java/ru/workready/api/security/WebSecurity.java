@@ -3,7 +3,7 @@ package ru.workready.api.security;
 import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -17,6 +17,7 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.servlet.handler.HandlerMappingIntrospector;
+import ru.workready.data.ProblemType;
 import ru.workready.data.security.AuditRepository;
 
 /**
@@ -26,6 +27,7 @@ import ru.workready.data.security.AuditRepository;
  * before anything else runs). Refusals are problem details of the same types as the controllers'.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecuritySettings.class)
 class WebSecurity {
     /** The pages' policy: scripts and styles from this server only, no inline script, no framing. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' "
@@ -37,7 +39,7 @@ class WebSecurity {
                                             @Qualifier("mvcHandlerMappingIntrospector") HandlerMappingIntrospector introspector,
                                             ApiKeyCheck keys, ObjectProvider<AuditRepository> audit,
                                             RateLimiter limiter, FailedAuthThrottle throttle,
-                                            @Value("${workready.security.requests-per-minute:600}") int requestsPerMinute)
+                                            SecuritySettings settings)
             throws Exception {
         HandlerAuthorization byHandler = new HandlerAuthorization(introspector);
         http.csrf(AbstractHttpConfigurer::disable) // no cookies, no sessions: a key in a header cannot be forged cross-site
@@ -46,7 +48,8 @@ class WebSecurity {
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new ApiKeyAuthenticationFilter(keys, audit, limiter, throttle, requestsPerMinute),
+                .addFilterBefore(new ApiKeyAuthenticationFilter(keys, audit, limiter, throttle,
+                                settings.requestsPerMinute()),
                         AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
                         // the request was authorized when it came in; its error page and async completion need no second look
@@ -99,7 +102,7 @@ class WebSecurity {
                         : "The API key is not valid");
                 return;
             }
-            ProblemResponses.write(request, response, 400, "invalid-request-path", "Invalid request",
+            ProblemResponses.write(request, response, ProblemType.INVALID_REQUEST_PATH,
                     "The request was refused: " + e.getMessage(), java.util.Map.of());
         };
     }

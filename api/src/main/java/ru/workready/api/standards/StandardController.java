@@ -28,6 +28,7 @@ import ru.workready.api.security.Allowed;
 import ru.workready.api.security.BodyLimit;
 import ru.workready.data.InvalidInputException;
 import ru.workready.data.NotFoundException;
+import ru.workready.data.ProblemType;
 import ru.workready.data.security.Role;
 import ru.workready.data.standards.StandardImportService;
 import ru.workready.data.standards.StandardRepository;
@@ -66,7 +67,7 @@ class StandardController {
                         List<GeneralizedView> generalizedFunctions) {
     }
 
-    record FunctionDetailView(StandardRepository.FunctionHit function, List<ElementView> labourActions,
+    record FunctionDetailView(FunctionHitView function, List<ElementView> labourActions,
                               List<ElementView> requiredSkills, List<ElementView> requiredKnowledge) {
     }
 
@@ -109,11 +110,11 @@ class StandardController {
 
     @GetMapping("/standards/{id}/functions")
     @Operation(summary = "Labour functions of one edition; q searches codes and words of names; paginated")
-    ResponseEntity<List<StandardRepository.FunctionHit>> functionsOf(
+    ResponseEntity<List<FunctionHitView>> functionsOf(
             @PathVariable long id, @RequestParam(required = false) @Nullable String q,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = Paged.DEFAULT_SIZE) int size) {
         standards.summary(id).orElseThrow(() -> new NotFoundException("No standard with id " + id));
-        return Paged.of(standards.searchFunctions(q, id, false, page, size));
+        return Paged.of(standards.searchFunctions(q, id, false, page, size), FunctionHitView::from);
     }
 
     @GetMapping("/standards/{id}/functions/{generalized}/{number}")
@@ -125,31 +126,31 @@ class StandardController {
                 .orElseThrow(() -> new NotFoundException("No labour function " + code + " in standard " + id));
         List<ElementView> all = d.elements().stream()
                 .map(e -> new ElementView(e.id(), e.key(), e.position(), e.text())).toList();
-        return new FunctionDetailView(d.function(), of(all, ElementKind.LABOUR_ACTION),
+        return new FunctionDetailView(FunctionHitView.from(d.function()), of(all, ElementKind.LABOUR_ACTION),
                 of(all, ElementKind.REQUIRED_SKILL), of(all, ElementKind.REQUIRED_KNOWLEDGE));
     }
 
     @GetMapping("/functions")
     @Operation(summary = "Search labour functions by code (A/01.3, Cyrillic letters allowed) or words of names, "
             + "in current editions (all=true: every edition; standard=id: one edition); paginated")
-    ResponseEntity<List<StandardRepository.FunctionHit>> searchFunctions(
+    ResponseEntity<List<FunctionHitView>> searchFunctions(
             @RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable Long standard,
             @RequestParam(defaultValue = "false") boolean all, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = Paged.DEFAULT_SIZE) int size) {
-        return Paged.of(standards.searchFunctions(q, standard, !all, page, size));
+        return Paged.of(standards.searchFunctions(q, standard, !all, page, size), FunctionHitView::from);
     }
 
     @GetMapping("/function-elements")
     @Operation(summary = "Search labour actions, required skills and necessary knowledge by words, in current "
             + "editions (all=true: every edition; standard=id: one edition); paginated")
-    ResponseEntity<List<StandardRepository.ElementHit>> searchElements(
+    ResponseEntity<List<ElementHitView>> searchElements(
             @RequestParam String q, @RequestParam(required = false) @Nullable Long standard,
             @RequestParam(defaultValue = "false") boolean all, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = Paged.DEFAULT_SIZE) int size) {
         if (q.isBlank()) {
-            throw new InvalidInputException("invalid-parameter", "Parameter 'q' must not be blank");
+            throw new InvalidInputException(ProblemType.INVALID_PARAMETER, "Parameter 'q' must not be blank");
         }
-        return Paged.of(standards.searchElements(q, standard, !all, page, size));
+        return Paged.of(standards.searchElements(q, standard, !all, page, size), ElementHitView::from);
     }
 
     @PostMapping(path = "/standards", consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE,
@@ -159,8 +160,9 @@ class StandardController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Import a Ministry of Labour XML file (one or many standards), all or nothing; "
             + "re-importing is a no-op (status UNCHANGED); a new edition reports its diff")
-    List<StandardImportService.Imported> importXml(HttpServletRequest request) throws IOException {
-        return importer.importXml(Bodies.read(request.getInputStream(), MAX_XML_BYTES));
+    List<ImportedStandardView> importXml(HttpServletRequest request) throws IOException {
+        return importer.importXml(Bodies.read(request.getInputStream(), MAX_XML_BYTES)).stream()
+                .map(ImportedStandardView::from).toList();
     }
 
     @PostMapping(path = "/standards", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -169,7 +171,7 @@ class StandardController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Import one or more Ministry XML files as multipart parts (any part name), "
             + "each at most " + MAX_XML_BYTES / (1024 * 1024) + " MB, all files or none")
-    List<StandardImportService.FileResult> importMultipart(MultipartHttpServletRequest request) throws IOException {
+    List<ImportedStandardView.FileView> importMultipart(MultipartHttpServletRequest request) throws IOException {
         List<StandardImportService.SourceFile> files = new ArrayList<>();
         for (MultipartFile f : request.getMultiFileMap().values().stream().flatMap(List::stream).toList()) {
             if (f.getSize() > MAX_XML_BYTES) {
@@ -180,9 +182,9 @@ class StandardController {
             files.add(new StandardImportService.SourceFile(name, Bodies.read(f.getInputStream(), MAX_XML_BYTES)));
         }
         if (files.isEmpty()) {
-            throw new InvalidInputException("invalid-standard-xml", "The multipart request holds no file");
+            throw new InvalidInputException(ProblemType.INVALID_STANDARD_XML, "The multipart request holds no file");
         }
-        return importer.importFiles(files);
+        return importer.importFiles(files).stream().map(ImportedStandardView.FileView::from).toList();
     }
 
     private static List<ElementView> of(List<ElementView> elements, ElementKind kind) {

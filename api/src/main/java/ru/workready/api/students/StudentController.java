@@ -1,5 +1,7 @@
 package ru.workready.api.students;
 
+import ru.workready.data.scoring.Moment;
+
 import static ru.workready.engine.Decimals.fourOrNull;
 
 import ru.workready.data.programmes.ProgrammeCatalogue;
@@ -20,12 +22,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import ru.workready.api.language.Russian;
+import ru.workready.data.ProblemType;
 import ru.workready.data.scoring.ReadinessService;
 import ru.workready.api.security.Allowed;
 import ru.workready.api.security.Audited;
 import ru.workready.api.security.Tenancy;
 import ru.workready.data.NotFoundException;
-import ru.workready.data.assessments.EvidenceRepository;
 import ru.workready.data.security.Role;
 import ru.workready.data.students.StudentRepository;
 import ru.workready.engine.scoring.FunctionScore;
@@ -41,6 +43,7 @@ class StudentController {
     record StandardRef(long id, String code, String name, String orderNumber, LocalDate approvalDate) {
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "FunctionReadinessView") // simple name taken
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record FunctionView(String code, String name, int qualificationLevel, ReadinessLevel level,
                         @Nullable Double readiness, double coverage, String reason, List<String> rules,
@@ -80,10 +83,10 @@ class StudentController {
     @Allowed(Role.COLLEGE)
     @Audited(action = "list-students", subjectKind = "college", subject = "college")
     @Operation(summary = "Students of a college")
-    List<StudentRepository.Student> list(@PathVariable String college) {
+    List<StudentView> list(@PathVariable String college) {
         tenancy.requireCollege(college);
         programmes.collegeId(college).orElseThrow(() -> new NotFoundException("No college with code " + college));
-        return students.byCollege(college);
+        return students.byCollege(college).stream().map(StudentView::from).toList();
     }
 
     @GetMapping("/api/students/{id}/evidence")
@@ -92,9 +95,9 @@ class StudentController {
     @Operation(summary = "A student's evidence history: every result ever uploaded, superseded ones marked",
             description = "Evidence is append-only: a retake or a correction is a new row; current=false marks a "
                     + "row that a later one of the same outcome (or ОТФ) and kind supersedes.")
-    List<EvidenceRepository.EvidenceRecord> evidence(@PathVariable String id) {
+    List<EvidenceView> evidence(@PathVariable String id) {
         tenancy.requireStudent(students.find(id).orElseThrow(() -> new NotFoundException("No student with id " + id)));
-        return students.records(id);
+        return students.records(id).stream().map(EvidenceView::from).toList();
     }
 
     @GetMapping("/api/students/{id}/readiness")
@@ -127,14 +130,15 @@ class StudentController {
         ru.workready.data.Inputs.requireDate("asOf", asOf);
         java.time.LocalDate today = readiness.today();
         if (asOf != null && asOf.isAfter(today)) {
-            throw new ru.workready.data.InvalidInputException("invalid-as-of", "asOf " + asOf + " is after today",
+            throw new ru.workready.data.InvalidInputException(ProblemType.INVALID_AS_OF,
+                    "asOf " + asOf + " is after today",
                     List.of(new ru.workready.data.InvalidInputException.Problem(null, "asOf", asOf.toString(),
                             "a past day or today (" + today + ")")), 1);
         }
-        ReadinessService.Moment at = ReadinessService.Moment.parse(asOf, versions, knownAt, today);
+        Moment at = Moment.parse(asOf, versions, knownAt, today);
         // the evidence detail is not stored (bulk rows keep only the decision): explain computes it
         ReadinessService.Served served = asOf != null && asOf.isBefore(today)
-                || at.versions() != ReadinessService.Versions.TODAY || at.knownAt() != null
+                || at.versions() != Moment.Versions.TODAY || at.knownAt() != null
                 ? new ReadinessService.Served(readiness.asOf(id, standard, at), OffsetDateTime.now(clock), false)
                 : explain
                 ? new ReadinessService.Served(readiness.assess(id, standard), OffsetDateTime.now(clock), false)

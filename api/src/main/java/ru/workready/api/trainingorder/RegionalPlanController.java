@@ -35,6 +35,7 @@ class RegionalPlanController {
     static final long MAX_BYTES = 10L * 1024 * 1024;
     private static final String TABULAR = "CSV (UTF-8 or Windows-1251, ';' or ',') or XLSX (first sheet).";
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "StoredPlanRows") // simple name taken
     record Stored(int rows) {
     }
 

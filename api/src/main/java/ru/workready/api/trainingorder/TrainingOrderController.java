@@ -1,5 +1,7 @@
 package ru.workready.api.trainingorder;
 
+import ru.workready.data.scoring.Moment;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -65,7 +67,7 @@ class TrainingOrderController {
         }
         String own = caller.is(Role.COLLEGE) ? caller.college() : null;
         TrainingOrder order = orders.order(region, from, to, own, (ids, code, day) -> ids.stream()
-                .map(id -> scoring.asOf(id, code, ReadinessService.Moment.of(day)).readiness()).toList());
+                .map(id -> scoring.asOf(id, code, Moment.of(day)).readiness()).toList());
         return switch (f) {
             case "csv" -> Downloads.attachment(Downloads.CSV, order.downloadName() + ".csv",
                     ReportExports.csv(order.asOneTable()));

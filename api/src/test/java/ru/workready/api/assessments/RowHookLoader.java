@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import ru.workready.data.ProblemType;
 import ru.workready.data.assessments.AssessmentUploadService;
 import ru.workready.data.assessments.CopyWriter;
 import ru.workready.data.assessments.Findings;
@@ -56,7 +57,7 @@ record RowHookLoader(AssessmentUploadService delegate, IntConsumer beforeRow) im
     }
 
     @Override
-    public String problemType() {
+    public ProblemType problemType() {
         return delegate.problemType();
     }
 

@@ -3,6 +3,7 @@ package ru.workready.api.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.mock.env.MockEnvironment;
 
 /** The demo loads on the embedded database only, unless workready.demo.enabled says otherwise. */
@@ -15,7 +16,7 @@ class DemoSwitchTest {
         if (configured != null) {
             env.setProperty("workready.demo.enabled", configured);
         }
-        return new DemoSwitch(env).enabled();
+        return new DemoSwitch(Binder.get(env).bindOrCreate("workready.demo", DemoProperties.class), env).enabled();
     }
 
     @Test

@@ -24,7 +24,7 @@ import ru.workready.engine.mapping.MappingType;
 import ru.workready.engine.scoring.EvidenceContribution;
 import ru.workready.engine.scoring.FunctionScore;
 import ru.workready.engine.scoring.OutcomeContribution;
-import ru.workready.engine.scoring.Readiness;
+import ru.workready.engine.scoring.ReadinessEvaluator;
 import ru.workready.engine.scoring.ReadinessLevel;
 import ru.workready.engine.scoring.ScoringInput;
 import ru.workready.engine.standards.GeneralizedFunction;
@@ -38,7 +38,7 @@ import ru.workready.engine.standards.ProfessionalStandard;
  */
 class ShippedReasonsInRussianTest {
     private static final LocalDate AS_OF = LocalDate.of(2026, 11, 25);
-    private static final Map<String, Readiness> RULE_SETS = Map.of(
+    private static final Map<String, ReadinessEvaluator> RULE_SETS = Map.of(
             "default", readiness("default", Map.of("staleAfterYears", 5.0)),
             "region-example", readiness("region-example",
                     Map.of("staleAfterYears", 5.0, "championshipWeight", 4.0, "demoExamValidYears", 2.0)));
@@ -49,9 +49,9 @@ class ShippedReasonsInRussianTest {
         return LongStream.range(0, 40).map(i -> 20261205L + i);
     }
 
-    private static Readiness readiness(String kbase, Map<String, Double> parameters) {
+    private static ReadinessEvaluator readiness(String kbase, Map<String, Double> parameters) {
         KieBase base = KieServices.Factory.get().getKieClasspathContainer().getKieBase(kbase);
-        return new Readiness(base, kbase + "@1", parameters);
+        return new ReadinessEvaluator(base, kbase + "@1", parameters);
     }
 
     @ParameterizedTest
@@ -62,7 +62,7 @@ class ShippedReasonsInRussianTest {
         ProfessionalStandard standard = standard(random);
         List<Mapping> mappings = mappings(random, standard);
         List<Evidence> evidence = evidence(random);
-        for (Readiness readiness : RULE_SETS.values()) {
+        for (ReadinessEvaluator readiness : RULE_SETS.values()) {
             for (FunctionScore f : readiness.evaluate(new ScoringInput("s" + seed, standard, 4, mappings, evidence,
                     AS_OF)).functions()) {
                 RULES_SEEN.add(f.decidedBy());

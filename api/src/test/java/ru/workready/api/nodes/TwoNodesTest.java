@@ -52,8 +52,8 @@ class TwoNodesTest {
     static void start() {
         TestDatabase.registerFresh((name, value) -> PROPERTIES.put(name, value.get()));
         PROPERTIES.putAll(Map.of("workready.admin-key", ApiTest.ADMIN_KEY, "workready.demo.enabled", "true",
-                "workready.rescore.job.enabled", "false", "workready.rescore.job.batch", "4",
-                "workready.rescore.job.batch-students", "2", "workready.uploads.heartbeat-every", "PT0.2S",
+                "workready.rescoring.stale-scores.enabled", "false", "workready.rescoring.stale-scores.batch", "4",
+                "workready.rescoring.batch-students", "2", "workready.uploads.heartbeat-every", "PT0.2S",
                 "workready.uploads.heartbeat-timeout", "PT30S"));
         a = new Node("a", PROPERTIES, CLOCK); // migrates and imports the demo first
         b = new Node("b", PROPERTIES, CLOCK);

@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import ru.workready.api.ApiTest;
 import ru.workready.data.scoring.ReadinessService;
+import ru.workready.data.outcomes.GraduateCohort;
 import ru.workready.data.outcomes.OutcomeRepository;
 
 /**
@@ -47,7 +48,7 @@ class ValidityReportBench extends ApiTest {
         long t0 = System.nanoTime();
         fx.employment(employment.toString());
         long upload = System.nanoTime() - t0;
-        OutcomeRepository.Cohort cohort = new OutcomeRepository.Cohort(fx.college(), null, null, null, null);
+        GraduateCohort cohort = new GraduateCohort(fx.college(), null, null, null, null);
         for (int warm = 0; warm < 2; warm++) {
             validity.report(cohort, "06.001", 10, 1, null, true);
         }

@@ -83,7 +83,7 @@ class DecisionTablesTest {
         List<List<String>> cells = List.of(List.of("just", "notes"));
         assertThatThrownBy(() -> DecisionTables.toDrl("p.xlsx", DecisionTableFiles.xlsx(cells)))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
-                    assertThat(e.type()).isEqualTo("invalid-rule-set");
+                    assertThat(e.type().slug()).isEqualTo("invalid-rule-set");
                     assertThat(e.problems()).singleElement().satisfies(p -> {
                         assertThat(p.column()).isEqualTo("p.xlsx");
                         assertThat(p.reason()).contains("RuleTable");

@@ -1,5 +1,7 @@
 package ru.workready.api.scoring;
 
+import ru.workready.data.scoring.Moment;
+
 import ru.workready.data.scoring.ReadinessService;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,6 +26,7 @@ import ru.workready.data.assessments.EvidenceRepository;
 import ru.workready.data.mapping.MappingRepository;
 import ru.workready.data.programmes.ProgrammeRepository;
 import ru.workready.data.scoring.ScoreRepository;
+import ru.workready.data.scoring.ScoringProperties;
 import ru.workready.data.standards.StandardRepository;
 import ru.workready.data.students.StudentRepository;
 import ru.workready.data.testing.TestClock;
@@ -136,12 +139,12 @@ class AsOfPropertyTest extends ApiTest {
             if (copyCsv.length() > HEADER.length()) {
                 upload(fixture.college(), copyCsv);
             }
-            StudentReadiness asOf = service.asOf(student, "06.001", ReadinessService.Moment.of(day)).readiness();
+            StudentReadiness asOf = service.asOf(student, "06.001", Moment.of(day)).readiness();
             ReadinessService onThatDay = new ReadinessService(students, app.getBean(ProgrammeRepository.class),
                     app.getBean(MappingRepository.class), app.getBean(StandardRepository.class),
                     app.getBean(EvidenceRepository.class), app.getBean(ScoreRepository.class),
                     app.getBean(RuleBaseRegistry.class), Clock.fixed(day.atTime(12, 0).atZone(TestClock.ZONE)
-                    .toInstant(), TestClock.ZONE), 10);
+                    .toInstant(), TestClock.ZONE), new ScoringProperties(10));
             StudentReadiness then = onThatDay.current(copy, "06.001").readiness();
             // and straight through the engine: the copy's whole history (nothing filtered), evaluated at D
             MappingRepository.ActiveMapping mapping = app.getBean(MappingRepository.class)

@@ -29,7 +29,8 @@ import ru.workready.engine.scoring.Methodology;
  * retakes and ties, the rows it picks are exactly the engine's current evidence of the whole history, and the
  * outcomes' mastery is the same from either. Runs on a database of its own (it adds students to the demo college).
  */
-@SpringBootTest(properties = {"workready.admin-key=" + ApiTest.ADMIN_KEY, "workready.rescore.job.enabled=false"})
+@SpringBootTest(properties = {"workready.admin-key=" + ApiTest.ADMIN_KEY,
+        "workready.rescoring.stale-scores.enabled=false"})
 class CurrentEvidenceTest {
     private static final String[] KINDS = {"COURSE_GRADE", "MODULE_EXAM", "DEMO_EXAM"};
 

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import ru.workready.api.ApiTest;
 import ru.workready.data.standards.StandardImportService;
+import ru.workready.data.standards.StandardsProperties;
 
 /** The start-up folder: good files are imported, a bad one is skipped, a second run changes nothing. */
 class StandardFolderImportTest extends ApiTest {
@@ -28,7 +29,7 @@ class StandardFolderImportTest extends ApiTest {
                 StandardApiTest.recoded("06.011-database-administrator.xml", "98.502"),
                 StandardApiTest.recoded("06.035-web-developer.xml", "98.503")));
         Files.writeString(dir.resolve("notes.txt"), "not a standard");
-        StandardFolderImport folder = new StandardFolderImport(dir.toString(), importer);
+        StandardFolderImport folder = new StandardFolderImport(new StandardsProperties(dir.toString()), importer);
 
         folder.run(null);
         long rows = jdbc.sql("select count(*) from function_element").query(Long.class).single();
@@ -37,6 +38,6 @@ class StandardFolderImportTest extends ApiTest {
         assertThat(jdbc.sql("select code from professional_standard where code like '98.5%' order by code")
                 .query(String.class).list()).containsExactly("98.501", "98.502", "98.503");
         assertThat(jdbc.sql("select count(*) from function_element").query(Long.class).single()).isEqualTo(rows);
-        new StandardFolderImport(dir.resolve("missing").toString(), importer).run(null);
+        new StandardFolderImport(new StandardsProperties(dir.resolve("missing").toString()), importer).run(null);
     }
 }

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.util.unit.DataSize;
+import ru.workready.data.ProblemType;
 import ru.workready.data.csv.TabularFormat;
 
 /**
@@ -44,10 +44,13 @@ public class AssessmentUploadService implements UploadLoader {
     /** More results than this for one student, outcome and kind in one file get a warning (0: no check). */
     private final int maxResultsPerKey;
 
-    public AssessmentUploadService(UploadService uploads,
-                                   @Value("${workready.uploads.own-partition:16MB}") DataSize ownPartition,
-                                   java.time.Clock clock,
-                                   @Value("${workready.uploads.max-results-per-key:50}") int maxResultsPerKey) {
+    @org.springframework.beans.factory.annotation.Autowired
+    public AssessmentUploadService(UploadService uploads, UploadProperties settings, java.time.Clock clock) {
+        this(uploads, settings.ownPartition(), clock, settings.maxResultsPerKey());
+    }
+
+    public AssessmentUploadService(UploadService uploads, DataSize ownPartition, java.time.Clock clock,
+                                   int maxResultsPerKey) {
         this.maxResultsPerKey = maxResultsPerKey;
         this.clock = clock;
         this.uploads = uploads;
@@ -78,8 +81,8 @@ public class AssessmentUploadService implements UploadLoader {
     }
 
     @Override
-    public String problemType() {
-        return "invalid-assessment-file";
+    public ProblemType problemType() {
+        return ProblemType.INVALID_ASSESSMENT_FILE;
     }
 
     @Override

@@ -1,14 +1,18 @@
 package ru.workready.data.assessments;
 
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import java.time.Duration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
+import ru.workready.data.scoring.RescoringProperties;
 
 /** The executor of large uploads and the job that rescores students marked stale by uploads. */
 @Configuration
@@ -30,15 +34,21 @@ class IngestionConfiguration {
 
     /** Rescores stale students in batches, so that stored scores catch up with large uploads (every node). */
     @Component
-    @ConditionalOnProperty(name = "workready.rescore.job.enabled", havingValue = "true", matchIfMissing = true)
-    static class StaleScoreJob {
+    @ConditionalOnBooleanProperty(name = "workready.rescoring.stale-scores.enabled", matchIfMissing = true)
+    static class StaleScoreJob implements SchedulingConfigurer {
         private final StaleScoreWork work;
+        private final Duration every;
 
-        StaleScoreJob(StaleScoreWork work) {
+        StaleScoreJob(StaleScoreWork work, RescoringProperties settings) {
             this.work = work;
+            this.every = settings.staleScores().every();
         }
 
-        @Scheduled(fixedDelayString = "${workready.rescore.job.delay-ms:2000}", initialDelay = 5000)
+        @Override
+        public void configureTasks(ScheduledTaskRegistrar registrar) {
+            registrar.addFixedDelayTask(new FixedDelayTask(this::rescoreStale, every, Duration.ofSeconds(5)));
+        }
+
         void rescoreStale() {
             work.run();
         }

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import ru.workready.data.scoring.ReadinessService;
+import ru.workready.data.scoring.RescoringProperties;
 import ru.workready.data.assessments.StaleScoreRepository;
 
 /**
@@ -24,11 +24,11 @@ public class StaleScoreWork {
     private final int batch;
 
     StaleScoreWork(StaleScoreRepository stale, ReadinessService readiness, TransactionTemplate tx,
-                   @Value("${workready.rescore.job.batch:200}") int batch) {
+                   RescoringProperties settings) {
         this.stale = stale;
         this.readiness = readiness;
         this.tx = tx;
-        this.batch = batch;
+        this.batch = settings.staleScores().batch();
     }
 
     /** Takes batches until none is left for this node; returns the students it rescored, in order. */

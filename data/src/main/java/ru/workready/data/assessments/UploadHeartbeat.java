@@ -7,7 +7,6 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import ru.workready.data.assessments.UploadHeartbeats;
@@ -29,8 +28,8 @@ public class UploadHeartbeat implements DisposableBean {
         return t;
     });
 
-    UploadHeartbeat(UploadService uploads, UploadHeartbeats heartbeats,
-                    @Value("${workready.uploads.heartbeat-every:PT10S}") Duration every) {
+    UploadHeartbeat(UploadService uploads, UploadHeartbeats heartbeats, UploadProperties settings) {
+        Duration every = settings.heartbeatEvery();
         this.uploads = uploads;
         this.heartbeats = heartbeats;
         beat.scheduleWithFixedDelay(this::beat, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,11 +21,10 @@ public class UploadHeartbeats {
     private final Duration timeout;
     private final String node = UUID.randomUUID().toString();
 
-    public UploadHeartbeats(JdbcClient jdbc, Clock clock,
-                            @Value("${workready.uploads.heartbeat-timeout:PT1M}") Duration timeout) {
+    public UploadHeartbeats(JdbcClient jdbc, Clock clock, UploadProperties settings) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.timeout = timeout;
+        this.timeout = settings.heartbeatTimeout();
     }
 
     /** This node's id in {@code upload.node_id}. */

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import ru.workready.data.InvalidInputException.Problem;
+import ru.workready.data.ProblemType;
 import ru.workready.data.csv.CsvReader;
 
 /**
@@ -17,7 +18,7 @@ public interface UploadLoader {
     UploadKind kind();
 
     /** Last segment of the problem type URI of a rejected upload. */
-    String problemType();
+    ProblemType problemType();
 
     List<String> requiredColumns();
 

@@ -3,8 +3,8 @@ package ru.workready.data.assessments;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import ru.workready.data.assessments.EvidenceRepository;
 
@@ -16,18 +16,25 @@ import ru.workready.data.assessments.EvidenceRepository;
  * procedure folds one upload at a time whoever calls it.
  */
 @Component
-public class UploadPartitionsFold {
+public class UploadPartitionsFold implements SchedulingConfigurer {
     private static final Logger log = LoggerFactory.getLogger(UploadPartitionsFold.class);
     private final EvidenceRepository evidence;
+    private final EvidenceFoldProperties settings;
     private final Duration after;
 
-    UploadPartitionsFold(EvidenceRepository evidence,
-                         @Value("${workready.evidence.fold.after:30d}") Duration after) {
+    UploadPartitionsFold(EvidenceRepository evidence, EvidenceFoldProperties settings) {
         this.evidence = evidence;
-        this.after = after;
+        this.settings = settings;
+        this.after = settings.after();
     }
 
-    @Scheduled(cron = "${workready.evidence.fold.cron:-}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        if (settings.scheduled()) {
+            registrar.addCronTask(this::foldScheduled, settings.cron().strip());
+        }
+    }
+
     void foldScheduled() {
         fold(after);
     }

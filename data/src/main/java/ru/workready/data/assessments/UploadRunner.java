@@ -6,7 +6,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Component;
 import ru.workready.data.scoring.ReadinessService;
@@ -44,16 +43,14 @@ public class UploadRunner {
 
     UploadRunner(UploadService uploads, ReadinessService readiness, StaleScoreRepository stale,
                  @Qualifier("uploadExecutor") TaskExecutor executor,
-                 @Value("${workready.uploads.max-bytes:2147483648}") long maxBytes,
-                 @Value("${workready.uploads.async-bytes:8388608}") long asyncBytes,
-                 @Value("${workready.uploads.inline-rescore-students:200}") int inlineRescore) {
+                 UploadProperties settings) {
         this.uploads = uploads;
         this.readiness = readiness;
         this.stale = stale;
         this.executor = executor;
-        this.maxBytes = maxBytes;
-        this.asyncBytes = asyncBytes;
-        this.inlineRescore = inlineRescore;
+        this.maxBytes = settings.maxBytes().toBytes();
+        this.asyncBytes = settings.asyncBytes().toBytes();
+        this.inlineRescore = settings.inlineRescoreStudents();
     }
 
     /**

@@ -15,12 +15,11 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.util.unit.DataSize;
 import org.springframework.transaction.support.TransactionTemplate;
+import ru.workready.data.ProblemType;
 import ru.workready.data.InvalidInputException;
 import ru.workready.data.InvalidInputException.Problem;
 import ru.workready.data.NotFoundException;
@@ -73,17 +72,15 @@ public class UploadService {
     private final UploadHeartbeats heartbeats;
 
     public UploadService(JdbcClient jdbc, DataSource dataSource, TransactionTemplate tx, UploadHeartbeats heartbeats,
-                         @Value("${workready.uploads.xlsx.max-sheet-bytes:1GB}") DataSize maxSheet,
-                         @Value("${workready.uploads.xlsx.max-part-bytes:8MB}") DataSize maxPart,
-                         @Value("${workready.uploads.xlsx.max-shared-strings-bytes:32MB}") DataSize maxSharedStringsBytes,
-                         @Value("${workready.uploads.xlsx.max-shared-strings:1000000}") int maxSharedStrings) {
+                         UploadProperties settings) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.tx = tx;
         this.heartbeats = heartbeats;
         this.records = new UploadRecords(jdbc, tx, here::progress);
-        this.xlsxLimits = XlsxGuard.Limits.uploads(maxSheet.toBytes(), maxPart.toBytes(),
-                maxSharedStringsBytes.toBytes(), maxSharedStrings);
+        UploadProperties.Xlsx xlsx = settings.xlsx();
+        this.xlsxLimits = XlsxGuard.Limits.uploads(xlsx.maxSheetBytes().toBytes(), xlsx.maxPartBytes().toBytes(),
+                xlsx.maxSharedStringsBytes().toBytes(), xlsx.maxSharedStrings());
     }
 
     /** What an uploaded workbook may unpack to (workready.uploads.xlsx.*). */
@@ -211,7 +208,8 @@ public class UploadService {
         Map<String, Integer> counts = new TreeMap<>(moved.counts().isEmpty() ? stager.counts() : moved.counts());
         if (!records.complete(uploadId, rows, counts, findings, moved)) {
             // another node marked it FAILED (this one stalled past the heartbeat timeout): roll back, store nothing
-            throw new ru.workready.data.ConflictException("upload-conflict", "Upload " + uploadId + " took longer than "
+            throw new ru.workready.data.ConflictException(ProblemType.UPLOAD_CONFLICT, "Upload " + uploadId
+                    + " took longer than "
                     + "the heartbeat timeout and was marked failed by another node; nothing was stored: send the file "
                     + "again");
         }

@@ -12,12 +12,13 @@ import ru.workready.data.InvalidInputException;
 import ru.workready.data.InvalidInputException.Problem;
 import ru.workready.data.NotFoundException;
 import ru.workready.data.Page;
+import ru.workready.data.ProblemType;
 
 /** Registering, changing and removing colleges; every field checked, every problem listed. */
 @Service
 public class CollegeService {
-    static final String INVALID = "invalid-college";
-    static final String CONFLICT = "college-conflict";
+    static final ProblemType INVALID = ProblemType.INVALID_COLLEGE;
+    static final ProblemType CONFLICT = ProblemType.COLLEGE_CONFLICT;
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,39}");
     private static final int[] INN_WEIGHTS = {2, 4, 10, 3, 5, 9, 4, 6, 8};
 

@@ -13,6 +13,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.jspecify.annotations.Nullable;
 import ru.workready.data.InvalidInputException;
 import ru.workready.data.InvalidInputException.Problem;
+import ru.workready.data.ProblemType;
 
 /**
  * The one CSV tokenizer for small files (decision tables, mappings, demand, programmes): Apache
@@ -81,7 +82,7 @@ public final class CsvTable {
             }
         } catch (IOException | UncheckedIOException e) {
             // the lenient format refuses nothing a String can hold; kept as a 4xx should that change
-            throw new InvalidInputException("invalid-csv", "The file is not readable as CSV",
+            throw new InvalidInputException(ProblemType.INVALID_CSV, "The file is not readable as CSV",
                     List.of(new Problem(line, null, null, String.valueOf(e.getMessage()))), 1);
         }
         return out;

@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import ru.workready.data.Inputs;
 import ru.workready.data.InvalidInputException;
 import ru.workready.data.InvalidInputException.Problem;
+import ru.workready.data.ProblemType;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -64,14 +65,14 @@ public final class TabularReader {
                 index++;
                 int number = array ? index : p.currentTokenLocation().getLineNr();
                 if (t != JsonToken.START_OBJECT) {
-                    throw new InvalidInputException("invalid-json", "Each record must be a JSON object",
+                    throw new InvalidInputException(ProblemType.INVALID_JSON, "Each record must be a JSON object",
                             List.of(new Problem(number, null, t.asString(), "expected an object")), 1);
                 }
                 Map<String, String> cells = new HashMap<>();
                 while ((t = p.nextToken()) == JsonToken.PROPERTY_NAME) {
                     String name = p.currentName().strip().toLowerCase(Locale.ROOT);
                     if (Inputs.hasNul(name) || name.isEmpty() || cells.containsKey(name)) {
-                        throw new InvalidInputException("invalid-json", "A record has a malformed field name",
+                        throw new InvalidInputException(ProblemType.INVALID_JSON, "A record has a malformed field name",
                                 List.of(new Problem(number, Inputs.shown(name), null, Inputs.hasNul(name)
                                         ? "the field name " + Inputs.NUL_REASON : name.isEmpty()
                                         ? "the field has no name" : "the field appears more than once in the record")),
@@ -81,7 +82,7 @@ public final class TabularReader {
                     if (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY) {
                         p.skipChildren();
                         cells.put(name, "");
-                        throw new InvalidInputException("invalid-json", "Record fields must be plain values",
+                        throw new InvalidInputException(ProblemType.INVALID_JSON, "Record fields must be plain values",
                                 List.of(new Problem(number, name, null, "nested objects and arrays are not allowed")), 1);
                     }
                     cells.put(name, v == JsonToken.VALUE_NULL ? "" : p.getString());
@@ -90,11 +91,12 @@ public final class TabularReader {
                 t = p.nextToken();
             }
             if (array && t == JsonToken.END_ARRAY && p.nextToken() != null) {
-                throw new InvalidInputException("invalid-json", "Content after the end of the JSON array");
+                throw new InvalidInputException(ProblemType.INVALID_JSON, "Content after the end of the JSON array");
             }
         } catch (JacksonException e) {
             long line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
-            throw new InvalidInputException("invalid-json", "Malformed JSON" + (line > 0 ? " at line " + line : "")
+            throw new InvalidInputException(ProblemType.INVALID_JSON,
+                    "Malformed JSON" + (line > 0 ? " at line " + line : "")
                     + ": " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

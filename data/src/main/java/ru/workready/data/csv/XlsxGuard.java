@@ -21,6 +21,7 @@ import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 import ru.workready.data.InvalidInputException;
 import ru.workready.data.InvalidInputException.Problem;
+import ru.workready.data.ProblemType;
 
 /**
  * Limits on what an XLSX (a zip of XML parts) may unpack to, checked before POI reads it: a few
@@ -32,7 +33,7 @@ import ru.workready.data.InvalidInputException.Problem;
  */
 public final class XlsxGuard {
     /** Problem type of every refusal. */
-    public static final String TYPE = "invalid-xlsx";
+    public static final ProblemType TYPE = ProblemType.INVALID_XLSX;
     /** Entries a workbook may have (a real one has a few dozen). */
     static final int MAX_ENTRIES = 10_000;
     /** The parts the streaming reader reads by SAX, never whole: worksheets. */

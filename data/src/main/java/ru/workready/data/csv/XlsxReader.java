@@ -35,6 +35,7 @@ import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
+import ru.workready.data.ProblemType;
 import ru.workready.data.Inputs;
 import ru.workready.data.InvalidInputException;
 
@@ -70,14 +71,14 @@ final class XlsxReader {
             requireCountedWholeParts(pkg, checked);
             readFirstSheet(pkg, limits, new Rows(onHeader, sink));
         } catch (NotOfficeXmlFileException | InvalidFormatException e) {
-            throw new InvalidInputException("invalid-xlsx", "Not an XLSX workbook: " + e.getMessage());
+            throw new InvalidInputException(ProblemType.INVALID_XLSX, "Not an XLSX workbook: " + e.getMessage());
         } catch (SAXException | ParserConfigurationException | OpenXML4JException e) {
-            throw new InvalidInputException("invalid-xlsx", "Unreadable XLSX sheet: " + e.getMessage());
+            throw new InvalidInputException(ProblemType.INVALID_XLSX, "Unreadable XLSX sheet: " + e.getMessage());
         } catch (POIXMLException | OpenXML4JRuntimeException | RecordFormatException e) {
-            throw new InvalidInputException("invalid-xlsx", "Unreadable XLSX workbook: " + e.getMessage());
+            throw new InvalidInputException(ProblemType.INVALID_XLSX, "Unreadable XLSX workbook: " + e.getMessage());
         } catch (ZipException | EOFException e) {
             // a damaged or truncated zip stream: the file's fault, not ours
-            throw new InvalidInputException("invalid-xlsx", "Unreadable XLSX workbook: " + e.getMessage());
+            throw new InvalidInputException(ProblemType.INVALID_XLSX, "Unreadable XLSX workbook: " + e.getMessage());
         } catch (IOException e) {
             if (e.getMessage() != null && e.getMessage().contains("Zip bomb")) {
                 // POI's own inflation-ratio check on a part streamed after our checks
@@ -94,7 +95,7 @@ final class XlsxReader {
         StylesTable styles = reader.getStylesTable();
         XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
         if (!sheets.hasNext()) {
-            throw new InvalidInputException("invalid-xlsx", "The workbook has no sheet");
+            throw new InvalidInputException(ProblemType.INVALID_XLSX, "The workbook has no sheet");
         }
         try (InputStream raw = sheets.next()) {
             String part = sheets.getSheetPart().getPartName().getName();
@@ -205,7 +206,7 @@ final class XlsxReader {
                 return;
             }
             if (column >= MAX_COLUMNS) {
-                throw new InvalidInputException("invalid-xlsx", "A cell lies beyond the last column Excel allows (XFD)",
+                throw new InvalidInputException(ProblemType.INVALID_XLSX, "A cell lies beyond the last column Excel allows (XFD)",
                         List.of(new InvalidInputException.Problem(rowNumber, cellReference.length() > 20
                                 ? cellReference.substring(0, 20) : cellReference, null, "beyond column XFD")), 1);
             }

@@ -10,6 +10,7 @@ import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.jspecify.annotations.Nullable;
 import org.xml.sax.Attributes;
 import org.xml.sax.helpers.DefaultHandler;
+import ru.workready.data.ProblemType;
 import ru.workready.data.InvalidInputException;
 
 /**
@@ -137,7 +138,7 @@ final class XlsxSheetHandler extends DefaultHandler {
     public void characters(char[] ch, int start, int length) {
         if (valueOpen) {
             if (value.length() + length > XlsxReader.MAX_CELL_CHARS) {
-                throw new InvalidInputException("invalid-xlsx", "A cell is longer than Excel allows",
+                throw new InvalidInputException(ProblemType.INVALID_XLSX, "A cell is longer than Excel allows",
                         List.of(new InvalidInputException.Problem(rowNum + 1, cellRef, null,
                                 "more than " + XlsxReader.MAX_CELL_CHARS + " characters in one cell")), 1);
             }
@@ -155,7 +156,7 @@ final class XlsxSheetHandler extends DefaultHandler {
         } catch (NumberFormatException e) {
             // refused below
         }
-        throw new InvalidInputException("invalid-xlsx", "Unreadable XLSX sheet: a " + what + " is not a number",
+        throw new InvalidInputException(ProblemType.INVALID_XLSX, "Unreadable XLSX sheet: a " + what + " is not a number",
                 List.of(new InvalidInputException.Problem(row, null, text.length() > 40 ? text.substring(0, 40) : text,
                         "not a valid " + what)), 1);
     }
@@ -185,7 +186,7 @@ final class XlsxSheetHandler extends DefaultHandler {
                     try {
                         text = strings.get(Integer.parseInt(index));
                     } catch (NumberFormatException | IndexOutOfBoundsException e) {
-                        throw new InvalidInputException("invalid-xlsx", "Unreadable XLSX sheet: a cell refers to "
+                        throw new InvalidInputException(ProblemType.INVALID_XLSX, "Unreadable XLSX sheet: a cell refers to "
                                 + "a shared string that does not exist",
                                 List.of(new InvalidInputException.Problem(rowNum + 1, cellRef, index.length() > 40
                                         ? index.substring(0, 40) : index, "no such shared string")), 1);

@@ -1,7 +1,7 @@
 package ru.workready.data.database;
 
 import com.zaxxer.hikari.HikariDataSource;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,11 +17,12 @@ import org.springframework.context.annotation.Configuration;
 public class SessionSettings {
 
     @Bean
-    static BeanPostProcessor sessionSettingsForPools(@Value("${workready.database.jit:off}") String jit) {
+    static BeanPostProcessor sessionSettingsForPools(ObjectProvider<DatabaseProperties> settings) {
+        // a provider: a post-processor is made before the settings are bound, the pools after
         return new BeanPostProcessor() {
             @Override
             public Object postProcessBeforeInitialization(Object bean, String beanName) {
-                if (bean instanceof HikariDataSource pool && !"on".equalsIgnoreCase(jit)
+                if (bean instanceof HikariDataSource pool && !"on".equalsIgnoreCase(settings.getObject().jit())
                         && pool.getConnectionInitSql() == null && !pool.isRunning()) {
                     pool.setConnectionInitSql("set jit = off");
                 }

@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 import ru.workready.data.InvalidInputException;
+import ru.workready.data.ProblemType;
 
 /** The demo's footprint: everything it creates is marked (college.demo, region.demo) and goes in one call. */
 @Repository
@@ -41,7 +42,7 @@ public class DemoRepository {
             jdbc.sql("call remove_demo_data(?)").param(OffsetDateTime.now(clock)).update();
         } catch (DataIntegrityViolationException e) {
             String message = e.getMostSpecificCause().getMessage();
-            throw new ConflictException("demo-conflict", message == null ? "The demo cannot be removed"
+            throw new ConflictException(ProblemType.DEMO_CONFLICT, message == null ? "The demo cannot be removed"
                     : message.replaceFirst("^ERROR: ", "").replaceAll("\\s+Where: .*", ""));
         }
         return new Removed(colleges, students, employers);

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ru.workready.data.InvalidInputException;
 import ru.workready.data.InvalidInputException.Problem;
+import ru.workready.data.ProblemType;
 import ru.workready.data.csv.CsvReader;
 import ru.workready.data.csv.CsvTable;
 
@@ -22,7 +23,7 @@ import ru.workready.data.csv.CsvTable;
  */
 @Service
 public class DemandService {
-    public static final String INVALID = "invalid-demand";
+    public static final ProblemType INVALID = ProblemType.INVALID_DEMAND;
     static final int MAX_LISTED_PROBLEMS = 100;
 
     /** One declared need as sent: either employer + profile, or standard + function (ТФ "A/01.3" or ОТФ "A"). */

@@ -1,9 +1,10 @@
 package ru.workready.data.employers;
 
+import ru.workready.data.scoring.Moment;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import ru.workready.data.scoring.ReadinessService;
 import ru.workready.data.NotFoundException;
@@ -94,7 +94,7 @@ public class EmployerAsOf {
     /** The student's scores as of the day by the ids of its edition's ТФ; none without a mapping to the standard. */
     private Map<Long, FunctionScore> scores(String studentId, String standard, LocalDate day) {
         try {
-            ReadinessService.Assessed a = readiness.asOf(studentId, standard, ReadinessService.Moment.of(day));
+            ReadinessService.Assessed a = readiness.asOf(studentId, standard, Moment.of(day));
             Map<String, Long> ids = readiness.functionIds(a.standardId());
             Map<Long, FunctionScore> byId = new HashMap<>();
             a.readiness().functions().forEach(f -> {
@@ -143,7 +143,7 @@ public class EmployerAsOf {
 
     /**
      * The aggregate of members held in the heap: per group (college × programme × graduation year) the employer
-     * levels, the median job fit, suppressed as {@link EmployerQueries#publishParts} says; totals over published groups.
+     * levels, the median job fit, suppressed as {@link EmployerCells#publish} says; totals over published groups.
      */
     public static EmployerQueries.Aggregate aggregate(EmployerQueries.Subject subject, List<MemberStandings> members) {
         Map<List<Object>, List<MemberStandings>> groups = new LinkedHashMap<>();
@@ -170,30 +170,20 @@ public class EmployerAsOf {
                 levelCounts.merge(level, 1L, Long::sum);
             }
             long withoutConsent = group.stream().filter(m -> !m.member().consent()).count();
-            SmallCells.Publication publication = EmployerQueries.publishParts(group.size(), withoutConsent,
-                    EmployerQueries.EMPLOYER_LEVELS, levelCounts);
-            Long[] shown = publication.parts();
-            if (shown == null) {
+            EmployerCells.Published p = EmployerCells.publish(new EmployerCells.Group(first.collegeCode(),
+                    first.collegeName(), first.region(), first.fgosCode(), first.programmeName(),
+                    first.graduationYear()), group.size(), withoutConsent, levelCounts, () -> SmallCells.median(fits));
+            cells.add(p.cell());
+            if (p.suppressed()) {
                 suppressed++;
-                cells.add(new EmployerQueries.Cell(first.collegeCode(), first.collegeName(), first.region(),
-                        first.fgosCode(), first.programmeName(), first.graduationYear(), true, null, null, null,
-                        publication.reason(), null));
                 continue;
             }
-            Map<ReadinessLevel, Long> counts = new EnumMap<>(ReadinessLevel.class);
-            for (int i = 0; i < shown.length; i++) {
-                counts.put(EmployerQueries.EMPLOYER_LEVELS.get(i), shown[i]);
-            }
-            boolean partsHidden = Arrays.stream(shown).allMatch(Objects::isNull);
             publishedStudents += group.size();
-            if (!partsHidden) {
+            if (!p.partsHidden()) {
                 for (double f : fits) {
                     publishedFits.add(f);
                 }
             }
-            cells.add(new EmployerQueries.Cell(first.collegeCode(), first.collegeName(), first.region(),
-                    first.fgosCode(), first.programmeName(), first.graduationYear(), false, (long) group.size(), counts,
-                    partsHidden ? null : round(SmallCells.median(fits)), publication.reason(), null));
         }
         double median = SmallCells.median(publishedFits.stream().mapToDouble(Double::doubleValue).toArray());
         return new EmployerQueries.Aggregate(cells, new EmployerQueries.Totals(publishedStudents,

@@ -1,14 +1,11 @@
 package ru.workready.data.employers;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -149,27 +146,18 @@ public class EmployerQueries {
         long publishedStudents = 0;
         int suppressed = 0;
         for (Group g : groups) {
-            SmallCells.Publication publication = publishParts(g.students(), g.withoutConsent(), EMPLOYER_LEVELS,
-                    g.counts());
-            Long[] shown = publication.parts();
-            if (shown == null) {
+            EmployerCells.Published p = EmployerCells.publish(new EmployerCells.Group(g.key().collegeCode(),
+                    g.collegeName(), g.region(), g.key().fgosCode(), g.programmeName(), g.key().graduationYear()),
+                    g.students(), g.withoutConsent(), g.counts(), g::median);
+            cells.add(p.cell());
+            if (p.suppressed()) {
                 suppressed++;
-                cells.add(new Cell(g.key().collegeCode(), g.collegeName(), g.region(), g.key().fgosCode(),
-                        g.programmeName(), g.key().graduationYear(), true, null, null, null, publication.reason(), null));
                 continue;
             }
-            Map<ReadinessLevel, Long> counts = new EnumMap<>(ReadinessLevel.class);
-            for (int i = 0; i < shown.length; i++) {
-                counts.put(EMPLOYER_LEVELS.get(i), shown[i]);
-            }
-            boolean partsHidden = Arrays.stream(shown).allMatch(Objects::isNull);
             publishedStudents += g.students();
-            if (!partsHidden) {
+            if (!p.partsHidden()) {
                 withPublishedFits.add(g.key());
             }
-            cells.add(new Cell(g.key().collegeCode(), g.collegeName(), g.region(), g.key().fgosCode(),
-                    g.programmeName(), g.key().graduationYear(), false, g.students(), counts,
-                    partsHidden ? null : round(g.median()), publication.reason(), null));
         }
         // the median of the published groups: read with the groups when all are published, otherwise a
         // second pass over the published ones only (a total over all would reveal the suppressed ones)
@@ -179,21 +167,6 @@ public class EmployerQueries {
                 : aggregates.median(filter, functions, withPublishedFits);
         return new Aggregate(cells, new Totals(publishedStudents, cells.size() - suppressed, suppressed,
                 Double.isNaN(median) ? null : round(median)));
-    }
-
-    /**
-     * The level counts of one group as they may be published ({@link SmallCells#publish}): nothing
-     * when the group is smaller than K or a small count has no safe complement; all parts null when
-     * 1 … K−1 of its students have not consented (named candidates would otherwise let their levels
-     * be recovered by subtraction); else small parts and their complements hidden.
-     */
-    static SmallCells.Publication publishParts(long students, long withoutConsent, List<ReadinessLevel> partition,
-                                               Map<ReadinessLevel, Long> counts) {
-        long[] parts = new long[partition.size()];
-        for (int i = 0; i < parts.length; i++) {
-            parts[i] = counts.getOrDefault(partition.get(i), 0L);
-        }
-        return SmallCells.publish(students, withoutConsent, parts);
     }
 
     /**
@@ -278,7 +251,7 @@ public class EmployerQueries {
             int groupsLeftOut = 0;
             boolean hidden = false;
             for (Group group : aggregates.groups(filter, target.functions(), rule(target)).list()) {
-                Long[] parts = publishParts(group.students(), group.withoutConsent(), target.levels(), group.counts())
+                Long[] parts = SmallCells.publish(group.students(), group.withoutConsent(), target.levels(), group.counts())
                         .parts();
                 if (parts == null) {
                     groupsLeftOut++;

@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import ru.workready.data.InvalidInputException;
 import ru.workready.data.InvalidInputException.Problem;
 import ru.workready.data.NotFoundException;
+import ru.workready.data.ProblemType;
 import ru.workready.engine.scoring.ReadinessLevel;
 import ru.workready.engine.standards.FunctionCodes;
 
@@ -22,7 +23,7 @@ import ru.workready.engine.standards.FunctionCodes;
  */
 @Service
 public class JobProfileService {
-    public static final String INVALID = "invalid-job-profile";
+    public static final ProblemType INVALID = ProblemType.INVALID_JOB_PROFILE;
     static final int DEFAULT_IMPORTANCE = 3;
 
     /** Where a new profile takes its starting ТФ from: one ОТФ, or all ОТФ at a qualification level. */
@@ -64,15 +65,17 @@ public class JobProfileService {
         if (code != null && !code.isBlank() && !code.strip().matches("[\\p{L}0-9_.-]{1,64}")) {
             problems.add(new Problem(null, "code", code, "letters, digits, '-', '_' or '.', at most 64"));
         }
-        fail(problems, "invalid-employer", "The employer cannot be created");
+        fail(problems, ProblemType.INVALID_EMPLOYER, "The employer cannot be created");
         if (repository.employer(code.strip()).isPresent()) {
-            throw new ConflictException("employer-conflict", "An employer with code " + code.strip() + " exists");
+            throw new ConflictException(ProblemType.EMPLOYER_CONFLICT,
+                    "An employer with code " + code.strip() + " exists");
         }
         try {
             return repository.insertEmployer(code.strip(), name.strip(), regionName);
         } catch (DuplicateKeyException e) {
             // created concurrently since the check above
-            throw new ConflictException("employer-conflict", "An employer with code " + code.strip() + " exists");
+            throw new ConflictException(ProblemType.EMPLOYER_CONFLICT,
+                    "An employer with code " + code.strip() + " exists");
         }
     }
 
@@ -88,14 +91,14 @@ public class JobProfileService {
         List<EmployerRepository.ProfileEntry> entries = entries(draft, problems);
         fail(problems, INVALID, "The job profile has " + problems.size() + " problem(s); nothing was stored");
         if (repository.profile(employer, draft.code().strip()).isPresent()) {
-            throw new ConflictException("job-profile-conflict",
+            throw new ConflictException(ProblemType.JOB_PROFILE_CONFLICT,
                     "Employer " + employer.code() + " already has a profile " + draft.code().strip());
         }
         long id;
         try {
             id = repository.insertProfile(employer.id(), draft.code().strip(), draft.name().strip(), entries);
         } catch (DuplicateKeyException e) {
-            throw new ConflictException("job-profile-conflict",
+            throw new ConflictException(ProblemType.JOB_PROFILE_CONFLICT,
                     "Employer " + employer.code() + " already has a profile " + draft.code().strip());
         }
         return repository.profile(id).orElseThrow();
@@ -223,7 +226,7 @@ public class JobProfileService {
         }
     }
 
-    private static void fail(List<Problem> problems, String type, String message) {
+    private static void fail(List<Problem> problems, ProblemType type, String message) {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(type, message, problems, problems.size());
         }

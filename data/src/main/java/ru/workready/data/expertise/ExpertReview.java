@@ -13,6 +13,7 @@ import ru.workready.data.Inputs;
 import ru.workready.data.InvalidInputException;
 import ru.workready.data.InvalidInputException.Problem;
 import ru.workready.data.NotFoundException;
+import ru.workready.data.ProblemType;
 import ru.workready.data.expertise.Expertise.Decision;
 import ru.workready.data.expertise.Expertise.ExpertRow;
 import ru.workready.data.expertise.Expertise.Party;
@@ -99,7 +100,7 @@ public class ExpertReview {
             checkProposedRow(row, in, problems);
         }
         checkComment(in.comment(), problems);
-        fail("invalid-expertise-decision", "The decision on row " + mappingId, problems);
+        fail(ProblemType.INVALID_EXPERTISE_DECISION, "The decision on row " + mappingId, problems);
         repository.insertDecision(id, org, mappingId, in.verdict(), blankToNull(in.comment()),
                 in.type(), in.weight(), in.critical(), expertises.now(), keyId);
         return rows(id, p, null).stream().filter(r -> r.row().mappingId() == mappingId).findFirst().orElseThrow();
@@ -158,7 +159,7 @@ public class ExpertReview {
             problems.add(new Problem(null, "comment", null, "say why the programme should cover this ТФ"));
         }
         checkComment(in.comment(), problems);
-        fail("invalid-expertise-proposal", "The proposal", problems);
+        fail(ProblemType.INVALID_EXPERTISE_PROPOSAL, "The proposal", problems);
         return repository.insertProposal(id, org, in.kind(), outcome, function, element,
                 in.kind() == ProposalKind.MISSING_ROW ? in.type() : null,
                 in.kind() == ProposalKind.MISSING_ROW ? in.weight() : null,
@@ -221,7 +222,7 @@ public class ExpertReview {
         }
     }
 
-    private static void fail(String type, String what, List<Problem> problems) {
+    private static void fail(ProblemType type, String what, List<Problem> problems) {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(type, what + " has " + problems.size() + " problem(s); nothing was stored",
                     problems, problems.size());

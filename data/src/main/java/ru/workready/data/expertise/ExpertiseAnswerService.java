@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ru.workready.data.InvalidInputException;
 import ru.workready.data.InvalidInputException.Problem;
+import ru.workready.data.ProblemType;
 import ru.workready.data.expertise.Expertise.ConcludedRow;
 import ru.workready.data.expertise.Expertise.Conclusion;
 import ru.workready.data.expertise.Expertise.Decision;
@@ -85,7 +86,7 @@ public class ExpertiseAnswerService {
             problems.add(new Problem(null, "reason", null, "say why (it is recorded with the answer)"));
         }
         if (!problems.isEmpty()) {
-            throw new InvalidInputException("invalid-expertise-answer", "The answer has " + problems.size()
+            throw new InvalidInputException(ProblemType.INVALID_EXPERTISE_ANSWER, "The answer has " + problems.size()
                     + " problem(s); nothing was stored", problems, problems.size());
         }
         Long newSet = changed ? mappings.insertVersion(h.programmeId(), h.standardId(), in.author().strip(),

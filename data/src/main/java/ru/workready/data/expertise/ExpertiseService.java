@@ -17,6 +17,7 @@ import ru.workready.data.Inputs;
 import ru.workready.data.InvalidInputException;
 import ru.workready.data.InvalidInputException.Problem;
 import ru.workready.data.NotFoundException;
+import ru.workready.data.ProblemType;
 import ru.workready.data.expertise.Expertise.ConcludedRow;
 import ru.workready.data.expertise.Expertise.Conclusion;
 import ru.workready.data.expertise.Expertise.Decision;
@@ -40,7 +41,7 @@ import ru.workready.data.security.Role;
  */
 @Service
 public class ExpertiseService {
-    static final String CONFLICT = "expertise-conflict";
+    static final ProblemType CONFLICT = ProblemType.EXPERTISE_CONFLICT;
     private static final int MAX_NOTE = 4000;
 
     /** What the college or designer asks: which organisations, until which day (inclusive), by which rule setting. */
@@ -119,7 +120,7 @@ public class ExpertiseService {
             problems.add(new Problem(null, "note", null, "at most " + MAX_NOTE + " characters, no NUL"));
         }
         if (!problems.isEmpty()) {
-            throw new InvalidInputException("invalid-expertise", "The expertise cannot be submitted: "
+            throw new InvalidInputException(ProblemType.INVALID_EXPERTISE, "The expertise cannot be submitted: "
                     + problems.size() + " problem(s); nothing was stored", problems, problems.size());
         }
         return ids;

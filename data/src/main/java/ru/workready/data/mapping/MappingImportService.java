@@ -16,6 +16,7 @@ import ru.workready.data.InvalidInputException;
 import ru.workready.data.InvalidInputException.Problem;
 import ru.workready.data.NotFoundException;
 import ru.workready.data.Page;
+import ru.workready.data.ProblemType;
 import ru.workready.data.csv.CsvCells;
 import ru.workready.data.csv.CsvReader;
 import ru.workready.data.csv.CsvTable;
@@ -73,7 +74,7 @@ public class MappingImportService {
         programmes.summary(programmeId).orElseThrow(() -> new NotFoundException("No programme with id " + programmeId));
         standards.summary(standardId).orElseThrow(() -> new NotFoundException("No standard with id " + standardId));
         if (author == null || author.isBlank()) {
-            throw new InvalidInputException("invalid-mapping", "A mapping version needs an author",
+            throw new InvalidInputException(ProblemType.INVALID_MAPPING, "A mapping version needs an author",
                     List.of(new Problem(null, "author", author, "required")), 1);
         }
         List<MappingRepository.ResolvedMapping> rows = parse(programmeId, standardId, content);
@@ -187,14 +188,15 @@ public class MappingImportService {
         List<Problem> missing = REQUIRED.stream().filter(c -> !header.contains(c))
                 .map(c -> new Problem(1, c, null, "missing column")).toList();
         if (!missing.isEmpty()) {
-            throw new InvalidInputException("invalid-mapping", "The mapping file lacks required columns", missing,
+            throw new InvalidInputException(ProblemType.INVALID_MAPPING,
+                    "The mapping file lacks required columns", missing,
                     missing.size());
         }
         if (problems.isEmpty() && rows.isEmpty()) {
             problems.add(Problem.ofFile("the mapping file has no rows"));
         }
         if (!problems.isEmpty()) {
-            throw new InvalidInputException("invalid-mapping", "The mapping file has " + problems.size()
+            throw new InvalidInputException(ProblemType.INVALID_MAPPING, "The mapping file has " + problems.size()
                     + " problem(s); nothing was stored", problems.subList(0, Math.min(MAX_LISTED, problems.size())),
                     problems.size());
         }

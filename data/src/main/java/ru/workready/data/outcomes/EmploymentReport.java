@@ -18,7 +18,7 @@ import ru.workready.engine.outcomes.Interval;
  *
  * @param suppression true when small-group suppression applies (anybody but the programme's own college)
  */
-public record EmploymentReport(OutcomeRepository.Cohort cohort, int windowMonths, boolean suppression,
+public record EmploymentReport(GraduateCohort cohort, int windowMonths, boolean suppression,
                                List<Row> rows, OffsetDateTime generatedAt) implements Tabular {
 
     /**

@@ -37,7 +37,7 @@ public class EmploymentReportService {
 
     /** The report; {@code ownCollege} is the caller's college (its own programmes unsuppressed), else null. */
     @Transactional(readOnly = true)
-    public EmploymentReport report(OutcomeRepository.Cohort cohort, @Nullable String ownCollege) {
+    public EmploymentReport report(GraduateCohort cohort, @Nullable String ownCollege) {
         if (cohort.college() != null && !repository.collegeExists(cohort.college())) {
             throw new NotFoundException("No college with code " + cohort.college());
         }

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import ru.workready.data.Inputs;
+import ru.workready.data.ProblemType;
 import ru.workready.data.assessments.CopyWriter;
 import ru.workready.data.assessments.Findings;
 import ru.workready.data.assessments.UploadKind;
@@ -73,8 +74,8 @@ public class EmploymentUploadService implements UploadLoader {
     }
 
     @Override
-    public String problemType() {
-        return "invalid-employment-file";
+    public ProblemType problemType() {
+        return ProblemType.INVALID_EMPLOYMENT_FILE;
     }
 
     @Override

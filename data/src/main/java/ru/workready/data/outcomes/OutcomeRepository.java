@@ -16,11 +16,6 @@ import ru.workready.engine.outcomes.EmploymentStatus;
 @Repository
 public class OutcomeRepository {
 
-    /** Which graduates: any of college, ФГОС code, region (code or name) and graduation years may be left open. */
-    public record Cohort(@Nullable String college, @Nullable String fgos, @Nullable String region,
-                         @Nullable Integer fromYear, @Nullable Integer toYear) {
-    }
-
     /** A graduate and their observation at the horizon (status null: none in the window). */
     public record Graduate(String studentId, String college, String fgosCode, String programme, long programmeId,
                            LocalDate graduatedOn, @Nullable EmploymentStatus status, @Nullable Boolean inSpecialty,
@@ -49,7 +44,7 @@ public class OutcomeRepository {
     }
 
     /** The cohort's graduates (graduated by {@code today}), each with the observation nearest the horizon. */
-    public List<Graduate> graduates(Cohort c, int months, int windowMonths, LocalDate today) {
+    public List<Graduate> graduates(GraduateCohort c, int months, int windowMonths, LocalDate today) {
         return jdbc.sql("""
                         with g as (
                             select t.id, k.code as college, p.fgos_code, p.name, p.id as programme_id,

@@ -23,7 +23,7 @@ import ru.workready.engine.outcomes.ValidityAnalysis.GroupRate;
  * @param excluded graduates of the cohort left out, by reason (no observation in the window, not in the labour
  *                 force, specialty not known, programme not mapped to the standard); null for 1 … K−1 when suppressed
  */
-public record ValidityReport(OutcomeRepository.Cohort cohort, String standardCode, List<String> standardEditions,
+public record ValidityReport(GraduateCohort cohort, String standardCode, List<String> standardEditions,
                              List<String> ruleSets, List<String> mappings, String outcome, int months,
                              int windowMonths, List<String> outcomeSources, int graduates,
                              Map<String, @Nullable Integer> excluded, int minimumPerGroup, long seed, int resamples,

@@ -52,13 +52,13 @@ public class ValidityService {
     }
 
     /** The report with the active rule sets (candidate null) or a candidate rule set for everybody. */
-    public ValidityReport report(OutcomeRepository.Cohort cohort, String standard, int minimum, long seed,
+    public ValidityReport report(GraduateCohort cohort, String standard, int minimum, long seed,
                           @Nullable CompiledRuleSet candidate, boolean suppress) {
         return build(cohort, standard, minimum, seed, score(cohort, standard, candidate), suppress);
     }
 
     /** The active rule sets' report beside a candidate's, on the same graduates. */
-    public ValidityComparison compare(OutcomeRepository.Cohort cohort, String standard, int minimum, long seed,
+    public ValidityComparison compare(GraduateCohort cohort, String standard, int minimum, long seed,
                                CompiledRuleSet candidate, boolean suppress) {
         Cohort active = score(cohort, standard, null);
         Cohort other = score(cohort, standard, candidate);
@@ -67,7 +67,7 @@ public class ValidityService {
                 RESAMPLES);
     }
 
-    ValidityReport build(OutcomeRepository.Cohort cohort, String standard, int minimum, long seed, Cohort scored,
+    ValidityReport build(GraduateCohort cohort, String standard, int minimum, long seed, Cohort scored,
                          boolean suppress) {
         ValidityAnalysis.Settings settings = new ValidityAnalysis.Settings(minimum, suppress, seed, RESAMPLES);
         List<Scored> s = scored.scored();
@@ -97,7 +97,7 @@ public class ValidityService {
     }
 
     /** Every graduate of the cohort whose 12-month outcome is known, scored as of their graduation day. */
-    Cohort score(OutcomeRepository.Cohort cohort, String standard, @Nullable CompiledRuleSet candidate) {
+    Cohort score(GraduateCohort cohort, String standard, @Nullable CompiledRuleSet candidate) {
         if (cohort.college() != null && !outcomes.collegeExists(cohort.college())) {
             throw new NotFoundException("No college with code " + cohort.college());
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import ru.workready.data.ProblemType;
 import ru.workready.data.InvalidInputException;
 import ru.workready.data.InvalidInputException.Problem;
 import ru.workready.data.csv.CsvCells;
@@ -29,7 +30,7 @@ public final class ProgrammeFormat {
     public static final String SCHEMA_RESOURCE = "/schemas/programme.schema.json";
     public static final List<String> CSV_COLUMNS = List.of("kind", "code", "name", "activity_code", "module_code",
             "parent_code", "qualification", "qualification_level", "intake_year");
-    static final String PROBLEM_TYPE = "invalid-programme";
+    static final ProblemType PROBLEM_TYPE = ProblemType.INVALID_PROGRAMME;
     static final int MAX_LISTED = 100;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ru.workready.data.InvalidInputException;
 import ru.workready.data.NotFoundException;
+import ru.workready.data.ProblemType;
 import ru.workready.engine.programmes.Programme;
 
 /**
@@ -70,7 +71,7 @@ public class ProgrammeImportService {
         if (existing.isPresent()) {
             Programme stored = programmes.load(existing.get()).orElseThrow();
             if (!stored.equals(p)) {
-                throw new ConflictException("programme-version-conflict", "Programme " + p.fgosCode()
+                throw new ConflictException(ProblemType.PROGRAMME_VERSION_CONFLICT, "Programme " + p.fgosCode()
                         + " of intake " + p.intakeYear() + " is already stored for college " + college
                         + " with different content; students belong to that version, so it is never overwritten:"
                         + " upload the changed programme as another year of intake", List.of(), 0);

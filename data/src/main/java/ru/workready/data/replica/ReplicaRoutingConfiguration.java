@@ -3,7 +3,6 @@ package ru.workready.data.replica;
 import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
@@ -34,15 +33,12 @@ public class ReplicaRoutingConfiguration {
     }
 
     @Bean(destroyMethod = "close", defaultCandidate = false)
-    HikariDataSource replicaDataSource(DataSourceProperties properties,
-                                       @Value("${workready.replica.url}") String url,
-                                       @Value("${workready.replica.username:}") String username,
-                                       @Value("${workready.replica.password:}") String password) {
+    HikariDataSource replicaDataSource(DataSourceProperties properties, ReplicaProperties replica) {
         HikariDataSource ds = new HikariDataSource();
         ds.setPoolName("replica");
-        ds.setJdbcUrl(url);
-        ds.setUsername(username.isBlank() ? properties.determineUsername() : username);
-        ds.setPassword(password.isBlank() ? properties.determinePassword() : password);
+        ds.setJdbcUrl(replica.url());
+        ds.setUsername(replica.username().isBlank() ? properties.determineUsername() : replica.username());
+        ds.setPassword(replica.password().isBlank() ? properties.determinePassword() : replica.password());
         ds.setReadOnly(true);
         return ds;
     }

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import ru.workready.data.ProblemType;
 import ru.workready.data.InvalidInputException;
 import ru.workready.data.InvalidInputException.Problem;
 import ru.workready.data.reports.ReportRepository.MappingSetRow;
@@ -24,7 +25,7 @@ import ru.workready.data.reports.ReportRepository.ProgrammeRow;
 @Service
 @Transactional(readOnly = true)
 public class GapReportService {
-    static final String BAD_PARAMETER = "invalid-report-parameter";
+    static final ProblemType BAD_PARAMETER = ProblemType.INVALID_REPORT_PARAMETER;
 
     /** A programme chosen by id, or by college code + ФГОС code + intake year. */
     public record ProgrammeSelector(@Nullable Long id, @Nullable String college, @Nullable String fgosCode,

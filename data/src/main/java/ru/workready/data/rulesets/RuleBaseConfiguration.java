@@ -4,11 +4,11 @@ import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import ru.workready.engine.scoring.Readiness;
+import ru.workready.engine.scoring.ReadinessEvaluator;
 
 /**
  * Loads the shipped {@code default} rule set (the rules kjar) and fails start-up if it is missing.
- * The {@link Readiness} bean is the shipped default only; scoring goes through
+ * The {@link ReadinessEvaluator} bean is the shipped default only; scoring goes through
  * {@link RuleBaseRegistry}, which picks the active version of the student's scope.
  */
 @Configuration(proxyBeanMethods = false)
@@ -28,7 +28,7 @@ public class RuleBaseConfiguration {
     }
 
     @Bean
-    Readiness readiness(KieBase defaultKieBase) {
-        return new Readiness(defaultKieBase, DEFAULT_VERSION, java.util.Map.of("staleAfterYears", 5.0));
+    ReadinessEvaluator readiness(KieBase defaultKieBase) {
+        return new ReadinessEvaluator(defaultKieBase, DEFAULT_VERSION, java.util.Map.of("staleAfterYears", 5.0));
     }
 }

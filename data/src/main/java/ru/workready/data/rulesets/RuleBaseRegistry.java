@@ -17,7 +17,7 @@ import ru.workready.data.rulesets.RuleSetRepository;
 import ru.workready.data.rulesets.RuleSetRepository.Scope;
 import ru.workready.data.rulesets.RuleSetRepository.ScopeKind;
 import ru.workready.data.rulesets.RuleSetRepository.StoredVersion;
-import ru.workready.engine.scoring.Readiness;
+import ru.workready.engine.scoring.ReadinessEvaluator;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class RuleBaseRegistry {
 
     /** A compiled version ready to evaluate, with its stored description. */
-    public record CompiledRuleSet(StoredVersion version, Readiness readiness) {
+    public record CompiledRuleSet(StoredVersion version, ReadinessEvaluator readiness) {
         public String label() {
             return version.label();
         }
@@ -145,7 +145,7 @@ public class RuleBaseRegistry {
             if (kb == null) {
                 throw new IllegalStateException("Rule base '" + v.kbase() + "' not found on the classpath");
             }
-            return new CompiledRuleSet(v, new Readiness(kb, v.label(), v.parameters()));
+            return new CompiledRuleSet(v, new ReadinessEvaluator(kb, v.label(), v.parameters()));
         });
     }
 

@@ -23,7 +23,7 @@ final class RuleSetAllowList {
     static final List<String> ALLOWED_PACKAGES = List.of("ru.workready.engine.", "java.time.");
     /** Engine classes that create and run sessions: not facts, not for rules. */
     static final Set<String> ENGINE_DENIED = Set.of(
-            "ru.workready.engine.scoring.Readiness", "ru.workready.engine.scoring.RulesPolicy",
+            "ru.workready.engine.scoring.ReadinessEvaluator", "ru.workready.engine.scoring.RulesPolicy",
             "ru.workready.engine.scoring.RuleRun", "ru.workready.engine.scoring.RuleSetChecks",
             "ru.workready.engine.scoring.Policy", "ru.workready.engine.scoring.RuleBudget");
     /** Member names that lead to classes, class loaders, reflection, processes or the engine's runtime. */

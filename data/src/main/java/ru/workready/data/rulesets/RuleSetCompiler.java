@@ -12,6 +12,7 @@ import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.springframework.stereotype.Component;
 import ru.workready.data.InvalidInputException;
+import ru.workready.data.ProblemType;
 
 /** Compiles uploaded DRL text at run time (drools-mvel); errors come back with file, line and column. */
 @Component
@@ -27,7 +28,7 @@ public class RuleSetCompiler {
             for (RuleSetGuard.Finding f : refused) {
                 problems.add(new InvalidInputException.Problem(f.line(), f.file(), f.reference(), f.reason()));
             }
-            throw new InvalidInputException("invalid-rule-set", "Rule set " + label + " references "
+            throw new InvalidInputException(ProblemType.INVALID_RULE_SET, "Rule set " + label + " references "
                     + problems.size() + " thing(s) a rule set may not; it is not compiled",
                     problems.subList(0, Math.min(100, problems.size())), problems.size());
         }
@@ -48,7 +49,7 @@ public class RuleSetCompiler {
                 problems.add(new InvalidInputException.Problem(m.getLine() > 0 ? m.getLine() : null,
                         path, m.getColumn() > 0 ? "column " + m.getColumn() : null, m.getText()));
             }
-            throw new InvalidInputException("invalid-rule-set",
+            throw new InvalidInputException(ProblemType.INVALID_RULE_SET,
                     "The rule set does not compile (" + errors.size() + " error(s)); nothing was stored",
                     problems.subList(0, Math.min(100, problems.size())), problems.size());
         }

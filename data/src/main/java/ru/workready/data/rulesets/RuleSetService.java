@@ -1,25 +1,22 @@
 package ru.workready.data.rulesets;
 
 import ru.workready.data.ConflictException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.kie.api.KieBase;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import ru.workready.data.InvalidInputException;
 import ru.workready.data.InvalidInputException.Problem;
 import ru.workready.data.NotFoundException;
+import ru.workready.data.ProblemType;
 import ru.workready.data.rulesets.RuleSetRepository;
 import ru.workready.data.rulesets.RuleSetRepository.Scope;
 import ru.workready.data.rulesets.RuleSetRepository.ScopeKind;
 import ru.workready.data.rulesets.RuleSetRepository.StoredVersion;
-import ru.workready.engine.assessments.EvidenceKind;
 import ru.workready.engine.scoring.RuleBudget;
 import ru.workready.engine.scoring.RuleSetChecks;
 import ru.workready.engine.scoring.RuleSetTestCase;
@@ -36,15 +33,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 public class RuleSetService {
-    public static final String PROBLEM = "invalid-rule-set";
+    public static final ProblemType PROBLEM = ProblemType.INVALID_RULE_SET;
     /** Fixed so that an upload's invariant samples can be reproduced. */
     static final long INVARIANT_SEED = 20261125L;
-    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
-    private static final Pattern FILE = Pattern.compile("[A-Za-z0-9_.-]{1,80}\\.drl");
-    private static final Pattern PARAMETER = Pattern.compile("[A-Za-z][A-Za-z0-9._-]{0,79}");
-    private static final int MAX_DRL_CHARS = 1_000_000;
-    /** Decision tables of one upload, decoded: a methodologist's workbook is a few tens of kilobytes. */
-    static final int MAX_TABLE_BYTES = 4 * 1024 * 1024;
 
     /**
      * What an upload carries. tables: decision tables (XLSX, XLS or CSV) by file name, each base64-encoded,
@@ -67,12 +58,11 @@ public class RuleSetService {
      * @param maxFirings rule firings allowed in one session of those checks
      */
     RuleSetService(RuleSetRepository repository, RuleSetCompiler compiler, RuleBaseRegistry registry,
-                   @Value("${workready.rule-sets.test-budget:2s}") Duration testBudget,
-                   @Value("${workready.rule-sets.max-firings:" + RuleBudget.DEFAULT_MAX_FIRINGS + "}") int maxFirings) {
+                   RuleSetProperties settings) {
         this.repository = repository;
         this.compiler = compiler;
         this.registry = registry;
-        this.budget = RuleBudget.of(testBudget, maxFirings);
+        this.budget = RuleBudget.of(settings.testBudget(), settings.maxFirings());
     }
 
     /** Uploads a version whose decision tables (if any) come base64-encoded in the JSON body. */
@@ -100,79 +90,46 @@ public class RuleSetService {
     }
 
     private StoredVersion upload(Upload u, Map<String, byte[]> tables, List<Problem> problems) {
-        if (u.name() == null || !NAME.matcher(u.name()).matches()) {
-            problems.add(new Problem(null, "name", u.name(), "expected 1–40 characters a-z, 0-9, '-'"));
-        }
         Map<String, String> drl = u.drl() == null ? Map.of() : u.drl();
-        if (drl.isEmpty() && tables.isEmpty()) {
-            problems.add(new Problem(null, "drl", null,
-                    "at least one DRL file (name → text) or decision table (tables: name → base64) is required"));
-        }
-        long tableBytes = 0;
-        for (Map.Entry<String, byte[]> t : tables.entrySet()) {
-            if (!DecisionTables.FILE.matcher(t.getKey()).matches()) {
-                problems.add(new Problem(null, "tables", t.getKey(),
-                        "decision table names end in .xlsx, .xls or .csv: letters, digits, _ . -"));
-            } else if (drl.containsKey(DecisionTables.drlFile(t.getKey()))) {
-                problems.add(new Problem(null, "drl", DecisionTables.drlFile(t.getKey()),
-                        "this name is reserved for the DRL generated from the table " + t.getKey()));
-            }
-            if (t.getValue().length == 0) {
-                problems.add(new Problem(null, "tables", t.getKey(), "empty file"));
-            }
-            tableBytes += t.getValue().length;
-        }
-        if (tableBytes > MAX_TABLE_BYTES) {
-            problems.add(new Problem(null, "tables", null, "more than " + MAX_TABLE_BYTES + " bytes of decision tables"));
-        }
-        long size = 0;
-        for (Map.Entry<String, String> e : drl.entrySet()) {
-            if (!FILE.matcher(e.getKey()).matches()) {
-                problems.add(new Problem(null, "drl", e.getKey(), "file names end in .drl: letters, digits, _ . -"));
-            }
-            if (e.getValue() == null || e.getValue().isBlank()) {
-                problems.add(new Problem(null, "drl", e.getKey(), "empty file"));
-            } else {
-                size += e.getValue().length();
-            }
-        }
-        if (size > MAX_DRL_CHARS) {
-            problems.add(new Problem(null, "drl", null, "more than " + MAX_DRL_CHARS + " characters of DRL"));
-        }
         Map<String, Double> parameters = u.parameters() == null ? Map.of() : u.parameters();
-        parameters.forEach((k, v) -> {
-            if (!PARAMETER.matcher(k).matches()) {
-                problems.add(new Problem(null, "parameters", k, "parameter names are letters, digits, . _ -"));
-            } else if (v == null || !Double.isFinite(v)) {
-                problems.add(new Problem(null, "parameters." + k, String.valueOf(v), "a finite number is required"));
-            } else if (k.startsWith("weight.")) {
-                String kind = k.substring("weight.".length());
-                if (EvidenceKind.parse(kind).filter(x -> x.name().equals(kind)).isEmpty()) {
-                    problems.add(new Problem(null, "parameters." + k, kind, "unknown evidence kind"));
-                } else if (!(v > 0)) {
-                    problems.add(new Problem(null, "parameters." + k, String.valueOf(v), "a kind weight must be > 0"));
-                }
-            }
-        });
-        List<RuleSetTestCase> cases = List.of();
-        if (u.testCases() == null || !u.testCases().isArray() || u.testCases().isEmpty()) {
+        problems.addAll(RuleSetUploadChecks.shape(u.name(), drl, tables, parameters));
+        List<RuleSetTestCase> cases = testCases(u.testCases(), parameters, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(PROBLEM, "The rule set has " + problems.size() + " problem(s); nothing was stored",
+                    problems, problems.size());
+        }
+        List<DecisionTables.Generated> generated = generate(drl, tables);
+        Map<String, String> all = new LinkedHashMap<>(drl);
+        generated.forEach(g -> all.put(DecisionTables.drlFile(g.file()), g.drl()));
+        guard(all, generated);
+        KieBase kb = compileLocated(u.name(), all, generated);
+        test(kb, parameters, cases);
+        return repository.insert(u.name(), u.description(), "UPLOADED", null, all, parameters, u.testCases(),
+                generated.stream().map(g -> new RuleSetRepository.NewTable(g.file(), g.format().name(), g.sheet(),
+                        DecisionTables.drlFile(g.file()), g.rules().size(), tables.get(g.file()))).toList());
+    }
+
+    /** The test cases a rule set brings; result rows in them are checked as an upload's rows. */
+    private List<RuleSetTestCase> testCases(@Nullable JsonNode testCases, Map<String, Double> parameters,
+                                            List<Problem> problems) {
+        if (testCases == null || !testCases.isArray() || testCases.isEmpty()) {
             problems.add(new Problem(null, "testCases", null,
                     "a rule set brings its own test cases: input facts → expected levels"));
         } else {
             try {
                 // results given as rows are checked as an upload's rows and become evidence facts
-                TestCaseResults.Expanded expanded = TestCaseResults.expand(u.testCases(), parameters, json);
+                TestCaseResults.Expanded expanded = TestCaseResults.expand(testCases, parameters, json);
                 problems.addAll(expanded.problems());
-                cases = json.convertValue(expanded.testCases(), new TypeReference<List<RuleSetTestCase>>() { });
+                return json.convertValue(expanded.testCases(), new TypeReference<List<RuleSetTestCase>>() { });
             } catch (RuntimeException e) {
                 problems.add(new Problem(null, "testCases", null, "not valid test cases: " + firstLine(e.getMessage())));
             }
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(PROBLEM, "The rule set has " + problems.size() + " problem(s); nothing was stored",
-                    problems, problems.size());
-        }
-        // tables → DRL; every table's problems are listed together, located by sheet and cell
+        return List.of();
+    }
+
+    /** Tables → DRL; every table's problems are listed together, located by sheet and cell. */
+    private static List<DecisionTables.Generated> generate(Map<String, String> drl, Map<String, byte[]> tables) {
         List<DecisionTables.Generated> generated = new ArrayList<>();
         List<Problem> tableProblems = new ArrayList<>();
         for (Map.Entry<String, byte[]> t : tables.entrySet()) {
@@ -182,15 +139,16 @@ public class RuleSetService {
                 tableProblems.addAll(e.problems());
             }
         }
-        tableProblems.addAll(ambiguousNames(drl, generated));
+        tableProblems.addAll(RuleSetUploadChecks.ambiguousNames(drl, generated));
         if (!tableProblems.isEmpty()) {
             throw new InvalidInputException(PROBLEM, "The decision table(s) have " + tableProblems.size()
                     + " problem(s); nothing was stored", tableProblems, tableProblems.size());
         }
-        Map<String, String> all = new LinkedHashMap<>(drl);
-        generated.forEach(g -> all.put(DecisionTables.drlFile(g.file()), g.drl()));
-        guard(all, generated);
-        KieBase kb = compileLocated(u.name(), all, generated);
+        return generated;
+    }
+
+    /** Runs the rule set's own test cases and the invariant samples; any failure refuses the upload. */
+    private void test(KieBase kb, Map<String, Double> parameters, List<RuleSetTestCase> cases) {
         List<RuleSetChecks.Failure> failures = RuleSetChecks.run(kb, parameters, cases, INVARIANT_SEED, budget);
         if (!failures.isEmpty()) {
             List<Problem> listed = new ArrayList<>();
@@ -202,40 +160,6 @@ public class RuleSetService {
             throw new InvalidInputException(PROBLEM, failures.size()
                     + " test case or invariant check(s) failed; nothing was stored", listed, listed.size());
         }
-        List<RuleSetRepository.NewTable> stored = new ArrayList<>();
-        for (DecisionTables.Generated g : generated) {
-            stored.add(new RuleSetRepository.NewTable(g.file(), g.format().name(), g.sheet(),
-                    DecisionTables.drlFile(g.file()), g.rules().size(), tables.get(g.file())));
-        }
-        return repository.insert(u.name(), u.description(), "UPLOADED", null, all, parameters, u.testCases(), stored);
-    }
-
-    private static final Pattern RULE_NAME = Pattern.compile("(?m)^\\s*rule\\s+\"([^\"]+)\"");
-
-    /**
-     * A table row named like another rule of the rule set (in a DRL file or another row): Drools allows it
-     * across packages, but explanations, which show rule names, could not tell the two apart.
-     */
-    private static List<Problem> ambiguousNames(Map<String, String> drl, List<DecisionTables.Generated> generated) {
-        Map<String, String> seen = new java.util.HashMap<>();
-        drl.forEach((file, text) -> {
-            java.util.regex.Matcher m = RULE_NAME.matcher(text == null ? "" : text);
-            while (m.find()) {
-                seen.putIfAbsent(m.group(1), file);
-            }
-        });
-        List<Problem> problems = new ArrayList<>();
-        for (DecisionTables.Generated g : generated) {
-            for (DecisionTables.GeneratedRule r : g.rules()) {
-                String other = seen.putIfAbsent(r.name(), g.file() + " row " + r.row());
-                if (other != null) {
-                    problems.add(new Problem(r.row(), g.where(r.startCell()), r.name(),
-                            "another rule of the rule set (" + other + ") has this name; explanations show rule "
-                                    + "names, so they must be unique"));
-                }
-            }
-        }
-        return problems;
     }
 
     /**
@@ -311,14 +235,15 @@ public class RuleSetService {
         try {
             k = ScopeKind.valueOf(kind.toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("invalid-scope", "scope must be DEFAULT, REGION or COLLEGE, was " + kind,
+            throw new InvalidInputException(ProblemType.INVALID_SCOPE,
+                    "scope must be DEFAULT, REGION or COLLEGE, was " + kind,
                     List.of(new Problem(null, "scope", kind, "expected DEFAULT, REGION or COLLEGE")), 1);
         }
         if (k == ScopeKind.DEFAULT) {
             return Scope.DEFAULT;
         }
         if (code == null || code.isBlank()) {
-            throw new InvalidInputException("invalid-scope", "a " + k + " scope needs a code",
+            throw new InvalidInputException(ProblemType.INVALID_SCOPE, "a " + k + " scope needs a code",
                     List.of(new Problem(null, "code", null, "required for scope " + k)), 1);
         }
         boolean known = k == ScopeKind.COLLEGE ? repository.collegeRegion(code).isPresent()
@@ -338,7 +263,7 @@ public class RuleSetService {
         registry.scopes();
         List<RuleSetRepository.Activation> history = repository.history(scope);
         if (history.size() < 2) {
-            throw new ConflictException("rollback-conflict", "Scope " + scope
+            throw new ConflictException(ProblemType.ROLLBACK_CONFLICT, "Scope " + scope
                     + " has no earlier activation to roll back to");
         }
         Long previousId = history.get(1).versionId();
@@ -354,7 +279,8 @@ public class RuleSetService {
     /** Removes a region's or college's own rule set (the default cannot be removed). */
     public void deactivate(Scope scope) {
         if (scope.equals(Scope.DEFAULT)) {
-            throw new ConflictException("rule-set-conflict", "The default scope always has an active rule set");
+            throw new ConflictException(ProblemType.RULE_SET_CONFLICT,
+                    "The default scope always has an active rule set");
         }
         registry.deactivate(scope);
     }

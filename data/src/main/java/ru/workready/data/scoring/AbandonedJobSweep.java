@@ -3,31 +3,37 @@ package ru.workready.data.scoring;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import ru.workready.data.scoring.BulkScoringRepository;
 
 /**
  * Ends rescoring jobs whose node died without a word (kill -9, power loss): a running job beats
- * with every batch, so one silent for {@code workready.rescore.job.abandoned-after} is dead.
+ * with every batch, so one silent for {@code workready.rescoring.abandoned-after} is dead.
  * Every node sweeps; the update is idempotent, so several nodes sweeping at once do no harm.
  */
 @Component
-public class AbandonedJobSweep {
+public class AbandonedJobSweep implements SchedulingConfigurer {
     private static final Logger log = LoggerFactory.getLogger(AbandonedJobSweep.class);
 
     private final BulkScoringRepository jobs;
     private final Duration abandonedAfter;
+    private final Duration every;
 
-    AbandonedJobSweep(BulkScoringRepository jobs,
-                      @Value("${workready.rescore.job.abandoned-after:5m}") Duration abandonedAfter) {
+    AbandonedJobSweep(BulkScoringRepository jobs, RescoringProperties settings) {
         this.jobs = jobs;
-        this.abandonedAfter = abandonedAfter;
+        this.abandonedAfter = settings.abandonedAfter();
+        this.every = settings.sweepEvery();
     }
 
-    @Scheduled(fixedDelayString = "${workready.rescore.job.sweep-ms:60000}", initialDelay = 10_000)
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(new FixedDelayTask(this::sweep, every, Duration.ofSeconds(10)));
+    }
+
     void sweep() {
         try {
             int ended = jobs.failAbandonedJobs(abandonedAfter);

@@ -4,7 +4,6 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -28,9 +27,9 @@ public class JobEnding {
     private final BulkScoringRepository bulk;
     private final Duration retryFor;
 
-    JobEnding(BulkScoringRepository bulk, @Value("${workready.rescoring.finish-retry:PT2M}") Duration retryFor) {
+    JobEnding(BulkScoringRepository bulk, RescoringProperties settings) {
         this.bulk = bulk;
-        this.retryFor = retryFor;
+        this.retryFor = settings.finishRetry();
     }
 
     /** Records the end of a job: DONE, CANCELLED, INTERRUPTED (shutdown) or FAILED, with a message saying what to do. */

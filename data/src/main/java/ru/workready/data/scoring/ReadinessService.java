@@ -6,11 +6,13 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import ru.workready.data.scoring.Moment.Versions;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import ru.workready.data.ProblemType;
 import ru.workready.data.rulesets.RuleBaseRegistry;
 import ru.workready.data.rulesets.RuleBaseRegistry.CompiledRuleSet;
 import ru.workready.data.NotFoundException;
@@ -22,7 +24,7 @@ import ru.workready.data.standards.StandardRepository;
 import ru.workready.data.students.StudentRepository;
 import ru.workready.engine.assessments.Evidence;
 import ru.workready.engine.scoring.FunctionScore;
-import ru.workready.engine.scoring.Readiness;
+import ru.workready.engine.scoring.ReadinessEvaluator;
 import ru.workready.engine.scoring.ScoringInput;
 import ru.workready.engine.scoring.StudentReadiness;
 import ru.workready.engine.standards.GeneralizedFunction;
@@ -51,71 +53,6 @@ public class ReadinessService {
     public record Served(Assessed assessed, OffsetDateTime computedAt, boolean fromStore) {
     }
 
-    /** Which rule-set and mapping versions a read as of a day uses. */
-    public enum Versions {
-        /** Today's active versions, whatever the day: results of different days compare like with like. */
-        TODAY("today"),
-        /** The versions active at the end of the day (activation history, mapping versions by creation time). */
-        AS_OF("asOf");
-
-        private final String label;
-
-        Versions(String label) {
-            this.label = label;
-        }
-
-        public String label() {
-            return label;
-        }
-
-        public static java.util.Optional<Versions> parse(String text) {
-            for (Versions v : values()) {
-                if (v.label.equalsIgnoreCase(text)) {
-                    return java.util.Optional.of(v);
-                }
-            }
-            return java.util.Optional.empty();
-        }
-    }
-
-    /**
-     * The point in time a read is about: the end of {@code date} (evidence assessed on or before it, ages counted from
-     * it), with today's or that day's versions, and, when {@code knownAt} is set, only evidence recorded by then.
-     */
-    public record Moment(LocalDate date, Versions versions, java.time.@Nullable Instant knownAt) {
-        public static Moment of(LocalDate date) {
-            return new Moment(date, Versions.TODAY, null);
-        }
-
-        /**
-         * The moment a read is about, from its parameters: asOf (default today; not after today), versions (today|asOf;
-         * asOf needs an asOf date) and knownAt (an ISO instant, not in the future). Shared with what-if.
-         */
-        public static Moment parse(java.time.@Nullable LocalDate asOf, String versions,
-                                                     @Nullable String knownAt, java.time.LocalDate today) {
-            Versions v = Versions.parse(versions).orElseThrow(() -> refused(
-                    "invalid-versions", "versions", versions, "today or asOf"));
-            if (v == Versions.AS_OF && asOf == null) {
-                throw refused("invalid-versions", "versions", versions, "versions=asOf needs an asOf date");
-            }
-            java.time.Instant known = null;
-            if (knownAt != null) {
-                try {
-                    known = java.time.OffsetDateTime.parse(knownAt).toInstant();
-                } catch (java.time.format.DateTimeParseException e) {
-                    throw refused("invalid-known-at", "knownAt", knownAt, "an ISO instant such as 2026-06-30T12:00:00Z");
-                }
-            }
-            return new Moment(asOf == null ? today : asOf, v, known);
-        }
-
-        private static ru.workready.data.InvalidInputException refused(String type, String field, String value,
-                                                                       String reason) {
-            return new ru.workready.data.InvalidInputException(type, field + " " + value + ": " + reason,
-                    List.of(new ru.workready.data.InvalidInputException.Problem(null, field, value, reason)), 1);
-        }
-    }
-
     /** One student's facts for one standard, before any rule set has judged them. */
     record Prepared(StudentRepository.Student student, MappingRepository.ActiveMapping mapping,
                     ProfessionalStandard standard, ScoringInput input) {
@@ -140,10 +77,8 @@ public class ReadinessService {
 
     public ReadinessService(StudentRepository students, ProgrammeRepository programmes, MappingRepository mappings,
                             StandardRepository standards, EvidenceRepository evidence, ScoreRepository scores,
-                            RuleBaseRegistry ruleBases, Clock clock,
-                            @org.springframework.beans.factory.annotation.Value(
-                                    "${workready.scoring.results-per-key:10}") int resultsPerKey) {
-        this.resultsPerKey = resultsPerKey;
+                            RuleBaseRegistry ruleBases, Clock clock, ScoringProperties settings) {
+        this.resultsPerKey = settings.resultsPerKey();
         this.students = students;
         this.programmes = programmes;
         this.mappings = mappings;
@@ -195,7 +130,7 @@ public class ReadinessService {
     }
 
     private static ru.workready.data.InvalidInputException noVersions(String what, LocalDate day) {
-        return new ru.workready.data.InvalidInputException("no-versions-as-of", "versions=asOf: " + what
+        return new ru.workready.data.InvalidInputException(ProblemType.NO_VERSIONS_AS_OF, "versions=asOf: " + what
                 + " at the end of " + day, List.of(new ru.workready.data.InvalidInputException.Problem(null, "asOf",
                 day.toString(), what + " then; use versions=today")), 1);
     }
@@ -283,7 +218,7 @@ public class ReadinessService {
                         List.of(), s.decidedBy(), s.reasonRu()));
             }
         }
-        return new StudentReadiness(studentId, ruleSet, functions, Readiness.rollup(standard, functions));
+        return new StudentReadiness(studentId, ruleSet, functions, ReadinessEvaluator.rollup(standard, functions));
     }
 
     /** The student's readiness as of the end of a past day, computed with today's rule set and mapping; not stored. */
@@ -339,7 +274,7 @@ public class ReadinessService {
         return new Assessed(p.student(), p.mapping().standardId(), p.standard(), p.mapping().version(), result);
     }
 
-    /** Readiness now, without storing it (the baseline of a what-if). */
+    /** ReadinessEvaluator now, without storing it (the baseline of a what-if). */
     public Assessed current(String studentId, String standardCode) {
         Prepared p = prepare(studentId, standardCode);
         StudentReadiness result = ruleSetFor(p.student()).readiness().evaluate(p.input());

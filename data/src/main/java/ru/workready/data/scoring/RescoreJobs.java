@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
+import ru.workready.data.ProblemType;
 import ru.workready.data.rulesets.RuleBaseRegistry;
 import ru.workready.data.rulesets.RuleBaseRegistry.CompiledRuleSet;
 import ru.workready.data.InvalidInputException;
@@ -75,14 +76,9 @@ public class RescoreJobs implements DisposableBean {
     private final long batchRows;
 
     RescoreJobs(BulkScoringRepository bulk, CohortScoring cohort, RuleBaseRegistry ruleBases, JobEnding ending,
-                java.time.Clock clock,
-                @org.springframework.beans.factory.annotation.Value("${workready.rescore.job.batch-students:" + BATCH
-                        + "}") int batchStudents,
-                @org.springframework.beans.factory.annotation.Value("${workready.rescore.job.batch-rows:" + BATCH_ROWS
-                        + "}")
-                long batchRows) {
-        this.batchStudents = batchStudents;
-        this.batchRows = batchRows;
+                java.time.Clock clock, RescoringProperties settings) {
+        this.batchStudents = settings.batchStudents();
+        this.batchRows = settings.batchRows();
         this.clock = clock;
         this.ending = ending;
         this.bulk = bulk;
@@ -93,7 +89,7 @@ public class RescoreJobs implements DisposableBean {
     /** Starts rescoring every student of the college (or region); returns the job id at once. */
     public long start(@Nullable String collegeCode, @Nullable String region) {
         if (!accepting) {
-            throw new ConflictException("rescoring-job-conflict",
+            throw new ConflictException(ProblemType.RESCORING_JOB_CONFLICT,
                     "The application is shutting down; start the job again after the restart");
         }
         List<StudentRow> students = bulk.students(collegeCode, region);

@@ -5,7 +5,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -26,9 +25,9 @@ public class RescoreJobsShutdown implements SmartLifecycle {
     private final Duration wait;
     private volatile boolean running;
 
-    RescoreJobsShutdown(RescoreJobs jobs, @Value("${workready.rescoring.shutdown-wait:PT30S}") Duration wait) {
+    RescoreJobsShutdown(RescoreJobs jobs, RescoringProperties settings) {
         this.jobs = jobs;
-        this.wait = wait;
+        this.wait = settings.shutdownWait();
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import ru.workready.data.InvalidInputException;
 import ru.workready.data.InvalidInputException.Problem;
 import ru.workready.data.NotFoundException;
+import ru.workready.data.ProblemType;
 import ru.workready.data.rulesets.RuleBaseRegistry;
 import ru.workready.data.rulesets.RuleBaseRegistry.CompiledRuleSet;
 import ru.workready.data.scoring.BulkScoringRepository.StudentRow;
@@ -52,7 +53,7 @@ public class RuleSetPreview {
     public Preview preview(String name, int version, @Nullable String college, @Nullable String region,
                            @Nullable String standard) {
         if ((college == null) == (region == null)) {
-            throw new InvalidInputException("invalid-parameter", "Give either college or region",
+            throw new InvalidInputException(ProblemType.INVALID_PARAMETER, "Give either college or region",
                     List.of(new Problem(null, "college", college, "give exactly one of college and region")), 1);
         }
         CompiledRuleSet candidate = registry.compiled(name, version);

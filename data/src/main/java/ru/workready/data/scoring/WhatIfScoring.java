@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import ru.workready.data.Inputs;
 import ru.workready.data.InvalidInputException;
 import ru.workready.data.InvalidInputException.Problem;
+import ru.workready.data.ProblemType;
 import ru.workready.data.assessments.CheckedRow;
 import ru.workready.data.assessments.ResultRow;
 import ru.workready.data.assessments.ResultRowCheck;
@@ -28,7 +29,7 @@ import ru.workready.engine.scoring.FunctionScore;
  */
 @Service
 public class WhatIfScoring {
-    public static final String PROBLEM = "invalid-what-if";
+    public static final ProblemType PROBLEM = ProblemType.INVALID_WHAT_IF;
     static final int MAX_EXTRA = 1000;
 
     /** One labour function before and after the extra results. */
@@ -41,7 +42,7 @@ public class WhatIfScoring {
     }
 
     /** The answer: the moment both were computed at, both readinesses, and every function's change. */
-    public record WhatIf(ReadinessService.Moment at, ReadinessService.Assessed before,
+    public record WhatIf(Moment at, ReadinessService.Assessed before,
                          ReadinessService.Assessed after, int extraResults, List<Change> functions) {
         public List<Change> changed() {
             return functions.stream().filter(Change::changed).toList();
@@ -67,10 +68,10 @@ public class WhatIfScoring {
         Inputs.requireDate("asOf", asOf);
         LocalDate today = readiness.today();
         if (asOf != null && asOf.isAfter(today)) {
-            throw new InvalidInputException("invalid-as-of", "asOf " + asOf + " is after today",
+            throw new InvalidInputException(ProblemType.INVALID_AS_OF, "asOf " + asOf + " is after today",
                     List.of(new Problem(null, "asOf", asOf.toString(), "a past day or today (" + today + ")")), 1);
         }
-        ReadinessService.Moment at = ReadinessService.Moment.parse(asOf, versions, knownAt, today);
+        Moment at = Moment.parse(asOf, versions, knownAt, today);
         ReadinessService.Assessed before = readiness.asOf(studentId, standard, at);
         List<Evidence> extra = extra(before.student().id(), before.student().programmeId(),
                 rows == null ? List.of() : rows, at.date(), asOf != null);

@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import ru.workready.data.Hashes;
 import ru.workready.data.InvalidInputException;
 import ru.workready.data.NotFoundException;
+import ru.workready.data.ProblemType;
 import ru.workready.data.programmes.ProgrammeRepository;
 import ru.workready.data.security.ApiKeyRepository.StoredKey;
 import ru.workready.data.security.OrganisationRepository.Organisation;
@@ -43,8 +44,8 @@ public class ApiKeyService {
     public static final String CONFIGURED_PREFIX = "wr_configured";
     public static final String OPERATOR = "ADMIN";
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-    private static final String INVALID_ORGANISATION = "invalid-organisation";
-    private static final String INVALID_KEY = "invalid-key-request";
+    private static final ProblemType INVALID_ORGANISATION = ProblemType.INVALID_ORGANISATION;
+    private static final ProblemType INVALID_KEY = ProblemType.INVALID_KEY_REQUEST;
 
     /** A freshly created key: the secret is shown once and cannot be recovered later. */
     public record CreatedKey(StoredKey key, String secret) {
@@ -105,7 +106,7 @@ public class ApiKeyService {
                     problems.size());
         }
         if (organisations.find(code).isPresent()) {
-            throw new ConflictException("organisation-conflict", "An organisation with code " + code
+            throw new ConflictException(ProblemType.ORGANISATION_CONFLICT, "An organisation with code " + code
                     + " exists already");
         }
         organisations.insert(code, name, kind, collegeId);

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -30,8 +29,8 @@ public class StandardFolderImport implements ApplicationRunner {
     private final String folder;
     private final StandardImportService importer;
 
-    public StandardFolderImport(@Value("${workready.standards.import-dir:}") String folder, StandardImportService importer) {
-        this.folder = folder;
+    public StandardFolderImport(StandardsProperties settings, StandardImportService importer) {
+        this.folder = settings.importDir();
         this.importer = importer;
     }
 

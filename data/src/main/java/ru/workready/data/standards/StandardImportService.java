@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 import ru.workready.data.Hashes;
 import ru.workready.data.InvalidInputException;
 import ru.workready.data.InvalidInputException.Problem;
+import ru.workready.data.ProblemType;
 import ru.workready.engine.standards.FunctionElement;
 import ru.workready.engine.standards.GeneralizedFunction;
 import ru.workready.engine.standards.LabourFunction;
@@ -72,14 +73,15 @@ public class StandardImportService {
                 String key = s.code() + " " + s.orderNumber() + " " + s.approvalDate();
                 Integer first = seen.putIfAbsent(key, seen.size() + 1);
                 if (first != null) {
-                    throw new InvalidInputException("invalid-standard-xml", "The file holds edition " + s.code()
+                    throw new InvalidInputException(ProblemType.INVALID_STANDARD_XML,
+                            "The file holds edition " + s.code()
                             + " (order " + s.orderNumber() + " of " + s.approvalDate() + ") twice: as standard #"
                             + first + " and #" + (seen.size() + 1) + "; nothing was stored");
                 }
                 result.add(store(s));
             });
         } catch (StandardImportException e) {
-            throw new InvalidInputException("invalid-standard-xml", "Not a valid Ministry of Labour "
+            throw new InvalidInputException(ProblemType.INVALID_STANDARD_XML, "Not a valid Ministry of Labour "
                     + "professional-standard file: " + e.getMessage() + "; nothing was stored",
                     List.of(new Problem(e.line() > 0 ? e.line() : null, null, null, e.getMessage())), 1);
         }
@@ -132,7 +134,8 @@ public class StandardImportService {
                     EditionDiff diff = EditionDiff.between(standards.summary(id).orElseThrow(),
                             standards.functionNames(id), names(s), elements(stored), elements(s),
                             standards.activeMappingSets(id));
-                    throw new ConflictException("standard-edition-conflict", "Edition " + s.code() + " (order "
+                    throw new ConflictException(ProblemType.STANDARD_EDITION_CONFLICT,
+                            "Edition " + s.code() + " (order "
                             + s.orderNumber() + " of " + s.approvalDate() + ") is already stored with different "
                             + "content (ТФ added " + diff.added() + ", removed " + diff.removed() + ", renamed "
                             + diff.renamed().stream().map(EditionDiff.Renamed::code).toList()

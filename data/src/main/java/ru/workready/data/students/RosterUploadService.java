@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import ru.workready.data.ProblemType;
 import ru.workready.data.InvalidInputException.Problem;
 import ru.workready.data.assessments.UploadKind;
 import ru.workready.data.assessments.UploadLoader;
@@ -37,8 +38,8 @@ public class RosterUploadService implements UploadLoader {
     }
 
     @Override
-    public String problemType() {
-        return "invalid-student-file";
+    public ProblemType problemType() {
+        return ProblemType.INVALID_STUDENT_FILE;
     }
 
     @Override

@@ -7,7 +7,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,7 +27,9 @@ public class ClockConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public Clock clock(@Value("${workready.clock.start:}") String start, @Value("${workready.clock.zone:}") String zone) {
+    public Clock clock(ClockProperties settings) {
+        String start = settings.start();
+        String zone = settings.zone();
         ZoneId zoneId = zone.isBlank() ? ZoneId.systemDefault() : ZoneId.of(zone);
         Clock system = Clock.system(zoneId);
         if (start.isBlank()) {

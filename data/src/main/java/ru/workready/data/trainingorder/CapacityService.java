@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import ru.workready.data.ProblemType;
 import ru.workready.data.csv.CsvReader;
 
 /**
@@ -18,7 +19,7 @@ import ru.workready.data.csv.CsvReader;
  */
 @Service
 public class CapacityService {
-    public static final String INVALID = "invalid-capacity";
+    public static final ProblemType INVALID = ProblemType.INVALID_CAPACITY;
 
     /** One college's limit for a specialty. */
     public record Capacity(String college, String region, String fgosCode, int places, @Nullable String source) {

@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import ru.workready.data.ProblemType;
 import ru.workready.data.colleges.RegionRepository;
 import ru.workready.data.csv.CsvReader;
 import ru.workready.data.employers.DemandService;
@@ -20,7 +21,7 @@ import ru.workready.data.employers.DemandService;
  */
 @Service
 public class ForecastService {
-    public static final String INVALID = "invalid-forecast";
+    public static final ProblemType INVALID = ProblemType.INVALID_FORECAST;
     static final List<String> COLUMNS = List.of("region", "year", "fgos_code", "count");
 
     /** One stored forecast. */

@@ -1,10 +1,14 @@
 package ru.workready.data.trainingorder;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Positive;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
- * The assumptions of the training order, each a setting (docs/training-order.md):
+ * The assumptions of the training order, each a setting {@code workready.training-order.*} (docs/training-order.md):
  * <ul>
  *   <li>{@code specialty-ready-share} θ — a graduate is ready for a specialty-level need when READY for at least θ of
  *       the ТФ their programme's mapping covers within its qualification level (default 0.5);</li>
@@ -15,10 +19,11 @@ import org.springframework.stereotype.Component;
  *       1.0).</li>
  * </ul>
  */
-@Component
+@ConfigurationProperties("workready.training-order")
+@Validated
 public record OrderSettings(
-        @Value("${workready.training-order.specialty-ready-share:0.5}") double specialtyReadyShare,
-        @Value("${workready.training-order.history-years:3}") int historyYears,
-        @Value("${workready.training-order.default-ready-share:0.5}") double defaultReadyShare,
-        @Value("${workready.training-order.default-employed-share:1.0}") double defaultEmployedShare) {
+        @DefaultValue("0.5") @DecimalMin("0") @DecimalMax("1") double specialtyReadyShare,
+        @DefaultValue("3") @Positive int historyYears,
+        @DefaultValue("0.5") @DecimalMin("0") @DecimalMax("1") double defaultReadyShare,
+        @DefaultValue("1.0") @DecimalMin("0") @DecimalMax("1") double defaultEmployedShare) {
 }

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import ru.workready.data.Inputs;
 import ru.workready.data.InvalidInputException;
 import ru.workready.data.InvalidInputException.Problem;
+import ru.workready.data.ProblemType;
 import ru.workready.data.assessments.UploadSpool;
 import ru.workready.data.csv.CsvCells;
 import ru.workready.data.csv.CsvReader;
@@ -27,17 +28,18 @@ final class SheetUpload {
     static final int MAX_ROWS = 100_000;
     private static final Pattern FGOS = Pattern.compile("[0-9]{2}\\.[0-9]{2}\\.[0-9]{2}");
 
-    private final String problemType;
+    private final ProblemType problemType;
     final List<CsvReader.Row> rows = new ArrayList<>();
     final List<String> header = new ArrayList<>();
     final List<Problem> problems = new ArrayList<>();
 
-    private SheetUpload(String problemType) {
+    private SheetUpload(ProblemType problemType) {
         this.problemType = problemType;
     }
 
     /** Reads the file; a missing column or an empty file is refused at once (nothing else can be checked). */
-    static SheetUpload read(byte[] content, @Nullable String contentType, String problemType, List<String> required) {
+    static SheetUpload read(byte[] content, @Nullable String contentType, ProblemType problemType,
+                            List<String> required) {
         SheetUpload upload = new SheetUpload(problemType);
         try (UploadSpool spool = UploadSpool.of(content)) {
             TabularFormat format = TabularFormat.detect(contentType, spool.head());

@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ru.workready.data.NotFoundException;
+import ru.workready.data.ProblemType;
 import ru.workready.data.colleges.RegionRepository;
 import ru.workready.data.csv.CsvReader;
 
@@ -24,7 +25,7 @@ import ru.workready.data.csv.CsvReader;
  */
 @Service
 public class TopRegionService {
-    public static final String INVALID = "invalid-top-region";
+    public static final ProblemType INVALID = ProblemType.INVALID_TOP_REGION;
 
     public record Entry(String region, int listYear, String fgosCode, String name, int rank) {
     }

@@ -118,7 +118,7 @@ class XlsxGuardTest {
             byte[] xlsx = HostileWorkbooks.replace(HostileWorkbooks.workbook(ROWS), "xl/worksheets/sheet1.xml",
                     out -> write(out, xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             assertThatThrownBy(() -> read(xlsx, SMALL)).as(rows.substring(0, 40))
-                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.type()).isEqualTo("invalid-xlsx"));
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.type().slug()).isEqualTo("invalid-xlsx"));
         }
     }
 
@@ -127,7 +127,7 @@ class XlsxGuardTest {
         byte[] xlsx = HostileWorkbooks.workbook(ROWS);
         byte[] truncated = java.util.Arrays.copyOf(xlsx, xlsx.length / 2);
         assertThatThrownBy(() -> read(truncated, SMALL)).isInstanceOfSatisfying(InvalidInputException.class,
-                e -> assertThat(e.type()).isEqualTo("invalid-xlsx"));
+                e -> assertThat(e.type().slug()).isEqualTo("invalid-xlsx"));
     }
 
     private void refusedQuicklyAndFlat(byte[] xlsx, XlsxGuard.Limits limits, String part, String reason)
@@ -139,7 +139,7 @@ class XlsxGuardTest {
         assertThatThrownBy(() -> XlsxReader.read(file, limits, h -> {
         }, r -> {
         })).isInstanceOfSatisfying(InvalidInputException.class, e -> {
-            assertThat(e.type()).isEqualTo("invalid-xlsx");
+            assertThat(e.type().slug()).isEqualTo("invalid-xlsx");
             assertThat(e.getMessage()).contains(reason);
             if (part != null) {
                 assertThat(e.problems()).singleElement().satisfies(p -> {

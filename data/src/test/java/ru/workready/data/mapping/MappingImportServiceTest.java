@@ -232,7 +232,7 @@ class MappingImportServiceTest extends DataTest {
     private void assertProblems(String csv, org.assertj.core.groups.Tuple... expected) {
         assertThatThrownBy(() -> importer.importFile(programmeId, standardId, "a", csv.getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
-                    assertThat(e.type()).isEqualTo("invalid-mapping");
+                    assertThat(e.type().slug()).isEqualTo("invalid-mapping");
                     assertThat(e.problems()).extracting(Problem::row, Problem::column, Problem::reason)
                             .containsExactly(expected);
                     assertThat(e.getMessage()).endsWith("nothing was stored");

@@ -73,7 +73,7 @@ class ProgrammeFormatTest {
                 """;
         assertThatThrownBy(() -> ProgrammeFormat.readJson(json.getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
-                    assertThat(e.type()).isEqualTo("invalid-programme");
+                    assertThat(e.type().slug()).isEqualTo("invalid-programme");
                     // structure from the served schema (by keyword), the rest from the importer, one per place
                     assertThat(e.problems()).extracting(Problem::column, p -> p.reason().split(":")[0]).contains(
                             org.assertj.core.groups.Tuple.tuple("/fgosCode", "pattern"),

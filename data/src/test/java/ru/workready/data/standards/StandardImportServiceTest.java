@@ -192,7 +192,7 @@ class StandardImportServiceTest extends DataTest {
 
         assertThatThrownBy(() -> importer.importXml(utf8(changed)))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
-                    assertThat(e.type()).isEqualTo("standard-edition-conflict");
+                    assertThat(e.type().slug()).isEqualTo("standard-edition-conflict");
                     assertThat(e.getMessage()).contains("99.151").contains("never overwritten");
                 });
         assertThat(standards.functionNames(standards.currentEdition("99.151").orElseThrow()).values())
@@ -217,7 +217,7 @@ class StandardImportServiceTest extends DataTest {
                 recoded("06.035-web-developer.xml", "99.172").replaceFirst("<CodeTF>[^<]*</CodeTF>", "")));
         assertThatThrownBy(() -> importer.importXml(utf8(broken)))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
-                    assertThat(e.type()).isEqualTo("invalid-standard-xml");
+                    assertThat(e.type().slug()).isEqualTo("invalid-standard-xml");
                     assertThat(e.getMessage()).contains("CodeTF");
                 });
         assertThat(standards.currentEdition("99.171")).as("nothing of a bad file is stored").isEmpty();

@@ -73,6 +73,19 @@ public final class SmallCells {
     }
 
     /**
+     * A partition's counts as they may be published: {@code counts} by key, read in {@code partition}'s order (a key
+     * without a count is 0), then as {@link #publish(long, long, long[])} says.
+     */
+    public static <K> Publication publish(long students, long withoutConsent, java.util.List<K> partition,
+                                          java.util.Map<K, Long> counts) {
+        long[] parts = new long[partition.size()];
+        for (int i = 0; i < parts.length; i++) {
+            parts[i] = counts.getOrDefault(partition.get(i), 0L);
+        }
+        return publish(students, withoutConsent, parts);
+    }
+
+    /**
      * The parts of one group as they may be published: nothing when the group is smaller than K;
      * all parts hidden when 1 … K−1 of its students have not consented (named candidates would
      * otherwise let their levels be recovered by subtraction); else small parts and their

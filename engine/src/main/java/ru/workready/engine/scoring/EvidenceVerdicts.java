@@ -6,7 +6,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The rules' verdicts on a student's evidence (step 1 of {@link Readiness}) as the methodology's adjustments: the
+ * The rules' verdicts on a student's evidence (step 1 of {@link ReadinessEvaluator}) as the methodology's adjustments: the
  * excluded results with the first exclusion's rule and reason, the reweighted ones with the largest weight.
  */
 final class EvidenceVerdicts {

@@ -46,7 +46,7 @@ class BilingualReasonTest {
                 new Mapping("ПК 1.2", "A/01.3", MappingType.EXACT, 1.0, false));
         List<Evidence> evidence = List.of(Evidence.forOutcome(1, "s", "ПК 1.1", EvidenceKind.COURSE_GRADE,
                 new AssessmentResult.Grade(5), D));
-        FunctionScore f = new Readiness(BILINGUAL, "bilingual@1", Map.of())
+        FunctionScore f = new ReadinessEvaluator(BILINGUAL, "bilingual@1", Map.of())
                 .evaluate(new ScoringInput("s", standard, 4, mappings, evidence, D.plusDays(1))).functions().get(0);
         assertThat(f.reason()).isEqualTo("Too little evidence. Missing 50% of the weight: no evidence for ПК 1.2.");
         assertThat(f.reasonRu()).isEqualTo("Слишком мало оценок. Missing 50% of the weight: no evidence for ПК 1.2.");

@@ -100,7 +100,7 @@ class RuleBudgetTest {
 
     @Test
     void scoringWithALoopingRuleSetFailsThatStudentWithAClearError() {
-        Readiness readiness = new Readiness(compile(STORM), "storm-1", Map.of());
+        ReadinessEvaluator readiness = new ReadinessEvaluator(compile(STORM), "storm-1", Map.of());
         var standard = new ru.workready.engine.standards.ProfessionalStandard("06.001", "Программист", "4", "424н",
                 java.time.LocalDate.of(2022, 7, 20), "test", List.of(new ru.workready.engine.standards.GeneralizedFunction(
                 "A", "a", 3, List.of(), List.of(new ru.workready.engine.standards.LabourFunction("A/01.3", "f", 3,

@@ -18,7 +18,7 @@ import ru.workready.engine.mapping.MappingType;
 import ru.workready.engine.scoring.FunctionScore;
 import ru.workready.engine.scoring.GeneralizedScore;
 import ru.workready.engine.scoring.Methodology;
-import ru.workready.engine.scoring.Readiness;
+import ru.workready.engine.scoring.ReadinessEvaluator;
 import ru.workready.engine.scoring.ReadinessLevel;
 import ru.workready.engine.scoring.ScoringInput;
 import ru.workready.engine.scoring.StudentReadiness;
@@ -93,7 +93,7 @@ class ReadinessEvaluatorTest {
                 new Evidence(9, "s1", null, EvidenceKind.INDEPENDENT_ASSESSMENT, new AssessmentResult.PassFail(true),
                         D.plusMonths(2), 2, "ЦОК", "06.001", "C"));
 
-        Readiness readiness = new Readiness(RuleHarness.kieBase(), "default@1", Methodology.defaults());
+        ReadinessEvaluator readiness = new ReadinessEvaluator(RuleHarness.kieBase(), "default@1", Methodology.defaults());
         result = readiness.evaluate(new ScoringInput("s1", standard, 4, mappings, evidence, D.plusMonths(6)));
         byCode = result.functions().stream().collect(Collectors.toMap(FunctionScore::code, Function.identity()));
     }

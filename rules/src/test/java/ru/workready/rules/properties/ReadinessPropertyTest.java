@@ -22,7 +22,7 @@ import ru.workready.engine.mapping.Mapping;
 import ru.workready.engine.mapping.MappingType;
 import ru.workready.engine.scoring.FunctionScore;
 import ru.workready.engine.scoring.GeneralizedScore;
-import ru.workready.engine.scoring.Readiness;
+import ru.workready.engine.scoring.ReadinessEvaluator;
 import ru.workready.engine.scoring.ScoringInput;
 import ru.workready.engine.scoring.StudentReadiness;
 import ru.workready.engine.standards.GeneralizedFunction;
@@ -36,7 +36,7 @@ import ru.workready.engine.standards.ProfessionalStandard;
 class ReadinessPropertyTest {
 
     static final LocalDate AS_OF = LocalDate.of(2026, 11, 25);
-    static final Readiness READINESS = new Readiness(
+    static final ReadinessEvaluator READINESS = new ReadinessEvaluator(
             KieServices.Factory.get().getKieClasspathContainer().getKieBase("default"), "default-1",
             Map.of("staleAfterYears", 5.0));
 

@@ -27,7 +27,7 @@ public final class ManyResultsBench {
         String dataDir = System.getProperty("workready.bench.data-dir", "/tmp/workready-bench-many-pg");
         try (ConfigurableApplicationContext app = SpringApplication.run(WorkreadyApplication.class,
                 "--server.port=0", "--workready.embedded.data-dir=" + dataDir, "--logging.level.root=WARN",
-                "--workready.rescore.job.enabled=false")) {
+                "--workready.rescoring.stale-scores.enabled=false")) {
             JdbcClient jdbc = app.getBean(JdbcClient.class);
             String college = "MANY-" + students + "-" + results;
             if (jdbc.sql("select count(*) from college where code = ?").param(college).query(Long.class).single() == 0) {

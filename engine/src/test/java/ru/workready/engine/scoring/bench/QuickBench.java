@@ -3,7 +3,7 @@ package ru.workready.engine.scoring.bench;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import ru.workready.engine.scoring.Readiness;
+import ru.workready.engine.scoring.ReadinessEvaluator;
 import ru.workready.engine.scoring.ScoringInput;
 
 /** A quick interleaved timing of baseline and rules (no JMH), for a first look on a busy machine. */
@@ -14,8 +14,8 @@ public final class QuickBench {
     public static void main(String[] args) {
         List<ScoringInput> students = BenchData.students(2000, 7);
         Map<String, Double> parameters = Map.of("staleAfterYears", 2.0);
-        Readiness product = new Readiness(BenchData.defaultRules(), "default-1", parameters);
-        Readiness baseline = new Readiness(new JavaPolicy(), "default-1", parameters);
+        ReadinessEvaluator product = new ReadinessEvaluator(BenchData.defaultRules(), "default-1", parameters);
+        ReadinessEvaluator baseline = new ReadinessEvaluator(new JavaPolicy(), "default-1", parameters);
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         for (int round = 0; round < rounds; round++) {
             long t0 = System.nanoTime();

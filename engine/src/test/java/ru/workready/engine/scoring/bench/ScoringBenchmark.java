@@ -16,7 +16,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import ru.workready.engine.scoring.Methodology;
-import ru.workready.engine.scoring.Readiness;
+import ru.workready.engine.scoring.ReadinessEvaluator;
 import ru.workready.engine.scoring.ScoringInput;
 import ru.workready.engine.scoring.StudentReadiness;
 
@@ -35,16 +35,16 @@ public class ScoringBenchmark {
     static final int STUDENTS = 200;
 
     List<ScoringInput> students;
-    Readiness product;
-    Readiness baseline;
+    ReadinessEvaluator product;
+    ReadinessEvaluator baseline;
     Methodology methodology;
 
     @Setup(Level.Trial)
     public void setUp() {
         students = BenchData.students(STUDENTS, 7);
         Map<String, Double> parameters = Map.of("staleAfterYears", 2.0);
-        product = new Readiness(BenchData.defaultRules(), "default-1", parameters);
-        baseline = new Readiness(new JavaPolicy(), "default-1", parameters);
+        product = new ReadinessEvaluator(BenchData.defaultRules(), "default-1", parameters);
+        baseline = new ReadinessEvaluator(new JavaPolicy(), "default-1", parameters);
         methodology = Methodology.defaults();
         // the two must give the same results, or the comparison is meaningless
         for (ScoringInput in : students) {

@@ -23,7 +23,7 @@ import ru.workready.engine.standards.ProfessionalStandard;
  * then the rules decide the level of each labour function. Thread-safe; a KieBase is shared,
  * sessions are not.
  */
-public final class Readiness {
+public final class ReadinessEvaluator {
 
     private static final Comparator<Evidence> LATEST =
             Comparator.comparing(Evidence::assessedOn).thenComparingLong(Evidence::sequence);
@@ -33,26 +33,26 @@ public final class Readiness {
     private final Methodology methodology;
     private final List<RuleParameter> parameters;
 
-    public Readiness(KieBase kieBase, String ruleSetVersion, Methodology methodology) {
+    public ReadinessEvaluator(KieBase kieBase, String ruleSetVersion, Methodology methodology) {
         this(kieBase, ruleSetVersion, methodology, Map.of());
     }
 
     /** With rule-set parameters: kind weights ({@code weight.<KIND>}) and whatever the rules read. */
-    public Readiness(KieBase kieBase, String ruleSetVersion, Map<String, Double> parameters) {
+    public ReadinessEvaluator(KieBase kieBase, String ruleSetVersion, Map<String, Double> parameters) {
         this(kieBase, ruleSetVersion, Methodology.fromParameters(parameters), parameters);
     }
 
-    private Readiness(KieBase kieBase, String ruleSetVersion, Methodology methodology,
+    private ReadinessEvaluator(KieBase kieBase, String ruleSetVersion, Methodology methodology,
                       Map<String, Double> parameters) {
         this(new RulesPolicy(kieBase), ruleSetVersion, methodology, parameters);
     }
 
     /** With any policy (the benchmark's plain-Java baseline); the product passes a {@link RulesPolicy}. */
-    public Readiness(Policy policy, String ruleSetVersion, Map<String, Double> parameters) {
+    public ReadinessEvaluator(Policy policy, String ruleSetVersion, Map<String, Double> parameters) {
         this(policy, ruleSetVersion, Methodology.fromParameters(parameters), parameters);
     }
 
-    private Readiness(Policy policy, String ruleSetVersion, Methodology methodology, Map<String, Double> parameters) {
+    private ReadinessEvaluator(Policy policy, String ruleSetVersion, Methodology methodology, Map<String, Double> parameters) {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.ruleSetVersion = ruleSetVersion;
         this.methodology = methodology;
