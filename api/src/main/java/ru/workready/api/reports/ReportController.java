@@ -23,13 +23,20 @@ import ru.workready.api.security.Tenancy;
 import ru.workready.data.InvalidInputException;
 import ru.workready.data.ProblemType;
 import ru.workready.data.reports.AboveLevelReport;
+import ru.workready.data.reports.AboveLevelReportService;
 import ru.workready.data.reports.CohortReport;
+import ru.workready.data.reports.CohortReportService;
 import ru.workready.data.reports.CoverageReport;
+import ru.workready.data.reports.CoverageReportService;
 import ru.workready.data.reports.GapReportService;
 import ru.workready.data.reports.MappingComparison;
+import ru.workready.data.reports.MappingComparisonService;
 import ru.workready.data.reports.OrphanReport;
+import ru.workready.data.reports.OrphanReportService;
 import ru.workready.data.reports.SupplyDemandReport;
+import ru.workready.data.reports.SupplyDemandReportService;
 import ru.workready.data.reports.UncoveredReport;
+import ru.workready.data.reports.UncoveredReportService;
 import ru.workready.data.security.Role;
 
 /**
@@ -45,18 +52,34 @@ import ru.workready.data.security.Role;
 @Allowed(Role.CURRICULUM_DESIGNER)
 class ReportController {
     private final GapReportService reports;
+    private final CoverageReportService coverage;
+    private final UncoveredReportService uncovered;
+    private final OrphanReportService orphans;
+    private final AboveLevelReportService aboveLevel;
+    private final CohortReportService cohort;
+    private final SupplyDemandReportService supplyDemand;
+    private final MappingComparisonService comparison;
     private final Tenancy tenancy;
     private final ru.workready.data.scoring.ReadinessService scoring;
     private final ru.workready.data.rulesets.RuleBaseRegistry ruleBases;
     private final ru.workready.data.programmes.ProgrammeCatalogue programmes;
 
-    ReportController(GapReportService reports, Tenancy tenancy,
+    ReportController(GapReportService reports, CoverageReportService coverage, UncoveredReportService uncovered,
+                     OrphanReportService orphans, AboveLevelReportService aboveLevel, CohortReportService cohort,
+                     SupplyDemandReportService supplyDemand, MappingComparisonService comparison, Tenancy tenancy,
                      ru.workready.data.scoring.ReadinessService scoring,
                      ru.workready.data.rulesets.RuleBaseRegistry ruleBases,
                      ru.workready.data.programmes.ProgrammeCatalogue programmes) {
         this.ruleBases = ruleBases;
         this.programmes = programmes;
         this.reports = reports;
+        this.coverage = coverage;
+        this.uncovered = uncovered;
+        this.orphans = orphans;
+        this.aboveLevel = aboveLevel;
+        this.cohort = cohort;
+        this.supplyDemand = supplyDemand;
+        this.comparison = comparison;
         this.tenancy = tenancy;
         this.scoring = scoring;
     }
@@ -77,7 +100,7 @@ class ReportController {
                                @RequestParam(required = false) @Nullable Integer mappingVersion,
                                @RequestParam(defaultValue = "false") boolean elements,
                                @RequestParam(defaultValue = "json") String format) {
-        return ReportResponses.respond(format, () -> reports.coverage(query.selector(),
+        return ReportResponses.respond(format, () -> coverage.coverage(query.selector(),
                 query.standards(), mappingVersion, elements, ruleSetOf(query)));
     }
 
@@ -90,7 +113,7 @@ class ReportController {
     ResponseEntity<?> uncovered(@ParameterObject ReportQuery query,
                                 @RequestParam(required = false) @Nullable Integer mappingVersion,
                                 @RequestParam(defaultValue = "json") String format) {
-        return ReportResponses.respond(format, () -> reports.uncovered(query.selector(),
+        return ReportResponses.respond(format, () -> uncovered.uncovered(query.selector(),
                 query.standards(), mappingVersion, ruleSetOf(query)));
     }
 
@@ -102,7 +125,7 @@ class ReportController {
     ResponseEntity<?> orphans(@ParameterObject ReportQuery query,
                               @RequestParam(required = false) @Nullable Integer mappingVersion,
                               @RequestParam(defaultValue = "json") String format) {
-        return ReportResponses.respond(format, () -> reports.orphans(query.selector(),
+        return ReportResponses.respond(format, () -> orphans.orphans(query.selector(),
                 query.standards(), mappingVersion, ruleSetOf(query)));
     }
 
@@ -114,7 +137,7 @@ class ReportController {
     ResponseEntity<?> aboveLevel(@ParameterObject ReportQuery query,
                                  @RequestParam(required = false) @Nullable Integer mappingVersion,
                                  @RequestParam(defaultValue = "json") String format) {
-        return ReportResponses.respond(format, () -> reports.aboveLevel(query.selector(),
+        return ReportResponses.respond(format, () -> aboveLevel.aboveLevel(query.selector(),
                 query.standards(), mappingVersion, ruleSetOf(query)));
     }
 
@@ -143,7 +166,7 @@ class ReportController {
         // a college's cohort report covers its own students only
         tenancy.requireProgramme(query.programme(), query.college(), query.fgos(), query.year());
         GapReportService.CohortAsOf day = asOf == null ? null : GapReportService.CohortAsOf.parse(asOf);
-        return ReportResponses.respond(format, () -> reports.cohort(query.selector(),
+        return ReportResponses.respond(format, () -> cohort.cohort(query.selector(),
                 query.standards(), limit, ruleSetOf(query), ownCollege(), day,
                 (ids, standard, on) -> ids.stream().map(id -> scoring.asOf(id, standard,
                         ru.workready.data.scoring.Moment.of(on)).readiness()).toList()));
@@ -159,7 +182,7 @@ class ReportController {
                     + "(see disclosure and each need's suppressionReason).")
     ResponseEntity<?> supplyDemand(@ParameterObject ReportQuery query,
                                    @RequestParam(defaultValue = "json") String format) {
-        return ReportResponses.respond(format, () -> reports.supplyDemand(query.selector(),
+        return ReportResponses.respond(format, () -> supplyDemand.supplyDemand(query.selector(),
                 query.standards(), ruleSetOf(query), ownCollege()));
     }
 
@@ -175,7 +198,7 @@ class ReportController {
         if (query.standards().size() != 1) {
             throw badParameter("standard", String.join(",", query.standards()), "give exactly one standard code");
         }
-        return ReportResponses.respond(format, () -> reports.compare(query.selector(), query.standards().get(0).strip(), from, to,
+        return ReportResponses.respond(format, () -> comparison.compare(query.selector(), query.standards().get(0).strip(), from, to,
                 ruleSetOf(query)));
     }
 

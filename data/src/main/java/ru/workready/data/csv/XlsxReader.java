@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.zip.ZipException;
 import javax.xml.parsers.ParserConfigurationException;
 import org.apache.poi.ooxml.POIXMLException;
@@ -25,7 +23,6 @@ import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.openxml4j.opc.PackageRelationshipTypes;
-import org.apache.poi.ss.usermodel.BuiltinFormats;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.util.RecordFormatException;
@@ -33,18 +30,14 @@ import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.model.StylesTable;
-import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.apache.poi.xssf.usermodel.XSSFRelation;
-import org.jspecify.annotations.Nullable;
-import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
-import org.xml.sax.helpers.DefaultHandler;
+import ru.workready.data.ProblemType;
 import ru.workready.data.Inputs;
 import ru.workready.data.InvalidInputException;
-import ru.workready.data.ProblemType;
 
 
 /**
@@ -53,7 +46,7 @@ import ru.workready.data.ProblemType;
  * ISO dates whatever their display format; numbers as Excel shows them, without grouping.
  */
 final class XlsxReader {
-    private static final String SPREADSHEETML = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    static final String SPREADSHEETML = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     /** Excel's own limit on a cell's text: a longer one is not a spreadsheet's, and is not held. */
     static final int MAX_CELL_CHARS = 32_767;
     /** Excel's columns, A to XFD. */
@@ -76,20 +69,7 @@ final class XlsxReader {
         XlsxGuard.Checked checked = XlsxGuard.check(file, limits);
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
             requireCountedWholeParts(pkg, checked);
-            XSSFReader reader = new XSSFReader(pkg);
-            List<String> strings = sharedStrings(pkg, limits);
-            StylesTable styles = reader.getStylesTable();
-            XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
-            if (!sheets.hasNext()) {
-                throw new InvalidInputException(ProblemType.INVALID_XLSX, "The workbook has no sheet");
-            }
-            try (InputStream raw = sheets.next()) {
-                String part = sheets.getSheetPart().getPartName().getName();
-                InputStream sheet = XlsxGuard.capped(raw, part.substring(1), limits.maxSheetBytes());
-                XMLReader parser = XMLHelper.newXMLReader();
-                parser.setContentHandler(new Sheet(styles, strings, new Rows(onHeader, sink)));
-                parser.parse(new InputSource(sheet));
-            }
+            readFirstSheet(pkg, limits, new Rows(onHeader, sink));
         } catch (NotOfficeXmlFileException | InvalidFormatException e) {
             throw new InvalidInputException(ProblemType.INVALID_XLSX, "Not an XLSX workbook: " + e.getMessage());
         } catch (SAXException | ParserConfigurationException | OpenXML4JException e) {
@@ -108,6 +88,24 @@ final class XlsxReader {
         }
     }
 
+    private static void readFirstSheet(OPCPackage pkg, XlsxGuard.Limits limits, Rows rows)
+            throws IOException, OpenXML4JException, SAXException, ParserConfigurationException {
+        XSSFReader reader = new XSSFReader(pkg);
+        List<String> strings = XlsxSharedStrings.read(pkg, limits);
+        StylesTable styles = reader.getStylesTable();
+        XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
+        if (!sheets.hasNext()) {
+            throw new InvalidInputException(ProblemType.INVALID_XLSX, "The workbook has no sheet");
+        }
+        try (InputStream raw = sheets.next()) {
+            String part = sheets.getSheetPart().getPartName().getName();
+            InputStream sheet = XlsxGuard.capped(raw, part.substring(1), limits.maxSheetBytes());
+            XMLReader parser = XMLHelper.newXMLReader();
+            parser.setContentHandler(new XlsxSheetHandler(styles, strings, rows));
+            parser.parse(new InputSource(sheet));
+        }
+    }
+
     /**
      * The parts POI reads whole must be among those {@link XlsxGuard} counted: none of the names left
      * to be streamed (worksheets) may hold the workbook, its styles or its theme.
@@ -121,289 +119,6 @@ final class XlsxReader {
         }
         for (var rel : pkg.getRelationshipsByType(PackageRelationshipTypes.CORE_DOCUMENT)) {
             XlsxGuard.requireCounted(checked, rel.getTargetURI().toString());
-        }
-    }
-
-    /**
-     * The workbook's shared strings as POI's read-only table reads them (phonetic runs left out),
-     * with Excel's {@code _xHHHH_} escapes decoded as POI's rich text does, once per string; at most
-     * {@link XlsxGuard.Limits#maxSharedStrings()} strings of {@link XlsxGuard.Limits#maxSharedStringsBytes()}
-     * bytes of XML, refused as soon as either is passed (the declared count at once).
-     */
-    private static List<String> sharedStrings(OPCPackage pkg, XlsxGuard.Limits limits)
-            throws IOException, SAXException, ParserConfigurationException {
-        List<String> strings = new ArrayList<>();
-        List<PackagePart> parts = pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
-        if (parts.isEmpty()) {
-            return strings;
-        }
-        String name = parts.get(0).getPartName().getName().substring(1);
-        int max = limits.maxSharedStrings();
-        try (InputStream in = XlsxGuard.capped(parts.get(0).getInputStream(), name, limits.maxSharedStringsBytes())) {
-            XMLReader parser = XMLHelper.newXMLReader();
-            parser.setContentHandler(new DefaultHandler() {
-                private final StringBuilder text = new StringBuilder();
-                private boolean inText;
-                private boolean inPhonetic;
-
-                @Override
-                public void startElement(String uri, String localName, String qName, Attributes attributes) {
-                    if (uri != null && !uri.equals(SPREADSHEETML)) {
-                        return;
-                    }
-                    switch (localName) {
-                        case "sst" -> {
-                            // the declared size, before a single string is held
-                            String unique = attributes.getValue("uniqueCount");
-                            if (unique != null && unique.strip().length() > 0 && declaredOver(unique, max)) {
-                                throw XlsxGuard.tooManyStrings(name, max);
-                            }
-                        }
-                        case "si" -> {
-                            if (strings.size() >= max) {
-                                throw XlsxGuard.tooManyStrings(name, max);
-                            }
-                            text.setLength(0);
-                        }
-                        case "t" -> inText = !inPhonetic;
-                        case "rPh" -> inPhonetic = true;
-                        default -> {
-                        }
-                    }
-                }
-
-                @Override
-                public void endElement(String uri, String localName, String qName) {
-                    if (uri != null && !uri.equals(SPREADSHEETML)) {
-                        return;
-                    }
-                    switch (localName) {
-                        case "si" -> strings.add(unescape(text.toString()));
-                        case "t" -> inText = false;
-                        case "rPh" -> inPhonetic = false;
-                        default -> {
-                        }
-                    }
-                }
-
-                @Override
-                public void characters(char[] ch, int start, int length) {
-                    if (inText) {
-                        text.append(ch, start, length);
-                    }
-                }
-            });
-            parser.parse(new InputSource(in));
-        }
-        return strings;
-    }
-
-    /** True when a declared count is a number over max (or too long to be one). */
-    private static boolean declaredOver(String declared, int max) {
-        try {
-            return Long.parseLong(declared.strip()) > max;
-        } catch (NumberFormatException e) {
-            return false; // not a number: the strings are counted as they come
-        }
-    }
-
-    /** Excel's escapes of characters XML cannot carry ({@code _x000D_}), decoded as POI does. */
-    static String unescape(String value) {
-        if (!value.contains("_x")) {
-            return value;
-        }
-        Matcher m = ESCAPE.matcher(value);
-        StringBuilder out = new StringBuilder(value.length());
-        int at = 0;
-        while (m.find()) {
-            out.append(value, at, m.start()).append((char) Integer.parseInt(m.group(1), 16));
-            at = m.end();
-        }
-        return at == 0 ? value : out.append(value, at, value.length()).toString();
-    }
-
-    private static final Pattern ESCAPE = Pattern.compile("_x([0-9A-Fa-f]{4})_");
-
-    /**
-     * The sheet's cells as POI's {@code XSSFSheetXMLHandler} formats them (values rather than
-     * formulas, numbers through the data formatter with the cell's style), without the rich-text
-     * object POI builds for every string cell, which was a third of the time of a large upload.
-     * {@code XlsxReaderTest} checks it against POI's handler on seeded random workbooks.
-     */
-    static final class Sheet extends DefaultHandler {
-        private enum Type { BOOLEAN, ERROR, FORMULA, INLINE_STRING, SST_STRING, NUMBER }
-
-        private final StylesTable styles;
-        private final List<String> strings;
-        private final Rows out;
-        private final DataFormatter formatter = new IsoDates();
-        /** Number formats by style index, looked up once each. */
-        private final Map<Integer, Format> formats = new HashMap<>();
-        private final StringBuilder value = new StringBuilder();
-        private boolean valueOpen;
-        private boolean inlineOpen;
-        private Type type = Type.NUMBER;
-        private @Nullable Format format;
-        private @Nullable String cellRef;
-        private int rowNum;
-        private int nextRowNum;
-
-        private record Format(int index, String pattern) {
-        }
-
-        Sheet(StylesTable styles, List<String> strings, Rows out) {
-            this.styles = styles;
-            this.strings = strings;
-            this.out = out;
-        }
-
-        private boolean isTextTag(String name) {
-            return "v".equals(name) || "inlineStr".equals(name) || ("t".equals(name) && inlineOpen);
-        }
-
-        @Override
-        public void startElement(String uri, String localName, String qName, Attributes attributes) {
-            if (uri != null && !uri.equals(SPREADSHEETML)) {
-                return;
-            }
-            if (isTextTag(localName)) {
-                valueOpen = true;
-                if (!inlineOpen) {
-                    value.setLength(0);
-                }
-            } else if ("is".equals(localName)) {
-                inlineOpen = true;
-            } else if ("f".equals(localName)) {
-                if (type == Type.NUMBER) {
-                    type = Type.FORMULA;
-                }
-            } else if ("row".equals(localName)) {
-                String r = attributes.getValue("r");
-                rowNum = r != null ? number(r, nextRowNum + 1, "row number") - 1 : nextRowNum;
-                out.startRow(rowNum);
-            } else if ("c".equals(localName)) {
-                format = null;
-                cellRef = attributes.getValue("r");
-                String t = attributes.getValue("t");
-                if ("b".equals(t)) {
-                    type = Type.BOOLEAN;
-                } else if ("e".equals(t)) {
-                    type = Type.ERROR;
-                } else if ("inlineStr".equals(t)) {
-                    type = Type.INLINE_STRING;
-                } else if ("s".equals(t)) {
-                    type = Type.SST_STRING;
-                } else if ("str".equals(t)) {
-                    type = Type.FORMULA;
-                } else {
-                    type = Type.NUMBER;
-                    String s = attributes.getValue("s");
-                    format = s != null ? format(number(s, rowNum + 1, "style index"))
-                            : styles.getNumCellStyles() > 0 ? format(0) : null;
-                }
-            }
-        }
-
-        private @Nullable Format format(int style) {
-            return formats.computeIfAbsent(style, i -> {
-                XSSFCellStyle cellStyle = styles.getStyleAt(i);
-                if (cellStyle == null) {
-                    return null;
-                }
-                int index = cellStyle.getDataFormat();
-                String pattern = cellStyle.getDataFormatString();
-                if (pattern == null) {
-                    pattern = BuiltinFormats.getBuiltinFormat(index);
-                }
-                return pattern == null ? null : new Format(index, pattern);
-            });
-        }
-
-        @Override
-        public void endElement(String uri, String localName, String qName) {
-            if (uri != null && !uri.equals(SPREADSHEETML)) {
-                return;
-            }
-            if (isTextTag(localName)) {
-                valueOpen = false;
-                if (!inlineOpen) {
-                    outputCell();
-                    value.setLength(0);
-                }
-            } else if ("is".equals(localName)) {
-                inlineOpen = false;
-                outputCell();
-                value.setLength(0);
-            } else if ("row".equals(localName)) {
-                out.endRow(rowNum);
-                nextRowNum = rowNum + 1;
-            }
-        }
-
-        @Override
-        public void characters(char[] ch, int start, int length) {
-            if (valueOpen) {
-                if (value.length() + length > MAX_CELL_CHARS) {
-                    throw new InvalidInputException(ProblemType.INVALID_XLSX, "A cell is longer than Excel allows",
-                            List.of(new InvalidInputException.Problem(rowNum + 1, cellRef, null,
-                                    "more than " + MAX_CELL_CHARS + " characters in one cell")), 1);
-                }
-                value.append(ch, start, length);
-            }
-        }
-
-        /** A number attribute of the sheet's XML (row number, style index), refused as 400 when it is not one. */
-        private static int number(String text, int row, String what) {
-            try {
-                int n = Integer.parseInt(text.strip());
-                if (n >= 0) {
-                    return n;
-                }
-            } catch (NumberFormatException e) {
-                // refused below
-            }
-            throw new InvalidInputException(ProblemType.INVALID_XLSX,
-                    "Unreadable XLSX sheet: a " + what + " is not a number",
-                    List.of(new InvalidInputException.Problem(row, null, text.length() > 40 ? text.substring(0, 40) : text,
-                            "not a valid " + what)), 1);
-        }
-
-        private void outputCell() {
-            String text = null;
-            switch (type) {
-                case BOOLEAN -> text = value.charAt(0) == '0' ? "FALSE" : "TRUE";
-                case ERROR -> text = "ERROR:" + value;
-                case FORMULA, NUMBER -> {
-                    String raw = value.toString();
-                    text = raw;
-                    if (format != null && (type == Type.FORMULA || !raw.isEmpty())) {
-                        try {
-                            text = formatter.formatRawCellContents(Double.parseDouble(raw.trim()), format.index(),
-                                    format.pattern());
-                        } catch (RuntimeException e) {
-                            // a formula's text result, or not a number: the raw value, as POI gives it
-                            text = raw;
-                        }
-                    }
-                }
-                case INLINE_STRING -> text = unescape(value.toString());
-                case SST_STRING -> {
-                    String index = value.toString().trim();
-                    if (!index.isEmpty()) {
-                        try {
-                            text = strings.get(Integer.parseInt(index));
-                        } catch (NumberFormatException | IndexOutOfBoundsException e) {
-                            throw new InvalidInputException(ProblemType.INVALID_XLSX,
-                                    "Unreadable XLSX sheet: a cell refers to "
-                                    + "a shared string that does not exist",
-                                    List.of(new InvalidInputException.Problem(rowNum + 1, cellRef, index.length() > 40
-                                            ? index.substring(0, 40) : index, "no such shared string")), 1);
-                        }
-                    }
-                }
-                default -> throw new IllegalStateException(type.name());
-            }
-            out.cell(cellRef, text, null);
         }
     }
 
@@ -491,8 +206,7 @@ final class XlsxReader {
                 return;
             }
             if (column >= MAX_COLUMNS) {
-                throw new InvalidInputException(ProblemType.INVALID_XLSX,
-                        "A cell lies beyond the last column Excel allows (XFD)",
+                throw new InvalidInputException(ProblemType.INVALID_XLSX, "A cell lies beyond the last column Excel allows (XFD)",
                         List.of(new InvalidInputException.Problem(rowNumber, cellReference.length() > 20
                                 ? cellReference.substring(0, 20) : cellReference, null, "beyond column XFD")), 1);
             }

@@ -1,11 +1,8 @@
 package ru.workready.data.employers;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,8 +14,6 @@ import ru.workready.data.InvalidInputException.Problem;
 import ru.workready.data.ProblemType;
 import ru.workready.data.csv.CsvReader;
 import ru.workready.data.csv.CsvTable;
-import ru.workready.data.employers.EmployerRepository.FunctionRef;
-import ru.workready.engine.standards.FunctionCodes;
 
 /**
  * Declared labour demand (потребность в кадрах): how many people a region needs in a year per job
@@ -43,10 +38,6 @@ public class DemandService {
     public record Demand(String region, int year, TargetKind kind, @Nullable String employer,
                          @Nullable String profile, @Nullable String standard, @Nullable String function,
                          String targetName, int needed, @Nullable String source, long targetId) {
-    }
-
-    private record Resolved(String region, int year, int needed, @Nullable Long profileId, @Nullable Long functionId,
-                            @Nullable Long generalizedId, @Nullable String source) {
     }
 
     private final JdbcClient jdbc;
@@ -128,105 +119,8 @@ public class DemandService {
      */
     private int store(List<DemandDraft> drafts, List<Integer> rows, List<Problem> problems, Set<String> unparsed,
                       @Nullable String ownEmployer) {
-        List<Resolved> resolved = new ArrayList<>();
-        Map<String, Integer> seen = new HashMap<>();
-        Lookups lookups = new Lookups();
-        for (int i = 0; i < drafts.size(); i++) {
-            DemandDraft d = drafts.get(i);
-            int row = rows.get(i);
-            if (d == null) {
-                problems.add(new Problem(row, null, null, "missing"));
-                continue;
-            }
-            int before = problems.size();
-            String regionName = null;
-            if (d.region() == null || d.region().isBlank()) {
-                problems.add(new Problem(row, "region", null, "required"));
-            } else {
-                regionName = regions.officialName(d.region()).orElse(null);
-                if (regionName == null) {
-                    problems.add(new Problem(row, "region", d.region(), "unknown region: a code or official name "
-                            + "from GET /api/regions"));
-                }
-            }
-            if (d.year() == null) {
-                if (!unparsed.contains(row + "|year")) {
-                    problems.add(new Problem(row, "year", null, "required"));
-                }
-            } else if (d.year() < 2000 || d.year() > 2100) {
-                problems.add(new Problem(row, "year", String.valueOf(d.year()), "expected a year 2000–2100"));
-            }
-            if (d.needed() == null) {
-                if (!unparsed.contains(row + "|needed")) {
-                    problems.add(new Problem(row, "needed", null, "required"));
-                }
-            } else if (d.needed() < 0) {
-                problems.add(new Problem(row, "needed", String.valueOf(d.needed()), "must not be negative"));
-            }
-            Long profileId = null;
-            Long functionId = null;
-            Long generalizedId = null;
-            boolean byProfile = notBlank(d.employer()) || notBlank(d.profile());
-            boolean byFunction = notBlank(d.standard()) || notBlank(d.function());
-            if (ownEmployer != null && byFunction && !byProfile) {
-                problems.add(new Problem(row, "standard_code", d.standard(), "an employer declares demand for its own "
-                        + "job profiles (employer, profile); regional needs by ТФ or qualification are declared by the "
-                        + "administrator"));
-            } else if (byProfile == byFunction) {
-                problems.add(new Problem(row, byProfile ? "profile" : "function_code", null,
-                        "give either employer and profile, or standard_code and function_code"));
-            } else if (byProfile) {
-                if (!notBlank(d.employer()) || !notBlank(d.profile())) {
-                    problems.add(new Problem(row, notBlank(d.employer()) ? "profile" : "employer", null,
-                            "required with " + (notBlank(d.employer()) ? "employer" : "profile")));
-                } else {
-                    // another employer's code reads as unknown: an employer's key cannot probe others
-                    var employer = ownEmployer != null && !ownEmployer.equals(d.employer().strip()) ? Optional.<EmployerRepository.Employer>empty()
-                            : lookups.employer(d.employer().strip());
-                    var profile = employer.flatMap(e -> lookups.profile(e, d.profile().strip()));
-                    if (employer.isEmpty()) {
-                        problems.add(new Problem(row, "employer", d.employer(), "unknown employer"));
-                    } else if (profile.isEmpty()) {
-                        problems.add(new Problem(row, "profile", d.profile(), "unknown profile of employer " + d.employer().strip()));
-                    } else {
-                        profileId = profile.get();
-                    }
-                }
-            } else if (!notBlank(d.standard()) || !notBlank(d.function())) {
-                problems.add(new Problem(row, notBlank(d.standard()) ? "function_code" : "standard_code", null,
-                        "required with " + (notBlank(d.standard()) ? "standard_code" : "function_code")));
-            } else {
-                String code = FunctionCodes.normalize(d.function());
-                if (code.contains("/")) {
-                    var f = lookups.function(d.standard().strip(), code);
-                    if (f.isEmpty()) {
-                        problems.add(new Problem(row, "function_code", d.function(),
-                                "no labour function " + code + " in the current edition of " + d.standard().strip()));
-                    } else {
-                        functionId = f.get();
-                    }
-                } else {
-                    var g = lookups.generalized(d.standard().strip(), code);
-                    if (g.isEmpty()) {
-                        problems.add(new Problem(row, "function_code", d.function(),
-                                "no ОТФ " + code + " in the current edition of " + d.standard().strip()));
-                    } else {
-                        generalizedId = g.get();
-                    }
-                }
-            }
-            if (problems.size() > before || regionName == null || d.year() == null || d.needed() == null) {
-                continue;
-            }
-            String key = regionName + '|' + d.year() + '|' + profileId + '|' + functionId + '|' + generalizedId;
-            Integer first = seen.putIfAbsent(key, row);
-            if (first != null) {
-                problems.add(new Problem(row, null, null, "the same region, year and target as row " + first));
-                continue;
-            }
-            resolved.add(new Resolved(regionName, d.year(), d.needed(), profileId, functionId, generalizedId,
-                    d.source()));
-        }
+        List<DemandResolver.Resolved> resolved = new DemandResolver(jdbc, employers, regions, unparsed, ownEmployer)
+                .resolve(drafts, rows, problems);
         if (!problems.isEmpty()) {
             // values that failed to parse were reported while reading: list everything in row order
             problems.sort(java.util.Comparator.comparing(Problem::row,
@@ -272,54 +166,25 @@ public class DemandService {
                         left join professional_standard gs on gs.id = g.standard_id
                         %s order by d.region, d.year, d.id""".formatted(where.isEmpty() ? "" : "where " + String.join(" and ", where)))
                 .params(params)
-                .query((rs, n) -> {
-                    String region1 = rs.getString(1);
-                    int year1 = rs.getInt(2);
-                    int needed = rs.getInt(3);
-                    String source = rs.getString(4);
-                    if (rs.getString(6) != null) {
-                        return new Demand(region1, year1, TargetKind.PROFILE, rs.getString(5), rs.getString(6), null,
-                                null, rs.getString(7), needed, source, rs.getLong(8));
-                    }
-                    if (rs.getString(10) != null) {
-                        return new Demand(region1, year1, TargetKind.FUNCTION, null, null, rs.getString(9),
-                                rs.getString(10), rs.getString(11), needed, source, rs.getLong(12));
-                    }
-                    return new Demand(region1, year1, TargetKind.QUALIFICATION, null, null, rs.getString(13),
-                            rs.getString(14), rs.getString(15), needed, source, rs.getLong(16));
-                }).list();
+                .query(DemandService::demand).list();
     }
 
-    /** The lookups of one upload, each asked of the database once however many rows repeat it. */
-    private final class Lookups {
-        private final Map<String, Optional<EmployerRepository.Employer>> employers = new HashMap<>();
-        private final Map<String, Optional<Long>> profiles = new HashMap<>();
-        private final Map<String, Optional<Long>> functions = new HashMap<>();
-        private final Map<String, Optional<Long>> generalized = new HashMap<>();
-
-        Optional<EmployerRepository.Employer> employer(String code) {
-            return employers.computeIfAbsent(code, DemandService.this.employers::employer);
+    /** A need by what it is for: a job profile, else a ТФ, else a qualification (ОТФ). */
+    private static Demand demand(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        String region = rs.getString(1);
+        int year = rs.getInt(2);
+        int needed = rs.getInt(3);
+        String source = rs.getString(4);
+        if (rs.getString(6) != null) {
+            return new Demand(region, year, TargetKind.PROFILE, rs.getString(5), rs.getString(6), null,
+                    null, rs.getString(7), needed, source, rs.getLong(8));
         }
-
-        Optional<Long> profile(EmployerRepository.Employer employer, String code) {
-            return profiles.computeIfAbsent(employer.id() + "|" + code, k -> jdbc.sql(
-                            "select id from job_profile where employer_id = ? and code = ?")
-                    .params(employer.id(), code).query(Long.class).optional());
+        if (rs.getString(10) != null) {
+            return new Demand(region, year, TargetKind.FUNCTION, null, null, rs.getString(9),
+                    rs.getString(10), rs.getString(11), needed, source, rs.getLong(12));
         }
-
-        Optional<Long> function(String standard, String code) {
-            return functions.computeIfAbsent(standard + "|" + code,
-                    k -> DemandService.this.employers.currentFunction(standard, code).map(FunctionRef::id));
-        }
-
-        Optional<Long> generalized(String standard, String code) {
-            return generalized.computeIfAbsent(standard + "|" + code,
-                    k -> DemandService.this.employers.currentGeneralizedFunction(standard, code));
-        }
-    }
-
-    private static boolean notBlank(@Nullable String s) {
-        return s != null && !s.isBlank();
+        return new Demand(region, year, TargetKind.QUALIFICATION, null, null, rs.getString(13),
+                rs.getString(14), rs.getString(15), needed, source, rs.getLong(16));
     }
 
     private static @Nullable Integer integer(CsvReader.Row row, String column, List<Problem> problems,

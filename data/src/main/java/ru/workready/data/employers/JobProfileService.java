@@ -142,40 +142,47 @@ public class JobProfileService {
                 problems.add(new Problem(null, "functions[" + i + "]", null, "missing"));
                 continue;
             }
-            int before = problems.size();
-            require(problems, at + "standard", f.standard());
-            require(problems, at + "function", f.function());
-            int importance = f.importance() == null ? DEFAULT_IMPORTANCE : f.importance();
-            if (importance < 1 || importance > 5) {
-                problems.add(new Problem(null, at + "importance", String.valueOf(importance), "must be 1–5"));
+            EmployerRepository.ProfileEntry entry = entry(f, at, problems);
+            if (entry != null) {
+                byFunction.put(entry.function().id(), entry);
             }
-            ReadinessLevel min = null;
-            if (f.minLevel() != null && !f.minLevel().isBlank()) {
-                String key = f.minLevel().strip().toUpperCase(Locale.ROOT);
-                if (key.equals("READY") || key.equals("PARTIALLY_READY")) {
-                    min = ReadinessLevel.valueOf(key);
-                } else {
-                    problems.add(new Problem(null, at + "minLevel", f.minLevel(), "must be READY or PARTIALLY_READY"));
-                }
-            }
-            if (problems.size() > before) {
-                continue;
-            }
-            String code = FunctionCodes.normalize(f.function());
-            var ref = repository.currentFunction(f.standard().strip(), code);
-            if (ref.isEmpty()) {
-                problems.add(new Problem(null, at + "function", f.function(),
-                        "no labour function " + code + " in the current edition of standard " + f.standard().strip()));
-                continue;
-            }
-            byFunction.put(ref.get().id(), new EmployerRepository.ProfileEntry(ref.get(), importance,
-                    Boolean.TRUE.equals(f.mustHave()), min));
         }
         if (byFunction.isEmpty() && problems.isEmpty()) {
             problems.add(new Problem(null, "functions", null,
                     "a profile needs at least one labour function (list them, or start from an ОТФ or a level)"));
         }
         return List.copyOf(byFunction.values());
+    }
+
+    /** One listed ТФ checked (standard, code, importance 1–5, minimum level) and found in the current edition. */
+    private EmployerRepository.@Nullable ProfileEntry entry(FunctionDraft f, String at, List<Problem> problems) {
+        int before = problems.size();
+        require(problems, at + "standard", f.standard());
+        require(problems, at + "function", f.function());
+        int importance = f.importance() == null ? DEFAULT_IMPORTANCE : f.importance();
+        if (importance < 1 || importance > 5) {
+            problems.add(new Problem(null, at + "importance", String.valueOf(importance), "must be 1–5"));
+        }
+        ReadinessLevel min = null;
+        if (f.minLevel() != null && !f.minLevel().isBlank()) {
+            String key = f.minLevel().strip().toUpperCase(Locale.ROOT);
+            if (key.equals("READY") || key.equals("PARTIALLY_READY")) {
+                min = ReadinessLevel.valueOf(key);
+            } else {
+                problems.add(new Problem(null, at + "minLevel", f.minLevel(), "must be READY or PARTIALLY_READY"));
+            }
+        }
+        if (problems.size() > before) {
+            return null;
+        }
+        String code = FunctionCodes.normalize(f.function());
+        var ref = repository.currentFunction(f.standard().strip(), code);
+        if (ref.isEmpty()) {
+            problems.add(new Problem(null, at + "function", f.function(),
+                    "no labour function " + code + " in the current edition of standard " + f.standard().strip()));
+            return null;
+        }
+        return new EmployerRepository.ProfileEntry(ref.get(), importance, Boolean.TRUE.equals(f.mustHave()), min);
     }
 
     private void seed(Seed seed, List<Problem> problems, Map<Long, EmployerRepository.ProfileEntry> byFunction) {

@@ -72,17 +72,7 @@ public class ExpertiseAnswerService {
     @Transactional
     public Answered answer(long id, AnswerInput in, Party p) {
         ExpertiseRepository.Head h = expertises.head(id, p);
-        if (!expertises.isOwner(h, p)) {
-            throw new ConflictException(ExpertiseService.CONFLICT, "Only the programme's college or the "
-                    + "organisation that submitted expertise " + id + " answers its conclusion");
-        }
-        mappings.lockVersions(h.programmeId(), h.standardId());
-        Expertise.Summary s = expertises.summary(repository.head(id).orElseThrow());
-        if (s.status() != Status.CONCLUDED) {
-            throw new ConflictException(ExpertiseService.CONFLICT, s.status() == Status.ANSWERED
-                    ? "Expertise " + id + " has already been answered"
-                    : "Expertise " + id + " is in review until " + s.deadline() + " or every expert submits");
-        }
+        Expertise.Summary s = concludedForOwner(id, h, p);
         Conclusion c = expertises.conclusion(h, s);
         List<Problem> problems = new ArrayList<>();
         Map<Long, ResolvedMapping> rows = mappings.resolvedRowsById(h.mappingSetId());
@@ -101,6 +91,30 @@ public class ExpertiseAnswerService {
         }
         Long newSet = changed ? mappings.insertVersion(h.programmeId(), h.standardId(), in.author().strip(),
                 new ArrayList<>(rows.values()), in.reason().strip(), id) : null;
+        record(id, in, p, newSet, items);
+        long accepted = items.stream().filter(i -> Action.ACCEPT.name().equals(i[2])).count();
+        return new Answered(id, newSet, newSet == null ? null : mappings.set(newSet).orElseThrow().version(),
+                (int) accepted, items.size() - (int) accepted);
+    }
+
+    /** The expertise as concluded, its mapping versions locked; only its owner answers, and only once. */
+    private Expertise.Summary concludedForOwner(long id, ExpertiseRepository.Head h, Party p) {
+        if (!expertises.isOwner(h, p)) {
+            throw new ConflictException(ExpertiseService.CONFLICT, "Only the programme's college or the "
+                    + "organisation that submitted expertise " + id + " answers its conclusion");
+        }
+        mappings.lockVersions(h.programmeId(), h.standardId());
+        Expertise.Summary s = expertises.summary(repository.head(id).orElseThrow());
+        if (s.status() != Status.CONCLUDED) {
+            throw new ConflictException(ExpertiseService.CONFLICT, s.status() == Status.ANSWERED
+                    ? "Expertise " + id + " has already been answered"
+                    : "Expertise " + id + " is in review until " + s.deadline() + " or every expert submits");
+        }
+        return s;
+    }
+
+    /** The answer and each row's reply, as they are recorded. */
+    private void record(long id, AnswerInput in, Party p, @Nullable Long newSet, List<Object[]> items) {
         jdbc.sql("""
                         insert into expertise_answer (expertise_id, answered_by, author, reason, answered_at,
                                                       new_mapping_set_id)
@@ -115,9 +129,6 @@ public class ExpertiseAnswerService {
                             values (?, ?, ?, ?, ?, ?)""").params(id, item[0], item[1], item[2], item[3], item[4])
                     .update();
         }
-        long accepted = items.stream().filter(i -> Action.ACCEPT.name().equals(i[2])).count();
-        return new Answered(id, newSet, newSet == null ? null : mappings.set(newSet).orElseThrow().version(),
-                (int) accepted, items.size() - (int) accepted);
     }
 
     /** Applies the answers to rows; every DISPUTED or CHANGES_PROPOSED row needs one. True when a row changed. */

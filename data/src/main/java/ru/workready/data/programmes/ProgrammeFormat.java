@@ -2,23 +2,18 @@ package ru.workready.data.programmes;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import ru.workready.data.ProblemType;
 import ru.workready.data.InvalidInputException;
 import ru.workready.data.InvalidInputException.Problem;
-import ru.workready.data.ProblemType;
 import ru.workready.data.csv.CsvCells;
 import ru.workready.data.csv.CsvReader;
 import ru.workready.data.csv.CsvTable;
 import ru.workready.engine.programmes.ActivityKind;
 import ru.workready.engine.programmes.Outcome;
-import ru.workready.engine.programmes.OutcomeCodes;
-import ru.workready.engine.programmes.OutcomeKind;
 import ru.workready.engine.programmes.Programme;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -35,8 +30,8 @@ public final class ProgrammeFormat {
     public static final String SCHEMA_RESOURCE = "/schemas/programme.schema.json";
     public static final List<String> CSV_COLUMNS = List.of("kind", "code", "name", "activity_code", "module_code",
             "parent_code", "qualification", "qualification_level", "intake_year");
-    private static final ProblemType PROBLEM_TYPE = ProblemType.INVALID_PROGRAMME;
-    private static final int MAX_LISTED = 100;
+    static final ProblemType PROBLEM_TYPE = ProblemType.INVALID_PROGRAMME;
+    static final int MAX_LISTED = 100;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** The JSON document: the programme with a pointer to its schema. */
@@ -94,7 +89,7 @@ public final class ProgrammeFormat {
     }
 
     private static Programme domain(JsonNode root) {
-        Builder b = new Builder();
+        ProgrammeBuilder b = new ProgrammeBuilder();
         b.header(null, "/", text(root, "fgosCode"), text(root, "name"), text(root, "qualification"),
                 text(root, "qualificationLevel"), text(root, "intakeYear"));
         JsonNode activities = root.path("activities");
@@ -162,7 +157,7 @@ public final class ProgrammeFormat {
     /** Builds a programme from rows of the CSV variant's columns, however they were read; returns the header. */
     private static Programme readRows(java.util.function.Function<java.util.function.Consumer<CsvReader.Row>,
             List<String>> rows) {
-        Builder b = new Builder();
+        ProgrammeBuilder b = new ProgrammeBuilder();
         boolean[] headerSeen = {false};
         List<String> header = rows.apply(row -> {
             String kind = row.get("kind");
@@ -211,132 +206,5 @@ public final class ProgrammeFormat {
     /** Cells through {@link CsvCells}: a name starting with = + - @ must not run as a spreadsheet formula. */
     private static void row(StringBuilder sb, @Nullable String... cells) {
         sb.append(CsvCells.line(';', cells)).append("\r\n");
-    }
-
-    // ------------------------------------------------------------------ validation
-
-    /** Collects the parts of a programme, checking each as it comes; builds only when all is well. */
-    private static final class Builder {
-        private static final Map<String, OutcomeKind> KINDS = new HashMap<>();
-
-        static {
-            for (OutcomeKind k : OutcomeKind.values()) {
-                KINDS.put(k.name(), k);
-            }
-            KINDS.put("ПК", OutcomeKind.PROFESSIONAL);
-            KINDS.put("ОК", OutcomeKind.GENERAL);
-            KINDS.put("ПО", OutcomeKind.EXPERIENCE);
-            KINDS.put("У", OutcomeKind.SKILL);
-            KINDS.put("З", OutcomeKind.KNOWLEDGE);
-        }
-
-        final List<Problem> problems = new ArrayList<>();
-        @Nullable String fgosCode;
-        @Nullable String name;
-        @Nullable String qualification;
-        int level;
-        int intakeYear;
-        final List<ActivityKind> activities = new ArrayList<>();
-        final Set<String> activityCodes = new HashSet<>();
-        final List<Outcome> outcomes = new ArrayList<>();
-        final List<Problem> parentChecks = new ArrayList<>();
-        final Map<String, OutcomeKind> outcomeKinds = new HashMap<>();
-
-        void header(@Nullable Integer row, String at, @Nullable String fgos, @Nullable String nm,
-                    @Nullable String qual, @Nullable String lvl, @Nullable String year) {
-            String p = at.equals("/") ? "/" : at;
-            if (fgos == null || !fgos.strip().matches("\\d{2}\\.\\d{2}\\.\\d{2}")) {
-                problems.add(new Problem(row, p + (row == null ? "fgosCode" : "code"), fgos,
-                        "required: a ФГОС code such as 09.02.07"));
-            }
-            fgosCode = fgos == null ? null : fgos.strip();
-            name = required(row, p + "name", nm);
-            qualification = required(row, p + "qualification", qual);
-            level = integer(row, p + (row == null ? "qualificationLevel" : "qualification_level"), lvl, 1, 9,
-                    "required: a qualification level 1–9");
-            intakeYear = integer(row, p + (row == null ? "intakeYear" : "intake_year"), year, 1990, 2100,
-                    "required: a year of intake such as 2025");
-        }
-
-        void activity(@Nullable Integer row, String at, @Nullable String code, @Nullable String module,
-                      @Nullable String nm) {
-            String c = required(row, at + "code", code);
-            String n = required(row, at + "name", nm);
-            if (c != null && !activityCodes.add(c)) {
-                problems.add(new Problem(row, at + "code", c, "duplicate kind of activity (ВД) code"));
-            }
-            if (c != null && n != null) {
-                activities.add(new ActivityKind(c, module == null ? "" : module.strip(), n));
-            }
-        }
-
-        void outcome(@Nullable Integer row, String at, @Nullable String kind, @Nullable String code,
-                     @Nullable String nm, @Nullable String activity, @Nullable String parent) {
-            OutcomeKind k = kind == null ? null : KINDS.get(kind.strip().toUpperCase(Locale.ROOT));
-            if (k == null) {
-                problems.add(new Problem(row, at + "kind", kind, "must be " + (row == null ? "" : "PROGRAMME, ACTIVITY, ")
-                        + "PROFESSIONAL, GENERAL, EXPERIENCE, SKILL or KNOWLEDGE"));
-            }
-            String c = required(row, at + "code", code);
-            String n = required(row, at + "name", nm);
-            String normalized = c == null ? null : OutcomeCodes.normalize(c);
-            if (normalized != null && outcomeKinds.containsKey(normalized)) {
-                problems.add(new Problem(row, at + "code", c, "duplicate outcome code"));
-            }
-            String act = activity == null || activity.isBlank() ? null : activity.strip();
-            if (act != null && !activityCodes.contains(act)) {
-                problems.add(new Problem(row, at + (row == null ? "activityCode" : "activity_code"), act,
-                        "unknown kind of activity (ВД): list it before its outcomes"));
-            }
-            String par = parent == null || parent.isBlank() ? null : OutcomeCodes.normalize(parent);
-            if (par != null) {
-                parentChecks.add(new Problem(row, at + (row == null ? "parentCode" : "parent_code"), par, ""));
-            }
-            if (k != null && normalized != null && n != null) {
-                outcomeKinds.put(normalized, k);
-                outcomes.add(new Outcome(normalized, k, n, act, par));
-            }
-        }
-
-        Programme build() {
-            for (Problem p : parentChecks) {
-                OutcomeKind parentKind = outcomeKinds.get(p.value());
-                if (parentKind != OutcomeKind.PROFESSIONAL) {
-                    problems.add(new Problem(p.row(), p.column(), p.value(),
-                            parentKind == null ? "unknown parent outcome" : "the parent must be a ПК (PROFESSIONAL)"));
-                }
-            }
-            if (outcomes.isEmpty() && problems.isEmpty()) {
-                problems.add(Problem.ofFile("the programme has no outcomes"));
-            }
-            if (!problems.isEmpty()) {
-                throw new InvalidInputException(PROBLEM_TYPE, "The programme file has " + problems.size()
-                        + " problem(s); nothing was stored", problems.subList(0, Math.min(MAX_LISTED, problems.size())),
-                        problems.size());
-            }
-            return new Programme(fgosCode, name, qualification, level, intakeYear, activities, outcomes);
-        }
-
-        private @Nullable String required(@Nullable Integer row, String column, @Nullable String value) {
-            if (value == null || value.isBlank()) {
-                problems.add(new Problem(row, column, value, "required"));
-                return null;
-            }
-            return value.strip();
-        }
-
-        private int integer(@Nullable Integer row, String column, @Nullable String value, int min, int max,
-                            String reason) {
-            try {
-                int v = Integer.parseInt(value == null ? "" : value.strip());
-                if (v >= min && v <= max) {
-                    return v;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            problems.add(new Problem(row, column, value, reason));
-            return 0;
-        }
     }
 }

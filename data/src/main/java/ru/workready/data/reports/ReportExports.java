@@ -82,46 +82,53 @@ public final class ReportExports {
             }
             about.setColumnWidth(0, 120 * 256);
             for (Table table : report.tables()) {
-                Sheet sheet = book.createSheet(WorkbookUtil.createSafeSheetName(table.name()));
-                Row header = sheet.createRow(0);
-                for (int c = 0; c < table.header().size(); c++) {
-                    Cell cell = header.createCell(c);
-                    cell.setCellValue(table.header().get(c));
-                    cell.setCellStyle(bold);
-                }
-                HeatStyles heat = table.heatmap() ? new HeatStyles(book) : null;
-                int n = 1;
-                for (List<@Nullable Object> row : table.rows()) {
-                    Row x = sheet.createRow(n++);
-                    for (int c = 0; c < row.size(); c++) {
-                        Object v = row.get(c);
-                        if (v == null) {
-                            continue;
-                        }
-                        Cell cell = x.createCell(c);
-                        if (v instanceof Number) {
-                            cell.setCellValue(((Number) v).doubleValue());
-                        } else {
-                            // text cells are stored as strings: POI never turns them into formulas
-                            cell.setCellValue(String.valueOf(v));
-                            if (heat != null) {
-                                CellStyle s = heat.of(String.valueOf(v));
-                                if (s != null) {
-                                    cell.setCellStyle(s);
-                                }
-                            }
-                        }
-                    }
-                }
-                sheet.createFreezePane(0, 1);
-                for (int c = 0; c < Math.min(table.header().size(), 12); c++) {
-                    sheet.setColumnWidth(c, Math.min(60, Math.max(10, table.header().get(c).length() + 4)) * 256);
-                }
+                sheet(book, table, bold);
             }
             book.write(out);
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One table on a sheet of its own: a bold frozen header, then the rows (numbers as numbers). */
+    private static void sheet(XSSFWorkbook book, Table table, CellStyle bold) {
+        Sheet sheet = book.createSheet(WorkbookUtil.createSafeSheetName(table.name()));
+        Row header = sheet.createRow(0);
+        for (int c = 0; c < table.header().size(); c++) {
+            Cell cell = header.createCell(c);
+            cell.setCellValue(table.header().get(c));
+            cell.setCellStyle(bold);
+        }
+        HeatStyles heat = table.heatmap() ? new HeatStyles(book) : null;
+        int n = 1;
+        for (List<@Nullable Object> row : table.rows()) {
+            Row x = sheet.createRow(n++);
+            for (int c = 0; c < row.size(); c++) {
+                Object v = row.get(c);
+                if (v != null) {
+                    cell(x.createCell(c), v, heat);
+                }
+            }
+        }
+        sheet.createFreezePane(0, 1);
+        for (int c = 0; c < Math.min(table.header().size(), 12); c++) {
+            sheet.setColumnWidth(c, Math.min(60, Math.max(10, table.header().get(c).length() + 4)) * 256);
+        }
+    }
+
+    private static void cell(Cell cell, Object v, @Nullable HeatStyles heat) {
+        if (v instanceof Number) {
+            cell.setCellValue(((Number) v).doubleValue());
+            return;
+        }
+        // text cells are stored as strings: POI never turns them into formulas
+        cell.setCellValue(String.valueOf(v));
+        if (heat != null) {
+            CellStyle s = heat.of(String.valueOf(v));
+            if (s != null) {
+                cell.setCellStyle(s);
+            }
         }
     }
 

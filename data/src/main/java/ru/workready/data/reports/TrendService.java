@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
@@ -79,32 +80,42 @@ public class TrendService {
         Map<Long, TrendLines.EditionFunctions> editions = new LinkedHashMap<>();
         List<TrendCounts.YearCounts> years = new ArrayList<>();
         for (var entry : byYear.entrySet()) {
-            List<TrendCounts.Scored> scored = new ArrayList<>();
-            int notGraduated = 0;
-            int withoutMapping = 0;
-            for (Intake intake : entry.getValue()) {
-                LocalDate graduation = graduationDate(intake.graduationYear());
-                if (graduation.isAfter(today)) {
-                    notGraduated++;
-                } else if (intake.standardId() == null) {
-                    withoutMapping++;
-                } else {
-                    editions.computeIfAbsent(intake.standardId(), id -> TrendLines.EditionFunctions.of(id,
-                            Objects.requireNonNull(intake.orderNumber()), Objects.requireNonNull(intake.approvalDate()),
-                            standards.functionNames(id)));
-                    List<StudentReadiness> readiness = intake.students() == 0 ? List.of()
-                            : scorer.score(repository.studentIds(intake.programmeId()), standard, graduation);
-                    readiness.forEach(r -> ruleSets.add(r.ruleSetVersion()));
-                    scored.add(new TrendCounts.Scored(intake, graduation, readiness));
-                }
-            }
-            years.add(counts.year(entry.getKey(), scored, notGraduated, withoutMapping));
+            years.add(year(entry.getKey(), entry.getValue(), today, standard, scorer, counts, editions, ruleSets));
         }
         TrendLines lines = new TrendLines(List.copyOf(editions.values()));
         return new TrendReport(query.fgosCode().strip(), standard, college, region,
                 query.byIntake() ? "intake" : "graduation", from, to, List.copyOf(ruleSets), counts.disclosure(),
                 years.stream().map(TrendCounts.YearCounts::year).toList(), lines.lines(years),
                 OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)).truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /**
+     * One year's counts: its intakes not graduated yet or without a mapping counted apart, the others' students
+     * scored as of their graduation; the editions and rule sets met on the way are collected.
+     */
+    private TrendCounts.YearCounts year(int year, List<Intake> intakes, LocalDate today, String standard,
+                                        GapReportService.AsOfScorer scorer, TrendCounts counts,
+                                        Map<Long, TrendLines.EditionFunctions> editions, Set<String> ruleSets) {
+        List<TrendCounts.Scored> scored = new ArrayList<>();
+        int notGraduated = 0;
+        int withoutMapping = 0;
+        for (Intake intake : intakes) {
+            LocalDate graduation = graduationDate(intake.graduationYear());
+            if (graduation.isAfter(today)) {
+                notGraduated++;
+            } else if (intake.standardId() == null) {
+                withoutMapping++;
+            } else {
+                editions.computeIfAbsent(intake.standardId(), id -> TrendLines.EditionFunctions.of(id,
+                        Objects.requireNonNull(intake.orderNumber()), Objects.requireNonNull(intake.approvalDate()),
+                        standards.functionNames(id)));
+                List<StudentReadiness> readiness = intake.students() == 0 ? List.of()
+                        : scorer.score(repository.studentIds(intake.programmeId()), standard, graduation);
+                readiness.forEach(r -> ruleSets.add(r.ruleSetVersion()));
+                scored.add(new TrendCounts.Scored(intake, graduation, readiness));
+            }
+        }
+        return counts.year(year, scored, notGraduated, withoutMapping);
     }
 
     private static void validate(TrendQuery query, int from, int to) {

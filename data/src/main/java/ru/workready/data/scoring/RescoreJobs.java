@@ -22,7 +22,6 @@ import ru.workready.data.rulesets.RuleBaseRegistry.CompiledRuleSet;
 import ru.workready.data.InvalidInputException;
 import ru.workready.data.NotFoundException;
 import ru.workready.data.scoring.BulkScoringRepository;
-import ru.workready.data.scoring.BulkScoringRepository.ScoreBatch;
 import ru.workready.data.scoring.BulkScoringRepository.StudentRow;
 import ru.workready.data.scoring.ScoringBatches;
 import ru.workready.engine.assessments.Evidence;

@@ -10,8 +10,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import ru.workready.data.Page;
 import ru.workready.engine.standards.ElementKind;
-import ru.workready.engine.standards.FunctionRequirements;
-import ru.workready.engine.standards.StandardDetails;
 import tools.jackson.databind.json.JsonMapper;
 import ru.workready.engine.standards.FunctionElement;
 import ru.workready.engine.standards.GeneralizedFunction;
@@ -46,23 +44,27 @@ public class StandardRepository {
     }
 
     /** An edition with its ОТФ and ТФ counts, as listed and searched. */
-    private static final String SUMMARY = """
+    static final String SUMMARY = """
             select s.id, s.code, s.name, s.registration_number, s.order_number, s.approval_date, s.is_current,
                    (select count(*) from generalized_function g where g.standard_id = s.id) as gf,
                    (select count(*) from labour_function f where f.standard_id = s.id) as tf
             from professional_standard s""";
 
-    private static final String FUNCTION_HIT = """
+    static final String FUNCTION_HIT = """
             select f.id, s.id, s.code, s.order_number, s.approval_date, s.is_current, g.code, f.code, f.name, f.sub_level
             from labour_function f join professional_standard s on s.id = f.standard_id
             join generalized_function g on g.id = f.generalized_function_id""";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final StandardSearches searches;
+    private final StandardEditionLoader editions;
 
     public StandardRepository(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
         this.template = template;
+        this.searches = new StandardSearches(jdbc);
+        this.editions = new StandardEditionLoader(jdbc);
     }
 
     public Optional<Long> findEdition(String code, String orderNumber, java.time.LocalDate approvalDate) {
@@ -140,58 +142,7 @@ public class StandardRepository {
 
     /** Loads a whole edition; elements are included when asked for. */
     public Optional<ProfessionalStandard> load(long id, boolean withElements) {
-        record Header(String code, String name, String reg, String order, java.time.LocalDate date, String kind,
-                      StandardDetails details) {
-        }
-        Optional<Header> header = jdbc.sql("""
-                        select code, name, registration_number, order_number, approval_date, activity_kind, details
-                        from professional_standard where id = ?""").param(id)
-                .query((rs, n) -> new Header(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getObject(5, java.time.LocalDate.class), rs.getString(6),
-                        json(rs.getString(7), StandardDetails.class, StandardDetails.EMPTY)))
-                .optional();
-        if (header.isEmpty()) {
-            return Optional.empty();
-        }
-        Map<Long, List<FunctionElement>> elements = new LinkedHashMap<>();
-        if (withElements) {
-            jdbc.sql("""
-                            select e.labour_function_id, e.kind, e.position, e.text from function_element e
-                            join labour_function f on f.id = e.labour_function_id
-                            where f.standard_id = ? order by e.labour_function_id, e.kind, e.position""").param(id)
-                    .query(rs -> {
-                        elements.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                                .add(new FunctionElement(ElementKind.valueOf(rs.getString(2)), rs.getInt(3),
-                                        rs.getString(4)));
-                    });
-        }
-        Map<Long, List<LabourFunction>> functions = new LinkedHashMap<>();
-        jdbc.sql("select id, generalized_function_id, code, name, sub_level from labour_function where standard_id = ? order by code")
-                .param(id)
-                .query(rs -> {
-                    functions.computeIfAbsent(rs.getLong(2), k -> new ArrayList<>())
-                            .add(new LabourFunction(rs.getString(3), rs.getString(4), rs.getInt(5),
-                                    elements.getOrDefault(rs.getLong(1), List.of())));
-                });
-        List<GeneralizedFunction> gfs = jdbc.sql("""
-                        select id, code, name, qualification_level, job_titles, requirements from generalized_function
-                        where standard_id = ? order by code""").param(id)
-                .query((rs, n) -> new GeneralizedFunction(rs.getString(2), rs.getString(3), rs.getInt(4),
-                        List.of((String[]) rs.getArray(5).getArray()),
-                        functions.getOrDefault(rs.getLong(1), List.of()),
-                        json(rs.getString(6), FunctionRequirements.class, FunctionRequirements.EMPTY)))
-                .list();
-        Header h = header.get();
-        return Optional.of(new ProfessionalStandard(h.code(), h.name(), h.reg(), h.order(), h.date(), h.kind(), gfs,
-                h.details()));
-    }
-
-    /** Rows stored before the optional lists were kept have '{}': read them as empty. */
-    private static <T> T json(@org.jspecify.annotations.Nullable String text, Class<T> type, T empty) {
-        if (text == null || text.equals("{}")) {
-            return empty;
-        }
-        return JSON.readValue(text, type);
+        return editions.load(id, withElements);
     }
 
     /** Re-stores the optional lists and content hash of an edition whose functions are unchanged. */
@@ -228,27 +179,7 @@ public class StandardRepository {
      */
     public Page<StandardSummary> search(@org.jspecify.annotations.Nullable String q, boolean currentOnly, int page,
                                         int size) {
-        Page.check(page, size);
-        StringBuilder where = new StringBuilder(" where true");
-        Map<String, Object> params = new LinkedHashMap<>();
-        String rank = "";
-        if (q != null && !q.isBlank()) {
-            where.append(" and (s.search @@ websearch_to_tsquery('russian', :q) or s.code like :prefix)");
-            params.put("q", q.strip());
-            params.put("prefix", likePrefix(q));
-            rank = "ts_rank(s.search, websearch_to_tsquery('russian', :q)) desc, ";
-        }
-        if (currentOnly) {
-            where.append(" and s.is_current");
-        }
-        long total = jdbc.sql("select count(*) from professional_standard s" + where).params(params)
-                .query(Long.class).single();
-        params.put("limit", size);
-        params.put("offset", (long) page * size);
-        List<StandardSummary> items = jdbc.sql(SUMMARY + where + " order by " + rank
-                        + "s.code, s.approval_date desc, s.id limit :limit offset :offset")
-                .params(params).query(StandardRepository::summary).list();
-        return new Page<>(items, page, size, total);
+        return searches.editions(q, currentOnly, page, size);
     }
 
     /**
@@ -258,66 +189,13 @@ public class StandardRepository {
     public Page<FunctionHit> searchFunctions(@org.jspecify.annotations.Nullable String q,
                                              @org.jspecify.annotations.Nullable Long standardId, boolean currentOnly,
                                              int page, int size) {
-        Page.check(page, size);
-        StringBuilder where = new StringBuilder(" where true");
-        Map<String, Object> params = new LinkedHashMap<>();
-        String rank = "";
-        if (q != null && !q.isBlank()) {
-            where.append(" and (f.search @@ websearch_to_tsquery('russian', :q) or f.code like :prefix)");
-            params.put("q", q.strip());
-            params.put("prefix", likePrefix(ru.workready.engine.standards.FunctionCodes.normalize(q)));
-            rank = "ts_rank(f.search, websearch_to_tsquery('russian', :q)) desc, ";
-        }
-        if (standardId != null) {
-            where.append(" and s.id = :standard");
-            params.put("standard", standardId);
-        } else if (currentOnly) {
-            where.append(" and s.is_current");
-        }
-        long total = jdbc.sql("""
-                        select count(*) from labour_function f join professional_standard s on s.id = f.standard_id"""
-                        + where).params(params).query(Long.class).single();
-        params.put("limit", size);
-        params.put("offset", (long) page * size);
-        List<FunctionHit> items = jdbc.sql(FUNCTION_HIT + where + " order by " + rank
-                        + "s.code, s.approval_date desc, f.code limit :limit offset :offset")
-                .params(params).query(StandardRepository::functionHit).list();
-        return new Page<>(items, page, size, total);
+        return searches.functions(q, standardId, currentOnly, page, size);
     }
 
     /** Elements (labour actions, skills, knowledge) whose text matches the words of the query. */
     public Page<ElementHit> searchElements(String q, @org.jspecify.annotations.Nullable Long standardId,
                                            boolean currentOnly, int page, int size) {
-        Page.check(page, size);
-        StringBuilder where = new StringBuilder(" where e.search @@ websearch_to_tsquery('russian', :q)");
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("q", q.strip());
-        if (standardId != null) {
-            where.append(" and s.id = :standard");
-            params.put("standard", standardId);
-        } else if (currentOnly) {
-            where.append(" and s.is_current");
-        }
-        String from = """
-                 from function_element e join labour_function f on f.id = e.labour_function_id
-                 join professional_standard s on s.id = f.standard_id
-                 join generalized_function g on g.id = f.generalized_function_id""";
-        long total = jdbc.sql("select count(*) " + from + where).params(params).query(Long.class).single();
-        params.put("limit", size);
-        params.put("offset", (long) page * size);
-        List<ElementHit> items = jdbc.sql("""
-                        select f.id, s.id, s.code, s.order_number, s.approval_date, s.is_current, g.code, f.code, f.name,
-                               f.sub_level, e.id, e.kind, e.position, e.text""" + " " + from + where
-                        + " order by ts_rank(e.search, websearch_to_tsquery('russian', :q)) desc, s.code, f.code, e.id"
-                        + " limit :limit offset :offset")
-                .params(params)
-                .query((rs, n) -> {
-                    ElementKind kind = ElementKind.valueOf(rs.getString(12));
-                    return new ElementHit(rs.getLong(11), kind.key(rs.getInt(13)), kind, rs.getString(14),
-                            functionHit(rs, n));
-                })
-                .list();
-        return new Page<>(items, page, size, total);
+        return searches.elements(q, standardId, currentOnly, page, size);
     }
 
     /** One labour function of an edition by code (normalized), with its elements and their ids. */
@@ -366,20 +244,16 @@ public class StandardRepository {
         return ids;
     }
 
-    private static StandardSummary summary(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    static StandardSummary summary(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new StandardSummary(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
                 rs.getString("registration_number"), rs.getString("order_number"),
                 rs.getObject("approval_date", java.time.LocalDate.class), rs.getBoolean("is_current"),
                 rs.getInt("gf"), rs.getInt("tf"));
     }
 
-    private static FunctionHit functionHit(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    static FunctionHit functionHit(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new FunctionHit(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                 rs.getObject(5, java.time.LocalDate.class), rs.getBoolean(6), rs.getString(7), rs.getString(8),
                 rs.getString(9), rs.getInt(10));
-    }
-
-    private static String likePrefix(String q) {
-        return q.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 }

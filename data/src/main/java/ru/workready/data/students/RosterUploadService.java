@@ -1,22 +1,14 @@
 package ru.workready.data.students;
 
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import ru.workready.data.Inputs;
-import ru.workready.data.InvalidInputException.Problem;
 import ru.workready.data.ProblemType;
-import ru.workready.data.assessments.CopyWriter;
-import ru.workready.data.assessments.Findings;
+import ru.workready.data.InvalidInputException.Problem;
 import ru.workready.data.assessments.UploadKind;
 import ru.workready.data.assessments.UploadLoader;
-import ru.workready.data.csv.CsvReader;
 
 /**
  * A college's student roster (контингент): new students are added, known ones updated (group,
@@ -34,8 +26,6 @@ public class RosterUploadService implements UploadLoader {
     /** Columns of a roster file; the first two are required. */
     public static final List<String> COLUMNS = List.of("student_id", "programme", "intake_year", "group",
             "last_name", "first_name", "middle_name", "employer_consent", "consent_date");
-    private static final Set<String> YES = Set.of("true", "yes", "да", "1", "y", "д", "+");
-    private static final Set<String> NO = Set.of("false", "no", "нет", "0", "n", "н", "-");
     private final java.time.Clock clock;
 
     public RosterUploadService(java.time.Clock clock) {
@@ -63,123 +53,84 @@ public class RosterUploadService implements UploadLoader {
                     last_name text, first_name text, middle_name text, employer_consent boolean, consent_date date
                 ) on commit drop""";
 
+    /**
+     * The problems only the whole file shows: an id listed twice, a new id outside the college's namespace, an
+     * unknown programme, or a programme with several versions and no intake year. Listed up to :limit, all counted.
+     */
+    private static final String SET_PROBLEMS = """
+            with s as (
+                select s.*, count(*) over (partition by s.student_id) as copies,
+                       (select count(*) from programme p where p.college_id = :college
+                          and p.fgos_code = s.programme
+                          and (s.intake_year is null or p.intake_year = s.intake_year)) as programmes,
+                       exists (select 1 from student o where o.id = s.student_id
+                               and o.college_id = :college) as own,
+                       -- the college's namespace: "<code>-…", unless a longer college code claims the id
+                       starts_with(s.student_id, :code || '-')
+                         and not exists (select 1 from college c where length(c.code) > length(:code)
+                                         and starts_with(s.student_id, c.code || '-')) as in_namespace
+                from roster_staging s)
+            select row_number, col, val, reason, count(*) over () from (
+                select row_number, 'student_id' as col, student_id as val,
+                       'listed more than once in the file' as reason
+                from s where copies > 1
+                union all
+                -- whether the id is another college's or free, the answer is the same: never
+                -- "another college's student" (which would tell one college about another's ids)
+                select row_number, 'student_id', student_id,
+                       'a new student''s id must start with ' || :code || '-'
+                from s where student_id is not null and not own
+                  and (not in_namespace or exists (select 1 from student o where o.id = s.student_id
+                                                     and o.college_id <> :college))
+                union all
+                select row_number, 'programme', programme || coalesce(' ' || intake_year, ''),
+                       'no such programme of college ' || :code
+                from s where programme is not null and programmes = 0
+                union all
+                select row_number, 'intake_year', null,
+                       'required: the college has several versions of programme ' || programme
+                from s where programme is not null and programmes > 1) p
+            order by row_number, col limit :limit""";
+
+    /** The rows that pass the set checks, inserted as new students or updating the college's own; counts both. */
+    private static final String UPSERT = """
+            with ok as (
+                select s.*, (select p.id from programme p where p.college_id = :college
+                               and p.fgos_code = s.programme
+                               and (s.intake_year is null or p.intake_year = s.intake_year)) as programme_id,
+                       count(*) over (partition by s.student_id) as copies
+                from roster_staging s
+                where (select count(*) from programme p where p.college_id = :college
+                         and p.fgos_code = s.programme
+                         and (s.intake_year is null or p.intake_year = s.intake_year)) = 1
+                  -- own students, or new ids in the college's namespace (see setProblems)
+                  and (exists (select 1 from student o where o.id = s.student_id and o.college_id = :college)
+                       or (starts_with(s.student_id, :code || '-')
+                           and not exists (select 1 from college c where length(c.code) > length(:code)
+                                           and starts_with(s.student_id, c.code || '-')))))
+            , up as (
+            insert into student as t (id, college_id, programme_id, group_code, employer_consent, consent_date,
+                                      last_name, first_name, middle_name)
+            select student_id, :college, programme_id, group_code, employer_consent, consent_date,
+                   last_name, first_name, middle_name
+            from ok where copies = 1
+            on conflict (id) do update set programme_id = excluded.programme_id,
+                group_code = excluded.group_code, employer_consent = excluded.employer_consent,
+                consent_date = excluded.consent_date, last_name = excluded.last_name,
+                first_name = excluded.first_name, middle_name = excluded.middle_name
+            where t.college_id = excluded.college_id
+            returning (xmax = 0) as inserted)
+            select count(*) filter (where inserted), count(*) filter (where not inserted) from up""";
+
     @Override
     public Stager stager(JdbcClient jdbc, long uploadId, long collegeId, String collegeCode, long bytes) {
         jdbc.sql(STAGING).update();
-        Map<String, Integer> counts = new HashMap<>();
-        return new Stager() {
-            @Override
-            public String copySql() {
-                return "copy roster_staging from stdin";
-            }
-
-            @Override
-            public SetProblems setProblems(JdbcClient jdbc, int limit) {
-                return RosterUploadService.this.setProblems(jdbc, collegeId, collegeCode, limit);
-            }
-
-            @Override
-            public Moved move(JdbcClient jdbc, long stagedRows) {
-                // work_mem for this transaction only: the move sorts the whole file once, better in memory
-                jdbc.sql("set local work_mem = '512MB'").update();
-                return RosterUploadService.this.move(jdbc, uploadId, collegeId, collegeCode, stagedRows);
-            }
-
-            @Override
-            public void stage(CsvReader.Row row, CopyWriter out, Findings findings) {
-                int n = row.number();
-                String id = row.get("student_id");
-                if (id == null) {
-                    findings.problem(n, "student_id", null, "required");
-                }
-                String programme = row.get("programme");
-                if (programme == null) {
-                    findings.problem(n, "programme", null, "required (the ФГОС code, e.g. 09.02.07)");
-                }
-                Integer year = null;
-                String yearText = row.get("intake_year");
-                if (yearText != null) {
-                    try {
-                        year = Integer.parseInt(yearText);
-                        if (!Inputs.inRange(year)) {
-                            findings.problem(n, "intake_year", yearText, Inputs.YEAR_REASON);
-                            year = null;
-                        }
-                    } catch (NumberFormatException e) {
-                        findings.problem(n, "intake_year", yearText, "not a year");
-                    }
-                }
-                Boolean consent = false;
-                String consentText = row.get("employer_consent");
-                if (consentText != null) {
-                    String v = consentText.toLowerCase(Locale.ROOT);
-                    consent = YES.contains(v) ? Boolean.TRUE : NO.contains(v) ? Boolean.FALSE : null;
-                    if (consent == null) {
-                        findings.problem(n, "employer_consent", consentText, "expected yes/no (да/нет, true/false)");
-                    }
-                }
-                LocalDate date = null;
-                String dateText = row.get("consent_date");
-                if (dateText != null) {
-                    date = Inputs.parseDate(dateText);
-                    if (date == null) {
-                        findings.problem(n, "consent_date", dateText, "not a date (expected YYYY-MM-DD or DD.MM.YYYY)");
-                    } else if (!Inputs.inRange(date)) {
-                        findings.problem(n, "consent_date", dateText, Inputs.DATE_REASON);
-                        date = null;
-                    }
-                }
-                if (Boolean.TRUE.equals(consent) && date == null && dateText == null) {
-                    findings.problem(n, "consent_date", null, "required when employer_consent is yes");
-                }
-                out.value(n).text(id).text(programme).value(year).text(row.get("group")).text(row.get("last_name"))
-                        .text(row.get("first_name")).text(row.get("middle_name")).value(consent).value(date);
-                out.endRow();
-            }
-
-            @Override
-            public Map<String, Integer> counts() {
-                return counts;
-            }
-        };
+        return new RosterStager(this, uploadId, collegeId, collegeCode);
     }
 
     SetProblems setProblems(JdbcClient jdbc, long collegeId, String collegeCode, int limit) {
         long[] total = {0};
-        List<Problem> listed = jdbc.sql("""
-                        with s as (
-                            select s.*, count(*) over (partition by s.student_id) as copies,
-                                   (select count(*) from programme p where p.college_id = :college
-                                      and p.fgos_code = s.programme
-                                      and (s.intake_year is null or p.intake_year = s.intake_year)) as programmes,
-                                   exists (select 1 from student o where o.id = s.student_id
-                                           and o.college_id = :college) as own,
-                                   -- the college's namespace: "<code>-…", unless a longer college code claims the id
-                                   starts_with(s.student_id, :code || '-')
-                                     and not exists (select 1 from college c where length(c.code) > length(:code)
-                                                     and starts_with(s.student_id, c.code || '-')) as in_namespace
-                            from roster_staging s)
-                        select row_number, col, val, reason, count(*) over () from (
-                            select row_number, 'student_id' as col, student_id as val,
-                                   'listed more than once in the file' as reason
-                            from s where copies > 1
-                            union all
-                            -- whether the id is another college's or free, the answer is the same: never
-                            -- "another college's student" (which would tell one college about another's ids)
-                            select row_number, 'student_id', student_id,
-                                   'a new student''s id must start with ' || :code || '-'
-                            from s where student_id is not null and not own
-                              and (not in_namespace or exists (select 1 from student o where o.id = s.student_id
-                                                                 and o.college_id <> :college))
-                            union all
-                            select row_number, 'programme', programme || coalesce(' ' || intake_year, ''),
-                                   'no such programme of college ' || :code
-                            from s where programme is not null and programmes = 0
-                            union all
-                            select row_number, 'intake_year', null,
-                                   'required: the college has several versions of programme ' || programme
-                            from s where programme is not null and programmes > 1) p
-                        order by row_number, col limit :limit""")
+        List<Problem> listed = jdbc.sql(SET_PROBLEMS)
                 .param("college", collegeId).param("code", collegeCode).param("limit", limit)
                 .query((rs, n) -> {
                     total[0] = rs.getLong(5);
@@ -197,40 +148,7 @@ public class RosterUploadService implements UploadLoader {
                         from roster_staging s join student t on t.id = s.student_id and t.college_id = ?
                         where t.employer_consent is distinct from s.employer_consent""")
                 .params(java.time.LocalDate.now(clock), collegeId).update();
-        long[] counts = {0, 0};
-        jdbc.sql("""
-                        with ok as (
-                            select s.*, (select p.id from programme p where p.college_id = :college
-                                           and p.fgos_code = s.programme
-                                           and (s.intake_year is null or p.intake_year = s.intake_year)) as programme_id,
-                                   count(*) over (partition by s.student_id) as copies
-                            from roster_staging s
-                            where (select count(*) from programme p where p.college_id = :college
-                                     and p.fgos_code = s.programme
-                                     and (s.intake_year is null or p.intake_year = s.intake_year)) = 1
-                              -- own students, or new ids in the college's namespace (see setProblems)
-                              and (exists (select 1 from student o where o.id = s.student_id and o.college_id = :college)
-                                   or (starts_with(s.student_id, :code || '-')
-                                       and not exists (select 1 from college c where length(c.code) > length(:code)
-                                                       and starts_with(s.student_id, c.code || '-')))))
-                        , up as (
-                        insert into student as t (id, college_id, programme_id, group_code, employer_consent, consent_date,
-                                                  last_name, first_name, middle_name)
-                        select student_id, :college, programme_id, group_code, employer_consent, consent_date,
-                               last_name, first_name, middle_name
-                        from ok where copies = 1
-                        on conflict (id) do update set programme_id = excluded.programme_id,
-                            group_code = excluded.group_code, employer_consent = excluded.employer_consent,
-                            consent_date = excluded.consent_date, last_name = excluded.last_name,
-                            first_name = excluded.first_name, middle_name = excluded.middle_name
-                        where t.college_id = excluded.college_id
-                        returning (xmax = 0) as inserted)
-                        select count(*) filter (where inserted), count(*) filter (where not inserted) from up""")
-                .param("college", collegeId).param("code", collegeCode)
-                .query(rs -> {
-                    counts[0] = rs.getLong(1);
-                    counts[1] = rs.getLong(2);
-                });
+        long[] counts = upsertStudents(jdbc, collegeId, collegeCode);
         // ... then the consent of students seen for the first time
         jdbc.sql("""
                         insert into employer_consent_event (student_id, consented, decided_on)
@@ -240,5 +158,17 @@ public class RosterUploadService implements UploadLoader {
                 .update();
         return new Moved(counts[0] + counts[1], List.of(), (int) (counts[0] + counts[1]), Map.of("NEW",
                 (int) counts[0], "UPDATED", (int) counts[1]));
+    }
+
+    /** Inserts the new students and updates the known ones that pass the set checks; returns {new, updated}. */
+    private static long[] upsertStudents(JdbcClient jdbc, long collegeId, String collegeCode) {
+        long[] counts = {0, 0};
+        jdbc.sql(UPSERT)
+                .param("college", collegeId).param("code", collegeCode)
+                .query(rs -> {
+                    counts[0] = rs.getLong(1);
+                    counts[1] = rs.getLong(2);
+                });
+        return counts;
     }
 }

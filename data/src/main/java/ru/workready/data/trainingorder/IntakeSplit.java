@@ -49,35 +49,11 @@ public final class IntakeSplit {
         boolean[] full = new boolean[n];
         double lacking = Math.max(0, graduatesLacking);
         while (lacking > EPSILON) {
-            double perK = 0;
-            for (int i = 0; i < n; i++) {
-                Candidate c = candidates.get(i);
-                if (!full[i] && c.headroom() > 0 && weight[i] * c.yield() > 0) {
-                    perK += weight[i] * c.yield();
-                }
-            }
+            double perK = perK(candidates, weight, full);
             if (perK <= 0) {
                 break;
             }
-            double k = lacking / perK;
-            boolean capped = false;
-            for (int i = 0; i < n; i++) {
-                Candidate c = candidates.get(i);
-                if (!full[i] && weight[i] * c.yield() > 0 && exact[i] + k * weight[i] >= c.headroom()) {
-                    lacking -= (c.headroom() - exact[i]) * c.yield();
-                    exact[i] = c.headroom();
-                    full[i] = true;
-                    capped = true;
-                }
-            }
-            if (!capped) {
-                for (int i = 0; i < n; i++) {
-                    if (!full[i] && weight[i] * candidates.get(i).yield() > 0) {
-                        exact[i] += k * weight[i];
-                    }
-                }
-                lacking = 0;
-            }
+            lacking = fill(candidates, weight, exact, full, lacking, lacking / perK);
         }
         List<Share> shares = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -86,6 +62,46 @@ public final class IntakeSplit {
             shares.add(new Share(c, weight[i], exact[i], places, full[i] && c.capacity() != null));
         }
         return new Result(shares, Math.max(0, lacking));
+    }
+
+    /** Graduates one unit of k brings: the weighted yield of the candidates with room left. */
+    private static double perK(List<Candidate> candidates, double[] weight, boolean[] full) {
+        double perK = 0;
+        for (int i = 0; i < candidates.size(); i++) {
+            Candidate c = candidates.get(i);
+            if (!full[i] && c.headroom() > 0 && weight[i] * c.yield() > 0) {
+                perK += weight[i] * c.yield();
+            }
+        }
+        return perK;
+    }
+
+    /**
+     * One round at k: candidates that k would fill past their headroom are filled to it (and what they bring is
+     * taken off); when none is, every open candidate takes k × its weight and nothing is lacking. Returns what is
+     * still lacking.
+     */
+    private static double fill(List<Candidate> candidates, double[] weight, double[] exact, boolean[] full,
+                               double lacking, double k) {
+        boolean capped = false;
+        for (int i = 0; i < candidates.size(); i++) {
+            Candidate c = candidates.get(i);
+            if (!full[i] && weight[i] * c.yield() > 0 && exact[i] + k * weight[i] >= c.headroom()) {
+                lacking -= (c.headroom() - exact[i]) * c.yield();
+                exact[i] = c.headroom();
+                full[i] = true;
+                capped = true;
+            }
+        }
+        if (capped) {
+            return lacking;
+        }
+        for (int i = 0; i < candidates.size(); i++) {
+            if (!full[i] && weight[i] * candidates.get(i).yield() > 0) {
+                exact[i] += k * weight[i];
+            }
+        }
+        return 0;
     }
 
     private static double[] weights(List<Candidate> candidates) {

@@ -38,7 +38,7 @@ class CohortReportBench extends DataTest {
     @Autowired
     MappingImportService mappingImport;
     @Autowired
-    GapReportService reports;
+    CohortReportService reports;
     @Autowired
     JdbcClient jdbc;
     @Autowired

@@ -35,7 +35,7 @@ class CoverageRulesTest {
             double weight = type == MappingType.RELATED ? 0.1 + 0.4 * random.nextDouble() : 0.1 + 0.9 * random.nextDouble();
             mappings.add(new MappingRow(i, 1, random.nextBoolean() ? null : (long) i, type, weight, random.nextBoolean()));
         }
-        CoverageStatus status = GapReportService.status(f, mappings, p);
+        CoverageStatus status = CoverageRules.status(f, mappings, p);
         String context = "seed " + seed + ": level " + functionLevel + " vs " + programmeLevel + ", " + mappings;
         if (functionLevel > programmeLevel) {
             assertThat(status).as(context).isEqualTo(CoverageStatus.ABOVE_LEVEL);
@@ -51,7 +51,7 @@ class CoverageRulesTest {
         // adding a RELATED mapping never turns a gap into coverage
         List<MappingRow> more = new ArrayList<>(mappings);
         more.add(new MappingRow(99, 1, null, MappingType.RELATED, 0.5, false));
-        CoverageStatus after = GapReportService.status(f, more, p);
+        CoverageStatus after = CoverageRules.status(f, more, p);
         assertThat(after == CoverageStatus.COVERED).as(context).isEqualTo(status == CoverageStatus.COVERED);
     }
 }

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import ru.workready.data.DataTest;
-import ru.workready.data.scoring.BulkScoringRepository.ScoreBatch;
 import ru.workready.engine.scoring.ReadinessLevel;
 
 /**

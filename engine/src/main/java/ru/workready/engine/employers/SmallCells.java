@@ -1,8 +1,6 @@
 package ru.workready.engine.employers;
 
-import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.Deque;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -132,6 +130,39 @@ public final class SmallCells {
      * @return hidden[r][c] for every cell, or null when the whole table (group) must be suppressed
      */
     public static boolean @Nullable [][] suppressTable(long[][] cells, boolean columnTotalsPublished) {
+        boolean[][] hidden = primary(cells);
+        boolean changed = true;
+        while (changed) {
+            Step rows = protectLines(cells, hidden, true, columnTotalsPublished);
+            if (rows == Step.IMPOSSIBLE) {
+                return null;
+            }
+            changed = rows == Step.CHANGED;
+            if (columnTotalsPublished) {
+                Step columns = protectLines(cells, hidden, false, true);
+                if (columns == Step.IMPOSSIBLE) {
+                    return null;
+                }
+                changed |= columns == Step.CHANGED;
+                if (!changed) {
+                    int[] bridge = HiddenCells.bridge(hidden);
+                    if (bridge != null) {
+                        if (!HiddenCells.closeCycle(cells, hidden, bridge[0], bridge[1])) {
+                            return null;
+                        }
+                        changed = true;
+                    }
+                }
+            }
+        }
+        return hidden;
+    }
+
+    /** What one pass of the complementary suppression did. */
+    private enum Step { UNCHANGED, CHANGED, IMPOSSIBLE }
+
+    /** Primary suppression: every count of 1 … K−1 hidden. */
+    private static boolean[][] primary(long[][] cells) {
         int rows = cells.length;
         int cols = rows == 0 ? 0 : cells[0].length;
         boolean[][] hidden = new boolean[rows][cols];
@@ -143,38 +174,22 @@ public final class SmallCells {
                 hidden[r][c] = small(cells[r][c]);
             }
         }
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (int r = 0; r < rows; r++) {
-                while (lineNeedsMore(cells, hidden, r, true)) {
-                    if (!hideComplement(cells, hidden, r, true, columnTotalsPublished)) {
-                        return null;
-                    }
-                    changed = true;
+        return hidden;
+    }
+
+    /** Complementary suppression along every row (or column) until each is safe. */
+    private static Step protectLines(long[][] cells, boolean[][] hidden, boolean row, boolean crossingMatters) {
+        int lines = row ? cells.length : cells.length == 0 ? 0 : cells[0].length;
+        Step step = Step.UNCHANGED;
+        for (int line = 0; line < lines; line++) {
+            while (lineNeedsMore(cells, hidden, line, row)) {
+                if (!hideComplement(cells, hidden, line, row, crossingMatters)) {
+                    return Step.IMPOSSIBLE;
                 }
-            }
-            if (columnTotalsPublished) {
-                for (int c = 0; c < cols; c++) {
-                    while (lineNeedsMore(cells, hidden, c, false)) {
-                        if (!hideComplement(cells, hidden, c, false, true)) {
-                            return null;
-                        }
-                        changed = true;
-                    }
-                }
-                if (!changed) {
-                    int[] bridge = bridge(hidden);
-                    if (bridge != null) {
-                        if (!closeCycle(cells, hidden, bridge[0], bridge[1])) {
-                            return null;
-                        }
-                        changed = true;
-                    }
-                }
+                step = Step.CHANGED;
             }
         }
-        return hidden;
+        return step;
     }
 
     private static boolean small(long v) {
@@ -258,99 +273,6 @@ public final class SmallCells {
             }
         }
         return false;
-    }
-
-    /**
-     * A hidden cell whose value the row and column totals determine: an edge of the bipartite
-     * row–column graph of hidden cells that lies on no cycle. Null when there is none.
-     */
-    static int @Nullable [] bridge(boolean[][] hidden) {
-        for (int r = 0; r < hidden.length; r++) {
-            for (int c = 0; c < hidden[r].length; c++) {
-                if (hidden[r][c]) {
-                    hidden[r][c] = false;
-                    boolean[][] reach = reachable(hidden, r);
-                    hidden[r][c] = true;
-                    if (!reach[1][c]) {
-                        return new int[] {r, c};
-                    }
-                }
-            }
-        }
-        return null;
-    }
-
-    /** Rows ([0]) and columns ([1]) reachable from a row through hidden cells. */
-    private static boolean[][] reachable(boolean[][] hidden, int fromRow) {
-        int rows = hidden.length;
-        int cols = hidden[0].length;
-        boolean[] seenRows = new boolean[rows];
-        boolean[] seenCols = new boolean[cols];
-        Deque<int[]> queue = new ArrayDeque<>();
-        seenRows[fromRow] = true;
-        queue.add(new int[] {0, fromRow});
-        while (!queue.isEmpty()) {
-            int[] v = queue.poll();
-            if (v[0] == 0) {
-                for (int c = 0; c < cols; c++) {
-                    if (hidden[v[1]][c] && !seenCols[c]) {
-                        seenCols[c] = true;
-                        queue.add(new int[] {1, c});
-                    }
-                }
-            } else {
-                for (int r = 0; r < rows; r++) {
-                    if (hidden[r][v[1]] && !seenRows[r]) {
-                        seenRows[r] = true;
-                        queue.add(new int[] {0, r});
-                    }
-                }
-            }
-        }
-        return new boolean[][] {seenRows, seenCols};
-    }
-
-    /**
-     * Puts the bridge (r, c) on a cycle: hides the smallest non-zero published cell joining the side
-     * of r to the side of c once the bridge is taken out.
-     */
-    private static boolean closeCycle(long[][] cells, boolean[][] hidden, int r, int c) {
-        hidden[r][c] = false;
-        boolean[][] sideOfRow = reachable(hidden, r);
-        // the side of c: reachable from c's column; start from any row hiding a cell in column c, or c alone
-        boolean[][] sideOfColumn = new boolean[][] {new boolean[cells.length], new boolean[cells[0].length]};
-        sideOfColumn[1][c] = true;
-        for (int x = 0; x < cells.length; x++) {
-            if (hidden[x][c]) {
-                boolean[][] s = reachable(hidden, x);
-                for (int i = 0; i < s[0].length; i++) {
-                    sideOfColumn[0][i] |= s[0][i];
-                }
-                for (int i = 0; i < s[1].length; i++) {
-                    sideOfColumn[1][i] |= s[1][i];
-                }
-            }
-        }
-        hidden[r][c] = true;
-        int bestR = -1;
-        int bestC = -1;
-        for (int x = 0; x < cells.length; x++) {
-            for (int y = 0; y < cells[0].length; y++) {
-                if (hidden[x][y] || cells[x][y] == 0) {
-                    continue;
-                }
-                boolean joins = (sideOfRow[0][x] && sideOfColumn[1][y]) || (sideOfColumn[0][x] && sideOfRow[1][y]);
-                if (joins && (bestR < 0 || cells[x][y] < cells[bestR][bestC])) {
-                    bestR = x;
-                    bestC = y;
-                }
-            }
-        }
-        if (bestR < 0) {
-            return false;
-        }
-        hidden[bestR][bestC] = true;
-        return true;
     }
 
     /** The median of the values (mean of the middle two for an even count); NaN for none. */

@@ -145,52 +145,58 @@ public final class Methodology {
                     .add(e);
         }
         Map<String, OutcomeMastery> result = new HashMap<>();
-        byOutcome.forEach((outcome, byKind) -> {
-            double weighted = 0;
-            double weights = 0;
-            List<Evidence> all = new ArrayList<>();
-            List<Double> ws = new ArrayList<>();
-            List<Boolean> latestFlags = new ArrayList<>();
-            for (Map.Entry<EvidenceKind, List<Evidence>> entry : byKind.entrySet()) {
-                List<Evidence> attempts = entry.getValue();
-                attempts.sort(CHRONOLOGICAL);
-                double kindWeight = weight(entry.getKey());
-                for (int i = 0; i < attempts.size(); i++) {
-                    Evidence e = attempts.get(i);
-                    boolean latest = i == attempts.size() - 1;
-                    double w = adjustments.weights().getOrDefault(e.sequence(), kindWeight);
-                    if (latest && !adjustments.excluded().containsKey(e.sequence())) {
-                        weighted += w * normalize(e.result());
-                        weights += w;
-                    }
-                    all.add(e);
-                    ws.add(w);
-                    latestFlags.add(latest);
-                }
-            }
-            List<EvidenceContribution> contributions = new ArrayList<>(all.size());
-            for (int i = 0; i < all.size(); i++) {
-                Evidence e = all.get(i);
-                double s = normalize(e.result());
-                double w = ws.get(i);
-                boolean superseded = !latestFlags.get(i);
-                String excludedBy = adjustments.excluded().get(e.sequence());
-                boolean excluded = !superseded && excludedBy != null;
-                String rule = excluded ? excludedBy : adjustments.weightRules().get(e.sequence());
-                double contribution = superseded || excluded || weights == 0 ? 0 : round(w * s / weights);
-                contributions.add(new EvidenceContribution(e.sequence(), e.kind(), e.assessedOn(), e.attempt(), s, w,
-                        superseded, excluded, rule, excluded ? adjustments.exclusionReasons().get(e.sequence())
-                        : rule == null ? null : adjustments.weightReasons().get(e.sequence()), contribution,
-                        excluded ? adjustments.exclusionReasonsRu().get(e.sequence())
-                        : rule == null ? null : adjustments.weightReasonsRu().get(e.sequence())));
-            }
-            contributions.sort(Comparator.comparing(EvidenceContribution::assessedOn)
-                    .thenComparingInt(EvidenceContribution::attempt)
-                    .thenComparingLong(EvidenceContribution::sequence));
-            result.put(outcome, new OutcomeMastery(outcome, weights > 0 ? round(weighted / weights) : null,
-                    contributions));
-        });
+        byOutcome.forEach((outcome, byKind) -> result.put(outcome, outcomeMastery(outcome, byKind, adjustments)));
         return result;
+    }
+
+    /** One outcome's mastery over the latest result of each kind, with every result's contribution. */
+    private OutcomeMastery outcomeMastery(String outcome, Map<EvidenceKind, List<Evidence>> byKind,
+                                          Adjustments adjustments) {
+        double weighted = 0;
+        double weights = 0;
+        List<Evidence> all = new ArrayList<>();
+        List<Double> ws = new ArrayList<>();
+        List<Boolean> latestFlags = new ArrayList<>();
+        for (Map.Entry<EvidenceKind, List<Evidence>> entry : byKind.entrySet()) {
+            List<Evidence> attempts = entry.getValue();
+            attempts.sort(CHRONOLOGICAL);
+            double kindWeight = weight(entry.getKey());
+            for (int i = 0; i < attempts.size(); i++) {
+                Evidence e = attempts.get(i);
+                boolean latest = i == attempts.size() - 1;
+                double w = adjustments.weights().getOrDefault(e.sequence(), kindWeight);
+                if (latest && !adjustments.excluded().containsKey(e.sequence())) {
+                    weighted += w * normalize(e.result());
+                    weights += w;
+                }
+                all.add(e);
+                ws.add(w);
+                latestFlags.add(latest);
+            }
+        }
+        List<EvidenceContribution> contributions = new ArrayList<>(all.size());
+        for (int i = 0; i < all.size(); i++) {
+            contributions.add(contribution(all.get(i), ws.get(i), !latestFlags.get(i), weights, adjustments));
+        }
+        contributions.sort(Comparator.comparing(EvidenceContribution::assessedOn)
+                .thenComparingInt(EvidenceContribution::attempt)
+                .thenComparingLong(EvidenceContribution::sequence));
+        return new OutcomeMastery(outcome, weights > 0 ? round(weighted / weights) : null, contributions);
+    }
+
+    /** What one result added to its outcome's mastery (nothing when superseded or excluded), and which rule said so. */
+    private static EvidenceContribution contribution(Evidence e, double w, boolean superseded, double weights,
+                                                     Adjustments adjustments) {
+        double s = normalize(e.result());
+        String excludedBy = adjustments.excluded().get(e.sequence());
+        boolean excluded = !superseded && excludedBy != null;
+        String rule = excluded ? excludedBy : adjustments.weightRules().get(e.sequence());
+        double contribution = superseded || excluded || weights == 0 ? 0 : round(w * s / weights);
+        return new EvidenceContribution(e.sequence(), e.kind(), e.assessedOn(), e.attempt(), s, w,
+                superseded, excluded, rule, excluded ? adjustments.exclusionReasons().get(e.sequence())
+                : rule == null ? null : adjustments.weightReasons().get(e.sequence()), contribution,
+                excluded ? adjustments.exclusionReasonsRu().get(e.sequence())
+                : rule == null ? null : adjustments.weightReasonsRu().get(e.sequence()));
     }
 
     /**

@@ -1,6 +1,5 @@
 package ru.workready.engine.scoring;
 
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -12,9 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.kie.api.KieBase;
-import ru.workready.engine.assessments.AssessmentResult;
 import ru.workready.engine.assessments.Evidence;
-import ru.workready.engine.assessments.EvidenceKind;
 import ru.workready.engine.mapping.Mapping;
 import ru.workready.engine.standards.GeneralizedFunction;
 import ru.workready.engine.standards.LabourFunction;
@@ -91,15 +88,27 @@ public final class ReadinessEvaluator {
         for (Evidence e : current) {
             evidenceFacts.add(facts(e, in));
         }
-        Methodology.Adjustments adjustments = adjustments(run.judge(evidenceFacts));
-
+        Methodology.Adjustments adjustments = EvidenceVerdicts.adjustments(run.judge(evidenceFacts));
+        // Java does the sums
         Map<String, Methodology.OutcomeMastery> mastery = methodology.mastery(in.evidence(), adjustments);
         Map<String, Evidence> certified = certifiedGeneralizedFunctions(in, current, adjustments);
+        Map<String, Working> working = working(in, mastery, certified);
+        // Step 2 in the rules: the level of each function.
+        Map<String, List<LevelDecision>> decisionsByFunction = decide(run, working);
+        List<FunctionScore> scores = new ArrayList<>(working.size());
+        for (Working w : working.values()) {
+            scores.add(score(in, w, decisionsByFunction.getOrDefault(w.function.code(), List.of()), certified));
+        }
+        return new StudentReadiness(in.studentId(), ruleSetVersion, scores, rollup(in, scores));
+    }
+
+    /** Each labour function's mapped outcomes with their mastery, and the function's readiness and coverage. */
+    private static Map<String, Working> working(ScoringInput in, Map<String, Methodology.OutcomeMastery> mastery,
+                                                Map<String, Evidence> certified) {
         Map<String, List<Mapping>> mappingsByFunction = new HashMap<>();
         for (Mapping m : in.mappings()) {
             mappingsByFunction.computeIfAbsent(m.functionCode(), k -> new ArrayList<>()).add(m);
         }
-
         Map<String, Working> working = new LinkedHashMap<>();
         for (GeneralizedFunction g : in.standard().generalizedFunctions()) {
             for (LabourFunction f : g.functions()) {
@@ -123,8 +132,11 @@ public final class ReadinessEvaluator {
                 working.put(f.code(), new Working(g, f, facts, sums, outcomes));
             }
         }
+        return working;
+    }
 
-        // Step 2 in the rules: the level of each function.
+    /** The rules' level decisions for the functions, by function code (with their critical outcomes as facts). */
+    private static Map<String, List<LevelDecision>> decide(Policy.Run run, Map<String, Working> working) {
         List<FunctionFacts> functionFacts = new ArrayList<>(working.size());
         List<CriticalOutcome> critical = new ArrayList<>();
         for (Working w : working.values()) {
@@ -140,87 +152,37 @@ public final class ReadinessEvaluator {
         for (LevelDecision d : run.decide(functionFacts, critical)) {
             decisionsByFunction.computeIfAbsent(d.functionCode(), k -> new ArrayList<>()).add(d);
         }
+        return decisionsByFunction;
+    }
 
-        List<FunctionScore> scores = new ArrayList<>(working.size());
-        for (Working w : working.values()) {
-            List<LevelDecision> ds = decisionsByFunction.getOrDefault(w.function.code(), List.of());
-            if (ds.size() != 1) {
-                throw new RuleSetInvariantViolation("rule set " + ruleSetVersion + " decided " + ds.size()
-                        + " levels for " + w.function.code() + ": " + ds);
-            }
-            LevelDecision d = ds.get(0);
-            Double readiness = d.readiness() != null ? d.readiness()
-                    : d.level().scored() ? w.sums.readiness() : null;
-            Set<String> rules = new LinkedHashSet<>();
-            for (OutcomeContribution o : w.outcomes) {
-                for (EvidenceContribution e : o.evidence()) {
-                    if (e.rule() != null) {
-                        rules.add(e.rule());
-                    }
+    /** A function's score from its one level decision: the rules that fired on its evidence and the deciding one. */
+    private FunctionScore score(ScoringInput in, Working w, List<LevelDecision> ds, Map<String, Evidence> certified) {
+        if (ds.size() != 1) {
+            throw new RuleSetInvariantViolation("rule set " + ruleSetVersion + " decided " + ds.size()
+                    + " levels for " + w.function.code() + ": " + ds);
+        }
+        LevelDecision d = ds.get(0);
+        Double readiness = d.readiness() != null ? d.readiness()
+                : d.level().scored() ? w.sums.readiness() : null;
+        Set<String> rules = new LinkedHashSet<>();
+        for (OutcomeContribution o : w.outcomes) {
+            for (EvidenceContribution e : o.evidence()) {
+                if (e.rule() != null) {
+                    rules.add(e.rule());
                 }
             }
-            rules.add(d.rule());
-            Evidence certificate = certified.get(w.generalized.code());
-            scores.add(new FunctionScore(in.standard().code(), w.generalized.code(), w.function.code(),
-                    w.function.name(), w.generalized.qualificationLevel(), readiness, w.sums.coverage(),
-                    d.level(), List.copyOf(rules), ReasonSpecifics.reason(d, w.facts, w.outcomes, certificate),
-                    w.outcomes, d.rule(), d.reasonRu() == null ? null
-                    : ReasonSpecifics.reason(d.reasonRu(), d, w.facts, w.outcomes, certificate)));
         }
-        return new StudentReadiness(in.studentId(), ruleSetVersion, scores, rollup(in, scores));
+        rules.add(d.rule());
+        Evidence certificate = certified.get(w.generalized.code());
+        return new FunctionScore(in.standard().code(), w.generalized.code(), w.function.code(),
+                w.function.name(), w.generalized.qualificationLevel(), readiness, w.sums.coverage(),
+                d.level(), List.copyOf(rules), ReasonSpecifics.reason(d, w.facts, w.outcomes, certificate),
+                w.outcomes, d.rule(), d.reasonRu() == null ? null
+                : ReasonSpecifics.reason(d.reasonRu(), d, w.facts, w.outcomes, certificate));
     }
 
     private EvidenceFacts facts(Evidence e, ScoringInput in) {
         return EvidenceFacts.of(e, in.asOf(), methodology.weight(e.kind()));
-    }
-
-    private static Methodology.Adjustments adjustments(Policy.Verdicts verdicts) {
-        List<EvidenceExcluded> excluded = verdicts.excluded();
-        List<EvidenceReweighted> reweighted = verdicts.reweighted();
-        if (excluded.isEmpty() && reweighted.isEmpty()) {
-            return Methodology.Adjustments.NONE;
-        }
-        Map<Long, EvidenceExcluded> exclusions = new HashMap<>();
-        for (EvidenceExcluded e : excluded) {
-            exclusions.putIfAbsent(e.sequence(), e); // several exclusions: the first one's rule and reason
-        }
-        Map<Long, EvidenceReweighted> reweights = new HashMap<>();
-        for (EvidenceReweighted r : reweighted) {
-            if (!(r.weight() > 0)) {
-                throw new RuleSetInvariantViolation("rule " + r.rule() + " set a non-positive weight " + r.weight());
-            }
-            // several reweighting rules: the largest weight wins, whatever the firing order
-            EvidenceReweighted before = reweights.get(r.sequence());
-            if (before == null || r.weight() > before.weight()) {
-                reweights.put(r.sequence(), r);
-            }
-        }
-        Map<Long, String> ex = new HashMap<>();
-        Map<Long, String> exReasons = new HashMap<>();
-        Map<Long, String> exReasonsRu = new HashMap<>();
-        exclusions.forEach((sequence, e) -> {
-            ex.put(sequence, e.rule());
-            putPresent(exReasons, sequence, e.reason());
-            putPresent(exReasonsRu, sequence, e.reason() == null ? null : e.reasonRu());
-        });
-        Map<Long, Double> weights = new HashMap<>();
-        Map<Long, String> weightRules = new HashMap<>();
-        Map<Long, String> weightReasons = new HashMap<>();
-        Map<Long, String> weightReasonsRu = new HashMap<>();
-        reweights.forEach((sequence, r) -> {
-            weights.put(sequence, r.weight());
-            weightRules.put(sequence, r.rule());
-            putPresent(weightReasons, sequence, r.reason());
-            putPresent(weightReasonsRu, sequence, r.reasonRu());
-        });
-        return new Methodology.Adjustments(ex, weights, weightRules, exReasons, weightReasons, exReasonsRu,
-                weightReasonsRu);
-    }
-
-    private static void putPresent(Map<Long, String> map, long sequence, @Nullable String value) {
-        if (value != null) {
-            map.put(sequence, value);
-        }
     }
 
     /**

@@ -54,7 +54,7 @@ class SmallCellsPropertyTest {
     /**
      * Two cycles of hidden cells joined by one: every line hides two or more cells, so subtraction
      * line by line learns nothing, yet the rows of one side minus its columns give the joining cell.
-     * The attack sees it, {@link SmallCells#bridge} finds it, and the suppression puts it on a cycle.
+     * The attack sees it, {@link HiddenCells#bridge} finds it, and the suppression puts it on a cycle.
      */
     @Test
     void aCellJoiningTwoCyclesIsRecoverableAndGetsAnotherComplement() {
@@ -66,7 +66,7 @@ class SmallCellsPropertyTest {
         long[][] values = {{6, 7, 9, 8}, {8, 9, 2, 30}, {40, 41, 7, 6}, {50, 51, 9, 8}};
         assertThat(subtractionAttack(values, dumbbell, true)).isEmpty();
         assertThat(linearAttack(values, dumbbell, true)).containsExactly("(1,2)");
-        assertThat(SmallCells.bridge(dumbbell)).containsExactly(1, 2);
+        assertThat(HiddenCells.bridge(dumbbell)).containsExactly(1, 2);
         boolean[][] hidden = SmallCells.suppressTable(values, true);
         assertThat(hidden).isNotNull();
         assertThat(linearAttack(values, hidden, true)).isEmpty();

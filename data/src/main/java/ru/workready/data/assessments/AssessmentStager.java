@@ -1,0 +1,132 @@
+package ru.workready.data.assessments;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import ru.workready.data.csv.CsvReader;
+import ru.workready.engine.assessments.EvidenceKind;
+
+/** Checks each row in full (the look-ups included) and COPYs it into evidence while the file has no problem. */
+final class AssessmentStager implements UploadLoader.Stager {
+    private final AssessmentLookups lookups;
+    private final String collegeCode;
+    private final EvidencePartitions.Target target;
+    private final long uploadId;
+    /** Columns of the COPY. */
+    private static final int FIELDS = 20;
+    private final long collegeId;
+    /** Students with rows in the file, by ordinal (bounded by the college). */
+    private final BitSet students = new BitSet();
+    private final Map<String, Integer> counts = new HashMap<>();
+    /** Results dated after it get a warning. */
+    private final LocalDate today;
+    /** When the upload's rows are recorded (evidence.recorded_at), by the application's clock. */
+    private final java.time.Instant recordedAt;
+    /** The row check of every input; it parses each distinct code and date of the file once. */
+    private final ResultRowCheck rows = new ResultRowCheck();
+    private final ResultVolumes volumes;
+
+    AssessmentStager(AssessmentLookups lookups, long uploadId, long collegeId, String collegeCode,
+                     EvidencePartitions.Target target, LocalDate today, java.time.Instant recordedAt,
+                     ResultVolumes volumes) {
+        this.volumes = volumes;
+        this.today = today;
+        this.recordedAt = recordedAt;
+        this.lookups = lookups;
+        this.collegeCode = collegeCode;
+        this.target = target;
+        this.uploadId = uploadId;
+        this.collegeId = collegeId;
+    }
+
+    @Override
+    public String copySql() {
+        return "copy " + target.table() + " (" + EvidencePartitions.COPY_COLUMNS + ") from stdin (format binary)";
+    }
+
+    @Override
+    public Map<String, Integer> counts() {
+        return counts;
+    }
+
+    /** Every check ran on the rows as they streamed. */
+    @Override
+    public UploadLoader.SetProblems setProblems(JdbcClient jdbc, int limit) {
+        return UploadLoader.SetProblems.NONE;
+    }
+
+    /**
+     * The rows are stored already (a large upload's own partition is now indexed and attached);
+     * the students' stored scores are marked stale in one statement.
+     */
+    @Override
+    public UploadLoader.Moved move(JdbcClient jdbc, long copiedRows) {
+        target.complete(jdbc);
+        String[] ids = lookups.students().values().stream().filter(st -> students.get(st.ordinal()))
+                .map(AssessmentLookups.StudentRef::id).sorted().toArray(String[]::new);
+        jdbc.sql("""
+                        insert into stale_score (student_id, upload_id)
+                        select s, ? from unnest(?::text[]) s
+                        on conflict (student_id) do update set upload_id = excluded.upload_id, since = now()""")
+                .params(uploadId, ids).update();
+        return new UploadLoader.Moved(copiedRows, List.of(Arrays.copyOf(ids, Math.min(ids.length, AssessmentUploadService.STUDENTS_LISTED))),
+                ids.length, Map.of());
+    }
+
+    @Override
+    public void stage(CsvReader.Row row, CopyWriter out, Findings findings) {
+        RowProblems check = new RowProblems(row, findings);
+        String studentId = check.required("student_id");
+        CheckedRow checked = rows.check(field -> row.get(field.column()), check);
+        if (checked.assessedOn() != null && checked.assessedOn().isAfter(today)) {
+            findings.warn("row " + row.number() + ": assessed_on " + checked.assessedOn() + " is in the future");
+        }
+        // what the database knows, from the look-ups: student of the college, programme, outcome, ОТФ
+        AssessmentLookups.StudentRef student = null;
+        Long outcomeId = null;
+        if (studentId != null) {
+            student = lookups.students().get(studentId);
+            if (student == null) {
+                check.problem("student_id", studentId, "unknown student of college " + collegeCode);
+            } else {
+                AssessmentLookups.ProgrammeRef programme = lookups.programmes().get(student.programmeId());
+                String programmeCode = row.get("programme");
+                if (programmeCode != null && !programmeCode.equals(programme.fgosCode())) {
+                    check.problem("programme", programmeCode, "the student studies programme "
+                            + programme.fgosCode());
+                }
+                outcomeId = rows.outcome(checked, programme.fgosCode(), programme.outcomes(), check);
+            }
+        }
+        rows.qualification(checked, lookups.qualifications(), check);
+        if (check.bad || findings.hasProblems()) {
+            // the file will be refused: keep checking for the problem list, stop feeding the COPY
+            return;
+        }
+        store(row, out, findings, checked, student, outcomeId);
+    }
+
+    private void store(CsvReader.Row row, CopyWriter out, Findings findings, CheckedRow c,
+                       AssessmentLookups.StudentRef student, @Nullable Long outcomeId) {
+        students.set(student.ordinal());
+        EvidenceKind kind = c.kind();
+        // binary COPY: each field in the column's own type (bigint, integer, smallint, numeric, boolean, date, text)
+        out.row(FIELDS).int8(uploadId).int8(collegeId).int4(row.number()).text(student.id()).int8(outcomeId)
+                .text(c.standardCode()).text(c.generalizedFunction()).text(kind.name()).int2(c.grade())
+                .numeric(c.points()).numeric(c.maxPoints()).bool(c.passed()).date(c.assessedOn())
+                .int4(c.attempt()).text(row.get("assessor")).text(row.get("comment")).text(c.certificateNumber())
+                .text(c.conclusion()).int4(c.place()).timestamptz(recordedAt);
+        out.endRow();
+        counts.merge(kind.name(), 1, Integer::sum);
+        if (outcomeId != null && volumes.passesMaximum(student.ordinal(), outcomeId, kind)) {
+            findings.warn("row " + row.number() + ": more than " + volumes.max() + " results for student "
+                    + student.id() + ", outcome " + c.outcomeCode() + ", kind " + kind + " in this file (a "
+                    + "repeated export?); all are stored, only the latest counts for scoring");
+        }
+    }
+}
