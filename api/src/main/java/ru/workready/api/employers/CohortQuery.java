@@ -39,8 +39,8 @@ record CohortQuery(@Parameter(description = "region of the college") @Nullable S
     }
 
     /** The day the students are scored as of; null: today's stored scores. */
-    ru.workready.data.reports.GapReportService.@Nullable CohortAsOf day() {
-        return asOf == null || asOf.isBlank() ? null : ru.workready.data.reports.GapReportService.CohortAsOf.parse(asOf);
+    ru.workready.data.reports.ReportParameters.@Nullable CohortAsOf day() {
+        return asOf == null || asOf.isBlank() ? null : ru.workready.data.reports.ReportParameters.CohortAsOf.parse(asOf);
     }
 
     private static @Nullable String blankToNull(@Nullable String s) {

@@ -235,7 +235,7 @@ class EmployerController {
         return cohort.passedExpertiseOnly() ? expertise.passedOnly(filter, functions) : filter;
     }
 
-    private static String label(ru.workready.data.reports.GapReportService.CohortAsOf day) {
+    private static String label(ru.workready.data.reports.ReportParameters.CohortAsOf day) {
         return day.graduation() ? "graduation" : String.valueOf(day.date());
     }
 

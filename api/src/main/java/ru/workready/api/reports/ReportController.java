@@ -28,7 +28,7 @@ import ru.workready.data.reports.CohortReport;
 import ru.workready.data.reports.CohortReportService;
 import ru.workready.data.reports.CoverageReport;
 import ru.workready.data.reports.CoverageReportService;
-import ru.workready.data.reports.GapReportService;
+import ru.workready.data.reports.ReportParameters;
 import ru.workready.data.reports.MappingComparison;
 import ru.workready.data.reports.MappingComparisonService;
 import ru.workready.data.reports.OrphanReport;
@@ -51,7 +51,7 @@ import ru.workready.data.security.Role;
 @Tag(name = "Curriculum gap reports")
 @Allowed(Role.CURRICULUM_DESIGNER)
 class ReportController {
-    private final GapReportService reports;
+    private final ReportParameters reports;
     private final CoverageReportService coverage;
     private final UncoveredReportService uncovered;
     private final OrphanReportService orphans;
@@ -64,7 +64,7 @@ class ReportController {
     private final ru.workready.data.rulesets.RuleBaseRegistry ruleBases;
     private final ru.workready.data.programmes.ProgrammeCatalogue programmes;
 
-    ReportController(GapReportService reports, CoverageReportService coverage, UncoveredReportService uncovered,
+    ReportController(ReportParameters reports, CoverageReportService coverage, UncoveredReportService uncovered,
                      OrphanReportService orphans, AboveLevelReportService aboveLevel, CohortReportService cohort,
                      SupplyDemandReportService supplyDemand, MappingComparisonService comparison, Tenancy tenancy,
                      ru.workready.data.scoring.ReadinessService scoring,
@@ -87,7 +87,7 @@ class ReportController {
     @GetMapping("/programmes")
     @Allowed({Role.CURRICULUM_DESIGNER, Role.COLLEGE})
     @Operation(summary = "Programmes with the standards and mapping versions they can be reported against")
-    List<GapReportService.ProgrammeOption> programmes() {
+    List<ReportParameters.ProgrammeOption> programmes() {
         return reports.programmes();
     }
 
@@ -165,7 +165,7 @@ class ReportController {
         }
         // a college's cohort report covers its own students only
         tenancy.requireProgramme(query.programme(), query.college(), query.fgos(), query.year());
-        GapReportService.CohortAsOf day = asOf == null ? null : GapReportService.CohortAsOf.parse(asOf);
+        ReportParameters.CohortAsOf day = asOf == null ? null : ReportParameters.CohortAsOf.parse(asOf);
         return ReportResponses.respond(format, () -> cohort.cohort(query.selector(),
                 query.standards(), limit, ruleSetOf(query), ownCollege(), day,
                 (ids, standard, on) -> ids.stream().map(id -> scoring.asOf(id, standard,

@@ -3,7 +3,7 @@ package ru.workready.api.reports;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import ru.workready.data.reports.GapReportService.ProgrammeSelector;
+import ru.workready.data.reports.ReportParameters.ProgrammeSelector;
 
 /**
  * What a report is about, as the query parameters every report takes: the programme by

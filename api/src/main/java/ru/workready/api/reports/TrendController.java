@@ -18,7 +18,7 @@ import ru.workready.api.security.Allowed;
 import ru.workready.api.security.Audited;
 import ru.workready.api.security.Caller;
 import ru.workready.api.security.Tenancy;
-import ru.workready.data.reports.GapReportService;
+import ru.workready.data.reports.ReportParameters;
 import ru.workready.data.reports.TrendReport;
 import ru.workready.data.reports.TrendService;
 import ru.workready.data.security.Role;
@@ -65,7 +65,7 @@ class TrendController {
         if (own != null) {
             // a college reads its own graduates' trends only
             if (region != null && !region.isBlank()) {
-                throw GapReportService.badParameter("region", region, "a college key reads its own college's trends");
+                throw ReportParameters.badParameter("region", region, "a college key reads its own college's trends");
             }
             if (college != null && !college.isBlank()) {
                 tenancy.requireCollege(college.strip());
@@ -75,7 +75,7 @@ class TrendController {
         boolean byIntake = switch (by.strip().toLowerCase(java.util.Locale.ROOT)) {
             case "graduation" -> false;
             case "intake" -> true;
-            default -> throw GapReportService.badParameter("by", by, "graduation or intake");
+            default -> throw ReportParameters.badParameter("by", by, "graduation or intake");
         };
         TrendService.TrendQuery query = new TrendService.TrendQuery(fgos, standard, college, region, byIntake, from, to);
         return ReportResponses.respond(format, () -> trends.trends(query, own, (ids, code, day) -> ids.stream()

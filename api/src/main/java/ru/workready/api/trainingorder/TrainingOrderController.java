@@ -21,7 +21,7 @@ import ru.workready.api.downloads.Downloads;
 import ru.workready.data.scoring.ReadinessService;
 import ru.workready.api.security.Allowed;
 import ru.workready.api.security.Caller;
-import ru.workready.data.reports.GapReportService;
+import ru.workready.data.reports.ReportParameters;
 import ru.workready.data.reports.ReportExports;
 import ru.workready.data.security.Role;
 import ru.workready.data.trainingorder.TrainingOrder;
@@ -63,7 +63,7 @@ class TrainingOrderController {
                             @RequestParam(defaultValue = "json") String format, Caller caller) {
         String f = format.strip().toLowerCase(Locale.ROOT);
         if (!List.of("json", "csv", "xlsx").contains(f)) {
-            throw GapReportService.badParameter("format", format, "must be json, csv or xlsx");
+            throw ReportParameters.badParameter("format", format, "must be json, csv or xlsx");
         }
         String own = caller.is(Role.COLLEGE) ? caller.college() : null;
         TrainingOrder order = orders.order(region, from, to, own, (ids, code, day) -> ids.stream()

@@ -7,7 +7,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import ru.workready.data.ProblemType;
 import ru.workready.data.assessments.AssessmentUploadService;
 import ru.workready.data.assessments.CopyWriter;
-import ru.workready.data.assessments.Findings;
+import ru.workready.data.assessments.UploadFindings;
 import ru.workready.data.assessments.UploadKind;
 import ru.workready.data.assessments.UploadLoader;
 import ru.workready.data.csv.CsvReader;
@@ -29,7 +29,7 @@ record RowHookLoader(AssessmentUploadService delegate, IntConsumer beforeRow) im
             }
 
             @Override
-            public void stage(CsvReader.Row row, CopyWriter out, Findings findings) {
+            public void stage(CsvReader.Row row, CopyWriter out, UploadFindings findings) {
                 beforeRow.accept(++rows);
                 inner.stage(row, out, findings);
             }

@@ -20,7 +20,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import ru.workready.data.mapping.MappingImportService;
 import ru.workready.data.programmes.ProgrammeRepository;
-import ru.workready.data.reports.GapReportService;
+import ru.workready.data.reports.ReportParameters;
 import ru.workready.data.security.OrganisationKind;
 import ru.workready.data.security.Role;
 import ru.workready.data.standards.StandardRepository;
@@ -36,7 +36,7 @@ import ru.workready.engine.programmes.Programme;
  */
 class ReportPageBrowserTest extends BrowserPageTest {
     @Autowired
-    GapReportService reports;
+    ReportParameters reports;
     @Autowired
     ProgrammeRepository programmes;
     @Autowired

@@ -79,7 +79,7 @@ final class AssessmentStager implements UploadLoader.Stager {
     }
 
     @Override
-    public void stage(CsvReader.Row row, CopyWriter out, Findings findings) {
+    public void stage(CsvReader.Row row, CopyWriter out, UploadFindings findings) {
         RowProblems check = new RowProblems(row, findings);
         String studentId = check.required("student_id");
         CheckedRow checked = rows.check(field -> row.get(field.column()), check);
@@ -111,7 +111,7 @@ final class AssessmentStager implements UploadLoader.Stager {
         store(row, out, findings, checked, student, outcomeId);
     }
 
-    private void store(CsvReader.Row row, CopyWriter out, Findings findings, CheckedRow c,
+    private void store(CsvReader.Row row, CopyWriter out, UploadFindings findings, CheckedRow c,
                        AssessmentLookups.StudentRef student, @Nullable Long outcomeId) {
         students.set(student.ordinal());
         EvidenceKind kind = c.kind();

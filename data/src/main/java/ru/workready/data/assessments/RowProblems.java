@@ -6,10 +6,10 @@ import ru.workready.data.csv.CsvReader;
 /** The problems of one row as they are found: each goes to the file's findings, and marks the row bad. */
 final class RowProblems implements ResultRowCheck.Problems {
     final CsvReader.Row row;
-    final Findings findings;
+    final UploadFindings findings;
     boolean bad;
 
-    RowProblems(CsvReader.Row row, Findings findings) {
+    RowProblems(CsvReader.Row row, UploadFindings findings) {
         this.row = row;
         this.findings = findings;
     }

@@ -35,7 +35,7 @@ public interface UploadLoader {
         String copySql();
 
         /** Checks a row and writes it to the COPY (nulls where a value is bad, or nothing once a problem is known). */
-        void stage(CsvReader.Row row, CopyWriter out, Findings findings);
+        void stage(CsvReader.Row row, CopyWriter out, UploadFindings findings);
 
         /** Rows per kind (assessments: evidence kind; roster: new or updated). */
         Map<String, Integer> counts();

@@ -78,7 +78,7 @@ final class UploadRecords {
     }
 
     /** Marks a processing upload completed; false when another node marked it failed meanwhile. */
-    boolean complete(long uploadId, int rows, Map<String, Integer> counts, Findings findings,
+    boolean complete(long uploadId, int rows, Map<String, Integer> counts, UploadFindings findings,
                      UploadLoader.Moved moved) {
         return jdbc.sql("""
                         update upload set status = 'COMPLETED', row_count = ?, counts_by_kind = ?::jsonb,

@@ -187,7 +187,7 @@ public class UploadService {
         long collegeId = collegeId(registered.college());
         long t0 = System.nanoTime();
         UploadLoader.Stager stager = loader.stager(jdbc, uploadId, collegeId, registered.college(), spool.bytes());
-        Findings findings = new Findings();
+        UploadFindings findings = new UploadFindings();
         long t1 = System.nanoTime();
         long cpu1 = THREADS.getCurrentThreadCpuTime();
         int rows = copyRows(loader, stager, findings, spool, format, progress);
@@ -222,7 +222,7 @@ public class UploadService {
     }
 
     /** Streams the file's rows through the stager's checks into its COPY; returns the rows read. */
-    private int copyRows(UploadLoader loader, UploadLoader.Stager stager, Findings findings, UploadSpool spool,
+    private int copyRows(UploadLoader loader, UploadLoader.Stager stager, UploadFindings findings, UploadSpool spool,
                          TabularFormat format, AtomicLong progress) {
         Charset charset = spool.utf8() ? StandardCharsets.UTF_8 : CsvReader.WINDOWS_1251;
         int[] rows = {0};
@@ -255,8 +255,8 @@ public class UploadService {
     }
 
     /** Adds the set-based problems to those found while streaming and refuses the upload (rolling it back). */
-    private static void reject(UploadLoader loader, UploadLoader.Stager stager, Findings findings, JdbcClient jdbc) {
-        UploadLoader.SetProblems set = stager.setProblems(jdbc, Findings.LISTED);
+    private static void reject(UploadLoader loader, UploadLoader.Stager stager, UploadFindings findings, JdbcClient jdbc) {
+        UploadLoader.SetProblems set = stager.setProblems(jdbc, UploadFindings.LISTED);
         findings.addAll(set.listed(), set.total());
         throw new InvalidInputException(loader.problemType(), "The file has " + findings.problemCount()
                 + " problem(s) in its rows; nothing was stored", findings.problems(), findings.problemCount());

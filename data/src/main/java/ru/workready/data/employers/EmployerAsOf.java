@@ -24,7 +24,7 @@ import ru.workready.data.employers.CohortRepository;
 import ru.workready.data.employers.CohortRepository.MemberStandings;
 import ru.workready.data.employers.CohortRepository.OutcomeEvidence;
 import ru.workready.data.employers.DemandTargets;
-import ru.workready.data.reports.GapReportService.CohortAsOf;
+import ru.workready.data.reports.ReportParameters.CohortAsOf;
 import ru.workready.data.reports.TrendService;
 import ru.workready.engine.Decimals;
 import ru.workready.engine.assessments.EvidenceKind;

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Service;
 import ru.workready.data.Inputs;
 import ru.workready.data.ProblemType;
 import ru.workready.data.assessments.CopyWriter;
-import ru.workready.data.assessments.Findings;
+import ru.workready.data.assessments.UploadFindings;
 import ru.workready.data.assessments.UploadKind;
 import ru.workready.data.assessments.UploadLoader;
 import ru.workready.data.assessments.UploadService;
@@ -101,7 +101,7 @@ public class EmploymentUploadService implements UploadLoader {
             }
 
             @Override
-            public void stage(CsvReader.Row row, CopyWriter out, Findings findings) {
+            public void stage(CsvReader.Row row, CopyWriter out, UploadFindings findings) {
                 stageRow(row, out, findings, today, counts);
             }
 
@@ -129,7 +129,7 @@ public class EmploymentUploadService implements UploadLoader {
         };
     }
 
-    private static void stageRow(CsvReader.Row row, CopyWriter out, Findings findings, LocalDate today,
+    private static void stageRow(CsvReader.Row row, CopyWriter out, UploadFindings findings, LocalDate today,
                                  Map<String, Integer> counts) {
         int n = row.number();
         String id = row.get("student_id");
@@ -159,7 +159,7 @@ public class EmploymentUploadService implements UploadLoader {
         out.endRow();
     }
 
-    private static @Nullable LocalDate date(CsvReader.Row row, String column, Findings findings, LocalDate today) {
+    private static @Nullable LocalDate date(CsvReader.Row row, String column, UploadFindings findings, LocalDate today) {
         String text = row.get(column);
         if (text == null) {
             findings.problem(row.number(), column, null, "required");
@@ -179,7 +179,7 @@ public class EmploymentUploadService implements UploadLoader {
     }
 
     private static @Nullable String code(CsvReader.Row row, String column, Map<String, String> codes,
-                                         Findings findings, boolean required) {
+                                         UploadFindings findings, boolean required) {
         String text = row.get(column);
         if (text == null) {
             if (required) {
@@ -198,7 +198,7 @@ public class EmploymentUploadService implements UploadLoader {
     }
 
     /** A classifier code: digits only (a trailing dot, as the Ministry writes ОКЗ codes, is dropped). */
-    static @Nullable String classifier(CsvReader.Row row, String column, int min, int max, Findings findings) {
+    static @Nullable String classifier(CsvReader.Row row, String column, int min, int max, UploadFindings findings) {
         String text = row.get(column);
         if (text == null) {
             return null;
@@ -212,7 +212,7 @@ public class EmploymentUploadService implements UploadLoader {
         return digits;
     }
 
-    private static @Nullable Boolean flag(CsvReader.Row row, String column, Findings findings) {
+    private static @Nullable Boolean flag(CsvReader.Row row, String column, UploadFindings findings) {
         String text = row.get(column);
         if (text == null) {
             return null;

@@ -16,9 +16,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ru.workready.data.reports.CohortReport.CohortFunction;
-import ru.workready.data.reports.GapReportService.AsOfScorer;
-import ru.workready.data.reports.GapReportService.CohortAsOf;
-import ru.workready.data.reports.GapReportService.ProgrammeSelector;
+import ru.workready.data.reports.ReportParameters.AsOfScorer;
+import ru.workready.data.reports.ReportParameters.CohortAsOf;
+import ru.workready.data.reports.ReportParameters.ProgrammeSelector;
 import ru.workready.data.reports.ReportRepository.CohortAggregates;
 import ru.workready.data.reports.ReportRepository.FunctionRow;
 import ru.workready.data.reports.ReportRepository.KindAggregate;
@@ -113,7 +113,7 @@ public class CohortReportService {
                 ? LocalDate.of(repository.graduation(programmeId).year(), Month.JUNE, 30) : asOf.date();
         LocalDate today = LocalDate.now(clock);
         if (day != null && day.isAfter(today)) {
-            throw GapReportService.badParameter("asOf", asOf.graduation() ? "graduation" : day.toString(),
+            throw ReportParameters.badParameter("asOf", asOf.graduation() ? "graduation" : day.toString(),
                     (asOf.graduation() ? "the programme graduates on " + day + ", after today " : "after today ")
                             + today);
         }

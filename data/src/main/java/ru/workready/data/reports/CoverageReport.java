@@ -7,9 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import ru.workready.data.reports.Refs.ElementRef;
-import ru.workready.data.reports.Refs.FunctionRef;
-import ru.workready.data.reports.Refs.OutcomeRef;
+import ru.workready.data.reports.ReportRefs.ElementRef;
+import ru.workready.data.reports.ReportRefs.FunctionRef;
+import ru.workready.data.reports.ReportRefs.OutcomeRef;
 import ru.workready.engine.mapping.MappingType;
 
 /**

@@ -3,7 +3,7 @@ package ru.workready.data.reports;
 import static ru.workready.data.reports.Table.row;
 
 import java.util.List;
-import ru.workready.data.reports.Refs.OutcomeRef;
+import ru.workready.data.reports.ReportRefs.OutcomeRef;
 
 /** Outcomes (ПК, ОК, finer outcomes) that serve no ТФ of the chosen standards. */
 public record OrphanReport(Provenance provenance, int outcomeCount, List<OutcomeRef> outcomes) implements ProgrammeReport {

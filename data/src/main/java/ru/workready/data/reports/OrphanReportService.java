@@ -6,7 +6,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import ru.workready.data.reports.GapReportService.ProgrammeSelector;
+import ru.workready.data.reports.ReportParameters.ProgrammeSelector;
 import ru.workready.data.reports.ReportRepository.OutcomeRow;
 
 /** The programme's outcomes (ПК, ОК, finer outcomes) that serve no ТФ of the chosen standards. */

@@ -13,7 +13,7 @@ import ru.workready.data.InvalidInputException;
 import ru.workready.data.InvalidInputException.Problem;
 import ru.workready.data.NotFoundException;
 import ru.workready.data.expertise.ExpertiseStatements;
-import ru.workready.data.reports.GapReportService.ProgrammeSelector;
+import ru.workready.data.reports.ReportParameters.ProgrammeSelector;
 import ru.workready.data.reports.ReportRepository.ElementRow;
 import ru.workready.data.reports.ReportRepository.MappingRow;
 import ru.workready.data.reports.ReportRepository.MappingSetRow;
@@ -47,7 +47,7 @@ class ReportScopes {
             throw new NotFoundException("Programme " + programme.id() + " has no mapping to any professional standard");
         }
         if (mappingVersion != null && codes.size() > 1) {
-            throw GapReportService.badParameter("mappingVersion", String.valueOf(mappingVersion),
+            throw ReportParameters.badParameter("mappingVersion", String.valueOf(mappingVersion),
                     "a mapping version can be chosen for one standard at a time");
         }
         List<Provenance.Source> sources = new ArrayList<>();
@@ -92,7 +92,7 @@ class ReportScopes {
             problems.add(new Problem(null, "year", null, "give programme=<id>, or college, fgos and year"));
         }
         if (!problems.isEmpty()) {
-            throw new InvalidInputException(GapReportService.BAD_PARAMETER, "The programme is not identified",
+            throw new InvalidInputException(ReportParameters.BAD_PARAMETER, "The programme is not identified",
                     problems, problems.size());
         }
         return repository.programme(s.college().strip(), s.fgosCode().strip(), s.intakeYear())

@@ -4,15 +4,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import ru.workready.data.reports.Refs.ElementRef;
-import ru.workready.data.reports.Refs.FunctionRef;
-import ru.workready.data.reports.Refs.OutcomeRef;
+import ru.workready.data.reports.ReportRefs.ElementRef;
+import ru.workready.data.reports.ReportRefs.FunctionRef;
+import ru.workready.data.reports.ReportRefs.OutcomeRef;
 import ru.workready.data.reports.ReportRepository.ElementRow;
 import ru.workready.data.reports.ReportRepository.FunctionRow;
 import ru.workready.data.reports.ReportRepository.OutcomeRow;
 import ru.workready.data.reports.ReportRepository.ProgrammeRow;
 
-/** The report rows' references ({@link Refs}) made from repository rows, and rows looked up by id. */
+/** The report rows' references ({@link ReportRefs}) made from repository rows, and rows looked up by id. */
 final class RowRefs {
     private RowRefs() {
     }

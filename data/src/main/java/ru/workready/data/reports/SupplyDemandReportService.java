@@ -13,7 +13,7 @@ import ru.workready.data.employers.CohortRepository;
 import ru.workready.data.employers.CohortRepository.MemberStandings;
 import ru.workready.data.employers.DemandService;
 import ru.workready.data.employers.DemandTargets;
-import ru.workready.data.reports.GapReportService.ProgrammeSelector;
+import ru.workready.data.reports.ReportParameters.ProgrammeSelector;
 import ru.workready.data.reports.ReportRepository.ProgrammeRow;
 import ru.workready.engine.employers.SmallCells;
 import ru.workready.engine.scoring.ReadinessLevel;

@@ -58,7 +58,7 @@ public class TrendService {
      * The report; {@code ownCollege} is the caller's college when it is a COLLEGE key (numbers about its own students
      * are not suppressed), null for everybody else.
      */
-    public TrendReport trends(TrendQuery query, @Nullable String ownCollege, GapReportService.AsOfScorer scorer) {
+    public TrendReport trends(TrendQuery query, @Nullable String ownCollege, ReportParameters.AsOfScorer scorer) {
         LocalDate today = LocalDate.now(clock);
         int lastGraduated = today.isBefore(graduationDate(today.getYear())) ? today.getYear() - 1 : today.getYear();
         int to = query.to() == null ? lastGraduated : query.to();
@@ -94,7 +94,7 @@ public class TrendService {
      * scored as of their graduation; the editions and rule sets met on the way are collected.
      */
     private TrendCounts.YearCounts year(int year, List<Intake> intakes, LocalDate today, String standard,
-                                        GapReportService.AsOfScorer scorer, TrendCounts counts,
+                                        ReportParameters.AsOfScorer scorer, TrendCounts counts,
                                         Map<Long, TrendLines.EditionFunctions> editions, Set<String> ruleSets) {
         List<TrendCounts.Scored> scored = new ArrayList<>();
         int notGraduated = 0;
@@ -120,20 +120,20 @@ public class TrendService {
 
     private static void validate(TrendQuery query, int from, int to) {
         if (query.fgosCode() == null || query.fgosCode().isBlank()) {
-            throw GapReportService.badParameter("fgos", query.fgosCode(), "give the programme's ФГОС code");
+            throw ReportParameters.badParameter("fgos", query.fgosCode(), "give the programme's ФГОС code");
         }
         if (query.standardCode() == null || query.standardCode().isBlank() || query.standardCode().contains(",")) {
-            throw GapReportService.badParameter("standard", query.standardCode(), "give exactly one standard code");
+            throw ReportParameters.badParameter("standard", query.standardCode(), "give exactly one standard code");
         }
         if (query.college() != null && !query.college().isBlank() && query.region() != null
                 && !query.region().isBlank()) {
-            throw GapReportService.badParameter("region", query.region(), "give a college or a region, not both");
+            throw ReportParameters.badParameter("region", query.region(), "give a college or a region, not both");
         }
         if (from < 1900 || to > 2100 || from > to) {
-            throw GapReportService.badParameter("from", from + "–" + to, "years between 1900 and 2100, from ≤ to");
+            throw ReportParameters.badParameter("from", from + "–" + to, "years between 1900 and 2100, from ≤ to");
         }
         if (to - from + 1 > MAX_YEARS) {
-            throw GapReportService.badParameter("to", String.valueOf(to), "at most " + MAX_YEARS + " years at once");
+            throw ReportParameters.badParameter("to", String.valueOf(to), "at most " + MAX_YEARS + " years at once");
         }
     }
 }

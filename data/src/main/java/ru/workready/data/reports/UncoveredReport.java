@@ -5,7 +5,7 @@ import static ru.workready.data.reports.Table.row;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import ru.workready.data.reports.Refs.ElementRef;
+import ru.workready.data.reports.ReportRefs.ElementRef;
 
 /**
  * ТФ and their elements, within the programme's qualification level, that no outcome covers or

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ru.workready.data.expertise.ExpertiseStatements;
 import ru.workready.data.reports.AboveLevelReport.AboveLevelFunction;
-import ru.workready.data.reports.GapReportService.ProgrammeSelector;
+import ru.workready.data.reports.ReportParameters.ProgrammeSelector;
 import ru.workready.data.reports.ReportRepository.ElementRow;
 import ru.workready.data.reports.ReportRepository.FunctionRow;
 import ru.workready.data.reports.ReportRepository.MappingRow;

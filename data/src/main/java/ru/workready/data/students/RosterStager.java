@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import ru.workready.data.Inputs;
 import ru.workready.data.assessments.CopyWriter;
-import ru.workready.data.assessments.Findings;
+import ru.workready.data.assessments.UploadFindings;
 import ru.workready.data.assessments.UploadLoader;
 import ru.workready.data.csv.CsvReader;
 
@@ -52,7 +52,7 @@ final class RosterStager implements UploadLoader.Stager {
     }
 
     @Override
-    public void stage(CsvReader.Row row, CopyWriter out, Findings findings) {
+    public void stage(CsvReader.Row row, CopyWriter out, UploadFindings findings) {
         int n = row.number();
         String id = row.get("student_id");
         if (id == null) {
@@ -79,7 +79,7 @@ final class RosterStager implements UploadLoader.Stager {
         return counts;
     }
 
-    private static @Nullable Integer intakeYear(CsvReader.Row row, Findings findings) {
+    private static @Nullable Integer intakeYear(CsvReader.Row row, UploadFindings findings) {
         String yearText = row.get("intake_year");
         if (yearText == null) {
             return null;
@@ -97,7 +97,7 @@ final class RosterStager implements UploadLoader.Stager {
     }
 
     /** Yes or no in either language; no when the column is empty, null (a problem) when unreadable. */
-    private static @Nullable Boolean consent(CsvReader.Row row, Findings findings) {
+    private static @Nullable Boolean consent(CsvReader.Row row, UploadFindings findings) {
         String consentText = row.get("employer_consent");
         if (consentText == null) {
             return false;
@@ -110,7 +110,7 @@ final class RosterStager implements UploadLoader.Stager {
         return consent;
     }
 
-    private static @Nullable LocalDate consentDate(CsvReader.Row row, Findings findings) {
+    private static @Nullable LocalDate consentDate(CsvReader.Row row, UploadFindings findings) {
         String dateText = row.get("consent_date");
         if (dateText == null) {
             return null;

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
-import ru.workready.data.reports.GapReportService.AsOfScorer;
+import ru.workready.data.reports.ReportParameters.AsOfScorer;
 import ru.workready.data.reports.TrendService;
 import ru.workready.data.trainingorder.RegionProgrammes.Intake;
 import ru.workready.engine.employers.SmallCells;

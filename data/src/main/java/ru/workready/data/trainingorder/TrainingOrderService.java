@@ -20,8 +20,8 @@ import ru.workready.data.NotFoundException;
 import ru.workready.data.colleges.RegionRepository;
 import ru.workready.data.employers.DemandService;
 import ru.workready.data.employers.DemandTargets;
-import ru.workready.data.reports.GapReportService;
-import ru.workready.data.reports.GapReportService.AsOfScorer;
+import ru.workready.data.reports.ReportParameters;
+import ru.workready.data.reports.ReportParameters.AsOfScorer;
 import ru.workready.data.trainingorder.RegionProgrammes.Intake;
 import ru.workready.engine.employers.SmallCells;
 
@@ -129,11 +129,11 @@ public class TrainingOrderService {
 
     private static void validate(int from, int to, int lastGraduated) {
         if (from <= lastGraduated || from > to || to > 2100) {
-            throw GapReportService.badParameter("from", from + "–" + to, "years of need after the last graduation ("
+            throw ReportParameters.badParameter("from", from + "–" + to, "years of need after the last graduation ("
                     + lastGraduated + "), from ≤ to ≤ 2100");
         }
         if (to - from + 1 > MAX_YEARS) {
-            throw GapReportService.badParameter("to", String.valueOf(to), "at most " + MAX_YEARS + " years at once");
+            throw ReportParameters.badParameter("to", String.valueOf(to), "at most " + MAX_YEARS + " years at once");
         }
     }
 

@@ -93,7 +93,7 @@ class CohortReportBench extends DataTest {
                                              explanation, rule_set_version, mapping_set_id)
                 values ((select college_id from student where id = ?), ?, ?, ?, ?, ?, ?::jsonb, ?, ?)""",
                 scoreRows);
-        GapReportService.ProgrammeSelector selector = new GapReportService.ProgrammeSelector(programmeId, null, null, null);
+        ReportParameters.ProgrammeSelector selector = new ReportParameters.ProgrammeSelector(programmeId, null, null, null);
         for (int warm = 0; warm < 3; warm++) {
             reports.cohort(selector, List.of("06.001"), 5, "default-1", null);
             rawRead(programmeId, standardId);

@@ -5,8 +5,8 @@ import ru.workready.engine.programmes.OutcomeKind;
 import ru.workready.engine.standards.ElementKind;
 
 /** Small value types shared by the reports. */
-public final class Refs {
-    private Refs() {
+public final class ReportRefs {
+    private ReportRefs() {
     }
 
     /** A labour function (трудовая функция, ТФ) of a standard edition, with its ОТФ's qualification level. */

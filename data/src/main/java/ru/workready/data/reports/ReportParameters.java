@@ -24,7 +24,7 @@ import ru.workready.data.reports.ReportRepository.ProgrammeRow;
  */
 @Service
 @Transactional(readOnly = true)
-public class GapReportService {
+public class ReportParameters {
     static final ProblemType BAD_PARAMETER = ProblemType.INVALID_REPORT_PARAMETER;
 
     /** A programme chosen by id, or by college code + ФГОС code + intake year. */
@@ -69,7 +69,7 @@ public class GapReportService {
 
     private final ReportRepository repository;
 
-    public GapReportService(ReportRepository repository) {
+    public ReportParameters(ReportRepository repository) {
         this.repository = repository;
     }
 

@@ -10,7 +10,7 @@ import ru.workready.data.InvalidInputException.Problem;
  * Problems and warnings of one upload: all are counted, the first {@value #LISTED} of each are
  * kept, so a file with a million bad rows costs no more memory than one with a hundred.
  */
-public final class Findings {
+public final class UploadFindings {
     public static final int LISTED = 100;
     private final List<Problem> problems = new ArrayList<>();
     private long problemCount;
