@@ -144,80 +144,110 @@ public final class RuleSetChecks {
         List<Failure> failures = new ArrayList<>();
         Random random = new Random(seed);
         for (int i = 0; i < SAMPLES && failures.size() < 20; i++) {
-            List<FunctionFacts> functions = new ArrayList<>();
-            List<CriticalOutcome> critical = new ArrayList<>();
-            List<EvidenceFacts> evidence = new ArrayList<>();
-            for (int f = 0; f < 4; f++) {
-                FunctionFacts facts = randomFacts(random, "F/0" + f + ".3");
-                functions.add(facts);
-                if (random.nextInt(3) == 0) {
-                    critical.add(new CriticalOutcome(facts.code(), "O" + f, random.nextBoolean(), random.nextDouble()));
-                }
-            }
-            for (int e = 0; e < 6; e++) {
-                EvidenceKind kind = EvidenceKind.values()[random.nextInt(EvidenceKind.values().length)];
-                evidence.add(new EvidenceFacts(e + 1, "O" + e, kind, random.nextDouble() * 10, random.nextDouble(),
-                        kind.defaultWeight(), 2 + random.nextInt(4), null, null));
-            }
+            Sample facts = randomSample(random);
             String sample = "invariant (seed " + seed + ", sample " + i + ")";
             Outcome out;
             try {
-                out = evaluate(kieBase, parameters, functions, critical, evidence, deadline);
+                out = evaluate(kieBase, parameters, facts.functions(), facts.critical(), facts.evidence(), deadline);
             } catch (RuleBudgetExceeded ex) {
                 throw new RuleBudgetExceeded(sample + ": " + ex.getMessage(), ex.rule());
             } catch (RuntimeException ex) {
                 failures.add(new Failure(sample, null, "rules run without error", String.valueOf(ex.getMessage())));
                 continue;
             }
-            Set<Long> known = new HashSet<>();
-            evidence.forEach(ev -> known.add(ev.sequence()));
-            for (Long ex : out.excluded()) {
-                if (!known.contains(ex)) {
-                    failures.add(new Failure(sample, "evidence " + ex, "an exclusion of inserted evidence",
-                            "unknown sequence"));
-                }
+            failures.addAll(evidenceFailures(sample, facts.evidence(), out));
+            failures.addAll(decisionFailures(sample, facts.functions(), out));
+            failures.addAll(monotonicityFailures(kieBase, parameters, sample, facts, random, deadline));
+        }
+        return failures;
+    }
+
+    /** One generated student's facts. */
+    private record Sample(List<FunctionFacts> functions, List<CriticalOutcome> critical, List<EvidenceFacts> evidence) {
+    }
+
+    private static Sample randomSample(Random random) {
+        List<FunctionFacts> functions = new ArrayList<>();
+        List<CriticalOutcome> critical = new ArrayList<>();
+        List<EvidenceFacts> evidence = new ArrayList<>();
+        for (int f = 0; f < 4; f++) {
+            FunctionFacts facts = randomFacts(random, "F/0" + f + ".3");
+            functions.add(facts);
+            if (random.nextInt(3) == 0) {
+                critical.add(new CriticalOutcome(facts.code(), "O" + f, random.nextBoolean(), random.nextDouble()));
             }
-            for (EvidenceReweighted r : out.reweighted()) {
-                if (!(r.weight() > 0) || Double.isInfinite(r.weight())) {
-                    failures.add(new Failure(sample, "evidence " + r.sequence(), "a positive weight",
-                            String.valueOf(r.weight())));
-                }
+        }
+        for (int e = 0; e < 6; e++) {
+            EvidenceKind kind = EvidenceKind.values()[random.nextInt(EvidenceKind.values().length)];
+            evidence.add(new EvidenceFacts(e + 1, "O" + e, kind, random.nextDouble() * 10, random.nextDouble(),
+                    kind.defaultWeight(), 2 + random.nextInt(4), null, null));
+        }
+        return new Sample(functions, critical, evidence);
+    }
+
+    /** Exclusions name inserted evidence only; reweighted evidence keeps a positive, finite weight. */
+    private static List<Failure> evidenceFailures(String sample, List<EvidenceFacts> evidence, Outcome out) {
+        List<Failure> failures = new ArrayList<>();
+        Set<Long> known = new HashSet<>();
+        evidence.forEach(ev -> known.add(ev.sequence()));
+        for (Long ex : out.excluded()) {
+            if (!known.contains(ex)) {
+                failures.add(new Failure(sample, "evidence " + ex, "an exclusion of inserted evidence",
+                        "unknown sequence"));
             }
-            for (FunctionFacts f : functions) {
-                List<LevelDecision> ds = out.decisions().getOrDefault(f.code(), List.of());
-                if (ds.size() != 1) {
-                    failures.add(new Failure(sample, f.code(), "exactly one level decision",
-                            ds.size() + " decisions for " + f + ": " + ds));
-                    continue;
-                }
-                LevelDecision d = ds.get(0);
-                if (d.reason() == null || d.reason().isBlank() || d.level() == null) {
-                    failures.add(new Failure(sample, f.code(), "a level and a reason", String.valueOf(d)));
-                }
-                if (d.readiness() != null && !(d.readiness() >= 0 && d.readiness() <= 1)) {
-                    failures.add(new Failure(sample, f.code(), "reported readiness in [0, 1]",
-                            String.valueOf(d.readiness())));
-                }
-            }
-            // A better readiness, all else equal, never gives a weaker level.
-            FunctionFacts f = functions.get(0);
-            if (f.mapped() && f.qualificationLevel() <= f.programmeLevel()) {
-                List<CriticalOutcome> its = critical.stream().filter(c -> c.functionCode().equals(f.code())).toList();
-                double better = Math.min(1.0, f.readiness() + random.nextDouble() * (1 - f.readiness()));
-                FunctionFacts up = new FunctionFacts(f.standardCode(), f.generalizedCode(), f.code(),
-                        f.qualificationLevel(), f.programmeLevel(), true, better, f.coverage(), f.certified());
-                ReadinessLevel before = single(evaluate(kieBase, parameters, List.of(f), its, List.of(), deadline),
-                        f.code());
-                ReadinessLevel after = single(evaluate(kieBase, parameters, List.of(up), its, List.of(), deadline),
-                        f.code());
-                if (before != null && after != null && before.scored() && after.scored()
-                        && after.strength() < before.strength()) {
-                    failures.add(new Failure(sample, f.code(), "readiness " + better + " at least as strong as "
-                            + f.readiness() + " (" + before + ")", String.valueOf(after)));
-                }
+        }
+        for (EvidenceReweighted r : out.reweighted()) {
+            if (!(r.weight() > 0) || Double.isInfinite(r.weight())) {
+                failures.add(new Failure(sample, "evidence " + r.sequence(), "a positive weight",
+                        String.valueOf(r.weight())));
             }
         }
         return failures;
+    }
+
+    /** Exactly one decision per function, with a level, a reason and a readiness in [0, 1]. */
+    private static List<Failure> decisionFailures(String sample, List<FunctionFacts> functions, Outcome out) {
+        List<Failure> failures = new ArrayList<>();
+        for (FunctionFacts f : functions) {
+            List<LevelDecision> ds = out.decisions().getOrDefault(f.code(), List.of());
+            if (ds.size() != 1) {
+                failures.add(new Failure(sample, f.code(), "exactly one level decision",
+                        ds.size() + " decisions for " + f + ": " + ds));
+                continue;
+            }
+            LevelDecision d = ds.get(0);
+            if (d.reason() == null || d.reason().isBlank() || d.level() == null) {
+                failures.add(new Failure(sample, f.code(), "a level and a reason", String.valueOf(d)));
+            }
+            if (d.readiness() != null && !(d.readiness() >= 0 && d.readiness() <= 1)) {
+                failures.add(new Failure(sample, f.code(), "reported readiness in [0, 1]",
+                        String.valueOf(d.readiness())));
+            }
+        }
+        return failures;
+    }
+
+    /** A better readiness, all else equal, never gives a weaker level (checked on the sample's first function). */
+    private static List<Failure> monotonicityFailures(KieBase kieBase, Map<String, Double> parameters, String sample,
+                                                      Sample facts, Random random, RuleBudget.Deadline deadline) {
+        FunctionFacts f = facts.functions().get(0);
+        if (!(f.mapped() && f.qualificationLevel() <= f.programmeLevel())) {
+            return List.of();
+        }
+        List<CriticalOutcome> its = facts.critical().stream().filter(c -> c.functionCode().equals(f.code())).toList();
+        double better = Math.min(1.0, f.readiness() + random.nextDouble() * (1 - f.readiness()));
+        FunctionFacts up = new FunctionFacts(f.standardCode(), f.generalizedCode(), f.code(),
+                f.qualificationLevel(), f.programmeLevel(), true, better, f.coverage(), f.certified());
+        ReadinessLevel before = single(evaluate(kieBase, parameters, List.of(f), its, List.of(), deadline),
+                f.code());
+        ReadinessLevel after = single(evaluate(kieBase, parameters, List.of(up), its, List.of(), deadline),
+                f.code());
+        if (before != null && after != null && before.scored() && after.scored()
+                && after.strength() < before.strength()) {
+            return List.of(new Failure(sample, f.code(), "readiness " + better + " at least as strong as "
+                    + f.readiness() + " (" + before + ")", String.valueOf(after)));
+        }
+        return List.of();
     }
 
     private static @Nullable ReadinessLevel single(Outcome out, String code) {
