@@ -135,6 +135,14 @@ public final class Methodology {
      * rules did not exclude. An excluded latest result does not bring back an earlier attempt.
      */
     public Map<String, OutcomeMastery> mastery(List<Evidence> history, Adjustments adjustments) {
+        Map<String, OutcomeMastery> result = new HashMap<>();
+        byOutcomeAndKind(history).forEach((outcome, byKind) ->
+                result.put(outcome, outcomeMastery(outcome, byKind, adjustments)));
+        return result;
+    }
+
+    /** The outcome evidence of a history by outcome and kind; qualification (НОК) evidence has no outcome. */
+    private static Map<String, Map<EvidenceKind, List<Evidence>>> byOutcomeAndKind(List<Evidence> history) {
         Map<String, Map<EvidenceKind, List<Evidence>>> byOutcome = new HashMap<>();
         for (Evidence e : history) {
             if (e.outcomeCode() == null) {
@@ -144,53 +152,66 @@ public final class Methodology {
                     .computeIfAbsent(e.kind(), k -> new ArrayList<>())
                     .add(e);
         }
-        Map<String, OutcomeMastery> result = new HashMap<>();
-        byOutcome.forEach((outcome, byKind) -> {
-            double weighted = 0;
-            double weights = 0;
-            List<Evidence> all = new ArrayList<>();
-            List<Double> ws = new ArrayList<>();
-            List<Boolean> latestFlags = new ArrayList<>();
-            for (Map.Entry<EvidenceKind, List<Evidence>> entry : byKind.entrySet()) {
-                List<Evidence> attempts = entry.getValue();
-                attempts.sort(CHRONOLOGICAL);
-                double kindWeight = weight(entry.getKey());
-                for (int i = 0; i < attempts.size(); i++) {
-                    Evidence e = attempts.get(i);
-                    boolean latest = i == attempts.size() - 1;
-                    double w = adjustments.weights().getOrDefault(e.sequence(), kindWeight);
-                    if (latest && !adjustments.excluded().containsKey(e.sequence())) {
-                        weighted += w * normalize(e.result());
-                        weights += w;
-                    }
-                    all.add(e);
-                    ws.add(w);
-                    latestFlags.add(latest);
-                }
+        return byOutcome;
+    }
+
+    /** One attempt with the weight it carries and whether it is the latest of its kind. */
+    private record Attempt(Evidence evidence, double weight, boolean latest) {
+    }
+
+    private OutcomeMastery outcomeMastery(String outcome, Map<EvidenceKind, List<Evidence>> byKind,
+                                          Adjustments adjustments) {
+        List<Attempt> all = attempts(byKind, adjustments);
+        // summed in the attempts' order, so that the result stays bit for bit the same
+        double weighted = 0;
+        double weights = 0;
+        for (Attempt a : all) {
+            if (a.latest() && !adjustments.excluded().containsKey(a.evidence().sequence())) {
+                weighted += a.weight() * normalize(a.evidence().result());
+                weights += a.weight();
             }
-            List<EvidenceContribution> contributions = new ArrayList<>(all.size());
-            for (int i = 0; i < all.size(); i++) {
-                Evidence e = all.get(i);
-                double s = normalize(e.result());
-                double w = ws.get(i);
-                boolean superseded = !latestFlags.get(i);
-                String excludedBy = adjustments.excluded().get(e.sequence());
-                boolean excluded = !superseded && excludedBy != null;
-                String rule = excluded ? excludedBy : adjustments.weightRules().get(e.sequence());
-                double contribution = superseded || excluded || weights == 0 ? 0 : round(w * s / weights);
-                contributions.add(new EvidenceContribution(e.sequence(), e.kind(), e.assessedOn(), e.attempt(), s, w,
-                        superseded, excluded, rule, excluded ? adjustments.exclusionReasons().get(e.sequence())
-                        : rule == null ? null : adjustments.weightReasons().get(e.sequence()), contribution,
-                        excluded ? adjustments.exclusionReasonsRu().get(e.sequence())
-                        : rule == null ? null : adjustments.weightReasonsRu().get(e.sequence())));
+        }
+        List<EvidenceContribution> contributions = new ArrayList<>(all.size());
+        for (Attempt a : all) {
+            contributions.add(contribution(a, weights, adjustments));
+        }
+        contributions.sort(Comparator.comparing(EvidenceContribution::assessedOn)
+                .thenComparingInt(EvidenceContribution::attempt)
+                .thenComparingLong(EvidenceContribution::sequence));
+        return new OutcomeMastery(outcome, weights > 0 ? round(weighted / weights) : null, contributions);
+    }
+
+    /** Every attempt of every kind, each kind's in chronological order, weighted as the rules adjusted them. */
+    private List<Attempt> attempts(Map<EvidenceKind, List<Evidence>> byKind, Adjustments adjustments) {
+        List<Attempt> all = new ArrayList<>();
+        for (Map.Entry<EvidenceKind, List<Evidence>> entry : byKind.entrySet()) {
+            List<Evidence> attempts = entry.getValue();
+            attempts.sort(CHRONOLOGICAL);
+            double kindWeight = weight(entry.getKey());
+            for (int i = 0; i < attempts.size(); i++) {
+                Evidence e = attempts.get(i);
+                all.add(new Attempt(e, adjustments.weights().getOrDefault(e.sequence(), kindWeight),
+                        i == attempts.size() - 1));
             }
-            contributions.sort(Comparator.comparing(EvidenceContribution::assessedOn)
-                    .thenComparingInt(EvidenceContribution::attempt)
-                    .thenComparingLong(EvidenceContribution::sequence));
-            result.put(outcome, new OutcomeMastery(outcome, weights > 0 ? round(weighted / weights) : null,
-                    contributions));
-        });
-        return result;
+        }
+        return all;
+    }
+
+    /** What one attempt brought to its outcome's mastery (0 if superseded or excluded), and which rule said so. */
+    private static EvidenceContribution contribution(Attempt a, double weights, Adjustments adjustments) {
+        Evidence e = a.evidence();
+        double s = normalize(e.result());
+        double w = a.weight();
+        boolean superseded = !a.latest();
+        String excludedBy = adjustments.excluded().get(e.sequence());
+        boolean excluded = !superseded && excludedBy != null;
+        String rule = excluded ? excludedBy : adjustments.weightRules().get(e.sequence());
+        double contribution = superseded || excluded || weights == 0 ? 0 : round(w * s / weights);
+        return new EvidenceContribution(e.sequence(), e.kind(), e.assessedOn(), e.attempt(), s, w,
+                superseded, excluded, rule, excluded ? adjustments.exclusionReasons().get(e.sequence())
+                : rule == null ? null : adjustments.weightReasons().get(e.sequence()), contribution,
+                excluded ? adjustments.exclusionReasonsRu().get(e.sequence())
+                : rule == null ? null : adjustments.weightReasonsRu().get(e.sequence()));
     }
 
     /**
