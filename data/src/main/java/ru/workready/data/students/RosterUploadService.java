@@ -87,54 +87,7 @@ public class RosterUploadService implements UploadLoader {
 
             @Override
             public void stage(CsvReader.Row row, CopyWriter out, Findings findings) {
-                int n = row.number();
-                String id = row.get("student_id");
-                if (id == null) {
-                    findings.problem(n, "student_id", null, "required");
-                }
-                String programme = row.get("programme");
-                if (programme == null) {
-                    findings.problem(n, "programme", null, "required (the ФГОС code, e.g. 09.02.07)");
-                }
-                Integer year = null;
-                String yearText = row.get("intake_year");
-                if (yearText != null) {
-                    try {
-                        year = Integer.parseInt(yearText);
-                        if (!Inputs.inRange(year)) {
-                            findings.problem(n, "intake_year", yearText, Inputs.YEAR_REASON);
-                            year = null;
-                        }
-                    } catch (NumberFormatException e) {
-                        findings.problem(n, "intake_year", yearText, "not a year");
-                    }
-                }
-                Boolean consent = false;
-                String consentText = row.get("employer_consent");
-                if (consentText != null) {
-                    String v = consentText.toLowerCase(Locale.ROOT);
-                    consent = YES.contains(v) ? Boolean.TRUE : NO.contains(v) ? Boolean.FALSE : null;
-                    if (consent == null) {
-                        findings.problem(n, "employer_consent", consentText, "expected yes/no (да/нет, true/false)");
-                    }
-                }
-                LocalDate date = null;
-                String dateText = row.get("consent_date");
-                if (dateText != null) {
-                    date = Inputs.parseDate(dateText);
-                    if (date == null) {
-                        findings.problem(n, "consent_date", dateText, "not a date (expected YYYY-MM-DD or DD.MM.YYYY)");
-                    } else if (!Inputs.inRange(date)) {
-                        findings.problem(n, "consent_date", dateText, Inputs.DATE_REASON);
-                        date = null;
-                    }
-                }
-                if (Boolean.TRUE.equals(consent) && date == null && dateText == null) {
-                    findings.problem(n, "consent_date", null, "required when employer_consent is yes");
-                }
-                out.value(n).text(id).text(programme).value(year).text(row.get("group")).text(row.get("last_name"))
-                        .text(row.get("first_name")).text(row.get("middle_name")).value(consent).value(date);
-                out.endRow();
+                stageRow(row, out, findings);
             }
 
             @Override
@@ -144,9 +97,79 @@ public class RosterUploadService implements UploadLoader {
         };
     }
 
-    SetProblems setProblems(JdbcClient jdbc, long collegeId, String collegeCode, int limit) {
-        long[] total = {0};
-        List<Problem> listed = jdbc.sql("""
+    /** Checks one row on its own and copies it to staging; what needs the database waits for setProblems. */
+    private static void stageRow(CsvReader.Row row, CopyWriter out, Findings findings) {
+        int n = row.number();
+        String id = row.get("student_id");
+        if (id == null) {
+            findings.problem(n, "student_id", null, "required");
+        }
+        String programme = row.get("programme");
+        if (programme == null) {
+            findings.problem(n, "programme", null, "required (the ФГОС code, e.g. 09.02.07)");
+        }
+        Integer year = intakeYear(row, findings);
+        Boolean consent = employerConsent(row, findings);
+        String dateText = row.get("consent_date");
+        LocalDate date = consentDate(row, findings);
+        if (Boolean.TRUE.equals(consent) && date == null && dateText == null) {
+            findings.problem(n, "consent_date", null, "required when employer_consent is yes");
+        }
+        out.value(n).text(id).text(programme).value(year).text(row.get("group")).text(row.get("last_name"))
+                .text(row.get("first_name")).text(row.get("middle_name")).value(consent).value(date);
+        out.endRow();
+    }
+
+    /** The intake year, null if absent or bad (a bad one is a finding). */
+    private static @Nullable Integer intakeYear(CsvReader.Row row, Findings findings) {
+        String yearText = row.get("intake_year");
+        if (yearText == null) {
+            return null;
+        }
+        try {
+            int year = Integer.parseInt(yearText);
+            if (!Inputs.inRange(year)) {
+                findings.problem(row.number(), "intake_year", yearText, Inputs.YEAR_REASON);
+                return null;
+            }
+            return year;
+        } catch (NumberFormatException e) {
+            findings.problem(row.number(), "intake_year", yearText, "not a year");
+            return null;
+        }
+    }
+
+    /** Consent to be seen by employers: false if absent, null if not a yes or a no (a finding). */
+    private static @Nullable Boolean employerConsent(CsvReader.Row row, Findings findings) {
+        String consentText = row.get("employer_consent");
+        if (consentText == null) {
+            return false;
+        }
+        String v = consentText.toLowerCase(Locale.ROOT);
+        Boolean consent = YES.contains(v) ? Boolean.TRUE : NO.contains(v) ? Boolean.FALSE : null;
+        if (consent == null) {
+            findings.problem(row.number(), "employer_consent", consentText, "expected yes/no (да/нет, true/false)");
+        }
+        return consent;
+    }
+
+    /** The date consent was given, null if absent or bad (a bad one is a finding). */
+    private static @Nullable LocalDate consentDate(CsvReader.Row row, Findings findings) {
+        String dateText = row.get("consent_date");
+        if (dateText == null) {
+            return null;
+        }
+        LocalDate date = Inputs.parseDate(dateText);
+        if (date == null) {
+            findings.problem(row.number(), "consent_date", dateText, "not a date (expected YYYY-MM-DD or DD.MM.YYYY)");
+        } else if (!Inputs.inRange(date)) {
+            findings.problem(row.number(), "consent_date", dateText, Inputs.DATE_REASON);
+            return null;
+        }
+        return date;
+    }
+
+    private static final String SET_PROBLEMS = """
                         with s as (
                             select s.*, count(*) over (partition by s.student_id) as copies,
                                    (select count(*) from programme p where p.college_id = :college
@@ -179,7 +202,11 @@ public class RosterUploadService implements UploadLoader {
                             select row_number, 'intake_year', null,
                                    'required: the college has several versions of programme ' || programme
                             from s where programme is not null and programmes > 1) p
-                        order by row_number, col limit :limit""")
+                        order by row_number, col limit :limit""";
+
+    SetProblems setProblems(JdbcClient jdbc, long collegeId, String collegeCode, int limit) {
+        long[] total = {0};
+        List<Problem> listed = jdbc.sql(SET_PROBLEMS)
                 .param("college", collegeId).param("code", collegeCode).param("limit", limit)
                 .query((rs, n) -> {
                     total[0] = rs.getLong(5);
@@ -191,14 +218,24 @@ public class RosterUploadService implements UploadLoader {
 
     Moved move(JdbcClient jdbc, long uploadId, long collegeId, String collegeCode, long stagedRows) {
         // consent decisions are kept as history (employer_consent_event): changes of known students first ...
+        recordConsentChanges(jdbc, collegeId);
+        long[] counts = upsertStudents(jdbc, collegeId, collegeCode);
+        // ... then the consent of students seen for the first time
+        recordFirstConsents(jdbc);
+        return new Moved(counts[0] + counts[1], List.of(), (int) (counts[0] + counts[1]), Map.of("NEW",
+                (int) counts[0], "UPDATED", (int) counts[1]));
+    }
+
+    private void recordConsentChanges(JdbcClient jdbc, long collegeId) {
         jdbc.sql("""
                         insert into employer_consent_event (student_id, consented, decided_on)
                         select s.student_id, s.employer_consent, coalesce(s.consent_date, ?)
                         from roster_staging s join student t on t.id = s.student_id and t.college_id = ?
                         where t.employer_consent is distinct from s.employer_consent""")
                 .params(java.time.LocalDate.now(clock), collegeId).update();
-        long[] counts = {0, 0};
-        jdbc.sql("""
+    }
+
+    private static final String UPSERT_STUDENTS = """
                         with ok as (
                             select s.*, (select p.id from programme p where p.college_id = :college
                                            and p.fgos_code = s.programme
@@ -225,20 +262,26 @@ public class RosterUploadService implements UploadLoader {
                             first_name = excluded.first_name, middle_name = excluded.middle_name
                         where t.college_id = excluded.college_id
                         returning (xmax = 0) as inserted)
-                        select count(*) filter (where inserted), count(*) filter (where not inserted) from up""")
+                        select count(*) filter (where inserted), count(*) filter (where not inserted) from up""";
+
+    /** Adds the new students and updates the known ones; answers {added, updated}. */
+    private static long[] upsertStudents(JdbcClient jdbc, long collegeId, String collegeCode) {
+        long[] counts = {0, 0};
+        jdbc.sql(UPSERT_STUDENTS)
                 .param("college", collegeId).param("code", collegeCode)
                 .query(rs -> {
                     counts[0] = rs.getLong(1);
                     counts[1] = rs.getLong(2);
                 });
-        // ... then the consent of students seen for the first time
+        return counts;
+    }
+
+    private static void recordFirstConsents(JdbcClient jdbc) {
         jdbc.sql("""
                         insert into employer_consent_event (student_id, consented, decided_on)
                         select s.student_id, true, s.consent_date from roster_staging s
                         where s.employer_consent
                           and not exists (select 1 from employer_consent_event e where e.student_id = s.student_id)""")
                 .update();
-        return new Moved(counts[0] + counts[1], List.of(), (int) (counts[0] + counts[1]), Map.of("NEW",
-                (int) counts[0], "UPDATED", (int) counts[1]));
     }
 }
