@@ -68,60 +68,77 @@ public final class ReportExports {
 
     public static byte[] xlsx(Tabular report) {
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            CellStyle bold = book.createCellStyle();
-            Font font = book.createFont();
-            font.setBold(true);
-            bold.setFont(font);
-            Sheet about = book.createSheet("Сведения");
-            int r = 0;
-            for (String line : report.provenanceLines()) {
-                about.createRow(r++).createCell(0).setCellValue(line);
-            }
-            for (String line : report.notes()) {
-                about.createRow(r++).createCell(0).setCellValue(line);
-            }
-            about.setColumnWidth(0, 120 * 256);
+            CellStyle bold = boldStyle(book);
+            aboutSheet(book, report);
             for (Table table : report.tables()) {
-                Sheet sheet = book.createSheet(WorkbookUtil.createSafeSheetName(table.name()));
-                Row header = sheet.createRow(0);
-                for (int c = 0; c < table.header().size(); c++) {
-                    Cell cell = header.createCell(c);
-                    cell.setCellValue(table.header().get(c));
-                    cell.setCellStyle(bold);
-                }
-                HeatStyles heat = table.heatmap() ? new HeatStyles(book) : null;
-                int n = 1;
-                for (List<@Nullable Object> row : table.rows()) {
-                    Row x = sheet.createRow(n++);
-                    for (int c = 0; c < row.size(); c++) {
-                        Object v = row.get(c);
-                        if (v == null) {
-                            continue;
-                        }
-                        Cell cell = x.createCell(c);
-                        if (v instanceof Number) {
-                            cell.setCellValue(((Number) v).doubleValue());
-                        } else {
-                            // text cells are stored as strings: POI never turns them into formulas
-                            cell.setCellValue(String.valueOf(v));
-                            if (heat != null) {
-                                CellStyle s = heat.of(String.valueOf(v));
-                                if (s != null) {
-                                    cell.setCellStyle(s);
-                                }
-                            }
-                        }
-                    }
-                }
-                sheet.createFreezePane(0, 1);
-                for (int c = 0; c < Math.min(table.header().size(), 12); c++) {
-                    sheet.setColumnWidth(c, Math.min(60, Math.max(10, table.header().get(c).length() + 4)) * 256);
-                }
+                tableSheet(book, table, bold);
             }
             book.write(out);
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static CellStyle boldStyle(XSSFWorkbook book) {
+        CellStyle bold = book.createCellStyle();
+        Font font = book.createFont();
+        font.setBold(true);
+        bold.setFont(font);
+        return bold;
+    }
+
+    /** The "Сведения" sheet: the provenance, then the notes, one line a row. */
+    private static void aboutSheet(XSSFWorkbook book, Tabular report) {
+        Sheet about = book.createSheet("Сведения");
+        int r = 0;
+        for (String line : report.provenanceLines()) {
+            about.createRow(r++).createCell(0).setCellValue(line);
+        }
+        for (String line : report.notes()) {
+            about.createRow(r++).createCell(0).setCellValue(line);
+        }
+        about.setColumnWidth(0, 120 * 256);
+    }
+
+    /** One table on a sheet of its own: a bold, frozen header row, then the rows. */
+    private static void tableSheet(XSSFWorkbook book, Table table, CellStyle bold) {
+        Sheet sheet = book.createSheet(WorkbookUtil.createSafeSheetName(table.name()));
+        Row header = sheet.createRow(0);
+        for (int c = 0; c < table.header().size(); c++) {
+            Cell cell = header.createCell(c);
+            cell.setCellValue(table.header().get(c));
+            cell.setCellStyle(bold);
+        }
+        HeatStyles heat = table.heatmap() ? new HeatStyles(book) : null;
+        int n = 1;
+        for (List<@Nullable Object> row : table.rows()) {
+            Row x = sheet.createRow(n++);
+            for (int c = 0; c < row.size(); c++) {
+                Object v = row.get(c);
+                if (v != null) {
+                    writeCell(x.createCell(c), v, heat);
+                }
+            }
+        }
+        sheet.createFreezePane(0, 1);
+        for (int c = 0; c < Math.min(table.header().size(), 12); c++) {
+            sheet.setColumnWidth(c, Math.min(60, Math.max(10, table.header().get(c).length() + 4)) * 256);
+        }
+    }
+
+    private static void writeCell(Cell cell, Object v, @Nullable HeatStyles heat) {
+        if (v instanceof Number) {
+            cell.setCellValue(((Number) v).doubleValue());
+            return;
+        }
+        // text cells are stored as strings: POI never turns them into formulas
+        cell.setCellValue(String.valueOf(v));
+        if (heat != null) {
+            CellStyle s = heat.of(String.valueOf(v));
+            if (s != null) {
+                cell.setCellStyle(s);
+            }
         }
     }
 
