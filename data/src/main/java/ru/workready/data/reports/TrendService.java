@@ -70,41 +70,70 @@ public class TrendService {
                 query.byIntake(), from, to);
         boolean suppress = college == null || !college.equals(ownCollege);
         TrendCounts counts = new TrendCounts(suppress);
-        TreeSet<String> ruleSets = new TreeSet<>();
+        GraduationScoring scoring = new GraduationScoring(standard, today, scorer);
+        List<TrendCounts.YearCounts> years = new ArrayList<>();
+        intakesByYear(intakes, query.byIntake(), from, to)
+                .forEach((year, its) -> years.add(scoring.year(counts, year, its)));
+        TrendLines lines = new TrendLines(List.copyOf(scoring.editions.values()));
+        return new TrendReport(query.fgosCode().strip(), standard, college, region,
+                query.byIntake() ? "intake" : "graduation", from, to, List.copyOf(scoring.ruleSets),
+                counts.disclosure(), years.stream().map(TrendCounts.YearCounts::year).toList(), lines.lines(years),
+                OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)).truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /** Every year from..to (an empty list for a year without intakes) with its intakes, in year order. */
+    private static Map<Integer, List<Intake>> intakesByYear(List<Intake> intakes, boolean byIntake, int from, int to) {
         Map<Integer, List<Intake>> byYear = new TreeMap<>();
         for (int y = from; y <= to; y++) {
             byYear.put(y, new ArrayList<>());
         }
-        intakes.forEach(i -> byYear.get(query.byIntake() ? i.intakeYear() : i.graduationYear()).add(i));
-        Map<Long, TrendLines.EditionFunctions> editions = new LinkedHashMap<>();
-        List<TrendCounts.YearCounts> years = new ArrayList<>();
-        for (var entry : byYear.entrySet()) {
+        intakes.forEach(i -> byYear.get(byIntake ? i.intakeYear() : i.graduationYear()).add(i));
+        return byYear;
+    }
+
+    /**
+     * Scores the graduated intakes of one year after another as of their graduation, gathering the standard
+     * editions they were mapped to and the rule-set versions that scored them.
+     */
+    private final class GraduationScoring {
+        private final String standard;
+        private final LocalDate today;
+        private final GapReportService.AsOfScorer scorer;
+        final Map<Long, TrendLines.EditionFunctions> editions = new LinkedHashMap<>();
+        final TreeSet<String> ruleSets = new TreeSet<>();
+
+        GraduationScoring(String standard, LocalDate today, GapReportService.AsOfScorer scorer) {
+            this.standard = standard;
+            this.today = today;
+            this.scorer = scorer;
+        }
+
+        TrendCounts.YearCounts year(TrendCounts counts, int year, List<Intake> intakes) {
             List<TrendCounts.Scored> scored = new ArrayList<>();
             int notGraduated = 0;
             int withoutMapping = 0;
-            for (Intake intake : entry.getValue()) {
+            for (Intake intake : intakes) {
                 LocalDate graduation = graduationDate(intake.graduationYear());
                 if (graduation.isAfter(today)) {
                     notGraduated++;
                 } else if (intake.standardId() == null) {
                     withoutMapping++;
                 } else {
-                    editions.computeIfAbsent(intake.standardId(), id -> TrendLines.EditionFunctions.of(id,
-                            Objects.requireNonNull(intake.orderNumber()), Objects.requireNonNull(intake.approvalDate()),
-                            standards.functionNames(id)));
-                    List<StudentReadiness> readiness = intake.students() == 0 ? List.of()
-                            : scorer.score(repository.studentIds(intake.programmeId()), standard, graduation);
-                    readiness.forEach(r -> ruleSets.add(r.ruleSetVersion()));
-                    scored.add(new TrendCounts.Scored(intake, graduation, readiness));
+                    scored.add(score(intake, graduation));
                 }
             }
-            years.add(counts.year(entry.getKey(), scored, notGraduated, withoutMapping));
+            return counts.year(year, scored, notGraduated, withoutMapping);
         }
-        TrendLines lines = new TrendLines(List.copyOf(editions.values()));
-        return new TrendReport(query.fgosCode().strip(), standard, college, region,
-                query.byIntake() ? "intake" : "graduation", from, to, List.copyOf(ruleSets), counts.disclosure(),
-                years.stream().map(TrendCounts.YearCounts::year).toList(), lines.lines(years),
-                OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)).truncatedTo(ChronoUnit.SECONDS));
+
+        private TrendCounts.Scored score(Intake intake, LocalDate graduation) {
+            editions.computeIfAbsent(intake.standardId(), id -> TrendLines.EditionFunctions.of(id,
+                    Objects.requireNonNull(intake.orderNumber()), Objects.requireNonNull(intake.approvalDate()),
+                    standards.functionNames(id)));
+            List<StudentReadiness> readiness = intake.students() == 0 ? List.of()
+                    : scorer.score(repository.studentIds(intake.programmeId()), standard, graduation);
+            readiness.forEach(r -> ruleSets.add(r.ruleSetVersion()));
+            return new TrendCounts.Scored(intake, graduation, readiness);
+        }
     }
 
     private static void validate(TrendQuery query, int from, int to) {
