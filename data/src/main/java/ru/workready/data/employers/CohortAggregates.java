@@ -172,49 +172,8 @@ public class CohortAggregates {
      */
     private static String members(CohortFilter filter, List<ProfileFunction> functions, LevelRule rule,
                                   boolean consentingOnly, List<Object> params) {
-        StringBuilder columns = new StringBuilder();
-        StringBuilder joins = new StringBuilder();
-        // JobFit.of: weighted += importance * r, in profile order, starting from 0
-        StringBuilder weighted = new StringBuilder("0::float8");
-        List<String> mustHaves = new ArrayList<>();
-        List<String> allReady = new ArrayList<>();
-        double importance = 0;
-        for (int i = 0; i < functions.size(); i++) {
-            ProfileFunction f = functions.get(i);
-            String rs = "rs" + i;
-            // the college too: readiness_score is partitioned by it, so each probe looks into one partition
-            joins.append(" left join readiness_score ").append(rs).append(" on ").append(rs)
-                    .append(".student_id = s.id and ").append(rs).append(".college_id = s.college_id and ").append(rs)
-                    .append(".labour_function_id = ")
-                    .append(f.labourFunctionId());
-            columns.append(", ").append(rs).append(".level as l").append(i).append(", ").append(rs)
-                    .append(".readiness as r").append(i);
-            // r = 0 without a score or for an unscored level; a READY ТФ counts at least READY_FIT
-            String r = "(case when %1$s.level = 'READY' then greatest(coalesce(%1$s.readiness::float8, 0), %2$s::float8)"
-                    .formatted(rs, JobFit.READY_FIT)
-                    + " when %1$s.level in (%2$s) then coalesce(%1$s.readiness::float8, 0) else 0::float8 end)"
-                    .formatted(rs, scoredNotReady());
-            weighted.insert(0, "(").append(" + ").append(f.importance()).append("::float8 * ").append(r).append(")");
-            importance += f.importance();
-            if (f.mustHave()) {
-                mustHaves.add(f.requiredLevel() == ReadinessLevel.PARTIALLY_READY
-                        ? "coalesce(%s.level in ('READY', 'PARTIALLY_READY'), false)".formatted(rs)
-                        : "coalesce(%s.level = 'READY', false)".formatted(rs));
-            }
-            allReady.add("coalesce(l%d = 'READY', false)".formatted(i));
-        }
-        String fit = functions.isEmpty() ? "0::float8" : "(" + weighted + " / " + importance + "::float8)";
-        String mustMet = mustHaves.isEmpty() ? "true" : String.join(" and ", mustHaves);
-        String level = switch (rule) {
-            case PROFILE -> functions.isEmpty() ? "'NOT_READY'" : """
-                    case when not must_met then 'NOT_READY' when fit >= %s::float8 then 'READY'
-                         when fit >= %s::float8 then 'PARTIALLY_READY' else 'NOT_READY' end""".formatted(
-                    JobFit.READY_FIT, JobFit.PARTIAL_FIT);
-            case FUNCTION -> functions.isEmpty() ? "'NOT_READY'"
-                    : "case when l0 in ('READY', 'PARTIALLY_READY') then l0 else 'NOT_READY' end";
-            case QUALIFICATION -> allReady.isEmpty() ? "'NOT_READY'"
-                    : "case when " + String.join(" and ", allReady) + " then 'READY' else 'NOT_READY' end";
-        };
+        ProfileTerms terms = ProfileTerms.of(functions);
+        String level = level(rule, functions.isEmpty(), terms.allReady());
         String where = CohortRepository.where(filter, consentingOnly, params);
         // the level reads fit from the inner row: "offset 0" keeps PostgreSQL from inlining (and so
         // re-evaluating) the long fit expression in every comparison
@@ -224,7 +183,71 @@ public class CohortAggregates {
                        p.name as programme_name, %s as graduation_year, s.employer_consent as consent%s,
                        %s as fit, %s as must_met
                 from student s join college c on c.id = s.college_id join programme p on p.id = s.programme_id%s
-                %s offset 0) i""".formatted(level, CohortRepository.GRADUATION_YEAR, columns, fit, mustMet, joins, where);
+                %s offset 0) i""".formatted(level, CohortRepository.GRADUATION_YEAR, terms.columns(), terms.fit(),
+                terms.mustMet(), terms.joins(), where);
+    }
+
+    /**
+     * What a profile's functions bring to the member query: the score columns (l_i, r_i) and their joins,
+     * the fit and must_met expressions, and one "is READY" term per function.
+     */
+    private record ProfileTerms(String columns, String joins, String fit, String mustMet, List<String> allReady) {
+        static ProfileTerms of(List<ProfileFunction> functions) {
+            StringBuilder columns = new StringBuilder();
+            StringBuilder joins = new StringBuilder();
+            // JobFit.of: weighted += importance * r, in profile order, starting from 0
+            StringBuilder weighted = new StringBuilder("0::float8");
+            List<String> mustHaves = new ArrayList<>();
+            List<String> allReady = new ArrayList<>();
+            double importance = 0;
+            for (int i = 0; i < functions.size(); i++) {
+                ProfileFunction f = functions.get(i);
+                String rs = "rs" + i;
+                joins.append(scoreJoin(rs, f));
+                columns.append(", ").append(rs).append(".level as l").append(i).append(", ").append(rs)
+                        .append(".readiness as r").append(i);
+                weighted.insert(0, "(").append(" + ").append(f.importance()).append("::float8 * ")
+                        .append(readinessTerm(rs)).append(")");
+                importance += f.importance();
+                if (f.mustHave()) {
+                    mustHaves.add(f.requiredLevel() == ReadinessLevel.PARTIALLY_READY
+                            ? "coalesce(%s.level in ('READY', 'PARTIALLY_READY'), false)".formatted(rs)
+                            : "coalesce(%s.level = 'READY', false)".formatted(rs));
+                }
+                allReady.add("coalesce(l%d = 'READY', false)".formatted(i));
+            }
+            String fit = functions.isEmpty() ? "0::float8" : "(" + weighted + " / " + importance + "::float8)";
+            String mustMet = mustHaves.isEmpty() ? "true" : String.join(" and ", mustHaves);
+            return new ProfileTerms(columns.toString(), joins.toString(), fit, mustMet, allReady);
+        }
+
+        private static String scoreJoin(String rs, ProfileFunction f) {
+            // the college too: readiness_score is partitioned by it, so each probe looks into one partition
+            return " left join readiness_score " + rs + " on " + rs + ".student_id = s.id and " + rs
+                    + ".college_id = s.college_id and " + rs + ".labour_function_id = " + f.labourFunctionId();
+        }
+
+        /** r = 0 without a score or for an unscored level; a READY ТФ counts at least READY_FIT. */
+        private static String readinessTerm(String rs) {
+            return "(case when %1$s.level = 'READY' then greatest(coalesce(%1$s.readiness::float8, 0), %2$s::float8)"
+                    .formatted(rs, JobFit.READY_FIT)
+                    + " when %1$s.level in (%2$s) then coalesce(%1$s.readiness::float8, 0) else 0::float8 end)"
+                    .formatted(rs, scoredNotReady());
+        }
+    }
+
+    /** The level each rule gives a member, as an SQL expression over its row (fit, must_met, l_i). */
+    private static String level(LevelRule rule, boolean noFunctions, List<String> allReady) {
+        return switch (rule) {
+            case PROFILE -> noFunctions ? "'NOT_READY'" : """
+                    case when not must_met then 'NOT_READY' when fit >= %s::float8 then 'READY'
+                         when fit >= %s::float8 then 'PARTIALLY_READY' else 'NOT_READY' end""".formatted(
+                    JobFit.READY_FIT, JobFit.PARTIAL_FIT);
+            case FUNCTION -> noFunctions ? "'NOT_READY'"
+                    : "case when l0 in ('READY', 'PARTIALLY_READY') then l0 else 'NOT_READY' end";
+            case QUALIFICATION -> allReady.isEmpty() ? "'NOT_READY'"
+                    : "case when " + String.join(" and ", allReady) + " then 'READY' else 'NOT_READY' end";
+        };
     }
 
     /** The scored levels other than READY, whose readiness counts as it is. */
