@@ -72,6 +72,27 @@ public class ExpertiseAnswerService {
     @Transactional
     public Answered answer(long id, AnswerInput in, Party p) {
         ExpertiseRepository.Head h = expertises.head(id, p);
+        Expertise.Summary s = concludedForOwner(id, h, p);
+        Conclusion c = expertises.conclusion(h, s);
+        List<Problem> problems = new ArrayList<>();
+        Map<Long, ResolvedMapping> rows = mappings.resolvedRowsById(h.mappingSetId());
+        List<Object[]> items = new ArrayList<>();
+        boolean changed = applyRows(c, in.rows() == null ? List.of() : in.rows(), rows, items, problems);
+        changed |= applyProposals(id, in.proposals() == null ? List.of() : in.proposals(), rows, items, problems);
+        requireAuthorAndReason(in, changed, problems);
+        Long newSet = changed ? mappings.insertVersion(h.programmeId(), h.standardId(), in.author().strip(),
+                new ArrayList<>(rows.values()), in.reason().strip(), id) : null;
+        storeAnswer(id, in, p, newSet, items);
+        long accepted = items.stream().filter(i -> Action.ACCEPT.name().equals(i[2])).count();
+        return new Answered(id, newSet, newSet == null ? null : mappings.set(newSet).orElseThrow().version(),
+                (int) accepted, items.size() - (int) accepted);
+    }
+
+    /**
+     * The expertise's summary once it is concluded and not yet answered, read under the lock on the mapping's
+     * versions; only the programme's college or the organisation that submitted it may answer.
+     */
+    private Expertise.Summary concludedForOwner(long id, ExpertiseRepository.Head h, Party p) {
         if (!expertises.isOwner(h, p)) {
             throw new ConflictException(ExpertiseService.CONFLICT, "Only the programme's college or the "
                     + "organisation that submitted expertise " + id + " answers its conclusion");
@@ -83,12 +104,11 @@ public class ExpertiseAnswerService {
                     ? "Expertise " + id + " has already been answered"
                     : "Expertise " + id + " is in review until " + s.deadline() + " or every expert submits");
         }
-        Conclusion c = expertises.conclusion(h, s);
-        List<Problem> problems = new ArrayList<>();
-        Map<Long, ResolvedMapping> rows = mappings.resolvedRowsById(h.mappingSetId());
-        List<Object[]> items = new ArrayList<>();
-        boolean changed = applyRows(c, in.rows() == null ? List.of() : in.rows(), rows, items, problems);
-        changed |= applyProposals(id, in.proposals() == null ? List.of() : in.proposals(), rows, items, problems);
+        return s;
+    }
+
+    /** A reason always, an author when the mapping changes; throws with every problem found so far. */
+    private static void requireAuthorAndReason(AnswerInput in, boolean changed, List<Problem> problems) {
         if (changed && (in.author() == null || in.author().isBlank())) {
             problems.add(new Problem(null, "author", null, "a new mapping version needs an author"));
         }
@@ -99,8 +119,10 @@ public class ExpertiseAnswerService {
             throw new InvalidInputException(ProblemType.INVALID_EXPERTISE_ANSWER, "The answer has " + problems.size()
                     + " problem(s); nothing was stored", problems, problems.size());
         }
-        Long newSet = changed ? mappings.insertVersion(h.programmeId(), h.standardId(), in.author().strip(),
-                new ArrayList<>(rows.values()), in.reason().strip(), id) : null;
+    }
+
+    /** Stores the answer and its items: one per row answered or proposal decided. */
+    private void storeAnswer(long id, AnswerInput in, Party p, @Nullable Long newSet, List<Object[]> items) {
         jdbc.sql("""
                         insert into expertise_answer (expertise_id, answered_by, author, reason, answered_at,
                                                       new_mapping_set_id)
@@ -115,9 +137,6 @@ public class ExpertiseAnswerService {
                             values (?, ?, ?, ?, ?, ?)""").params(id, item[0], item[1], item[2], item[3], item[4])
                     .update();
         }
-        long accepted = items.stream().filter(i -> Action.ACCEPT.name().equals(i[2])).count();
-        return new Answered(id, newSet, newSet == null ? null : mappings.set(newSet).orElseThrow().version(),
-                (int) accepted, items.size() - (int) accepted);
     }
 
     /** Applies the answers to rows; every DISPUTED or CHANGES_PROPOSED row needs one. True when a row changed. */
