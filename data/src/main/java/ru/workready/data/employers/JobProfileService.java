@@ -137,45 +137,56 @@ public class JobProfileService {
         List<FunctionDraft> functions = draft.functions() == null ? List.of() : draft.functions();
         for (int i = 0; i < functions.size(); i++) {
             FunctionDraft f = functions.get(i);
-            String at = "functions[" + i + "].";
             if (f == null) {
                 problems.add(new Problem(null, "functions[" + i + "]", null, "missing"));
                 continue;
             }
-            int before = problems.size();
-            require(problems, at + "standard", f.standard());
-            require(problems, at + "function", f.function());
-            int importance = f.importance() == null ? DEFAULT_IMPORTANCE : f.importance();
-            if (importance < 1 || importance > 5) {
-                problems.add(new Problem(null, at + "importance", String.valueOf(importance), "must be 1–5"));
+            EmployerRepository.ProfileEntry entry = entry(f, "functions[" + i + "].", problems);
+            if (entry != null) {
+                byFunction.put(entry.function().id(), entry);
             }
-            ReadinessLevel min = null;
-            if (f.minLevel() != null && !f.minLevel().isBlank()) {
-                String key = f.minLevel().strip().toUpperCase(Locale.ROOT);
-                if (key.equals("READY") || key.equals("PARTIALLY_READY")) {
-                    min = ReadinessLevel.valueOf(key);
-                } else {
-                    problems.add(new Problem(null, at + "minLevel", f.minLevel(), "must be READY or PARTIALLY_READY"));
-                }
-            }
-            if (problems.size() > before) {
-                continue;
-            }
-            String code = FunctionCodes.normalize(f.function());
-            var ref = repository.currentFunction(f.standard().strip(), code);
-            if (ref.isEmpty()) {
-                problems.add(new Problem(null, at + "function", f.function(),
-                        "no labour function " + code + " in the current edition of standard " + f.standard().strip()));
-                continue;
-            }
-            byFunction.put(ref.get().id(), new EmployerRepository.ProfileEntry(ref.get(), importance,
-                    Boolean.TRUE.equals(f.mustHave()), min));
         }
         if (byFunction.isEmpty() && problems.isEmpty()) {
             problems.add(new Problem(null, "functions", null,
                     "a profile needs at least one labour function (list them, or start from an ОТФ or a level)"));
         }
         return List.copyOf(byFunction.values());
+    }
+
+    /** One listed function as a profile entry, or null with its problems added (fields prefixed by {@code at}). */
+    private EmployerRepository.@Nullable ProfileEntry entry(FunctionDraft f, String at, List<Problem> problems) {
+        int before = problems.size();
+        require(problems, at + "standard", f.standard());
+        require(problems, at + "function", f.function());
+        int importance = f.importance() == null ? DEFAULT_IMPORTANCE : f.importance();
+        if (importance < 1 || importance > 5) {
+            problems.add(new Problem(null, at + "importance", String.valueOf(importance), "must be 1–5"));
+        }
+        ReadinessLevel min = minLevel(f, at, problems);
+        if (problems.size() > before) {
+            return null;
+        }
+        String code = FunctionCodes.normalize(f.function());
+        var ref = repository.currentFunction(f.standard().strip(), code);
+        if (ref.isEmpty()) {
+            problems.add(new Problem(null, at + "function", f.function(),
+                    "no labour function " + code + " in the current edition of standard " + f.standard().strip()));
+            return null;
+        }
+        return new EmployerRepository.ProfileEntry(ref.get(), importance, Boolean.TRUE.equals(f.mustHave()), min);
+    }
+
+    /** The least level a must-have asks for: READY, PARTIALLY_READY or, when not given, null. */
+    private static @Nullable ReadinessLevel minLevel(FunctionDraft f, String at, List<Problem> problems) {
+        if (f.minLevel() == null || f.minLevel().isBlank()) {
+            return null;
+        }
+        String key = f.minLevel().strip().toUpperCase(Locale.ROOT);
+        if (key.equals("READY") || key.equals("PARTIALLY_READY")) {
+            return ReadinessLevel.valueOf(key);
+        }
+        problems.add(new Problem(null, at + "minLevel", f.minLevel(), "must be READY or PARTIALLY_READY"));
+        return null;
     }
 
     private void seed(Seed seed, List<Problem> problems, Map<Long, EmployerRepository.ProfileEntry> byFunction) {
