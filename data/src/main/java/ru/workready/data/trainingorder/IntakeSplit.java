@@ -43,25 +43,58 @@ public final class IntakeSplit {
     }
 
     public static Result split(double graduatesLacking, List<Candidate> candidates) {
-        int n = candidates.size();
-        double[] weight = weights(candidates);
-        double[] exact = new double[n];
-        boolean[] full = new boolean[n];
+        Allocation a = new Allocation(candidates, weights(candidates));
         double lacking = Math.max(0, graduatesLacking);
         while (lacking > EPSILON) {
+            double perK = a.yieldPerK();
+            if (perK <= 0) {
+                break;
+            }
+            double k = lacking / perK;
+            double lackingAfterCaps = a.capAtHeadroom(k, lacking);
+            if (Double.isNaN(lackingAfterCaps)) {
+                a.add(k);
+                lacking = 0;
+            } else {
+                lacking = lackingAfterCaps;
+            }
+        }
+        return new Result(a.shares(), Math.max(0, lacking));
+    }
+
+    /** The exact places given so far, and which colleges are full, over the rounds of the split. */
+    private static final class Allocation {
+        private final List<Candidate> candidates;
+        private final double[] weight;
+        private final double[] exact;
+        private final boolean[] full;
+
+        Allocation(List<Candidate> candidates, double[] weight) {
+            this.candidates = candidates;
+            this.weight = weight;
+            this.exact = new double[candidates.size()];
+            this.full = new boolean[candidates.size()];
+        }
+
+        /** Graduates yielded per unit of k by the colleges that can still take places. */
+        double yieldPerK() {
             double perK = 0;
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < exact.length; i++) {
                 Candidate c = candidates.get(i);
                 if (!full[i] && c.headroom() > 0 && weight[i] * c.yield() > 0) {
                     perK += weight[i] * c.yield();
                 }
             }
-            if (perK <= 0) {
-                break;
-            }
-            double k = lacking / perK;
+            return perK;
+        }
+
+        /**
+         * Fills every college whose share at this k would reach its headroom; answers the graduates still
+         * lacking after their last places (subtracted one college at a time), or NaN when no college was filled.
+         */
+        double capAtHeadroom(double k, double lacking) {
             boolean capped = false;
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < exact.length; i++) {
                 Candidate c = candidates.get(i);
                 if (!full[i] && weight[i] * c.yield() > 0 && exact[i] + k * weight[i] >= c.headroom()) {
                     lacking -= (c.headroom() - exact[i]) * c.yield();
@@ -70,22 +103,28 @@ public final class IntakeSplit {
                     capped = true;
                 }
             }
-            if (!capped) {
-                for (int i = 0; i < n; i++) {
-                    if (!full[i] && weight[i] * candidates.get(i).yield() > 0) {
-                        exact[i] += k * weight[i];
-                    }
+            return capped ? lacking : Double.NaN;
+        }
+
+        /** Gives every college that can still take places k × its weight more. */
+        void add(double k) {
+            for (int i = 0; i < exact.length; i++) {
+                if (!full[i] && weight[i] * candidates.get(i).yield() > 0) {
+                    exact[i] += k * weight[i];
                 }
-                lacking = 0;
             }
         }
-        List<Share> shares = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            Candidate c = candidates.get(i);
-            int places = (int) Math.min(c.headroom(), Math.ceil(exact[i] - EPSILON));
-            shares.add(new Share(c, weight[i], exact[i], places, full[i] && c.capacity() != null));
+
+        /** Whole places: each share rounded up, never past the college's headroom. */
+        List<Share> shares() {
+            List<Share> shares = new ArrayList<>();
+            for (int i = 0; i < exact.length; i++) {
+                Candidate c = candidates.get(i);
+                int places = (int) Math.min(c.headroom(), Math.ceil(exact[i] - EPSILON));
+                shares.add(new Share(c, weight[i], exact[i], places, full[i] && c.capacity() != null));
+            }
+            return shares;
         }
-        return new Result(shares, Math.max(0, lacking));
     }
 
     private static double[] weights(List<Candidate> candidates) {
