@@ -68,6 +68,19 @@ class EmbeddedDatabaseConfiguration {
         LeftoverPostgres.recover(dir);
         boolean fresh = !Files.exists(dir.resolve("postgresql.conf"));
         EmbeddedCredentials credentials = EmbeddedCredentials.forDataDir(dir, fresh || !EmbeddedRoles.secured(dir));
+        EmbeddedPostgres pg = fresh ? initAndStart(builder(dir, port, credentials), dir, credentials)
+                : builder(dir, port, credentials).start();
+        try {
+            EmbeddedRoles.secure(pg, dir, credentials);
+        } catch (RuntimeException e) {
+            pg.close();
+            throw e;
+        }
+        log.info("Embedded PostgreSQL on port {} with data in {}", pg.getPort(), dir);
+        return pg;
+    }
+
+    private static EmbeddedPostgres.Builder builder(Path dir, int port, EmbeddedCredentials credentials) {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dir)
                 .setCleanDataDirectory(false)
@@ -79,30 +92,22 @@ class EmbeddedDatabaseConfiguration {
         if (port > 0) {
             builder.setPort(port);
         }
-        Path pwfile = null;
-        if (fresh) {
-            // zonky runs initdb with -A trust; its "locale" options follow and override that (--auth)
-            pwfile = EmbeddedCredentials.ownerOnlyTempFile(dir.getParent(), "initdb-");
+        return builder;
+    }
+
+    /** A new folder: initdb with password authentication from the start, its password file deleted once read. */
+    private static EmbeddedPostgres initAndStart(EmbeddedPostgres.Builder builder, Path dir,
+                                                 EmbeddedCredentials credentials) throws IOException {
+        // zonky runs initdb with -A trust; its "locale" options follow and override that (--auth)
+        Path pwfile = EmbeddedCredentials.ownerOnlyTempFile(dir.getParent(), "initdb-");
+        try {
             Files.writeString(pwfile, credentials.superuserPassword() + "\n");
             builder.setLocaleConfig("auth", "scram-sha-256").setLocaleConfig("pwfile", pwfile.toString())
                     // between initdb and the server's start: no reload needed afterwards
                     .setDataDirectoryCustomizer(d -> EmbeddedRoles.writeHba(d.toPath()));
-        }
-        EmbeddedPostgres pg;
-        try {
-            pg = builder.start();
+            return builder.start();
         } finally {
-            if (pwfile != null) {
-                Files.deleteIfExists(pwfile);
-            }
+            Files.deleteIfExists(pwfile);
         }
-        try {
-            EmbeddedRoles.secure(pg, dir, credentials);
-        } catch (RuntimeException e) {
-            pg.close();
-            throw e;
-        }
-        log.info("Embedded PostgreSQL on port {} with data in {}", pg.getPort(), dir);
-        return pg;
     }
 }

@@ -8,6 +8,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.annotation.web.configurers.ExceptionHandlingConfigurer;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -51,31 +54,46 @@ class WebSecurity {
                 .addFilterBefore(new ApiKeyAuthenticationFilter(keys, audit, limiter, throttle,
                                 settings.requestsPerMinute()),
                         AnonymousAuthenticationFilter.class)
-                .authorizeHttpRequests(a -> a
-                        // the request was authorized when it came in; its error page and async completion need no second look
-                        .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll()
-                        .requestMatchers(CorsUtils::isPreFlightRequest).permitAll()
-                        // health without details (status only) is public; details, metrics, prometheus are the operator's
-                        .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")
-                        .permitAll()
-                        .requestMatchers("/actuator", "/actuator/**").hasAnyAuthority("ROLE_ADMIN", "ROLE_ORG_OPERATOR")
-                        .anyRequest().access(byHandler))
-                .exceptionHandling(e -> e
-                        .authenticationEntryPoint((request, response, ex) -> ProblemResponses.unauthenticated(request,
-                                response, "Send an API key in the " + ApiKeyAuthenticationFilter.HEADER + " header"))
-                        .accessDeniedHandler((request, response, ex) -> {
-                            Authentication who = SecurityContextHolder.getContext().getAuthentication();
-                            String role = who instanceof ApiKeyAuthentication k ? k.getPrincipal().role().name() : "?";
-                            ProblemResponses.forbidden(request, response, "A key with role " + role + " may not call "
-                                    + request.getMethod() + " " + request.getRequestURI());
-                        }))
-                .headers(h -> h
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                        .frameOptions(f -> f.deny())
-                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
-                        // the key filter sets "no-store" itself
-                        .cacheControl(c -> c.disable()));
+                .authorizeHttpRequests(a -> authorize(a, byHandler))
+                .exceptionHandling(WebSecurity::refusals)
+                .headers(WebSecurity::headers);
         return http.build();
+    }
+
+    private static void authorize(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry a,
+            HandlerAuthorization byHandler) {
+        a
+                // the request was authorized when it came in; its error page and async completion need no second look
+                .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll()
+                .requestMatchers(CorsUtils::isPreFlightRequest).permitAll()
+                // health without details (status only) is public; details, metrics, prometheus are the operator's
+                .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")
+                .permitAll()
+                .requestMatchers("/actuator", "/actuator/**").hasAnyAuthority("ROLE_ADMIN", "ROLE_ORG_OPERATOR")
+                .anyRequest().access(byHandler);
+    }
+
+    /** No key: 401; a key whose role may not reach the handler: 403 naming the role and the request. */
+    private static void refusals(ExceptionHandlingConfigurer<HttpSecurity> e) {
+        e
+                .authenticationEntryPoint((request, response, ex) -> ProblemResponses.unauthenticated(request,
+                        response, "Send an API key in the " + ApiKeyAuthenticationFilter.HEADER + " header"))
+                .accessDeniedHandler((request, response, ex) -> {
+                    Authentication who = SecurityContextHolder.getContext().getAuthentication();
+                    String role = who instanceof ApiKeyAuthentication k ? k.getPrincipal().role().name() : "?";
+                    ProblemResponses.forbidden(request, response, "A key with role " + role + " may not call "
+                            + request.getMethod() + " " + request.getRequestURI());
+                });
+    }
+
+    private static void headers(HeadersConfigurer<HttpSecurity> h) {
+        h
+                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .frameOptions(f -> f.deny())
+                .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                // the key filter sets "no-store" itself
+                .cacheControl(c -> c.disable());
     }
 
     /**

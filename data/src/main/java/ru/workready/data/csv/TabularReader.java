@@ -68,25 +68,7 @@ public final class TabularReader {
                     throw new InvalidInputException(ProblemType.INVALID_JSON, "Each record must be a JSON object",
                             List.of(new Problem(number, null, t.asString(), "expected an object")), 1);
                 }
-                Map<String, String> cells = new HashMap<>();
-                while ((t = p.nextToken()) == JsonToken.PROPERTY_NAME) {
-                    String name = p.currentName().strip().toLowerCase(Locale.ROOT);
-                    if (Inputs.hasNul(name) || name.isEmpty() || cells.containsKey(name)) {
-                        throw new InvalidInputException(ProblemType.INVALID_JSON, "A record has a malformed field name",
-                                List.of(new Problem(number, Inputs.shown(name), null, Inputs.hasNul(name)
-                                        ? "the field name " + Inputs.NUL_REASON : name.isEmpty()
-                                        ? "the field has no name" : "the field appears more than once in the record")),
-                                1);
-                    }
-                    JsonToken v = p.nextToken();
-                    if (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY) {
-                        p.skipChildren();
-                        cells.put(name, "");
-                        throw new InvalidInputException(ProblemType.INVALID_JSON, "Record fields must be plain values",
-                                List.of(new Problem(number, name, null, "nested objects and arrays are not allowed")), 1);
-                    }
-                    cells.put(name, v == JsonToken.VALUE_NULL ? "" : p.getString());
-                }
+                Map<String, String> cells = recordCells(p, number);
                 sink.accept(new CsvReader.Row(number, cells));
                 t = p.nextToken();
             }
@@ -101,5 +83,28 @@ public final class TabularReader {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The fields of the record whose START_OBJECT the parser is on, read up to its END_OBJECT. */
+    private static Map<String, String> recordCells(JsonParser p, int number) {
+        Map<String, String> cells = new HashMap<>();
+        while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+            String name = p.currentName().strip().toLowerCase(Locale.ROOT);
+            if (Inputs.hasNul(name) || name.isEmpty() || cells.containsKey(name)) {
+                throw new InvalidInputException(ProblemType.INVALID_JSON, "A record has a malformed field name",
+                        List.of(new Problem(number, Inputs.shown(name), null, Inputs.hasNul(name)
+                                ? "the field name " + Inputs.NUL_REASON : name.isEmpty()
+                                ? "the field has no name" : "the field appears more than once in the record")),
+                        1);
+            }
+            JsonToken v = p.nextToken();
+            if (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY) {
+                p.skipChildren();
+                throw new InvalidInputException(ProblemType.INVALID_JSON, "Record fields must be plain values",
+                        List.of(new Problem(number, name, null, "nested objects and arrays are not allowed")), 1);
+            }
+            cells.put(name, v == JsonToken.VALUE_NULL ? "" : p.getString());
+        }
+        return cells;
     }
 }

@@ -100,6 +100,13 @@ public final class XlsxGuard {
             throw refused(null, "the workbook has " + entries.size() + " parts; at most " + MAX_ENTRIES);
         }
         // first the declared sizes, all of them, before inflating anything
+        checkDeclaredSizes(entries, limits, whole);
+        // then the bytes themselves, as they inflate: a header may understate them
+        return new Checked(Set.copyOf(countInflated(zip, entries, limits, whole)));
+    }
+
+    /** Refuses a part whose central-directory size passes its cap, or parts that together pass the total. */
+    private static void checkDeclaredSizes(List<ZipArchiveEntry> entries, Limits limits, boolean whole) {
         long declared = 0;
         for (ZipArchiveEntry e : entries) {
             long cap = cap(e.getName(), limits, whole);
@@ -111,7 +118,14 @@ public final class XlsxGuard {
                 throw refused(null, "the workbook unpacks to more than " + mb(limits.maxTotalBytes()));
             }
         }
-        // then the bytes themselves, as they inflate: a header may understate them
+    }
+
+    /**
+     * Inflates and counts every part but the worksheets the streaming reader will count itself (unless
+     * {@code whole}); answers those worksheets' names.
+     */
+    private static Set<String> countInflated(ZipFile zip, List<ZipArchiveEntry> entries, Limits limits,
+                                             boolean whole) throws IOException {
         Set<String> streamed = new HashSet<>();
         long[] total = {0};
         long[] elements = {0};
@@ -134,7 +148,7 @@ public final class XlsxGuard {
                 }
             }
         }
-        return new Checked(Set.copyOf(streamed));
+        return streamed;
     }
 
     private static boolean isStreamed(String name) {
@@ -198,45 +212,60 @@ public final class XlsxGuard {
     }
 
     private static InputStream capped(InputStream in, String part, long cap, long[] total, long maxTotal) {
-        return new FilterInputStream(in) {
-            private long count;
+        return new CountingStream(in, part, cap, total, maxTotal);
+    }
 
-            @Override
-            public int read() throws IOException {
-                int b = super.read();
-                if (b >= 0) {
-                    counted(1);
-                }
-                return b;
-            }
+    /** A part's stream that counts its bytes, and the workbook's running total, as they are read. */
+    private static final class CountingStream extends FilterInputStream {
+        private final String part;
+        private final long cap;
+        private final long[] total;
+        private final long maxTotal;
+        private long count;
 
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                int n = super.read(b, off, len);
-                if (n > 0) {
-                    counted(n);
-                }
-                return n;
-            }
+        CountingStream(InputStream in, String part, long cap, long[] total, long maxTotal) {
+            super(in);
+            this.part = part;
+            this.cap = cap;
+            this.total = total;
+            this.maxTotal = maxTotal;
+        }
 
-            @Override
-            public long skip(long n) throws IOException {
-                long skipped = super.skip(n);
-                counted(skipped);
-                return skipped;
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                counted(1);
             }
+            return b;
+        }
 
-            private void counted(long n) {
-                count += n;
-                total[0] += n;
-                if (count > cap) {
-                    throw tooLarge(part, cap, "inflates to");
-                }
-                if (total[0] > maxTotal) {
-                    throw refused(null, "the workbook unpacks to more than " + mb(maxTotal));
-                }
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                counted(n);
             }
-        };
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(n);
+            counted(skipped);
+            return skipped;
+        }
+
+        private void counted(long n) {
+            count += n;
+            total[0] += n;
+            if (count > cap) {
+                throw tooLarge(part, cap, "inflates to");
+            }
+            if (total[0] > maxTotal) {
+                throw refused(null, "the workbook unpacks to more than " + mb(maxTotal));
+            }
+        }
     }
 
     static InvalidInputException tooManyStrings(String part, int max) {

@@ -108,47 +108,108 @@ public class MappingImportService {
     }
 
     private List<MappingRepository.ResolvedMapping> parse(long programmeId, long standardId, byte[] content) {
-        Map<String, Long> outcomes = programmes.outcomeIds(programmeId);
-        Map<String, Long> functions = standards.functionIds(standardId);
-        Map<String, Map<String, Long>> elements = standards.elementIds(standardId);
-        List<Problem> problems = new ArrayList<>();
-        List<MappingRepository.ResolvedMapping> rows = new ArrayList<>();
-        Map<String, Integer> seen = new HashMap<>();
-        Set<String> wholeFunction = new HashSet<>();
-        Set<String> someElement = new HashSet<>();
-        List<String> header = CsvTable.read(content, row -> {
-            String outcome = row.get("outcome_code");
+        MappingRows parsed = new MappingRows(programmes.outcomeIds(programmeId), standards.functionIds(standardId),
+                standards.elementIds(standardId));
+        List<String> header = CsvTable.read(content, parsed::add);
+        requireColumns(header);
+        List<Problem> problems = parsed.problems;
+        if (problems.isEmpty() && parsed.rows.isEmpty()) {
+            problems.add(Problem.ofFile("the mapping file has no rows"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(ProblemType.INVALID_MAPPING, "The mapping file has " + problems.size()
+                    + " problem(s); nothing was stored", problems.subList(0, Math.min(MAX_LISTED, problems.size())),
+                    problems.size());
+        }
+        return parsed.rows;
+    }
+
+    private static void requireColumns(List<String> header) {
+        List<Problem> missing = REQUIRED.stream().filter(c -> !header.contains(c))
+                .map(c -> new Problem(1, c, null, "missing column")).toList();
+        if (!missing.isEmpty()) {
+            throw new InvalidInputException(ProblemType.INVALID_MAPPING,
+                    "The mapping file lacks required columns", missing,
+                    missing.size());
+        }
+    }
+
+    /**
+     * The rows of one file as they are read, resolved against the programme and the standard edition,
+     * and every problem found in them; a row with any problem is not kept.
+     */
+    private static final class MappingRows {
+        private final Map<String, Long> outcomes;
+        private final Map<String, Long> functions;
+        private final Map<String, Map<String, Long>> elements;
+        final List<Problem> problems = new ArrayList<>();
+        final List<MappingRepository.ResolvedMapping> rows = new ArrayList<>();
+        /** Outcome/function/element key → the row it was first seen on. */
+        private final Map<String, Integer> seen = new HashMap<>();
+        /** Outcome/function pairs mapped to the whole function, and to some element of it. */
+        private final Set<String> wholeFunction = new HashSet<>();
+        private final Set<String> someElement = new HashSet<>();
+
+        MappingRows(Map<String, Long> outcomes, Map<String, Long> functions,
+                    Map<String, Map<String, Long>> elements) {
+            this.outcomes = outcomes;
+            this.functions = functions;
+            this.elements = elements;
+        }
+
+        void add(CsvReader.Row row) {
             String function = row.get("function_code");
             String element = row.get("element");
-            Long outcomeId = outcome == null ? null : outcomes.get(OutcomeCodes.normalize(outcome));
+            int before = problems.size();
+            Long outcomeId = outcomeId(row);
             String functionCode = function == null ? null : FunctionCodes.normalize(function);
             Long functionId = functionCode == null ? null : functions.get(functionCode);
-            int before = problems.size();
-            if (outcomeId == null) {
-                problems.add(new Problem(row.number(), "outcome_code", outcome,
-                        outcome == null ? "required" : "unknown outcome code in this programme"));
-            }
             if (functionId == null) {
                 problems.add(new Problem(row.number(), "function_code", function,
                         function == null ? "required" : "unknown labour function code in this standard edition"));
             }
-            Long elementId = null;
-            if (element != null && functionId != null) {
-                Optional<ElementKind.Key> key = ElementKind.parseKey(element);
-                elementId = key.map(k -> elements.getOrDefault(functionCode, Map.of()).get(k.kind().key(k.position())))
-                        .orElse(null);
-                if (elementId == null) {
-                    problems.add(new Problem(row.number(), "element", element, key.isEmpty()
-                            ? "must be LA<n> (labour action), RS<n> (required skill) or NK<n> (necessary knowledge)"
-                            : "the labour function " + functionCode + " has no element " + element));
-                }
+            Long elementId = element != null && functionId != null ? elementId(row, functionCode, element) : null;
+            MappingType type = type(row);
+            double weight = weight(row, type);
+            boolean isCritical = critical(row);
+            if (problems.size() == before) {
+                keepUnlessOverlapping(row, function, element, new MappingRepository.ResolvedMapping(outcomeId,
+                        functionId, elementId, type, weight, isCritical));
             }
-            MappingType type = null;
+        }
+
+        private @Nullable Long outcomeId(CsvReader.Row row) {
+            String outcome = row.get("outcome_code");
+            Long outcomeId = outcome == null ? null : outcomes.get(OutcomeCodes.normalize(outcome));
+            if (outcomeId == null) {
+                problems.add(new Problem(row.number(), "outcome_code", outcome,
+                        outcome == null ? "required" : "unknown outcome code in this programme"));
+            }
+            return outcomeId;
+        }
+
+        private @Nullable Long elementId(CsvReader.Row row, String functionCode, String element) {
+            Optional<ElementKind.Key> key = ElementKind.parseKey(element);
+            Long elementId = key.map(k -> elements.getOrDefault(functionCode, Map.of()).get(k.kind().key(k.position())))
+                    .orElse(null);
+            if (elementId == null) {
+                problems.add(new Problem(row.number(), "element", element, key.isEmpty()
+                        ? "must be LA<n> (labour action), RS<n> (required skill) or NK<n> (necessary knowledge)"
+                        : "the labour function " + functionCode + " has no element " + element));
+            }
+            return elementId;
+        }
+
+        private @Nullable MappingType type(CsvReader.Row row) {
             try {
-                type = MappingType.valueOf(String.valueOf(row.get("type")).toUpperCase(Locale.ROOT));
+                return MappingType.valueOf(String.valueOf(row.get("type")).toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 problems.add(new Problem(row.number(), "type", row.get("type"), "must be EXACT, PART_OF or RELATED"));
+                return null;
             }
+        }
+
+        private double weight(CsvReader.Row row, @Nullable MappingType type) {
             double weight = Double.NaN;
             try {
                 weight = Double.parseDouble(String.valueOf(row.get("weight")).replace(',', '.'));
@@ -162,45 +223,37 @@ public class MappingImportService {
             } else if (Math.abs(weight * 1000 - Math.rint(weight * 1000)) > 1e-9) {
                 problems.add(new Problem(row.number(), "weight", row.get("weight"), "at most 3 decimal places"));
             }
+            return weight;
+        }
+
+        private boolean critical(CsvReader.Row row) {
             String critical = row.get("critical");
             boolean isCritical = critical != null && TRUE.contains(critical.toLowerCase(Locale.ROOT));
             if (critical != null && !isCritical && !FALSE.contains(critical.toLowerCase(Locale.ROOT))) {
                 problems.add(new Problem(row.number(), "critical", critical, "must be true or false (or empty)"));
             }
-            if (problems.size() == before) {
-                String pair = outcomeId + "/" + functionId;
-                String key = pair + "/" + (elementId == null ? "" : elementId);
-                Integer first = seen.putIfAbsent(key, row.number());
-                if (first != null) {
-                    problems.add(new Problem(row.number(), element == null ? "function_code" : "element",
-                            element == null ? function : element, "duplicate of row " + first));
-                } else if (elementId == null ? someElement.contains(pair) : wholeFunction.contains(pair)) {
-                    problems.add(new Problem(row.number(), element == null ? "function_code" : "element",
-                            element == null ? function : element, "the outcome is mapped both to the whole function"
-                                    + " and to elements of it: its weight would count twice"));
-                } else {
-                    (elementId == null ? wholeFunction : someElement).add(pair);
-                    rows.add(new MappingRepository.ResolvedMapping(outcomeId, functionId, elementId, type, weight,
-                            isCritical));
-                }
+            return isCritical;
+        }
+
+        /** Keeps a valid row unless it repeats an earlier one or maps an outcome to a function and its elements both. */
+        private void keepUnlessOverlapping(CsvReader.Row row, @Nullable String function, @Nullable String element,
+                                           MappingRepository.ResolvedMapping mapping) {
+            Long elementId = mapping.elementId();
+            String pair = mapping.outcomeId() + "/" + mapping.labourFunctionId();
+            String key = pair + "/" + (elementId == null ? "" : elementId);
+            Integer first = seen.putIfAbsent(key, row.number());
+            String field = element == null ? "function_code" : "element";
+            String value = element == null ? function : element;
+            if (first != null) {
+                problems.add(new Problem(row.number(), field, value, "duplicate of row " + first));
+            } else if (elementId == null ? someElement.contains(pair) : wholeFunction.contains(pair)) {
+                problems.add(new Problem(row.number(), field, value, "the outcome is mapped both to the whole function"
+                        + " and to elements of it: its weight would count twice"));
+            } else {
+                (elementId == null ? wholeFunction : someElement).add(pair);
+                rows.add(mapping);
             }
-        });
-        List<Problem> missing = REQUIRED.stream().filter(c -> !header.contains(c))
-                .map(c -> new Problem(1, c, null, "missing column")).toList();
-        if (!missing.isEmpty()) {
-            throw new InvalidInputException(ProblemType.INVALID_MAPPING,
-                    "The mapping file lacks required columns", missing,
-                    missing.size());
         }
-        if (problems.isEmpty() && rows.isEmpty()) {
-            problems.add(Problem.ofFile("the mapping file has no rows"));
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(ProblemType.INVALID_MAPPING, "The mapping file has " + problems.size()
-                    + " problem(s); nothing was stored", problems.subList(0, Math.min(MAX_LISTED, problems.size())),
-                    problems.size());
-        }
-        return rows;
     }
 
     private static List<MappingRepository.ResolvedMapping> canonical(List<MappingRepository.ResolvedMapping> rows) {

@@ -177,30 +177,41 @@ public final class DecisionTables {
     /** Generates the DRL of one table, or throws {@link InvalidInputException} naming the cell at fault. */
     public static Generated toDrl(String file, byte[] content) {
         Format format = format(file);
-        String sheet = null;
-        Map<Integer, List<String>> cells;
-        byte[] input = content;
-        if (format == Format.CSV) {
-            String text = commaSeparated(CsvReader.decode(content));
-            cells = csvCells(text);
-            input = text.getBytes(StandardCharsets.UTF_8); // Drools reads CSV as UTF-8
-        } else {
-            if (format == Format.XLSX) {
-                checkUnpackedSize(file, content);
-            }
-            Map<String, Map<Integer, List<String>>> sheets = workbookCells(file, content);
-            // the rules are on the first sheet with a RuleTable: a notes sheet may come before it
-            sheet = sheets.entrySet().stream().filter(e -> hasRuleTable(e.getValue())).map(Map.Entry::getKey)
-                    .findFirst().orElse(null);
-            if (sheet == null) {
-                throw problem(file, null, file, null, "no sheet has a RuleTable cell: a decision table starts "
-                        + "with a cell 'RuleTable <name>' above its NAME/CONDITION/ACTION header row");
-            }
-            cells = sheets.get(sheet);
+        TableSource source = format == Format.CSV ? csvSource(content) : workbookSource(file, format, content);
+        String drl = compile(file, format, source);
+        Generated g = new Generated(file, format, source.sheet(), drl, rules(drl), source.cells());
+        requireRuleRows(file, g);
+        return g;
+    }
+
+    /** What Drools compiles (the sheet with the rules, for a workbook) and its cells, to name the cell at fault. */
+    private record TableSource(@Nullable String sheet, Map<Integer, List<String>> cells, byte[] input) {
+    }
+
+    private static TableSource csvSource(byte[] content) {
+        String text = commaSeparated(CsvReader.decode(content));
+        return new TableSource(null, csvCells(text), text.getBytes(StandardCharsets.UTF_8)); // Drools reads CSV as UTF-8
+    }
+
+    private static TableSource workbookSource(String file, Format format, byte[] content) {
+        if (format == Format.XLSX) {
+            checkUnpackedSize(file, content);
         }
-        String drl;
-        try (InputStream in = new ByteArrayInputStream(input)) {
-            drl = format == Format.CSV ? new SpreadsheetCompiler().compile(in, InputType.CSV)
+        Map<String, Map<Integer, List<String>>> sheets = workbookCells(file, content);
+        // the rules are on the first sheet with a RuleTable: a notes sheet may come before it
+        String sheet = sheets.entrySet().stream().filter(e -> hasRuleTable(e.getValue())).map(Map.Entry::getKey)
+                .findFirst().orElse(null);
+        if (sheet == null) {
+            throw problem(file, null, file, null, "no sheet has a RuleTable cell: a decision table starts "
+                    + "with a cell 'RuleTable <name>' above its NAME/CONDITION/ACTION header row");
+        }
+        return new TableSource(sheet, sheets.get(sheet), content);
+    }
+
+    private static String compile(String file, Format format, TableSource source) {
+        String sheet = source.sheet();
+        try (InputStream in = new ByteArrayInputStream(source.input())) {
+            return format == Format.CSV ? new SpreadsheetCompiler().compile(in, InputType.CSV)
                     : new SpreadsheetCompiler().compile(in, sheet);
         } catch (RuntimeException | java.io.IOException e) {
             // Drools' parse errors name the cell ("Code description in cell C8 does not contain …")
@@ -209,14 +220,17 @@ public final class DecisionTables {
             String where = file + (sheet == null ? "" : ": " + quoteSheet(sheet));
             if (m.find()) {
                 int row = Integer.parseInt(m.group(2));
-                List<String> r = cells.getOrDefault(row, List.of());
+                List<String> r = source.cells().getOrDefault(row, List.of());
                 int col = columnIndex(m.group(1));
                 String value = col < r.size() && !r.get(col).isBlank() ? r.get(col) : null;
                 throw problem(file, row, where + (sheet == null ? ": " : "!") + m.group(), value, reason);
             }
             throw problem(file, null, where, null, reason);
         }
-        Generated g = new Generated(file, format, sheet, drl, rules(drl), cells);
+    }
+
+    /** The table must have rule rows, each with a name of its own. */
+    private static void requireRuleRows(String file, Generated g) {
         List<Problem> problems = new ArrayList<>();
         if (g.rules().isEmpty()) {
             problems.add(new Problem(null, g.where("RuleTable"), null,
@@ -234,7 +248,6 @@ public final class DecisionTables {
             throw new InvalidInputException(RuleSetService.PROBLEM, "The decision table " + file + " has "
                     + problems.size() + " problem(s); nothing was stored", problems, problems.size());
         }
-        return g;
     }
 
     private static InvalidInputException problem(String file, @Nullable Integer row, String where,

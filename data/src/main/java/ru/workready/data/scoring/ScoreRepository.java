@@ -82,16 +82,8 @@ public class ScoreRepository {
         }
     }
 
-    /**
-     * What is stored for the student against the standard (by code, the newest edition the
-     * programme has an active mapping to); empty if the programme has no such mapping. Only the
-     * student's college's partition is read.
-     */
-    public java.util.Optional<StoredReadiness> stored(long collegeId, String studentId, long programmeId,
-                                                      String standardCode) {
-        StoredReadiness[] result = new StoredReadiness[1];
-        List<StoredScore> scores = new java.util.ArrayList<>();
-        template.query("""
+    /** The newest active mapping of the programme to the standard, the stale mark, and the scores under it. */
+    private static final String STORED = """
                         with ms as (select ms.id, ms.version, ms.standard_id from mapping_set ms
                                     join professional_standard s on s.id = ms.standard_id
                                     where ms.programme_id = ? and s.code = ? and ms.is_active
@@ -103,7 +95,18 @@ public class ScoreRepository {
                                rs.explanation ->> 'decidedBy', rs.explanation ->> 'reason', rs.rule_set_version,
                                rs.computed_at, rs.explanation ->> 'reasonRu'
                         from ms left join readiness_score rs
-                            on rs.college_id = ? and rs.student_id = ? and rs.mapping_set_id = ms.id""",
+                            on rs.college_id = ? and rs.student_id = ? and rs.mapping_set_id = ms.id""";
+
+    /**
+     * What is stored for the student against the standard (by code, the newest edition the
+     * programme has an active mapping to); empty if the programme has no such mapping. Only the
+     * student's college's partition is read.
+     */
+    public java.util.Optional<StoredReadiness> stored(long collegeId, String studentId, long programmeId,
+                                                      String standardCode) {
+        StoredReadiness[] result = new StoredReadiness[1];
+        List<StoredScore> scores = new java.util.ArrayList<>();
+        template.query(STORED,
                 ps -> {
                     ps.setLong(1, programmeId);
                     ps.setString(2, standardCode);
@@ -116,19 +119,24 @@ public class ScoreRepository {
                         result[0] = new StoredReadiness(rs.getLong(1), rs.getInt(2), rs.getLong(3),
                                 rs.getObject(4, OffsetDateTime.class), scores);
                     }
-                    long function = rs.getLong(5);
-                    if (rs.wasNull()) {
-                        return;
+                    // without any score the left join brings one row with the mapping only
+                    if (rs.getObject(5) != null) {
+                        scores.add(storedScore(rs, result[0].mappingSetId()));
                     }
-                    double r = rs.getDouble(6);
-                    Double readiness = rs.wasNull() ? null : r;
-                    Array rules = rs.getArray(9);
-                    scores.add(new StoredScore(function, readiness, rs.getDouble(7), ReadinessLevel.valueOf(rs.getString(8)),
-                            rules == null ? List.of() : Arrays.asList((String[]) rules.getArray()),
-                            nullToEmpty(rs.getString(10)), nullToEmpty(rs.getString(11)), rs.getString(12),
-                            result[0].mappingSetId(), rs.getObject(13, OffsetDateTime.class), rs.getString(14)));
                 });
         return java.util.Optional.ofNullable(result[0]);
+    }
+
+    /** One function's stored score from a row of {@link #STORED} that has one. */
+    private static StoredScore storedScore(java.sql.ResultSet rs, long mappingSetId) throws java.sql.SQLException {
+        long function = rs.getLong(5);
+        double r = rs.getDouble(6);
+        Double readiness = rs.wasNull() ? null : r;
+        Array rules = rs.getArray(9);
+        return new StoredScore(function, readiness, rs.getDouble(7), ReadinessLevel.valueOf(rs.getString(8)),
+                rules == null ? List.of() : Arrays.asList((String[]) rules.getArray()),
+                nullToEmpty(rs.getString(10)), nullToEmpty(rs.getString(11)), rs.getString(12),
+                mappingSetId, rs.getObject(13, OffsetDateTime.class), rs.getString(14));
     }
 
     /**
