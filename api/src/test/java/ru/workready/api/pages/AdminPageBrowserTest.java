@@ -20,6 +20,8 @@ import ru.workready.data.security.Role;
 class AdminPageBrowserTest extends PageBrowser {
     @Autowired
     ProgrammeRepository programmes;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     private void importStandard(Path xml) {
         browser.findElement(By.id("standard-file")).sendKeys(xml.toAbsolutePath().normalize().toString());
@@ -79,7 +81,13 @@ class AdminPageBrowserTest extends PageBrowser {
         assertThat(text("#standard-result")).contains("06.001", "уже была загружена");
 
         // a standard of its own (a made-up code), then its next edition with one ТФ renamed: the differences shown
-        int n = 100 + new java.util.Random().nextInt(900);
+        // a code no test has stored yet in this JVM's database: a random one could repeat and read as a new edition
+        int n = 100 + jdbc.sql("select count(*) from professional_standard where code like '98.%'").query(Long.class)
+                .single().intValue();
+        while (jdbc.sql("select count(*) from professional_standard where code = ?").param("98." + n)
+                .query(Long.class).single() > 0) {
+            n++;
+        }
         String first = Files.readString(standards.resolve("06.035-web-developer.xml"))
                 .replace("<CodeKindProfessionalActivity>06.035<", "<CodeKindProfessionalActivity>98." + n + "<")
                 .replace("<RegistrationNumber>882<", "<RegistrationNumber>98" + n + "<");
