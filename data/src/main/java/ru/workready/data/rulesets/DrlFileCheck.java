@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Set;
 import org.drools.drl.ast.descr.AccumulateDescr;
 import org.drools.drl.ast.descr.AndDescr;
-import org.drools.drl.ast.descr.AttributeDescr;
 import org.drools.drl.ast.descr.BaseDescr;
 import org.drools.drl.ast.descr.BindingDescr;
 import org.drools.drl.ast.descr.CollectDescr;
@@ -21,10 +20,7 @@ import org.drools.drl.ast.descr.ExprConstraintDescr;
 import org.drools.drl.ast.descr.ForallDescr;
 import org.drools.drl.ast.descr.FromDescr;
 import org.drools.drl.ast.descr.FunctionDescr;
-import org.drools.drl.ast.descr.FunctionImportDescr;
-import org.drools.drl.ast.descr.GlobalDescr;
 import org.drools.drl.ast.descr.GroupByDescr;
-import org.drools.drl.ast.descr.ImportDescr;
 import org.drools.drl.ast.descr.MVELExprDescr;
 import org.drools.drl.ast.descr.NamedConsequenceDescr;
 import org.drools.drl.ast.descr.NotDescr;
@@ -47,6 +43,7 @@ final class DrlFileCheck {
     final Set<String> functions = new HashSet<>();
     private final DrlNames names;
     private final DrlExpressionCheck expressions;
+    private final DrlPackageCheck packageLevel;
 
     DrlFileCheck(RuleSetGuard guard, String file, String source, PackageDescr pkg) {
         this.guard = guard;
@@ -63,6 +60,7 @@ final class DrlFileCheck {
         this.lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
         this.names = new DrlNames(guard, pkg);
         this.expressions = new DrlExpressionCheck(this, names, guard);
+        this.packageLevel = new DrlPackageCheck(this, names, pkg);
     }
 
     void add(int line, String reference, String reason) {
@@ -71,44 +69,9 @@ final class DrlFileCheck {
 
     void run() {
         String packageName = pkg.getName() == null ? "" : pkg.getName();
-        for (ImportDescr i : pkg.getImports()) {
-            String target = i.getTarget().strip();
-            if (target.endsWith(".*")) {
-                String p = target.substring(0, target.length() - 2);
-                if (allowedPackage(p)) {
-                    names.wildcards.add(p);
-                } else {
-                    add(i.getLine(), target, "import " + target + " is not allowed: " + ALLOW_LIST);
-                }
-            } else {
-                names.imports.put(target.substring(target.lastIndexOf('.') + 1), target);
-                if (!allowed(target)) {
-                    add(i.getLine(), target, "import " + target + " is not allowed: " + ALLOW_LIST);
-                }
-            }
-        }
-        for (FunctionImportDescr f : pkg.getFunctionImports()) {
-            String target = f.getTarget();
-            String owner = target.contains(".") ? target.substring(0, target.lastIndexOf('.')) : target;
-            if (!allowed(owner)) {
-                add(f.getLine(), target, "import function " + target + " is not allowed: " + ALLOW_LIST);
-            }
-        }
-        for (var a : pkg.getAccumulateImports()) {
-            add(a.getLine(), a.getTarget(), "import accumulate " + a.getTarget() + " is not allowed: use the "
-                    + "built-in accumulate functions " + ACCUMULATE_FUNCTIONS);
-        }
-        for (GlobalDescr g : pkg.getGlobals()) {
-            add(g.getLine(), "global " + g.getType() + " " + g.getIdentifier(), "globals are not allowed: a "
-                    + "global hands the rules an object of the server's; rules get their input as facts");
-        }
-        for (var w : pkg.getWindowDeclarations()) {
-            add(w.getLine(), "declare window " + w.getName(), "window declarations are not allowed");
-        }
-        for (var e : pkg.getEnumDeclarations()) {
-            add(e.getLine(), "declare enum " + e.getTypeName(), "enum declarations are not allowed");
-        }
-        attributes(pkg.getAttributes(), pkg.getLine());
+        packageLevel.imports();
+        packageLevel.declarations();
+        packageLevel.attributes(pkg.getAttributes(), pkg.getLine());
         for (FunctionDescr f : pkg.getFunctions()) {
             functions.add(f.getName());
         }
@@ -121,29 +84,7 @@ final class DrlFileCheck {
         for (RuleDescr r : pkg.getRules()) {
             rule(r);
         }
-        if (!packageName.isEmpty() && !packageName.startsWith("ru.workready.rules")) {
-            // classes of the rule's own package resolve without an import
-            String root = packageName.contains(".") ? packageName.substring(0, packageName.indexOf('.'))
-                    : packageName;
-            if (PACKAGE_ROOTS.contains(root) && !packageName.startsWith("ru.workready.engine")) {
-                add(pkg.getLine(), packageName, "package " + packageName + " is not allowed: its classes would "
-                        + "resolve without an import; use a package of your own, e.g. ru.workready.rules.<name>");
-            }
-        }
-    }
-
-    private void attributes(Iterable<AttributeDescr> attributes, int fallbackLine) {
-        for (AttributeDescr a : attributes) {
-            int line = a.getLine() > 0 ? a.getLine() : fallbackLine;
-            if (!ALLOWED_ATTRIBUTES.contains(a.getName())) {
-                add(line, a.getName(), "the rule attribute '" + a.getName() + "' is not allowed (allowed: "
-                        + new java.util.TreeSet<>(ALLOWED_ATTRIBUTES) + ")");
-            } else if (a.getName().equals("dialect") && !"java".equals(a.getValue())) {
-                add(line, "dialect " + a.getValue(), "only the java dialect is allowed in rule sets");
-            } else if (a.getName().equals("salience") || a.getName().equals("enabled")) {
-                expression(a.getValue(), line, Set.of(), false);
-            }
-        }
+        packageLevel.ownPackage(packageName);
     }
 
     private void function(FunctionDescr f) {
@@ -190,7 +131,7 @@ final class DrlFileCheck {
 
     private void rule(RuleDescr r) {
         int line = r.getLine();
-        attributes(r.getAttributes().values(), line);
+        packageLevel.attributes(r.getAttributes().values(), line);
         Set<String> bindings = new HashSet<>();
         if (r.getLhs() != null) {
             lhs(r.getLhs(), bindings, line);
@@ -244,6 +185,12 @@ final class DrlFileCheck {
         if (!p.getBehaviors().isEmpty()) {
             add(line, "over window", "sliding windows are not allowed in rule sets");
         }
+        constraints(p, bindings, line);
+        source(p.getSource(), bindings, line);
+    }
+
+    /** A pattern's constraints: expressions and bindings; any other kind is refused. */
+    private void constraints(PatternDescr p, Set<String> bindings, int line) {
         for (BaseDescr c : p.getDescrs()) {
             int cl = c.getLine() > 0 ? c.getLine() : line;
             if (c instanceof ExprConstraintDescr e) {
@@ -256,7 +203,10 @@ final class DrlFileCheck {
                 add(cl, c.getText(), "this kind of constraint is not allowed in rule sets");
             }
         }
-        PatternSourceDescr source = p.getSource();
+    }
+
+    /** Where a pattern's facts come from: from, collect and accumulate are allowed. */
+    private void source(@Nullable PatternSourceDescr source, Set<String> bindings, int line) {
         if (source == null || source instanceof EntryPointDescr) {
             return;
         }
@@ -267,29 +217,34 @@ final class DrlFileCheck {
         } else if (source instanceof CollectDescr collect) {
             pattern(collect.getInputPattern(), bindings, line);
         } else if (source instanceof AccumulateDescr acc && !(source instanceof GroupByDescr)) {
-            int al = acc.getLine() > 0 ? acc.getLine() : line;
-            if (!acc.isExternalFunction()) {
-                add(al, "accumulate( …; init( … ) … )", "inline accumulate code is not allowed: use the "
-                        + "accumulate functions " + new java.util.TreeSet<>(ACCUMULATE_FUNCTIONS));
-            }
-            if (acc.getInput() != null) {
-                lhs(acc.getInput(), bindings, al);
-            }
-            for (AccumulateDescr.AccumulateFunctionCallDescr f : acc.getFunctions()) {
-                if (!ACCUMULATE_FUNCTIONS.contains(f.getFunction())) {
-                    add(al, f.getFunction(), "accumulate function " + f.getFunction() + " is not allowed: use "
-                            + new java.util.TreeSet<>(ACCUMULATE_FUNCTIONS));
-                }
-                for (String param : f.getParams()) {
-                    expression(param, al, bindings, false);
-                }
-                if (f.getBind() != null) {
-                    bindings.add(f.getBind());
-                }
-            }
+            accumulate(acc, bindings, line);
         } else {
             add(line, source.getClass().getSimpleName().replace("Descr", ""), "this pattern source is not "
                     + "allowed in rule sets: from, collect and accumulate are");
+        }
+    }
+
+    /** Built-in accumulate functions only, no inline code. */
+    private void accumulate(AccumulateDescr acc, Set<String> bindings, int line) {
+        int al = acc.getLine() > 0 ? acc.getLine() : line;
+        if (!acc.isExternalFunction()) {
+            add(al, "accumulate( …; init( … ) … )", "inline accumulate code is not allowed: use the "
+                    + "accumulate functions " + new java.util.TreeSet<>(ACCUMULATE_FUNCTIONS));
+        }
+        if (acc.getInput() != null) {
+            lhs(acc.getInput(), bindings, al);
+        }
+        for (AccumulateDescr.AccumulateFunctionCallDescr f : acc.getFunctions()) {
+            if (!ACCUMULATE_FUNCTIONS.contains(f.getFunction())) {
+                add(al, f.getFunction(), "accumulate function " + f.getFunction() + " is not allowed: use "
+                        + new java.util.TreeSet<>(ACCUMULATE_FUNCTIONS));
+            }
+            for (String param : f.getParams()) {
+                expression(param, al, bindings, false);
+            }
+            if (f.getBind() != null) {
+                bindings.add(f.getBind());
+            }
         }
     }
 
@@ -344,7 +299,7 @@ final class DrlFileCheck {
     }
 
     /** The names an expression, block or declared type references (DrlExpressionCheck). */
-    private void expression(@Nullable String text, int line, Set<String> bindings, boolean block) {
+    void expression(@Nullable String text, int line, Set<String> bindings, boolean block) {
         expressions.check(text, line, bindings, block);
     }
 }
