@@ -2,7 +2,7 @@ package ru.workready.api.employers;
 
 import ru.workready.data.colleges.Regions;
 
-import ru.workready.data.employers.EmployerQueries;
+import ru.workready.data.employers.EmployerSupply;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -39,18 +39,18 @@ class DemandController {
     record Stored(int rows) {
     }
 
-    record SupplyView(String region, int year, int minimumGroupSize, List<EmployerQueries.Supply> rows) {
+    record SupplyView(String region, int year, int minimumGroupSize, List<EmployerSupply.Supply> rows) {
     }
 
     private final DemandService demand;
-    private final EmployerQueries queries;
+    private final EmployerSupply supplies;
 
     private final Regions regions;
 
-    DemandController(DemandService demand, EmployerQueries queries, Regions regions) {
+    DemandController(DemandService demand, EmployerSupply supplies, Regions regions) {
         this.regions = regions;
         this.demand = demand;
-        this.queries = queries;
+        this.supplies = supplies;
     }
 
     @PostMapping(path = "/api/demand", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE,
@@ -102,6 +102,6 @@ class DemandController {
     SupplyView supply(@RequestParam String region, @RequestParam int year, Caller caller) {
         region = regions.canonical(region);
         return new SupplyView(region, year, ru.workready.engine.employers.SmallCells.K,
-                queries.supply(region, year, ownEmployer(caller)));
+                supplies.supply(region, year, ownEmployer(caller)));
     }
 }
