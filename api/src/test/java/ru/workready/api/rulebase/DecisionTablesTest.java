@@ -1,6 +1,7 @@
 package ru.workready.api.rulebase;
 
 import ru.workready.data.rulesets.DecisionTables;
+import ru.workready.data.rulesets.GeneratedRule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -54,8 +55,8 @@ class DecisionTablesTest {
         var g = DecisionTables.toDrl("example.csv", DecisionTableFiles.resource("/rulesets/region-example-table.csv"));
         assertThat(g.format()).isEqualTo(DecisionTables.Format.CSV);
         assertThat(g.sheet()).isNull();
-        assertThat(g.rules()).containsExactly(new DecisionTables.GeneratedRule("Championship weighs more", 10, "A10"),
-                new DecisionTables.GeneratedRule("Demo exam expires", 11, "A11"));
+        assertThat(g.rules()).containsExactly(new GeneratedRule("Championship weighs more", 10, "A10"),
+                new GeneratedRule("Demo exam expires", 11, "A11"));
     }
 
     @Test
@@ -74,7 +75,7 @@ class DecisionTablesTest {
         var g = DecisionTables.toDrl("p.xlsx", DecisionTableFiles.xlsx(DecisionTableFiles.exampleCells()));
         assertThat(g.sheet()).isEqualTo(DecisionTableFiles.SHEET);
         assertThat(g.where("B11")).isEqualTo("p.xlsx: Правила!B11");
-        assertThat(g.rules()).extracting(DecisionTables.GeneratedRule::name)
+        assertThat(g.rules()).extracting(GeneratedRule::name)
                 .containsExactly("Championship weighs more", "Demo exam expires");
     }
 
@@ -184,7 +185,7 @@ class DecisionTablesTest {
             var g = DecisionTables.toDrl("p.xls", out.toByteArray());
             assertThat(g.format()).isEqualTo(DecisionTables.Format.XLS);
             assertThat(g.sheet()).isEqualTo("Rules");
-            assertThat(g.rules()).extracting(DecisionTables.GeneratedRule::name)
+            assertThat(g.rules()).extracting(GeneratedRule::name)
                     .containsExactly("Championship weighs more", "Demo exam expires");
         }
     }

@@ -98,7 +98,7 @@ public class RuleSetService {
             throw new InvalidInputException(PROBLEM, "The rule set has " + problems.size() + " problem(s); nothing was stored",
                     problems, problems.size());
         }
-        List<DecisionTables.Generated> generated = generate(drl, tables);
+        List<GeneratedTable> generated = generate(drl, tables);
         Map<String, String> all = new LinkedHashMap<>(drl);
         generated.forEach(g -> all.put(DecisionTables.drlFile(g.file()), g.drl()));
         guard(all, generated);
@@ -129,8 +129,8 @@ public class RuleSetService {
     }
 
     /** Tables → DRL; every table's problems are listed together, located by sheet and cell. */
-    private static List<DecisionTables.Generated> generate(Map<String, String> drl, Map<String, byte[]> tables) {
-        List<DecisionTables.Generated> generated = new ArrayList<>();
+    private static List<GeneratedTable> generate(Map<String, String> drl, Map<String, byte[]> tables) {
+        List<GeneratedTable> generated = new ArrayList<>();
         List<Problem> tableProblems = new ArrayList<>();
         for (Map.Entry<String, byte[]> t : tables.entrySet()) {
             try {
@@ -166,14 +166,14 @@ public class RuleSetService {
      * The static check, before anything is compiled: every reference a rule set may not make, by file and
      * line, or, for a decision table's DRL, by the table's row and cell.
      */
-    private static void guard(Map<String, String> drl, List<DecisionTables.Generated> generated) {
+    private static void guard(Map<String, String> drl, List<GeneratedTable> generated) {
         List<RuleSetGuard.Finding> findings = RuleSetGuard.check(drl, RuleSetCompiler.class.getClassLoader());
         if (findings.isEmpty()) {
             return;
         }
         java.util.Set<Problem> problems = new java.util.LinkedHashSet<>();
         for (RuleSetGuard.Finding f : findings) {
-            DecisionTables.Generated g = generated.stream()
+            GeneratedTable g = generated.stream()
                     .filter(x -> DecisionTables.drlFile(x.file()).equals(f.file())).findFirst().orElse(null);
             problems.add(g == null ? new Problem(f.line(), f.file(), f.reference(), f.reason())
                     : g.locate(f.line(), f.reason()));
@@ -185,7 +185,7 @@ public class RuleSetService {
     }
 
     /** Compiles; an error in a table's generated DRL is reported at the table's row and cell instead. */
-    private KieBase compileLocated(String label, Map<String, String> drl, List<DecisionTables.Generated> generated) {
+    private KieBase compileLocated(String label, Map<String, String> drl, List<GeneratedTable> generated) {
         try {
             return compiler.compile(label, drl);
         } catch (InvalidInputException e) {
@@ -195,7 +195,7 @@ public class RuleSetService {
             // a fault in a table's template shows in every rule it generated: listed once
             java.util.Set<Problem> located = new java.util.LinkedHashSet<>();
             for (Problem p : e.problems()) {
-                DecisionTables.Generated g = generated.stream()
+                GeneratedTable g = generated.stream()
                         .filter(x -> DecisionTables.drlFile(x.file()).equals(p.column())).findFirst().orElse(null);
                 located.add(g == null ? p : g.locate(p.row(), p.reason()));
             }

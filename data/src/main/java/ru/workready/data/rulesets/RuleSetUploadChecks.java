@@ -99,7 +99,7 @@ final class RuleSetUploadChecks {
      * A table row named like another rule of the rule set (in a DRL file or another row): Drools allows it
      * across packages, but explanations, which show rule names, could not tell the two apart.
      */
-    static List<Problem> ambiguousNames(Map<String, String> drl, List<DecisionTables.Generated> generated) {
+    static List<Problem> ambiguousNames(Map<String, String> drl, List<GeneratedTable> generated) {
         Map<String, String> seen = new java.util.HashMap<>();
         drl.forEach((file, text) -> {
             java.util.regex.Matcher m = RULE_NAME.matcher(text == null ? "" : text);
@@ -108,8 +108,8 @@ final class RuleSetUploadChecks {
             }
         });
         List<Problem> problems = new ArrayList<>();
-        for (DecisionTables.Generated g : generated) {
-            for (DecisionTables.GeneratedRule r : g.rules()) {
+        for (GeneratedTable g : generated) {
+            for (GeneratedRule r : g.rules()) {
                 String other = seen.putIfAbsent(r.name(), g.file() + " row " + r.row());
                 if (other != null) {
                     problems.add(new Problem(r.row(), g.where(r.startCell()), r.name(),
