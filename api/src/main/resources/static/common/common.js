@@ -163,6 +163,20 @@
         setTimeout(() => URL.revokeObjectURL(url), 10000);
     }
 
+    /** Wires the sign-in form: a key typed in is kept for the tab (sessionStorage), the form hidden, then() run. */
+    function onKeyEntered(then) {
+        $('sign-in').addEventListener('submit', (e) => {
+            e.preventDefault();
+            const value = $('api-key').value.trim();
+            if (value) {
+                sessionStorage.setItem(KEY_STORAGE, value);
+                $('api-key').value = '';
+                $('sign-in').hidden = true;
+                then();
+            }
+        });
+    }
+
     /**
      * Signs the tab in: asks for a key until /api/me accepts it with one of the page's roles, then calls
      * onReady(me). The key stays for the tab (sessionStorage); «Выйти» forgets it.
@@ -196,15 +210,7 @@
             }
         }
         document.addEventListener('DOMContentLoaded', () => {
-            $('sign-in').addEventListener('submit', (e) => {
-                e.preventDefault();
-                const value = $('api-key').value.trim();
-                if (value) {
-                    sessionStorage.setItem(KEY_STORAGE, value);
-                    $('api-key').value = '';
-                    check();
-                }
-            });
+            onKeyEntered(check);
             $('sign-out').addEventListener('click', () => {
                 sessionStorage.removeItem(KEY_STORAGE);
                 location.reload();
@@ -224,6 +230,6 @@
     /** A small label + control pair; every input gets a visible label. */
     const field = (text, control) => el('label', {}, text, control);
 
-    window.WR = {$, el, api, get, number, percent, date, level, fail, downloadCsv, signIn, table, field, Problem,
+    window.WR = {$, el, api, get, onKeyEntered, number, percent, date, level, fail, downloadCsv, signIn, table, field, Problem,
         LEVELS, KINDS, ROLES};
 })();

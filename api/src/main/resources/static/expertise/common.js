@@ -117,16 +117,7 @@ window.Expertise = (function () {
                 Promise.resolve(start(id)).catch((e) => showError(e.message))
                     .finally(() => { document.body.dataset.ready = 'true'; });
             };
-            $('sign-in').addEventListener('submit', (e) => {
-                e.preventDefault();
-                const key = $('api-key').value.trim();
-                if (key) {
-                    sessionStorage.setItem(KEY_STORAGE, key);
-                    $('api-key').value = '';
-                    $('sign-in').hidden = true;
-                    run();
-                }
-            });
+            window.WR.onKeyEntered(run);
             run();
         });
     }

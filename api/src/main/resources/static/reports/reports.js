@@ -319,16 +319,7 @@
     }
 
     document.addEventListener('DOMContentLoaded', () => {
-        $('sign-in').addEventListener('submit', (e) => {
-            e.preventDefault();
-            const key = $('api-key').value.trim();
-            if (key) {
-                sessionStorage.setItem(KEY_STORAGE, key);
-                $('api-key').value = '';
-                $('sign-in').hidden = true;
-                start();
-            }
-        });
+        window.WR.onKeyEntered(start);
         start();
     });
 })();
