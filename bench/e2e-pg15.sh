@@ -16,6 +16,9 @@ su postgres -c "psql -q -c \"alter user postgres password 'postgres'\""
 su postgres -c "psql -q -c 'drop database if exists $DB' -c 'create database $DB'"
 export SPRING_DATASOURCE_URL="jdbc:postgresql://localhost:5432/$DB" SPRING_DATASOURCE_USERNAME=postgres \
        SPRING_DATASOURCE_PASSWORD=postgres WORKREADY_DATABASE_ROLE_CHECK=false
+# the server's CPU is read from /proc under its postmaster; a node that has run a job before is timed too
+export JAVA_OPTS="${JAVA_OPTS:-} -Dworkready.bench.postgres-pid-file=$(pg_conftool -s 15 main show data_directory)/postmaster.pid \
+       -Dworkready.bench.again=${AGAIN:-2}"
 echo "== ingestion, $ROWS rows, PostgreSQL $(su postgres -c 'psql -Atc "show server_version"')"
 bench/ingest.sh "$ROWS"
 echo "== rescoring job, $STUDENTS students"

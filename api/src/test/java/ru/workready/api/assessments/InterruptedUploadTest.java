@@ -26,6 +26,8 @@ import ru.workready.data.students.StudentRepository;
 /** The database connection dies in the middle of an upload's COPY: nothing of it is left behind. */
 class InterruptedUploadTest extends ApiTest {
     @Autowired
+    ru.workready.data.assessments.EvidenceIds ids;
+    @Autowired
     UploadService uploads;
     @Autowired
     java.time.Clock clock;
@@ -44,7 +46,7 @@ class InterruptedUploadTest extends ApiTest {
     @ParameterizedTest(name = "own partition: {0}")
     @ValueSource(booleans = {false, true})
     void aConnectionDroppedMidUploadLeavesNothingBehind(boolean ownPartition) {
-        AssessmentUploadService loader = ownPartition ? new AssessmentUploadService(uploads, DataSize.ofBytes(0), clock, 50)
+        AssessmentUploadService loader = ownPartition ? new AssessmentUploadService(uploads, DataSize.ofBytes(0), clock, 50, ids)
                 : assessments;
         IngestionFixture fixture = IngestionFixture.create(programmes, students, ownPartition ? "CUTOWN" : "CUT", 10);
         StringBuilder csv = new StringBuilder("student_id;outcome_code;kind;result;assessed_on\n");

@@ -37,6 +37,8 @@ class OwnPartitionUploadTest extends ApiTest {
     static final String HEADER = "student_id;outcome_code;kind;result;assessed_on;attempt;comment";
 
     @Autowired
+    ru.workready.data.assessments.EvidenceIds ids;
+    @Autowired
     UploadService uploads;
     @Autowired
     java.time.Clock clock;
@@ -58,7 +60,7 @@ class OwnPartitionUploadTest extends ApiTest {
 
     @BeforeEach
     void setUp() {
-        large = new AssessmentUploadService(uploads, DataSize.ofBytes(0), clock, 50);
+        large = new AssessmentUploadService(uploads, DataSize.ofBytes(0), clock, 50, ids);
         fixture = IngestionFixture.create(programmes, students, "OWN", 3);
     }
 

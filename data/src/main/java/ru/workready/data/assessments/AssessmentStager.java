@@ -30,11 +30,14 @@ final class AssessmentStager implements UploadLoader.Stager {
     /** The row check of every input; it parses each distinct code and date of the file once. */
     private final ResultRowCheck rows = new ResultRowCheck();
     private final ResultVolumes volumes;
+    /** Ids for the rows, reserved in blocks (a large upload's own partition); null: the column's default. */
+    private final EvidenceIds.@Nullable Source ids;
 
     AssessmentStager(AssessmentLookups lookups, long uploadId, long collegeId, String collegeCode,
                      EvidencePartitions.Target target, LocalDate today, java.time.Instant recordedAt,
-                     ResultVolumes volumes) {
+                     ResultVolumes volumes, EvidenceIds.@Nullable Source ids) {
         this.volumes = volumes;
+        this.ids = ids;
         this.today = today;
         this.recordedAt = recordedAt;
         this.lookups = lookups;
@@ -46,7 +49,8 @@ final class AssessmentStager implements UploadLoader.Stager {
 
     @Override
     public String copySql() {
-        return "copy " + target.table() + " (" + EvidencePartitions.COPY_COLUMNS + ") from stdin (format binary)";
+        return "copy " + target.table() + " (" + (ids != null ? "id, " : "") + EvidencePartitions.COPY_COLUMNS
+                + ") from stdin (format binary)";
     }
 
     @Override
@@ -116,7 +120,12 @@ final class AssessmentStager implements UploadLoader.Stager {
         students.set(student.ordinal());
         EvidenceKind kind = c.kind();
         // binary COPY: each field in the column's own type (bigint, integer, smallint, numeric, boolean, date, text)
-        out.row(FIELDS).int8(uploadId).int8(collegeId).int4(row.number()).text(student.id()).int8(outcomeId)
+        if (ids != null) {
+            out.row(FIELDS + 1).int8(ids.next());
+        } else {
+            out.row(FIELDS);
+        }
+        out.int8(uploadId).int8(collegeId).int4(row.number()).text(student.id()).int8(outcomeId)
                 .text(c.standardCode()).text(c.generalizedFunction()).text(kind.name()).int2(c.grade())
                 .numeric(c.points()).numeric(c.maxPoints()).bool(c.passed()).date(c.assessedOn())
                 .int4(c.attempt()).text(row.get("assessor")).text(row.get("comment")).text(c.certificateNumber())

@@ -44,13 +44,18 @@ public class AssessmentUploadService implements UploadLoader {
     /** More results than this for one student, outcome and kind in one file get a warning (0: no check). */
     private final int maxResultsPerKey;
 
+    /** Ids in blocks for uploads with a partition of their own. */
+    private final EvidenceIds ids;
+
     @org.springframework.beans.factory.annotation.Autowired
-    public AssessmentUploadService(UploadService uploads, UploadProperties settings, java.time.Clock clock) {
-        this(uploads, settings.ownPartition(), clock, settings.maxResultsPerKey());
+    public AssessmentUploadService(UploadService uploads, UploadProperties settings, java.time.Clock clock,
+                                   EvidenceIds ids) {
+        this(uploads, settings.ownPartition(), clock, settings.maxResultsPerKey(), ids);
     }
 
     public AssessmentUploadService(UploadService uploads, DataSize ownPartition, java.time.Clock clock,
-                                   int maxResultsPerKey) {
+                                   int maxResultsPerKey, EvidenceIds ids) {
+        this.ids = ids;
         this.maxResultsPerKey = maxResultsPerKey;
         this.clock = clock;
         this.uploads = uploads;
@@ -92,10 +97,12 @@ public class AssessmentUploadService implements UploadLoader {
 
     @Override
     public Stager stager(JdbcClient jdbc, long uploadId, long collegeId, String collegeCode, long bytes) {
-        EvidencePartitions.Target target = bytes >= ownPartition.toBytes()
-                ? EvidencePartitions.ownPartition(jdbc, collegeId, uploadId)
+        boolean own = bytes >= ownPartition.toBytes();
+        EvidencePartitions.Target target = own ? EvidencePartitions.ownPartition(jdbc, collegeId, uploadId)
                 : EvidencePartitions.shared(jdbc, collegeId);
+        // small uploads keep the column's default: a block's second connection is worth it only for bulk files
         return new AssessmentStager(AssessmentLookups.load(jdbc, collegeId), uploadId, collegeId, collegeCode, target,
-                LocalDate.now(clock), clock.instant(), new ResultVolumes(maxResultsPerKey));
+                LocalDate.now(clock), clock.instant(), new ResultVolumes(maxResultsPerKey),
+                own ? ids.source(jdbc) : null);
     }
 }

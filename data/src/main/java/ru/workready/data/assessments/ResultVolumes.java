@@ -1,7 +1,5 @@
 package ru.workready.data.assessments;
 
-import java.util.HashMap;
-import java.util.Map;
 import ru.workready.engine.assessments.EvidenceKind;
 
 /**
@@ -9,11 +7,19 @@ import ru.workready.engine.assessments.EvidenceKind;
  * assessment a few times, not a thousand (a repeated export, a generator gone wrong). Only the latest result of each
  * counts for scoring, so the file is stored all the same. Memory is bounded: once {@link #MAX_KEYS} distinct keys
  * are counted no new key is added (a file of implausible volume repeats few keys, so it is still caught).
+ *
+ * <p>Every stored row passes here, so the counts live in an open-addressing table of primitives with a mixed hash:
+ * a boxed {@code HashMap<Long, …>} spent 40 % of a bulk upload's reading thread (its keys' {@code Long.hashCode}
+ * folded the student onto the outcome bits and the buckets degenerated into trees).
  */
 final class ResultVolumes {
     static final int MAX_KEYS = 200_000;
+    /** Key 0 is never a real key: the kind is stored one up. */
+    private static final long EMPTY = 0;
     private final int max;
-    private final Map<Long, int[]> counts = new HashMap<>();
+    private long[] keys = new long[1 << 12];
+    private int[] counts = new int[1 << 12];
+    private int size;
 
     /** Warns past {@code max} results per key; 0 turns the check off. */
     ResultVolumes(int max) {
@@ -25,19 +31,56 @@ final class ResultVolumes {
         if (max <= 0) {
             return false;
         }
-        long key = ((long) studentOrdinal << 36) ^ (outcomeId << 4) ^ kind.ordinal();
-        int[] count = counts.get(key);
-        if (count == null) {
-            if (counts.size() >= MAX_KEYS) {
+        long key = ((long) studentOrdinal << 36) ^ (outcomeId << 4) ^ (kind.ordinal() + 1);
+        int slot = slot(key);
+        if (keys[slot] == EMPTY) {
+            if (size >= MAX_KEYS) {
                 return false;
             }
-            count = new int[1];
-            counts.put(key, count);
+            keys[slot] = key;
+            size++;
+            if (size * 2 > keys.length) {
+                grow();
+                slot = slot(key);
+            }
         }
-        return ++count[0] == max + 1;
+        return ++counts[slot] == max + 1;
     }
 
     int max() {
         return max;
+    }
+
+    /** The key's slot: where it is, or the empty slot where it goes (linear probing). */
+    private int slot(long key) {
+        int mask = keys.length - 1;
+        int i = (int) mix(key) & mask;
+        while (keys[i] != EMPTY && keys[i] != key) {
+            i = (i + 1) & mask;
+        }
+        return i;
+    }
+
+    private void grow() {
+        long[] oldKeys = keys;
+        int[] oldCounts = counts;
+        keys = new long[oldKeys.length * 2];
+        counts = new int[oldKeys.length * 2];
+        for (int i = 0; i < oldKeys.length; i++) {
+            if (oldKeys[i] != EMPTY) {
+                int s = slot(oldKeys[i]);
+                keys[s] = oldKeys[i];
+                counts[s] = oldCounts[i];
+            }
+        }
+    }
+
+    /** The finaliser of MurmurHash3: every key bit moves the low bits the table indexes by. */
+    private static long mix(long k) {
+        k ^= k >>> 33;
+        k *= 0xff51afd7ed558ccdL;
+        k ^= k >>> 33;
+        k *= 0xc4ceb9fe1a85ec53L;
+        return k ^ (k >>> 33);
     }
 }

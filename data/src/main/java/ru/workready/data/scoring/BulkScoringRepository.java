@@ -2,7 +2,6 @@ package ru.workready.data.scoring;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -25,6 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import ru.workready.engine.assessments.AssessmentResult;
 import ru.workready.engine.assessments.Evidence;
 import ru.workready.engine.assessments.EvidenceKind;
+import ru.workready.engine.scoring.CurrentEvidence;
 
 /**
  * Batch reads and writes for rescoring many students: the evidence of a batch of students in one
@@ -105,14 +105,16 @@ public class BulkScoringRepository {
     /**
      * The current evidence of each student of the batch (students with none map to an empty list): the latest result
      * per outcome and kind and the latest НОК per qualification, in the engine's order of retakes (date, then
-     * attempt, then arrival), picked by the database. Superseded results change no score (the engine counts only
-     * the latest), so a student with 100,000 results costs the memory of the few dozen that count. In no particular
-     * order: the engine orders what it needs, and one sort (the picking) is cheaper than two.
+     * attempt, then arrival). The rows stream by (a cursor, inside the read's transaction) and only the current ones
+     * are kept ({@link CurrentEvidence}), so a student with 100,000 results costs the memory of the few dozen that
+     * count; picking them here rather than with PostgreSQL's {@code distinct on} spares the server a sort of every
+     * row of the batch, which was half its CPU in a rescoring job (docs/benchmarks.md). In no particular order: the
+     * engine orders what it needs.
      */
     public Map<String, List<Evidence>> histories(Collection<String> studentIds) {
-        Map<String, List<Evidence>> result = new HashMap<>();
+        Map<String, CurrentEvidence> current = new HashMap<>();
         for (String id : studentIds) {
-            result.put(id, new ArrayList<>());
+            current.put(id, new CurrentEvidence());
         }
         // evidence is partitioned by college: one query per college of the batch, each pruned to its partition
         Map<Long, List<String>> byCollege = new HashMap<>();
@@ -123,42 +125,43 @@ public class BulkScoringRepository {
         }, rs -> {
             byCollege.computeIfAbsent(rs.getLong(1), c -> new ArrayList<>()).add(rs.getString(2));
         });
-        for (Map.Entry<Long, List<String>> college : byCollege.entrySet()) {
-            readHistories(college.getKey(), college.getValue(), result);
-        }
+        // in a transaction, or the driver would hold every row of the batch before the first is picked
+        readSnapshot.executeWithoutResult(status -> {
+            for (Map.Entry<Long, List<String>> college : byCollege.entrySet()) {
+                readHistories(college.getKey(), college.getValue(), current);
+            }
+        });
+        Map<String, List<Evidence>> result = new HashMap<>();
+        current.forEach((id, picked) -> result.put(id, picked.list()));
         return result;
     }
 
-    private void readHistories(long collegeId, List<String> studentIds, Map<String, List<Evidence>> result) {
+    private void readHistories(long collegeId, List<String> studentIds, Map<String, CurrentEvidence> current) {
+        // every row of the batch passes here: numbers as float8 and dates as days since the epoch decode cheaply
         template.query(con -> {
             var ps = con.prepareStatement("""
-                    select e.id, e.student_id, o.code, e.kind, e.grade, e.points, e.max_points, e.passed,
-                           e.assessed_on, e.attempt, e.assessor, e.standard_code, e.generalized_function_code
-                    from (select distinct on (student_id, outcome_id, kind, standard_code, generalized_function_code)
-                                 id, student_id, outcome_id, kind, grade, points, max_points, passed, assessed_on,
-                                 attempt, assessor, standard_code, generalized_function_code
-                          from evidence
-                          where college_id = ? and student_id = any(?)
-                          order by student_id, outcome_id, kind, standard_code, generalized_function_code,
-                                   assessed_on desc, attempt desc, id desc) e
-                    left join outcome o on o.id = e.outcome_id""");
+                    select e.id, e.student_id, o.code, e.kind, e.grade, e.points::float8, e.max_points::float8, e.passed,
+                           e.assessed_on - date '1970-01-01', e.attempt, e.assessor, e.standard_code,
+                           e.generalized_function_code
+                    from evidence e left join outcome o on o.id = e.outcome_id
+                    where e.college_id = ? and e.student_id = any(?)""");
             ps.setLong(1, collegeId);
             ps.setArray(2, con.createArrayOf("text", studentIds.toArray()));
             ps.setFetchSize(10_000);
             return ps;
         }, rs -> {
             EvidenceKind kind = EvidenceKind.valueOf(rs.getString(4));
-            BigDecimal points = rs.getBigDecimal(6);
+            double points = rs.getDouble(6);
             AssessmentResult r;
-            if (points != null) {
-                r = new AssessmentResult.Points(points.doubleValue(), rs.getBigDecimal(7).doubleValue());
-            } else if (rs.getObject(8) != null) {
-                r = new AssessmentResult.PassFail(rs.getBoolean(8));
+            if (!rs.wasNull()) {
+                r = new AssessmentResult.Points(points, rs.getDouble(7));
             } else {
-                r = new AssessmentResult.Grade(rs.getInt(5));
+                boolean passed = rs.getBoolean(8);
+                r = rs.wasNull() ? new AssessmentResult.Grade(rs.getInt(5)) : new AssessmentResult.PassFail(passed);
             }
-            result.get(rs.getString(2)).add(new Evidence(rs.getLong(1), rs.getString(2), rs.getString(3), kind, r,
-                    rs.getObject(9, LocalDate.class), rs.getInt(10), rs.getString(11), rs.getString(12),
+            String student = rs.getString(2);
+            current.get(student).add(new Evidence(rs.getLong(1), student, rs.getString(3), kind, r,
+                    LocalDate.ofEpochDay(rs.getInt(9)), rs.getInt(10), rs.getString(11), rs.getString(12),
                     rs.getString(13)));
         });
     }

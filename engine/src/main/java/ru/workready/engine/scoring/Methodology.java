@@ -114,15 +114,9 @@ public final class Methodology {
      * independent assessment (НОК) per standard and generalized function.
      */
     public static List<Evidence> current(List<Evidence> history) {
-        Map<String, Evidence> latest = new HashMap<>();
-        for (Evidence e : history) {
-            String key = e.outcomeCode() != null ? "o\u0000" + e.outcomeCode() + "\u0000" + e.kind()
-                    : "q\u0000" + e.standardCode() + "\u0000" + e.generalizedFunctionCode();
-            latest.merge(key, e, (a, b) -> CHRONOLOGICAL.compare(a, b) >= 0 ? a : b);
-        }
-        List<Evidence> result = new ArrayList<>(latest.values());
-        result.sort(Comparator.comparingLong(Evidence::sequence));
-        return result;
+        CurrentEvidence current = new CurrentEvidence();
+        history.forEach(current::add);
+        return current.list();
     }
 
     /** Steps 3–4 with no rule adjustments. */

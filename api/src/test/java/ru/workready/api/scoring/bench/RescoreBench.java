@@ -10,6 +10,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import ru.workready.api.WorkreadyApplication;
+import ru.workready.bench.Cpu;
 import ru.workready.data.scoring.RescoreJobs;
 import ru.workready.data.scoring.BulkScoringRepository;
 
@@ -44,14 +45,15 @@ public final class RescoreBench {
                     + "(select id from college where code = ?)").param(region).query(Long.class).single();
             System.out.printf(Locale.ROOT, "%s: %,d scores stored before; load average before: %s%n",
                     existing == 0 ? "first scoring" : "rescore", existing, loadAverage());
-            double pg0 = postgresCpuSeconds(dataDir);
-            long jvm0 = jvmCpuNanos();
+            java.nio.file.Path pgdata = java.nio.file.Path.of(dataDir);
+            double pg0 = Cpu.postgresSeconds(pgdata);
+            double jvm0 = Cpu.jvmSeconds();
             long t0 = System.nanoTime();
             BulkScoringRepository.Job job = jobs.runNow(null, region);
             double seconds = (System.nanoTime() - t0) / 1e9;
             System.out.printf(Locale.ROOT, "CPU during the job: this JVM %.1f s, PostgreSQL (all its processes) %.1f s, "
-                    + "over %.1f s of wall time on %d cores%n", (jvmCpuNanos() - jvm0) / 1e9,
-                    postgresCpuSeconds(dataDir) - pg0, seconds, Runtime.getRuntime().availableProcessors());
+                    + "over %.1f s of wall time on %d cores%n", Cpu.jvmSeconds() - jvm0, Cpu.postgresSeconds(pgdata) - pg0,
+                    seconds, Runtime.getRuntime().availableProcessors());
             System.out.printf(Locale.ROOT, "load average after: %s%n", loadAverage());
             long scores = job.scores();
             double copySeconds = rawCopy(dataSource, scores);
@@ -60,6 +62,17 @@ public final class RescoreBench {
                     job.done(), (long) job.done() * 60, scores, seconds, job.done() / seconds, job.done() * 60 / seconds);
             System.out.printf(Locale.ROOT, "baseline: raw COPY of %,d score rows alone %.1f s; rescoring / raw write "
                     + "= %.1f×%n", scores, copySeconds, seconds / copySeconds);
+            // a node that has run a job before (-Dworkready.bench.again=N): the JIT has compiled the scoring
+            for (int again = 1; again <= Integer.getInteger("workready.bench.again", 0); again++) {
+                double jvm1 = Cpu.jvmSeconds();
+                double pg1 = Cpu.postgresSeconds(pgdata);
+                long t1 = System.nanoTime();
+                BulkScoringRepository.Job warm = jobs.runNow(null, region);
+                double s1 = (System.nanoTime() - t1) / 1e9;
+                System.out.printf(Locale.ROOT, "the same job again (run %d, warm JVM): %,d students in %.1f s: "
+                                + "%,.0f students/s; CPU: this JVM %.1f s, PostgreSQL %.1f s%n", again + 1, warm.done(),
+                        s1, warm.done() / s1, Cpu.jvmSeconds() - jvm1, Cpu.postgresSeconds(pgdata) - pg1);
+            }
         }
     }
 
@@ -129,36 +142,6 @@ public final class RescoreBench {
                          random() ro, random() rv, random() rd, random() ra
                   from generate_series(?, ?) i, generate_series(0, 59) k) x,
                  (select ?::bigint[] o) outcomes""";
-
-    private static long jvmCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean()).getProcessCpuTime();
-    }
-
-    /** User + system CPU of the embedded postmaster's children (its backends and workers), from /proc. */
-    private static double postgresCpuSeconds(String dataDir) {
-        try {
-            String postmaster = java.nio.file.Files.readAllLines(java.nio.file.Path.of(dataDir, "postmaster.pid")).get(0)
-                    .strip();
-            double ticks = 0;
-            try (var dirs = java.nio.file.Files.newDirectoryStream(java.nio.file.Path.of("/proc"), "[0-9]*")) {
-                for (var dir : dirs) {
-                    try {
-                        String stat = java.nio.file.Files.readString(dir.resolve("stat"));
-                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        if (f[1].equals(postmaster) || dir.getFileName().toString().equals(postmaster)) {
-                            ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
-                        }
-                    } catch (java.io.IOException | RuntimeException e) {
-                        // the process ended meanwhile
-                    }
-                }
-            }
-            return ticks / 100.0; // USER_HZ
-        } catch (java.io.IOException e) {
-            return Double.NaN;
-        }
-    }
 
     private static String loadAverage() {
         try {
