@@ -74,6 +74,19 @@ public class BulkScoringRepository {
                 collegeCode, collegeCode, region, region);
     }
 
+    /** These students (those that exist), ordered by id. */
+    public List<StudentRow> studentsById(Collection<String> ids) {
+        return template.query(con -> {
+            var ps = con.prepareStatement("""
+                    select s.id, s.college_id, c.code, c.region, s.programme_id
+                    from student s join college c on c.id = s.college_id
+                    where s.id = any(?) order by s.id""");
+            ps.setArray(1, con.createArrayOf("text", ids.toArray()));
+            return ps;
+        }, (rs, n) -> new StudentRow(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                rs.getLong(5)));
+    }
+
     /** A batch's histories and stale marks, read in one repeatable-read snapshot. */
     public BatchRead read(Collection<String> studentIds) {
         return readSnapshot.execute(status -> {

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
+import ru.workready.data.rulesets.RuleBaseRegistry;
 import ru.workready.data.rulesets.RuleBaseRegistry.CompiledRuleSet;
 import ru.workready.data.mapping.MappingRepository;
 import ru.workready.data.programmes.ProgrammeRepository;
@@ -73,9 +74,11 @@ public class CohortScoring {
     private final MappingRepository mappings;
     private final StandardRepository standards;
     private final Clock clock;
+    private final RuleBaseRegistry ruleBases;
 
     CohortScoring(BulkScoringRepository bulk, ProgrammeRepository programmes, MappingRepository mappings,
-                  StandardRepository standards, Clock clock) {
+                  StandardRepository standards, Clock clock, RuleBaseRegistry ruleBases) {
+        this.ruleBases = ruleBases;
         this.clock = clock;
         this.bulk = bulk;
         this.programmes = programmes;
@@ -90,6 +93,40 @@ public class CohortScoring {
     /** Histories of a batch, read once, to score under one or more rule sets. */
     public Map<String, List<Evidence>> histories(List<StudentRow> batch) {
         return bulk.histories(batch.stream().map(StudentRow::id).toList());
+    }
+
+    /**
+     * Rescores these students against every standard their programme is mapped to and stores the scores, in the
+     * caller's transaction, by the rescoring job's path (one read, one delete and one COPY): the stale-score work,
+     * which took their marks. Returns the number of scores written.
+     */
+    public long rescore(List<String> studentIds) {
+        List<StudentRow> batch = bulk.studentsById(studentIds);
+        Map<String, CompiledRuleSet> ruleSets = new java.util.HashMap<>();
+        List<Scored> scored = score(context(null), batch, histories(batch), s -> ruleSets.computeIfAbsent(
+                s.collegeCode(), c -> ruleBases.forCollege(c, s.region())));
+        ScoreBatch rows = rows(scored, java.time.OffsetDateTime.now(clock));
+        bulk.replaceScores(rows, Map.of());
+        return rows.rows();
+    }
+
+    /** The scores as the rows {@link BulkScoringRepository#replaceScores} writes (functions of the edition only). */
+    static ScoreBatch rows(List<Scored> scored, java.time.OffsetDateTime computedAt) {
+        ScoreBatch rows = new ScoreBatch(scored.size() * 16, computedAt);
+        for (Scored s : scored) {
+            Map<String, Long> functionIds = s.target().functionIds();
+            String ruleSetVersion = s.readiness().ruleSetVersion();
+            long mappingSetId = s.target().mapping().mappingSetId();
+            for (ru.workready.engine.scoring.FunctionScore f : s.readiness().functions()) {
+                Long fid = functionIds.get(f.code());
+                if (fid != null) {
+                    rows.add(s.student().collegeId(), s.student().id(), fid, f.readiness(), f.coverage(),
+                            f.level().name(), f.rules(), f.decidedBy(), f.reason(), f.reasonRu(), ruleSetVersion,
+                            mappingSetId);
+                }
+            }
+        }
+        return rows;
     }
 
     public List<Scored> score(Context ctx, List<StudentRow> batch, Map<String, List<Evidence>> histories,

@@ -25,7 +25,6 @@ import ru.workready.data.scoring.BulkScoringRepository;
 import ru.workready.data.scoring.BulkScoringRepository.StudentRow;
 import ru.workready.data.scoring.ScoringBatches;
 import ru.workready.engine.assessments.Evidence;
-import ru.workready.engine.scoring.FunctionScore;
 
 /**
  * Rescoring a college or a region in the background: the students are cut into batches, the
@@ -212,20 +211,7 @@ public class RescoreJobs implements DisposableBean {
         long c1 = THREADS.getCurrentThreadCpuTime();
         List<CohortScoring.Scored> scored = cohort.score(ctx, batch, read.histories(), s -> ruleSets.computeIfAbsent(
                 s.collegeCode(), c -> ruleBases.forCollege(c, s.region())));
-        ScoreBatch rows = new ScoreBatch(batch.size() * 16, java.time.OffsetDateTime.now(clock));
-        for (CohortScoring.Scored s : scored) {
-            Map<String, Long> functionIds = s.target().functionIds();
-            String ruleSetVersion = s.readiness().ruleSetVersion();
-            long mappingSetId = s.target().mapping().mappingSetId();
-            for (FunctionScore f : s.readiness().functions()) {
-                Long fid = functionIds.get(f.code());
-                if (fid != null) {
-                    rows.add(s.student().collegeId(), s.student().id(), fid, f.readiness(), f.coverage(),
-                            f.level().name(), f.rules(), f.decidedBy(), f.reason(), f.reasonRu(), ruleSetVersion,
-                            mappingSetId);
-                }
-            }
-        }
+        ScoreBatch rows = CohortScoring.rows(scored, java.time.OffsetDateTime.now(clock));
         long t2 = System.nanoTime();
         long c2 = THREADS.getCurrentThreadCpuTime();
         bulk.replaceScores(rows, read.staleMarks());

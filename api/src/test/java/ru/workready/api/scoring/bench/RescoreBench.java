@@ -82,7 +82,7 @@ public final class RescoreBench {
      * kinds (grade 2–5, demo-exam and championship points of 100, practice passed 4 times in 5, dates
      * over three years, attempt 1 or 2), random outcomes of the demo programme, fixed seeds.
      */
-    private static void generate(JdbcClient jdbc, DataSource dataSource, String region, int students)
+    public static void generate(JdbcClient jdbc, DataSource dataSource, String region, int students)
             throws Exception {
         long collegeId = jdbc.sql("insert into college (code, name, region) values (?, ?, ?) returning id")
                 .params(region, "Bench college", region).query(Long.class).single();
