@@ -87,7 +87,9 @@ public class TrainingOrderService {
         Map<Long, Set<String>> standards = programmes.mappedStandards(region);
         Map<Long, Set<String>> functions = programmes.mappedFunctions(region);
         ReadyShares shares = new ReadyShares(intakes, standards, programmes, scorer, settings, today);
-        NeedPlanner planner = new NeedPlanner(nextIntakeYear(today), shares, employment, settings, capacity(region));
+        int historyFrom = lastGraduated - Math.max(1, settings.historyYears()) + 1;
+        NeedPlanner planner = new NeedPlanner(nextIntakeYear(today), shares,
+                employment.of(region, historyFrom, lastGraduated), settings, capacity(region));
         Map<String, List<Intake>> specialties = bySpecialty(intakes, nextIntakeYear(today), lastGraduated);
         List<TrainingOrder.NeedRow> rows = new ArrayList<>();
         List<TrainingOrder.Uncovered> uncovered = new ArrayList<>();
