@@ -64,6 +64,12 @@ class DemoTrainingOrderTest extends ApiTest {
         assertThat(demo2.get("ready").get("source").asString()).isEqualTo("COLLEGE");
         assertThat(demo2.get("ready").get("graduates").asInt()).isEqualTo(12 + 14 + 15);
         assertThat(of(y2028.get("supply"), "DEMO").get("students").asInt()).isZero();
+        // both colleges' graduates have employment records (DemoOutcomes): the employed share is their own
+        for (JsonNode p : y2028.get("supply")) {
+            assertThat(p.get("employed").get("source").asString()).isEqualTo("COLLEGE");
+            assertThat(p.get("employed").get("graduates").asInt()).isGreaterThanOrEqualTo(5);
+            assertThat(p.get("employed").get("value").asDouble()).isBetween(0.0, 1.0);
+        }
     }
 
     @Test
@@ -81,6 +87,11 @@ class DemoTrainingOrderTest extends ApiTest {
             }
         }
         assertThat(capped).as("DEMO2 reaches its limit of 20 in some need").isTrue();
+        // the employer's profile of the first year: DEMO2's 2 places fill it, DEMO takes the rest within its limit
+        JsonNode profile = needs("PROFILE").get(0);
+        assertThat(of(profile.get("allocations"), "DEMO2").get("atCapacity").asBoolean()).isTrue();
+        assertThat(of(profile.get("allocations"), "DEMO").get("atCapacity").asBoolean()).isFalse();
+        assertThat(of(profile.get("allocations"), "DEMO").get("extraPlaces").asInt()).isPositive();
         JsonNode admission = of(order.get("admissions"), "DEMO2");
         assertThat(admission.get("currentIntake").asInt()).isEqualTo(18);
         assertThat(admission.get("proposedIntake").asInt()).isEqualTo(20);
