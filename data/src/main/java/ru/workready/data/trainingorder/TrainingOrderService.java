@@ -45,12 +45,14 @@ public class TrainingOrderService {
     private final DemandTargets targets;
     private final EmploymentShares employment;
     private final OrderSettings settings;
+    private final GraduationScores kept;
     private final Clock clock;
 
     public TrainingOrderService(RegionProgrammes programmes, RegionRepository regions, ForecastService forecasts,
                                 CapacityService capacities, TopRegionService topRegion, DemandService demand,
                                 DemandTargets targets, EmploymentShares employment, OrderSettings settings,
-                                Clock clock) {
+                                GraduationScores kept, Clock clock) {
+        this.kept = kept;
         this.programmes = programmes;
         this.regions = regions;
         this.forecasts = forecasts;
@@ -86,7 +88,8 @@ public class TrainingOrderService {
         List<Intake> intakes = programmes.intakes(region);
         Map<Long, Set<String>> standards = programmes.mappedStandards(region);
         Map<Long, Set<String>> functions = programmes.mappedFunctions(region);
-        ReadyShares shares = new ReadyShares(intakes, standards, programmes, scorer, settings, today);
+        ReadyShares shares = new ReadyShares(intakes, standards, programmes, scorer, settings, today, kept,
+                kept.keys(region, intakes));
         int historyFrom = lastGraduated - Math.max(1, settings.historyYears()) + 1;
         NeedPlanner planner = new NeedPlanner(nextIntakeYear(today), shares,
                 employment.of(region, historyFrom, lastGraduated), settings, capacity(region));
@@ -107,8 +110,9 @@ public class TrainingOrderService {
             rows = rows.stream().map(r -> NeedPlanner.forCollege(r, ownCollege)).toList();
             admissions = admissions.stream().filter(a -> a.college().equals(ownCollege)).toList();
         }
-        log.info("Training order of {} for {}–{}: {} needs ({} uncovered), {} graduates scored at graduation, {} ms",
-                region, first, last, rows.size() + uncovered.size(), uncovered.size(), shares.graduatesScored(),
+        log.info("Training order of {} for {}–{}: {} needs ({} uncovered), {} graduates at graduation ({} scored now, "
+                        + "the rest kept), {} ms", region, first, last, rows.size() + uncovered.size(),
+                uncovered.size(), shares.graduatesScored(), shares.graduatesComputed(),
                 (System.nanoTime() - started) / 1_000_000);
         return new TrainingOrder(region, ownCollege, first, last, nextIntakeYear(today), assumptions(lastGraduated),
                 rows, uncovered, admissions,
