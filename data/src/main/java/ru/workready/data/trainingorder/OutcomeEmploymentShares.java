@@ -52,9 +52,17 @@ class OutcomeEmploymentShares implements EmploymentShares {
 
     private static Optional<Measured> share(List<Group> groups, String college) {
         Optional<Measured> own = pooled(groups, college);
-        return own.isPresent() ? own : pooled(groups, null).map(m -> new Measured(m.share(), "REGION",
-                m.graduates(), m.graduationYears(), m.explanation() + " (" + college + " has no group of "
-                + SmallCells.K + "+ graduates with a known answer)"));
+        if (own.isPresent() && !revealsEach(own.get())) {
+            return own;
+        }
+        String why = own.isPresent() ? ShareDisclosure.note(college) : college + " has no group of " + SmallCells.K
+                + "+ graduates with a known answer";
+        return pooled(groups, null).filter(m -> !revealsEach(m)).map(m -> new Measured(m.share(), "REGION",
+                m.graduates(), m.graduationYears(), m.explanation() + " (" + why + ")"));
+    }
+
+    private static boolean revealsEach(Measured m) {
+        return ShareDisclosure.revealsEach((int) Math.round(m.share() * m.graduates()), m.graduates());
     }
 
     /** The pooled share of one college's groups (or all), empty when none qualifies. */

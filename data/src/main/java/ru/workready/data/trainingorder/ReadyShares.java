@@ -68,17 +68,23 @@ final class ReadyShares {
 
     Rate rate(String college, String fgos, Need need) {
         Tally own = tally(need, fgos, college);
-        if (own.graduates() > 0) {
+        if (own.graduates() > 0 && !revealsEach(own)) {
             return rate(own, Source.COLLEGE, "college " + college);
         }
+        String why = own.graduates() > 0 ? ShareDisclosure.note(college) : college + " has no group of "
+                + SmallCells.K + "+ graduates in " + firstYear + "–" + lastYear;
         Tally region = tally(need, fgos, null);
-        if (region.graduates() > 0) {
-            return rate(region, Source.REGION, "the region's colleges (" + college + " has no group of "
-                    + SmallCells.K + "+ graduates in " + firstYear + "–" + lastYear + ")");
+        if (region.graduates() > 0 && !revealsEach(region)) {
+            return rate(region, Source.REGION, "the region's colleges (" + why + ")");
         }
         return new Rate(settings.defaultReadyShare(), Source.DEFAULT, 0, List.of(), "default "
                 + settings.defaultReadyShare() + ": no group of " + SmallCells.K + "+ graduates of " + fgos
-                + " with a mapping graduated in the region in " + firstYear + "–" + lastYear);
+                + " with a mapping graduated in the region in " + firstYear + "–" + lastYear
+                + (region.graduates() > 0 ? ", or " + ShareDisclosure.note("the region") : ""));
+    }
+
+    private static boolean revealsEach(Tally t) {
+        return ShareDisclosure.revealsEach(t.ready(), t.graduates());
     }
 
     private Rate rate(Tally t, Source source, String whose) {

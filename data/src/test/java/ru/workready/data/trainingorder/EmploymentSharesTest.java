@@ -103,6 +103,29 @@ class EmploymentSharesTest extends DataTest {
         assertThat(shares.of("NO-SUCH-REGION", last - 2, last).share(x, "09.02.07")).isEmpty();
     }
 
+    @Test
+    void anAllOrNoneShareOverFewGraduatesIsNotUsedAsTheCollegesOwn() {
+        // W: 6 of 6 in the specialty would tell each one's job; V: 3 of 6; the region's 9 of 12 is used for W
+        String other = region + "-2";
+        String w = "EMP-W-" + x.substring(6);
+        String v = "EMP-V-" + x.substring(6);
+        StringBuilder csv = header();
+        group(csv, programmes.insertCollege(w, "Колледж W", other), w, last - 1, "EMPLOYED;да", "EMPLOYED;да",
+                "EMPLOYED;да", "EMPLOYED;да", "EMPLOYED;да", "EMPLOYED;да");
+        upload(w, csv);
+        EmploymentShares.RegionShares onlyW = shares.of(other, last - 2, last);
+        assertThat(onlyW.share(w, "09.02.07")).as("the region is W alone: no better").isEmpty();
+        csv = header();
+        group(csv, programmes.insertCollege(v, "Колледж V", other), v, last - 1, "EMPLOYED;да", "EMPLOYED;да",
+                "EMPLOYED;да", "EMPLOYED;нет", "EMPLOYED;нет", "UNEMPLOYED;");
+        upload(v, csv);
+        EmploymentShares.Measured m = shares.of(other, last - 2, last).share(w, "09.02.07").orElseThrow();
+        assertThat(m.source()).isEqualTo("REGION");
+        assertThat(m.share()).isEqualTo(0.75);
+        assertThat(m.graduates()).isEqualTo(12);
+        assertThat(m.explanation()).contains(w + "'s share (0 % or 100 % of fewer than 10 graduates) is not used");
+    }
+
     private static StringBuilder header() {
         return new StringBuilder("student_id;observed_on;status;source;employer;region;okz_code;in_specialty\n");
     }
