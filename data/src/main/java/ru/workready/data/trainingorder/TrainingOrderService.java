@@ -86,13 +86,10 @@ public class TrainingOrderService {
         int last = to == null ? first + 4 : to;
         validate(first, last, lastGraduated);
         List<Intake> intakes = programmes.intakes(region);
-        Map<Long, Set<String>> standards = programmes.mappedStandards(region);
         Map<Long, Set<String>> functions = programmes.mappedFunctions(region);
-        ReadyShares shares = new ReadyShares(intakes, standards, programmes, scorer, settings, today, kept,
-                kept.keys(region, intakes));
-        int historyFrom = lastGraduated - Math.max(1, settings.historyYears()) + 1;
-        NeedPlanner planner = new NeedPlanner(nextIntakeYear(today), shares,
-                employment.of(region, historyFrom, lastGraduated), settings, capacity(region));
+        ReadyShares shares = new ReadyShares(intakes, programmes.mappedStandards(region), programmes, scorer, settings,
+                today, kept, kept.keys(region, intakes));
+        NeedPlanner planner = planner(region, today, shares);
         Map<String, List<Intake>> specialties = bySpecialty(intakes, nextIntakeYear(today), lastGraduated);
         List<TrainingOrder.NeedRow> rows = new ArrayList<>();
         List<TrainingOrder.Uncovered> uncovered = new ArrayList<>();
@@ -117,6 +114,14 @@ public class TrainingOrderService {
         return new TrainingOrder(region, ownCollege, first, last, nextIntakeYear(today), assumptions(lastGraduated),
                 rows, uncovered, admissions,
                 OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)).truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /** The planner of this order: READY shares, the region's employed shares over the same window, capacities. */
+    private NeedPlanner planner(String region, LocalDate today, ReadyShares shares) {
+        int lastGraduated = ReadyShares.lastGraduationYear(today);
+        int historyFrom = lastGraduated - Math.max(1, settings.historyYears()) + 1;
+        return new NeedPlanner(nextIntakeYear(today), shares, employment.of(region, historyFrom, lastGraduated),
+                settings, capacity(region));
     }
 
     private TrainingOrder.Assumptions assumptions(int lastGraduated) {
