@@ -33,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Loads the demo into an empty database through the product's own import paths: the real
  * Ministry XML files, the demo programme (ФГОС СПО 09.02.07) in five intakes ({@link DemoIntake}) with their
- * mappings to 06.001, one college with their synthetic students and a seeded spread of results of every kind.
+ * mappings to 06.001, one college with their synthetic students and a seeded spread of results of every kind; and a
+ * second college of the same region and specialty ({@link DemoIntake#SECOND}) for the regional training order.
  */
 @Component
 class DemoData implements ApplicationRunner {
@@ -77,14 +78,19 @@ class DemoData implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!enabled || programmes.collegeId(COLLEGE).isPresent() || demoState.removed()) {
+        if (!enabled || demoState.removed()) {
             return;
         }
-        tx.executeWithoutResult(status -> load());
+        if (programmes.collegeId(COLLEGE).isEmpty()) {
+            tx.executeWithoutResult(status -> load());
+        }
+        // a demo loaded before the second college existed gets it on its next start
+        if (programmes.collegeId(DemoIntake.SECOND_COLLEGE).isEmpty()) {
+            tx.executeWithoutResult(status -> loadSecondCollege());
+        }
     }
 
     private void load() {
-        DemoCalendar cal = DemoCalendar.of(clock);
         Resource[] files;
         try {
             files = new PathMatchingResourcePatternResolver().getResources("classpath*:reference/standards/*.xml");
@@ -99,12 +105,29 @@ class DemoData implements ApplicationRunner {
         regions.ensure("DEMO", REGION, true);
         long collegeId = colleges.insert(COLLEGE, "Демонстрационный колледж информационных технологий", "ДКИТ",
                 REGION, null, null, true);
+        int[] counts = loadIntakes(collegeId, DemoIntake.ALL);
+        log.info("Demo data loaded: {} standards files, college {}, {} intakes, {} students, {} results",
+                files.length, COLLEGE, DemoIntake.ALL.size(), counts[0], counts[1]);
+    }
+
+    /** DEMO2: the same specialty in the same region, so that the region's training order splits between two. */
+    private void loadSecondCollege() {
+        long collegeId = colleges.insert(DemoIntake.SECOND_COLLEGE, "Демонстрационный политехнический колледж",
+                "ДПК", REGION, null, null, true);
+        int[] counts = loadIntakes(collegeId, DemoIntake.SECOND);
+        log.info("Demo college {} loaded: {} intakes, {} students, {} results", DemoIntake.SECOND_COLLEGE,
+                DemoIntake.SECOND.size(), counts[0], counts[1]);
+    }
+
+    /** Each intake's programme, mapping, roster and (when it has them) results; {students, results} loaded. */
+    private int[] loadIntakes(long collegeId, List<DemoIntake> intakes) {
+        DemoCalendar cal = DemoCalendar.of(clock);
         Programme programme = JsonMapper.builder().build()
                 .readValue(bytes(new org.springframework.core.io.ClassPathResource("demo/programme-09.02.07.json")),
                         Programme.class);
         int resultCount = 0;
         int studentCount = 0;
-        for (DemoIntake intake : DemoIntake.ALL) {
+        for (DemoIntake intake : intakes) {
             Programme cohort = new Programme(programme.fgosCode(), programme.name(), programme.qualification(),
                     programme.qualificationLevel(), cal.year(intake.year()), programme.activities(),
                     programme.outcomes());
@@ -112,16 +135,18 @@ class DemoData implements ApplicationRunner {
             mappingImport.importCsv(programmeId, edition(intake), "demo",
                     bytes(new org.springframework.core.io.ClassPathResource(intake.mappingFile())));
             students.insertAll(roster(intake, collegeId, programmeId, cal));
+            studentCount += intake.students();
+            if (!intake.results()) {
+                continue;
+            }
             // one upload per intake, each with its own idempotency key
-            AssessmentUploadService.UploadResult r = uploads.upload(COLLEGE, "demo-results-" + intake.year() + ".csv",
-                    intake.current() ? "demo" : "demo-" + intake.year(),
+            AssessmentUploadService.UploadResult r = uploads.upload(intake.college(), "demo-results-" + intake.year()
+                            + ".csv", intake.current() ? "demo" : "demo-" + intake.year(),
                     results(cohort, intake, cal).getBytes(StandardCharsets.UTF_8));
             readiness.rescore(r.affectedStudents());
             resultCount += r.rows();
-            studentCount += intake.students();
         }
-        log.info("Demo data loaded: {} standards files, college {}, {} intakes, {} students, {} results",
-                files.length, COLLEGE, DemoIntake.ALL.size(), studentCount, resultCount);
+        return new int[] {studentCount, resultCount};
     }
 
     /** The edition of 06.001 the intake's programme was mapped to: 679н (2013) before the 2022 edition took over. */
@@ -136,7 +161,7 @@ class DemoData implements ApplicationRunner {
         List<StudentRepository.Student> roster = new ArrayList<>();
         for (int i = 1; i <= intake.students(); i++) {
             boolean consent = intake.current() && i % 3 != 0;
-            roster.add(new StudentRepository.Student(intake.studentId(i), collegeId, COLLEGE, programmeId,
+            roster.add(new StudentRepository.Student(intake.studentId(i), collegeId, intake.college(), programmeId,
                     "ИСП-" + cal.year(intake.year()) % 100 + (i <= intake.students() / 2 ? "-1" : "-2"), consent,
                     consent ? cal.date(2026, 9, 1) : null));
         }
@@ -187,7 +212,8 @@ class DemoData implements ApplicationRunner {
                 row(csv, id, "ПК 1.2", "CHAMPIONSHIP", 70 + random.nextInt(30), "100", cal.date(2026, 3, 10).toString(), 1,
                         "Чемпионат «Профессионалы», региональный этап");
             }
-            if (i == 5 || i == 12) {
+            // independent assessments for DEMO only: their certificate numbers below are unique per year
+            if (intake.college().equals(COLLEGE) && (i == 5 || i == 12)) {
                 csv.append(id).append(";;INDEPENDENT_ASSESSMENT;pass;;").append(cal.date(2026, 6, 30))
                         .append(";1;ЦОК Демо;06.001;A;06.00100.01-").append(cal.year(2026)).append('-')
                         .append(i).append('\n');

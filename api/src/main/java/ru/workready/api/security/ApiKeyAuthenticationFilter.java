@@ -85,7 +85,7 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         Caller caller = new Caller(key.id(), key.prefix(), key.organisation(), key.role(), key.college(),
-                key.expiresAt());
+                key.region(), key.expiresAt());
         long wait = limiter.acquire(key.id(), Optional.ofNullable(key.requestsPerMinute()).orElse(defaultRequestsPerMinute));
         if (wait > 0) {
             ProblemResponses.rateLimited(request, response, wait,

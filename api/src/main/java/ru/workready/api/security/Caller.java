@@ -8,10 +8,12 @@ import ru.workready.data.security.Role;
 
 /**
  * Who is calling: the authenticated API key, its organisation and role; {@code college} is the
- * college code a COLLEGE key is bound to. Controllers take it as a parameter or ask {@link #current()}.
+ * college code a COLLEGE key is bound to; {@code region} the region whose planning the key may touch (its REGION
+ * organisation's bound region, or its college's region; null: any). Controllers take it as a parameter or ask
+ * {@link #current()}.
  */
 public record Caller(long keyId, String keyPrefix, String organisation, Role role, @Nullable String college,
-                     @Nullable OffsetDateTime expiresAt) {
+                     @Nullable String region, @Nullable OffsetDateTime expiresAt) {
     static final String ATTRIBUTE = Caller.class.getName();
 
     /** The caller of the current request; fails outside an authenticated request. */

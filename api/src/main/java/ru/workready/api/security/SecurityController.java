@@ -32,8 +32,9 @@ import ru.workready.data.security.Role;
 class SecurityController {
     static final int MAX_AUDIT_ROWS = 1000;
 
+    /** {@code region}: for a REGION organisation, the region (code or official name) it plans for; none: any. */
     record NewOrganisation(@Nullable String code, @Nullable String name, @Nullable OrganisationKind kind,
-                           @Nullable String college) {
+                           @Nullable String college, @Nullable String region) {
     }
 
     record NewKey(@Nullable Role role, @Nullable String name, @Nullable OffsetDateTime expiresAt,
@@ -41,11 +42,11 @@ class SecurityController {
     }
 
     /** A key as listed: never the secret, which exists only in {@link CreatedKeyView}. */
-    record KeyView(long id, String prefix, String organisation, Role role, @Nullable String college, String name,
-                   @Nullable Integer requestsPerMinute, OffsetDateTime createdAt, @Nullable OffsetDateTime expiresAt,
-                   @Nullable OffsetDateTime revokedAt) {
+    record KeyView(long id, String prefix, String organisation, Role role, @Nullable String college,
+                   @Nullable String region, String name, @Nullable Integer requestsPerMinute, OffsetDateTime createdAt,
+                   @Nullable OffsetDateTime expiresAt, @Nullable OffsetDateTime revokedAt) {
         static KeyView of(StoredKey k) {
-            return new KeyView(k.id(), k.prefix(), k.organisation(), k.role(), k.college(), k.name(),
+            return new KeyView(k.id(), k.prefix(), k.organisation(), k.role(), k.college(), k.region(), k.name(),
                     k.requestsPerMinute(), k.createdAt(), k.expiresAt(), k.revokedAt());
         }
     }
@@ -72,9 +73,11 @@ class SecurityController {
     @Allowed(Role.ADMIN)
     @Audited(action = "create-organisation", subjectKind = "organisation", subject = "code")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create an organisation (COLLEGE bound to an existing college, EMPLOYER, REGION, OPERATOR)")
+    @Operation(summary = "Create an organisation (COLLEGE bound to an existing college, EMPLOYER, REGION — optionally "
+            + "bound to a region, whose planning alone its designers then see — OPERATOR)")
     OrganisationView createOrganisation(@RequestBody NewOrganisation o) {
-        return OrganisationView.from(service.createOrganisation(o.code(), o.name(), o.kind(), o.college()));
+        return OrganisationView.from(service.createOrganisation(o.code(), o.name(), o.kind(), o.college(),
+                o.region()));
     }
 
     @GetMapping("/api/organisations")

@@ -6,6 +6,7 @@ import ru.workready.data.NotFoundException;
 import ru.workready.data.programmes.ProgrammeRepository;
 import ru.workready.data.security.Role;
 import ru.workready.data.students.StudentRepository.Student;
+import ru.workready.data.trainingorder.PlanningScope;
 
 /**
  * Tenancy checks for controllers. A subject the caller may not see is answered exactly like one
@@ -55,6 +56,23 @@ public class Tenancy {
         if (caller.is(Role.EMPLOYER) && !employerCode.equals(caller.organisation())) {
             throw new NotFoundException("No employer with code " + employerCode);
         }
+    }
+
+    /**
+     * The planning scope of the caller: a CURRICULUM_DESIGNER key is limited to its organisation's region (a bound
+     * REGION organisation's, or its college's); other roles are limited by their {@link Allowed} and their own checks.
+     */
+    public PlanningScope planningScope() {
+        Caller caller = Caller.current();
+        return caller.is(Role.CURRICULUM_DESIGNER) ? new PlanningScope(caller.region()) : PlanningScope.ANY;
+    }
+
+    /** A region (official name) outside the caller's planning scope reads as an unknown one (404). */
+    public String requireRegion(String officialRegion, String asNamed) {
+        if (!planningScope().allows(officialRegion)) {
+            throw new NotFoundException("No region " + asNamed);
+        }
+        return officialRegion;
     }
 
     /** Whether the caller may see this student's personal data. */

@@ -22,13 +22,16 @@ import ru.workready.data.trainingorder.TopRegionService;
 
 /**
  * The demo region's planning inputs, once the demo college exists: a specialty forecast file (09.02.07 for three
- * years, and 35.02.01, which no demo college trains), the ТОП-Регион list and DEMO's capacity for 09.02.07. The files'
- * years are written for 2026-11-25 and move with {@link DemoCalendar}, like the rest of the demo.
+ * years, and 35.02.01, which no demo college trains), the ТОП-Регион list and DEMO's and DEMO2's capacities for
+ * 09.02.07. The files' years are written for 2026-11-25 and move with {@link DemoCalendar}, like the rest of the demo.
  */
 @Component
 class DemoTrainingOrder {
     static final String REGION = "Демо-регион";
     static final int CAPACITY = 40;
+    /** DEMO2 admits 18 now and may admit at most 20: its limit binds as soon as the region asks it for 3 places. */
+    static final String SECOND_COLLEGE = "DEMO2";
+    static final int SECOND_CAPACITY = 20;
     private static final Logger log = LoggerFactory.getLogger(DemoTrainingOrder.class);
     private static final Pattern YEAR = Pattern.compile("(?m)^(Демо-регион;)(20[0-9]{2})(;)");
 
@@ -54,17 +57,27 @@ class DemoTrainingOrder {
 
     @EventListener(ApplicationReadyEvent.class)
     void load() {
-        if (!enabled || programmes.collegeId("DEMO").isEmpty() || forecasts.anyFor(REGION)) {
+        if (!enabled || programmes.collegeId("DEMO").isEmpty()) {
             return;
         }
-        DemoCalendar calendar = DemoCalendar.of(clock);
-        tx.executeWithoutResult(status -> {
-            forecasts.upload(shifted("/demo/forecast-09.02.07.csv", calendar), "text/csv");
-            topRegion.upload(shifted("/demo/top-region.csv", calendar), "text/csv");
-            capacities.upload(("college;fgos_code;places;source\nDEMO;09.02.07;" + CAPACITY
-                    + ";Демо лицензия\n").getBytes(StandardCharsets.UTF_8), "text/csv");
-        });
-        log.info("Demo forecasts, ТОП-Регион list and intake capacity of {} loaded", REGION);
+        if (!forecasts.anyFor(REGION)) {
+            DemoCalendar calendar = DemoCalendar.of(clock);
+            tx.executeWithoutResult(status -> {
+                forecasts.upload(shifted("/demo/forecast-09.02.07.csv", calendar), "text/csv");
+                topRegion.upload(shifted("/demo/top-region.csv", calendar), "text/csv");
+                capacity("DEMO", CAPACITY);
+            });
+            log.info("Demo forecasts, ТОП-Регион list and intake capacity of {} loaded", REGION);
+        }
+        // the second demo college's limit, also on a demo loaded before it existed
+        if (programmes.collegeId(SECOND_COLLEGE).isPresent() && capacities.list(REGION, SECOND_COLLEGE).isEmpty()) {
+            capacity(SECOND_COLLEGE, SECOND_CAPACITY);
+        }
+    }
+
+    private void capacity(String college, int places) {
+        capacities.upload(("college;fgos_code;places;source\n" + college + ";09.02.07;" + places
+                + ";Демо лицензия\n").getBytes(StandardCharsets.UTF_8), "text/csv");
     }
 
     /** The file with each row's year moved by the calendar's shift. */

@@ -17,6 +17,7 @@ import ru.workready.api.problems.Bodies;
 import ru.workready.api.security.Allowed;
 import ru.workready.api.security.BodyLimit;
 import ru.workready.api.security.Caller;
+import ru.workready.api.security.Tenancy;
 import ru.workready.data.NotFoundException;
 import ru.workready.data.security.Role;
 import ru.workready.data.trainingorder.CapacityService;
@@ -43,9 +44,11 @@ class RegionalPlanController {
     private final TopRegionService topRegion;
     private final CapacityService capacities;
     private final Regions regions;
+    private final Tenancy tenancy;
 
     RegionalPlanController(ForecastService forecasts, TopRegionService topRegion, CapacityService capacities,
-                           Regions regions) {
+                           Regions regions, Tenancy tenancy) {
+        this.tenancy = tenancy;
         this.forecasts = forecasts;
         this.topRegion = topRegion;
         this.capacities = capacities;
@@ -61,7 +64,8 @@ class RegionalPlanController {
                     + "row either fgos_code (a specialty, e.g. 09.02.07) or standard_code + function_code (a ТФ such as "
                     + "A/01.3 or an ОТФ such as A, stored as declared demand). " + TABULAR)
     Stored uploadForecasts(HttpServletRequest request) {
-        return new Stored(forecasts.upload(Bodies.read(request, MAX_BYTES), request.getContentType()));
+        return new Stored(forecasts.upload(Bodies.read(request, MAX_BYTES), request.getContentType(),
+                tenancy.planningScope()));
     }
 
     @GetMapping("/api/forecasts")
@@ -80,7 +84,8 @@ class RegionalPlanController {
             description = "Columns: region, list_year (or year), fgos_code, name, rank (1 = most in demand). "
                     + TABULAR)
     Stored uploadTopRegion(HttpServletRequest request) {
-        return new Stored(topRegion.upload(Bodies.read(request, MAX_BYTES), request.getContentType()));
+        return new Stored(topRegion.upload(Bodies.read(request, MAX_BYTES), request.getContentType(),
+                tenancy.planningScope()));
     }
 
     @GetMapping("/api/regions/{region}/top-region")
@@ -102,7 +107,8 @@ class RegionalPlanController {
             + "one intake (all or nothing; a repeated college and code replaces it)",
             description = "Columns: college (code), fgos_code, places; source optional. " + TABULAR)
     Stored uploadCapacities(HttpServletRequest request) {
-        return new Stored(capacities.upload(Bodies.read(request, MAX_BYTES), request.getContentType()));
+        return new Stored(capacities.upload(Bodies.read(request, MAX_BYTES), request.getContentType(),
+                tenancy.planningScope()));
     }
 
     @GetMapping("/api/intake-capacities")
@@ -112,9 +118,10 @@ class RegionalPlanController {
         return capacities.list(region(region), caller.is(Role.COLLEGE) ? caller.college() : null);
     }
 
+    /** The region's official name; 404 when unknown or outside the caller's planning scope (told the same). */
     private String region(String codeOrName) {
-        return regions.officialName(codeOrName.strip())
-                .orElseThrow(() -> new NotFoundException("No region " + codeOrName));
+        return tenancy.requireRegion(regions.officialName(codeOrName.strip())
+                .orElseThrow(() -> new NotFoundException("No region " + codeOrName)), codeOrName);
     }
 
 }

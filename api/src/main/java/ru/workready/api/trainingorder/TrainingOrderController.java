@@ -21,6 +21,8 @@ import ru.workready.api.downloads.Downloads;
 import ru.workready.data.scoring.ReadinessService;
 import ru.workready.api.security.Allowed;
 import ru.workready.api.security.Caller;
+import ru.workready.api.security.Tenancy;
+import ru.workready.data.colleges.Regions;
 import ru.workready.data.reports.ReportParameters;
 import ru.workready.data.reports.ReportExports;
 import ru.workready.data.security.Role;
@@ -35,9 +37,13 @@ import ru.workready.data.trainingorder.TrainingOrderService;
 @Tag(name = "Training order")
 class TrainingOrderController {
     private final TrainingOrderService orders;
+    private final Regions regions;
+    private final Tenancy tenancy;
     private final ReadinessService scoring;
 
-    TrainingOrderController(TrainingOrderService orders, ReadinessService scoring) {
+    TrainingOrderController(TrainingOrderService orders, ReadinessService scoring, Regions regions, Tenancy tenancy) {
+        this.regions = regions;
+        this.tenancy = tenancy;
         this.orders = orders;
         this.scoring = scoring;
     }
@@ -65,6 +71,7 @@ class TrainingOrderController {
         if (!List.of("json", "csv", "xlsx").contains(f)) {
             throw ReportParameters.badParameter("format", format, "must be json, csv or xlsx");
         }
+        regions.officialName(region.strip()).ifPresent(name -> tenancy.requireRegion(name, region));
         String own = caller.is(Role.COLLEGE) ? caller.college() : null;
         TrainingOrder order = orders.order(region, from, to, own, (ids, code, day) -> ids.stream()
                 .map(id -> scoring.asOf(id, code, Moment.of(day)).readiness()).toList());

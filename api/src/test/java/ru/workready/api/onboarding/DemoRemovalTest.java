@@ -49,13 +49,17 @@ class DemoRemovalTest {
         assertThat(count("select count(*) from student s join college c on c.id = s.college_id where c.code = 'DEMO'"))
                 .isEqualTo(132);
         assertThat(count("select count(*) from specialty_forecast")).isEqualTo(4);
-        assertThat(count("select count(*) from intake_capacity")).isEqualTo(1);
+        assertThat(count("select count(*) from student s join college c on c.id = s.college_id where c.code = 'DEMO2'"))
+                .isEqualTo(106);
+        assertThat(count("select count(*) from intake_capacity")).isEqualTo(2);
+        assertThat(count("select count(*) from employment_record")).isPositive();
         mvc.perform(delete("/api/demo").header(ApiTest.API_KEY_HEADER, admin)).andExpect(status().isBadRequest());
 
         mvc.perform(delete("/api/demo").param("confirm", "DEMO").header(ApiTest.API_KEY_HEADER, admin))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.colleges[0]").value("DEMO"))
-                .andExpect(jsonPath("$.students").value(132))
+                .andExpect(jsonPath("$.colleges[1]").value("DEMO2"))
+                .andExpect(jsonPath("$.students").value(132 + 106))
                 .andExpect(jsonPath("$.employers").value(1));
         assertThat(count("select count(*) from college where demo")).isZero();
         assertThat(count("select count(*) from evidence")).isZero();
@@ -65,6 +69,7 @@ class DemoRemovalTest {
         assertThat(count("select count(*) from specialty_forecast")).isZero();
         assertThat(count("select count(*) from top_region_entry")).isZero();
         assertThat(count("select count(*) from intake_capacity")).isZero();
+        assertThat(count("select count(*) from employment_record")).isZero();
         assertThat(count("select count(*) from professional_standard")).as("standards stay").isEqualTo(5);
         mvc.perform(get("/api/colleges/REAL").header(ApiTest.API_KEY_HEADER, admin)).andExpect(status().isOk());
 
@@ -74,7 +79,7 @@ class DemoRemovalTest {
                 runner.run(new DefaultApplicationArguments());
             }
         }
-        assertThat(count("select count(*) from college where code = 'DEMO'")).isZero();
+        assertThat(count("select count(*) from college where code in ('DEMO', 'DEMO2')")).isZero();
     }
 
     private long count(String sql) {

@@ -13,11 +13,15 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ApiKeyRepository {
 
-    /** A key with its organisation; {@code college} is set for keys of a college organisation. */
+    /**
+     * A key with its organisation; {@code college} is set for keys of a college organisation; {@code region} is the
+     * region whose planning the key may touch: a bound REGION organisation's region, a college organisation's college's
+     * region; null for any region (an unbound REGION organisation, the operator).
+     */
     public record StoredKey(long id, String organisation, OrganisationKind organisationKind, @Nullable String college,
-                            Role role, String name, String prefix, @Nullable Integer requestsPerMinute,
-                            OffsetDateTime createdAt, @Nullable OffsetDateTime expiresAt,
-                            @Nullable OffsetDateTime revokedAt) {
+                            @Nullable String region, Role role, String name, String prefix,
+                            @Nullable Integer requestsPerMinute, OffsetDateTime createdAt,
+                            @Nullable OffsetDateTime expiresAt, @Nullable OffsetDateTime revokedAt) {
         public boolean usableAt(OffsetDateTime now) {
             return revokedAt == null && (expiresAt == null || expiresAt.isAfter(now));
         }
@@ -25,7 +29,7 @@ public class ApiKeyRepository {
 
     private static final String SELECT = """
             select k.id, o.code, o.kind, c.code, k.role, k.name, k.prefix, k.requests_per_minute, k.created_at,
-                   k.expires_at, k.revoked_at
+                   k.expires_at, k.revoked_at, coalesce(o.region, c.region)
             from api_key k join organisation o on o.id = k.organisation_id left join college c on c.id = o.college_id""";
 
     private final JdbcClient jdbc;
@@ -81,7 +85,7 @@ public class ApiKeyRepository {
 
     private static StoredKey map(ResultSet rs, int n) throws SQLException {
         return new StoredKey(rs.getLong(1), rs.getString(2), OrganisationKind.valueOf(rs.getString(3)), rs.getString(4),
-                Role.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getObject(8, Integer.class),
+                rs.getString(12), Role.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getObject(8, Integer.class),
                 rs.getObject(9, OffsetDateTime.class), rs.getObject(10, OffsetDateTime.class),
                 rs.getObject(11, OffsetDateTime.class));
     }

@@ -55,11 +55,13 @@ public class ApiKeyService {
     private final OrganisationRepository organisations;
     private final ApiKeyRepository keys;
     private final ProgrammeRepository programmes;
+    private final ru.workready.data.colleges.RegionRepository regions;
 
     private final java.time.Clock clock;
 
     public ApiKeyService(OrganisationRepository organisations, ApiKeyRepository keys, ProgrammeRepository programmes,
-                         java.time.Clock clock) {
+                         ru.workready.data.colleges.RegionRepository regions, java.time.Clock clock) {
+        this.regions = regions;
         this.clock = clock;
         this.organisations = organisations;
         this.keys = keys;
@@ -78,6 +80,13 @@ public class ApiKeyService {
     @Transactional
     public Organisation createOrganisation(@Nullable String code, @Nullable String name, @Nullable OrganisationKind kind,
                                            @Nullable String college) {
+        return createOrganisation(code, name, kind, college, null);
+    }
+
+    /** {@code region}: the region (code or official name) a REGION organisation plans for; null: any region. */
+    @Transactional
+    public Organisation createOrganisation(@Nullable String code, @Nullable String name, @Nullable OrganisationKind kind,
+                                           @Nullable String college, @Nullable String region) {
         List<InvalidInputException.Problem> problems = new ArrayList<>();
         if (code == null || !CODE.matcher(code).matches()) {
             problems.add(new InvalidInputException.Problem(null, "code", code,
@@ -101,6 +110,7 @@ public class ApiKeyService {
             problems.add(new InvalidInputException.Problem(null, "college", college,
                     "only a college organisation is bound to a college"));
         }
+        regionProblem(kind, region).ifPresent(problems::add);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(INVALID_ORGANISATION, "The organisation is not valid", problems,
                     problems.size());
@@ -109,8 +119,28 @@ public class ApiKeyService {
             throw new ConflictException(ProblemType.ORGANISATION_CONFLICT, "An organisation with code " + code
                     + " exists already");
         }
-        organisations.insert(code, name, kind, collegeId);
+        organisations.insert(code, name, kind, collegeId, boundRegion(kind, region));
         return organisations.find(code).orElseThrow();
+    }
+
+    /** Only a REGION organisation is bound to a region, and only to a known one. */
+    private Optional<InvalidInputException.Problem> regionProblem(@Nullable OrganisationKind kind,
+                                                                  @Nullable String region) {
+        if (region == null) {
+            return Optional.empty();
+        }
+        if (kind != OrganisationKind.REGION) {
+            return Optional.of(new InvalidInputException.Problem(null, "region", region,
+                    "only a REGION organisation is bound to a region"));
+        }
+        return regions.officialName(region.strip()).isPresent() ? Optional.empty()
+                : Optional.of(new InvalidInputException.Problem(null, "region", region,
+                "unknown region: a code or official name from GET /api/regions"));
+    }
+
+    private @Nullable String boundRegion(OrganisationKind kind, @Nullable String region) {
+        return kind != OrganisationKind.REGION || region == null ? null
+                : regions.officialName(region.strip()).orElseThrow();
     }
 
     @Transactional

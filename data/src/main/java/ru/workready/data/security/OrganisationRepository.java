@@ -13,13 +13,16 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class OrganisationRepository {
 
-    /** An organisation; {@code college} is the college code for a college organisation. */
+    /**
+     * An organisation; {@code college} is the college code for a college organisation, {@code region} the region (official
+     * name) a REGION organisation is bound to (null: any region).
+     */
     public record Organisation(long id, String code, String name, OrganisationKind kind, @Nullable String college,
-                               OffsetDateTime createdAt) {
+                               @Nullable String region, OffsetDateTime createdAt) {
     }
 
     private static final String SELECT = """
-            select o.id, o.code, o.name, o.kind, c.code, o.created_at
+            select o.id, o.code, o.name, o.kind, c.code, o.region, o.created_at
             from organisation o left join college c on c.id = o.college_id""";
 
     private final JdbcClient jdbc;
@@ -29,8 +32,14 @@ public class OrganisationRepository {
     }
 
     public long insert(String code, String name, OrganisationKind kind, @Nullable Long collegeId) {
-        return jdbc.sql("insert into organisation (code, name, kind, college_id) values (?, ?, ?, ?) returning id")
-                .params(code, name, kind.name(), collegeId).query(Long.class).single();
+        return insert(code, name, kind, collegeId, null);
+    }
+
+    public long insert(String code, String name, OrganisationKind kind, @Nullable Long collegeId,
+                       @Nullable String region) {
+        return jdbc.sql("insert into organisation (code, name, kind, college_id, region) values (?, ?, ?, ?, ?) "
+                        + "returning id")
+                .params(code, name, kind.name(), collegeId, region).query(Long.class).single();
     }
 
     public Optional<Organisation> find(String code) {
@@ -43,6 +52,6 @@ public class OrganisationRepository {
 
     private static Organisation map(ResultSet rs, int n) throws SQLException {
         return new Organisation(rs.getLong(1), rs.getString(2), rs.getString(3), OrganisationKind.valueOf(rs.getString(4)),
-                rs.getString(5), rs.getObject(6, OffsetDateTime.class));
+                rs.getString(5), rs.getString(6), rs.getObject(7, OffsetDateTime.class));
     }
 }

@@ -73,7 +73,6 @@ final class Admissions {
         return switch (source) {
             case "COLLEGE" -> "по колледжу";
             case "REGION" -> "по региону";
-            case "OUTCOMES" -> "по данным трудоустройства";
             default -> "по умолчанию";
         };
     }

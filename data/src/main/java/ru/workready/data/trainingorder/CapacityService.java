@@ -34,8 +34,13 @@ public class CapacityService {
     }
 
     /** Columns college (code), fgos_code, places; source optional. */
-    @Transactional
     public int upload(byte[] content, @Nullable String contentType) {
+        return upload(content, contentType, PlanningScope.ANY);
+    }
+
+    /** As {@link #upload(byte[], String)}; a college of a region outside {@code scope} is refused as unknown. */
+    @Transactional
+    public int upload(byte[] content, @Nullable String contentType, PlanningScope scope) {
         SheetUpload file = SheetUpload.read(content, contentType, INVALID, List.of("college", "fgos_code", "places"));
         List<Object[]> stored = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
@@ -44,8 +49,7 @@ public class CapacityService {
             String college = file.text(row, "college");
             Long collegeId = null;
             if (college != null) {
-                collegeId = colleges.computeIfAbsent(college, c -> jdbc.sql("select id from college where code = ?")
-                        .param(c).query(Long.class).optional()).orElse(null);
+                collegeId = colleges.computeIfAbsent(college, c -> collegeIn(c, scope)).orElse(null);
                 if (collegeId == null) {
                     file.problem(row, "college", college, "unknown college code");
                 }
@@ -68,6 +72,13 @@ public class CapacityService {
                 on conflict (college_id, fgos_code)
                 do update set places = excluded.places, source = excluded.source, recorded_at = now()""", stored);
         return stored.size();
+    }
+
+    /** The college's id when it is in the scope's region; empty when unknown or outside it (told the same). */
+    private Optional<Long> collegeIn(String code, PlanningScope scope) {
+        return jdbc.sql("select id, region from college where code = ?").param(code)
+                .query((rs, n) -> java.util.Map.entry(rs.getLong(1), rs.getString(2))).optional()
+                .filter(e -> scope.allows(e.getValue())).map(java.util.Map.Entry::getKey);
     }
 
     /** The limits of the region's colleges (official region name), optionally of one college only. */

@@ -22,6 +22,7 @@ import ru.workready.data.employers.DemandService;
 @Service
 public class ForecastService {
     public static final ProblemType INVALID = ProblemType.INVALID_FORECAST;
+    static final String UNKNOWN_REGION = "unknown region: a code or official name from GET /api/regions";
     static final List<String> COLUMNS = List.of("region", "year", "fgos_code", "count");
 
     /** One stored forecast. */
@@ -45,8 +46,13 @@ public class ForecastService {
      * specialty forecast) or standard_code + function_code (a ТФ "A/01.3" or ОТФ "A": stored as declared demand, judged
      * by the same rules as {@code POST /api/demand}). Every bad row of either kind is listed; nothing is stored then.
      */
-    @Transactional
     public int upload(byte[] content, @Nullable String contentType) {
+        return upload(content, contentType, PlanningScope.ANY);
+    }
+
+    /** As {@link #upload(byte[], String)}; a row of a region outside {@code scope} is refused as an unknown region. */
+    @Transactional
+    public int upload(byte[] content, @Nullable String contentType, PlanningScope scope) {
         SheetUpload file = SheetUpload.read(content, contentType, INVALID, List.of("region", "year"));
         file.requireOneOf("fgos_code", "standard_code");
         List<Object[]> stored = new ArrayList<>();
@@ -55,11 +61,12 @@ public class ForecastService {
         List<Integer> functionRows = new ArrayList<>();
         for (CsvReader.Row row : file.rows) {
             if (row.get("fgos_code") == null && (row.get("standard_code") != null || row.get("function_code") != null)) {
+                outOfScope(file, row, regions, scope);
                 functions.add(draft(file, row));
                 functionRows.add(row.number());
                 continue;
             }
-            String region = region(file, row, regions);
+            String region = region(file, row, regions, scope);
             Integer year = file.year(row, "year");
             String fgos = file.fgos(row, "fgos_code");
             Integer needed = file.number(row, row.get("count") == null && row.get("needed") != null ? "needed"
@@ -124,17 +131,28 @@ public class ForecastService {
         }
     }
 
-    /** A region named by code or official name, as its official name; null with a problem when unknown. */
-    static @Nullable String region(SheetUpload file, CsvReader.Row row, RegionRepository regions) {
+    /**
+     * A region named by code or official name, as its official name; null with a problem when unknown — or outside the
+     * caller's scope, told the same way so that no other region's existence is revealed.
+     */
+    static @Nullable String region(SheetUpload file, CsvReader.Row row, RegionRepository regions, PlanningScope scope) {
         String v = file.text(row, "region");
         if (v == null) {
             return null;
         }
-        String name = regions.officialName(v).orElse(null);
+        String name = regions.officialName(v).filter(scope::allows).orElse(null);
         if (name == null) {
-            file.problem(row, "region", v, "unknown region: a code or official name from GET /api/regions");
+            file.problem(row, "region", v, UNKNOWN_REGION);
         }
         return name;
+    }
+
+    /** A declared-demand row of a known region outside the scope (an unknown one is reported by the demand rules). */
+    private static void outOfScope(SheetUpload file, CsvReader.Row row, RegionRepository regions, PlanningScope scope) {
+        String v = row.get("region");
+        if (v != null && regions.officialName(v.strip()).filter(r -> !scope.allows(r)).isPresent()) {
+            file.problem(row, "region", v, UNKNOWN_REGION);
+        }
     }
 
     /** Whether any specialty forecast of the region (official name) is stored. */

@@ -8,6 +8,7 @@ import ru.workready.data.trainingorder.TrainingOrder.Allocation;
 import ru.workready.data.trainingorder.TrainingOrder.Factor;
 import ru.workready.data.trainingorder.TrainingOrder.NeedRow;
 import ru.workready.data.trainingorder.TrainingOrder.Projection;
+import ru.workready.engine.employers.SmallCells;
 
 /**
  * One need of one year: the covering programmes' projected ready supply, the gap, and the extra places that close it
@@ -17,11 +18,11 @@ import ru.workready.data.trainingorder.TrainingOrder.Projection;
 final class NeedPlanner {
     private final int nextIntake;
     private final ReadyShares shares;
-    private final EmploymentShares employment;
+    private final EmploymentShares.RegionShares employment;
     private final OrderSettings settings;
     private final Map<String, Integer> capacities;
 
-    NeedPlanner(int nextIntake, ReadyShares shares, EmploymentShares employment, OrderSettings settings,
+    NeedPlanner(int nextIntake, ReadyShares shares, EmploymentShares.RegionShares employment, OrderSettings settings,
                 Map<String, Integer> capacities) {
         this.nextIntake = nextIntake;
         this.shares = shares;
@@ -70,9 +71,10 @@ final class NeedPlanner {
 
     private Factor employed(Intake current) {
         return employment.share(current.college(), current.fgosCode())
-                .map(m -> new Factor(m.share(), "OUTCOMES", m.graduates(), m.source()))
-                .orElse(new Factor(settings.defaultEmployedShare(), "DEFAULT", 0, "no graduate employment outcomes "
-                        + "recorded: default workready.training-order.default-employed-share"));
+                .map(m -> new Factor(m.share(), m.source(), m.graduates(), m.explanation()))
+                .orElse(new Factor(settings.defaultEmployedShare(), "DEFAULT", 0, "no group of " + SmallCells.K
+                        + "+ graduates of " + current.fgosCode() + " with a known employment answer in the region: "
+                        + "default workready.training-order.default-employed-share"));
     }
 
     /** The need as one college sees it: its own programmes and places; the region's sums withheld. */

@@ -15,7 +15,8 @@ import org.springframework.validation.annotation.Validated;
  *   <li>{@code history-years} — how many past graduation years the READY share pools (default 3);</li>
  *   <li>{@code default-ready-share} — the READY share when no college or regional history rests on enough graduates
  *       (default 0.5);</li>
- *   <li>{@code default-employed-share} — the employed-in-specialty share while no outcomes are recorded (default
+ *   <li>{@code default-employed-share} — the employed-in-specialty share when no group of 5+ graduates with a known
+ *       employment answer (college, else region) exists (default
  *       1.0).</li>
  * </ul>
  */

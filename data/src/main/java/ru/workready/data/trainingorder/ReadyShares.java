@@ -43,9 +43,15 @@ final class ReadyShares {
     private final int lastYear;
     private final RegionProgrammes programmes;
     private final Map<Long, List<Map<String, FunctionScore>>> scored = new HashMap<>();
+    private final GraduationScores kept;
+    private final Map<Long, GraduationScores.Key> keys;
+    private int computed;
 
     ReadyShares(List<Intake> intakes, Map<Long, Set<String>> standards, RegionProgrammes programmes,
-                AsOfScorer scorer, OrderSettings settings, LocalDate today) {
+                AsOfScorer scorer, OrderSettings settings, LocalDate today, GraduationScores kept,
+                Map<Long, GraduationScores.Key> keys) {
+        this.kept = kept;
+        this.keys = keys;
         this.intakes = intakes;
         this.standards = standards;
         this.programmes = programmes;
@@ -62,17 +68,23 @@ final class ReadyShares {
 
     Rate rate(String college, String fgos, Need need) {
         Tally own = tally(need, fgos, college);
-        if (own.graduates() > 0) {
+        if (own.graduates() > 0 && !revealsEach(own)) {
             return rate(own, Source.COLLEGE, "college " + college);
         }
+        String why = own.graduates() > 0 ? ShareDisclosure.note(college) : college + " has no group of "
+                + SmallCells.K + "+ graduates in " + firstYear + "–" + lastYear;
         Tally region = tally(need, fgos, null);
-        if (region.graduates() > 0) {
-            return rate(region, Source.REGION, "the region's colleges (" + college + " has no group of "
-                    + SmallCells.K + "+ graduates in " + firstYear + "–" + lastYear + ")");
+        if (region.graduates() > 0 && !revealsEach(region)) {
+            return rate(region, Source.REGION, "the region's colleges (" + why + ")");
         }
         return new Rate(settings.defaultReadyShare(), Source.DEFAULT, 0, List.of(), "default "
                 + settings.defaultReadyShare() + ": no group of " + SmallCells.K + "+ graduates of " + fgos
-                + " with a mapping graduated in the region in " + firstYear + "–" + lastYear);
+                + " with a mapping graduated in the region in " + firstYear + "–" + lastYear
+                + (region.graduates() > 0 ? ", or " + ShareDisclosure.note("the region") : ""));
+    }
+
+    private static boolean revealsEach(Tally t) {
+        return ShareDisclosure.revealsEach(t.ready(), t.graduates());
     }
 
     private Rate rate(Tally t, Source source, String whose) {
@@ -103,27 +115,36 @@ final class ReadyShares {
         return new Tally(graduates, ready, years);
     }
 
-    /** Each graduate's scores at graduation across the intake's mapped standards, computed once per intake. */
+    /** Each graduate's scores at graduation across the intake's mapped standards: kept, or computed once. */
     private List<Map<String, FunctionScore>> scores(Intake intake) {
-        return scored.computeIfAbsent(intake.programmeId(), id -> {
-            List<String> students = programmes.students(id);
-            if (students.isEmpty()) {
-                return List.of();
-            }
-            LocalDate day = TrendService.graduationDate(intake.graduationYear());
-            Map<String, Map<String, FunctionScore>> byStudent = new HashMap<>();
-            for (String standard : standards.get(id)) {
-                for (StudentReadiness r : scorer.score(students, standard, day)) {
-                    Map<String, FunctionScore> s = byStudent.computeIfAbsent(r.studentId(), k -> new HashMap<>());
-                    r.functions().forEach(f -> s.put(f.standardCode() + '|' + f.code(), f));
-                }
-            }
-            return new ArrayList<>(byStudent.values());
-        });
+        return scored.computeIfAbsent(intake.programmeId(), id -> kept.scores(keys.get(id), () -> score(intake)));
     }
 
-    /** How many graduates were scored at graduation for this order (each once). */
+    private List<Map<String, FunctionScore>> score(Intake intake) {
+        long id = intake.programmeId();
+        List<String> students = programmes.students(id);
+        if (students.isEmpty()) {
+            return List.of();
+        }
+        LocalDate day = TrendService.graduationDate(intake.graduationYear());
+        Map<String, Map<String, FunctionScore>> byStudent = new HashMap<>();
+        for (String standard : standards.get(id)) {
+            for (StudentReadiness r : scorer.score(students, standard, day)) {
+                Map<String, FunctionScore> s = byStudent.computeIfAbsent(r.studentId(), k -> new HashMap<>());
+                r.functions().forEach(f -> s.put(f.standardCode() + '|' + f.code(), f));
+            }
+        }
+        computed += byStudent.size();
+        return new ArrayList<>(byStudent.values());
+    }
+
+    /** How many graduates this order's shares rest on (each group once), kept or scored. */
     int graduatesScored() {
         return scored.values().stream().mapToInt(List::size).sum();
+    }
+
+    /** How many of them were scored at graduation for this order (not kept from an earlier one). */
+    int graduatesComputed() {
+        return computed;
     }
 }

@@ -73,6 +73,37 @@ public class RegionProgrammes {
         return out;
     }
 
+    /** Per programme id of the region, the ids of its active mapping sets ("12,15"): a new mapping is a new set. */
+    public Map<Long, String> activeMappingSets(String region) {
+        Map<Long, String> out = new HashMap<>();
+        jdbc.sql("""
+                        select ms.programme_id, string_agg(cast(ms.id as text), ',' order by ms.id)
+                        from mapping_set ms join programme p on p.id = ms.programme_id join college c on c.id = p.college_id
+                        where ms.is_active and c.region = ? group by ms.programme_id""")
+                .param(region)
+                .query(rs -> {
+                    out.put(rs.getLong(1), rs.getString(2));
+                });
+        return out;
+    }
+
+    /**
+     * Per college code of the region, the id of its last upload of results or rosters, whatever its outcome (a
+     * refused upload stores nothing, but a new id only makes the scores be computed again, never kept too long).
+     */
+    public Map<String, Long> lastUploads(String region) {
+        Map<String, Long> out = new HashMap<>();
+        jdbc.sql("""
+                        select c.code, coalesce(max(u.id), 0) from college c
+                        left join upload u on u.college_id = c.id and u.upload_kind <> 'EMPLOYMENT'
+                        where c.region = ? group by c.code""")
+                .param(region)
+                .query(rs -> {
+                    out.put(rs.getString(1), rs.getLong(2));
+                });
+        return out;
+    }
+
     /** The students of one intake, in order. */
     public List<String> students(long programmeId) {
         return jdbc.sql("select id from student where programme_id = ? order by id").param(programmeId)

@@ -55,8 +55,13 @@ public class TopRegionService {
     }
 
     /** Columns region, list_year (or year), fgos_code, name, rank. */
-    @Transactional
     public int upload(byte[] content, @Nullable String contentType) {
+        return upload(content, contentType, PlanningScope.ANY);
+    }
+
+    /** As {@link #upload(byte[], String)}; a row of a region outside {@code scope} is refused as an unknown region. */
+    @Transactional
+    public int upload(byte[] content, @Nullable String contentType, PlanningScope scope) {
         SheetUpload file = SheetUpload.read(content, contentType, INVALID, List.of("region", "fgos_code", "name",
                 "rank"));
         List<Object[]> stored = new ArrayList<>();
@@ -64,7 +69,7 @@ public class TopRegionService {
         Map<String, Integer> seenCodes = new HashMap<>();
         Map<String, Integer> seenRanks = new HashMap<>();
         for (CsvReader.Row row : file.rows) {
-            String region = ForecastService.region(file, row, regions);
+            String region = ForecastService.region(file, row, regions, scope);
             Integer year = file.year(row, row.get("list_year") == null && row.get("year") != null ? "year"
                     : "list_year");
             String fgos = file.fgos(row, "fgos_code");

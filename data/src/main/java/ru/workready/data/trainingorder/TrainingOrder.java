@@ -26,7 +26,7 @@ public record TrainingOrder(String region, @Nullable String college, int from, i
                               double defaultReadyShare, double defaultEmployedShare, int minimumGroupSize) {
     }
 
-    /** A factor of the projection: its value, where it comes from (COLLEGE, REGION, DEFAULT, OUTCOMES) and its base. */
+    /** A factor of the projection: its value, where it comes from (COLLEGE, REGION, DEFAULT) and its base. */
     public record Factor(double value, String source, int graduates, String explanation) {
     }
 
@@ -76,7 +76,8 @@ public record TrainingOrder(String region, @Nullable String college, int from, i
         lines.add("Заказ на подготовку кадров: " + region + (college == null ? "" : ", колледж " + college)
                 + ", годы потребности " + from + "–" + to + "; ближайший приём " + nextIntakeYear);
         lines.add("Ожидаемый выпуск = обучающиеся × доля READY при выпуске (" + assumptions.historyGraduationYears()
-                + ") × доля трудоустроенных по специальности (по умолчанию " + assumptions.defaultEmployedShare() + ")");
+                + ") × доля трудоустроенных по специальности через год после выпуска (без данных "
+                + assumptions.defaultEmployedShare() + ")");
         lines.add("Готов для специальности: READY не менее чем по " + assumptions.specialtyReadyShare()
                 + " ТФ, покрытых сопоставлением в пределах уровня программы; без истории доля READY "
                 + assumptions.defaultReadyShare() + "; группы менее " + assumptions.minimumGroupSize()

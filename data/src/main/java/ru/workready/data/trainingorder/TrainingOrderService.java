@@ -45,12 +45,14 @@ public class TrainingOrderService {
     private final DemandTargets targets;
     private final EmploymentShares employment;
     private final OrderSettings settings;
+    private final GraduationScores kept;
     private final Clock clock;
 
     public TrainingOrderService(RegionProgrammes programmes, RegionRepository regions, ForecastService forecasts,
                                 CapacityService capacities, TopRegionService topRegion, DemandService demand,
                                 DemandTargets targets, EmploymentShares employment, OrderSettings settings,
-                                Clock clock) {
+                                GraduationScores kept, Clock clock) {
+        this.kept = kept;
         this.programmes = programmes;
         this.regions = regions;
         this.forecasts = forecasts;
@@ -84,10 +86,10 @@ public class TrainingOrderService {
         int last = to == null ? first + 4 : to;
         validate(first, last, lastGraduated);
         List<Intake> intakes = programmes.intakes(region);
-        Map<Long, Set<String>> standards = programmes.mappedStandards(region);
         Map<Long, Set<String>> functions = programmes.mappedFunctions(region);
-        ReadyShares shares = new ReadyShares(intakes, standards, programmes, scorer, settings, today);
-        NeedPlanner planner = new NeedPlanner(nextIntakeYear(today), shares, employment, settings, capacity(region));
+        ReadyShares shares = new ReadyShares(intakes, programmes.mappedStandards(region), programmes, scorer, settings,
+                today, kept, kept.keys(region, intakes));
+        NeedPlanner planner = planner(region, today, shares);
         Map<String, List<Intake>> specialties = bySpecialty(intakes, nextIntakeYear(today), lastGraduated);
         List<TrainingOrder.NeedRow> rows = new ArrayList<>();
         List<TrainingOrder.Uncovered> uncovered = new ArrayList<>();
@@ -105,12 +107,21 @@ public class TrainingOrderService {
             rows = rows.stream().map(r -> NeedPlanner.forCollege(r, ownCollege)).toList();
             admissions = admissions.stream().filter(a -> a.college().equals(ownCollege)).toList();
         }
-        log.info("Training order of {} for {}–{}: {} needs ({} uncovered), {} graduates scored at graduation, {} ms",
-                region, first, last, rows.size() + uncovered.size(), uncovered.size(), shares.graduatesScored(),
+        log.info("Training order of {} for {}–{}: {} needs ({} uncovered), {} graduates at graduation ({} scored now, "
+                        + "the rest kept), {} ms", region, first, last, rows.size() + uncovered.size(),
+                uncovered.size(), shares.graduatesScored(), shares.graduatesComputed(),
                 (System.nanoTime() - started) / 1_000_000);
         return new TrainingOrder(region, ownCollege, first, last, nextIntakeYear(today), assumptions(lastGraduated),
                 rows, uncovered, admissions,
                 OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)).truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /** The planner of this order: READY shares, the region's employed shares over the same window, capacities. */
+    private NeedPlanner planner(String region, LocalDate today, ReadyShares shares) {
+        int lastGraduated = ReadyShares.lastGraduationYear(today);
+        int historyFrom = lastGraduated - Math.max(1, settings.historyYears()) + 1;
+        return new NeedPlanner(nextIntakeYear(today), shares, employment.of(region, historyFrom, lastGraduated),
+                settings, capacity(region));
     }
 
     private TrainingOrder.Assumptions assumptions(int lastGraduated) {
