@@ -69,6 +69,8 @@ public class CohortScoring {
         }
     }
 
+    private static final tools.jackson.databind.json.JsonMapper JSON =
+            tools.jackson.databind.json.JsonMapper.builder().build();
     private final BulkScoringRepository bulk;
     private final ProgrammeRepository programmes;
     private final MappingRepository mappings;
@@ -97,7 +99,8 @@ public class CohortScoring {
 
     /**
      * Rescores these students against every standard their programme is mapped to and stores the scores, in the
-     * caller's transaction, by the rescoring job's path (one read, one delete and one COPY): the stale-score work,
+     * caller's transaction, by the rescoring job's path (one read, one delete and one COPY) but with the outcomes'
+     * contributions a student's own scoring stores (cohort reports and shortlists read them): the stale-score work,
      * which took their marks. Returns the number of scores written.
      */
     public long rescore(List<String> studentIds) {
@@ -105,13 +108,17 @@ public class CohortScoring {
         Map<String, CompiledRuleSet> ruleSets = new java.util.HashMap<>();
         List<Scored> scored = score(context(null), batch, histories(batch), s -> ruleSets.computeIfAbsent(
                 s.collegeCode(), c -> ruleBases.forCollege(c, s.region())));
-        ScoreBatch rows = rows(scored, java.time.OffsetDateTime.now(clock));
+        ScoreBatch rows = rows(scored, java.time.OffsetDateTime.now(clock), true);
         bulk.replaceScores(rows, Map.of());
         return rows.rows();
     }
 
-    /** The scores as the rows {@link BulkScoringRepository#replaceScores} writes (functions of the edition only). */
-    static ScoreBatch rows(List<Scored> scored, java.time.OffsetDateTime computedAt) {
+    /**
+     * The scores as the rows {@link BulkScoringRepository#replaceScores} writes (functions of the edition only), with
+     * the outcomes' contributions in the explanation as a student's own scoring stores them, or without (a rescoring
+     * job's compact rows).
+     */
+    static ScoreBatch rows(List<Scored> scored, java.time.OffsetDateTime computedAt, boolean withOutcomes) {
         ScoreBatch rows = new ScoreBatch(scored.size() * 16, computedAt);
         for (Scored s : scored) {
             Map<String, Long> functionIds = s.target().functionIds();
@@ -121,7 +128,8 @@ public class CohortScoring {
                 Long fid = functionIds.get(f.code());
                 if (fid != null) {
                     rows.add(s.student().collegeId(), s.student().id(), fid, f.readiness(), f.coverage(),
-                            f.level().name(), f.rules(), f.decidedBy(), f.reason(), f.reasonRu(), ruleSetVersion,
+                            f.level().name(), f.rules(), f.decidedBy(), f.reason(), f.reasonRu(),
+                            withOutcomes ? JSON.writeValueAsString(f.outcomes()) : null, ruleSetVersion,
                             mappingSetId);
                 }
             }

@@ -211,7 +211,7 @@ public class RescoreJobs implements DisposableBean {
         long c1 = THREADS.getCurrentThreadCpuTime();
         List<CohortScoring.Scored> scored = cohort.score(ctx, batch, read.histories(), s -> ruleSets.computeIfAbsent(
                 s.collegeCode(), c -> ruleBases.forCollege(c, s.region())));
-        ScoreBatch rows = CohortScoring.rows(scored, java.time.OffsetDateTime.now(clock));
+        ScoreBatch rows = CohortScoring.rows(scored, java.time.OffsetDateTime.now(clock), false);
         long t2 = System.nanoTime();
         long c2 = THREADS.getCurrentThreadCpuTime();
         bulk.replaceScores(rows, read.staleMarks());

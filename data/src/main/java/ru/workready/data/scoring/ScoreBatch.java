@@ -37,6 +37,18 @@ public final class ScoreBatch {
     public void add(long collegeId, String studentId, long labourFunctionId, @Nullable Double readiness,
                     double coverage, String level, List<String> rules, String decidedBy, String reason,
                     @Nullable String reasonRu, String ruleSetVersion, long mappingSetId) {
+        add(collegeId, studentId, labourFunctionId, readiness, coverage, level, rules, decidedBy, reason, reasonRu,
+                null, ruleSetVersion, mappingSetId);
+    }
+
+    /**
+     * @param outcomesJson the outcomes' contributions as a JSON array (what cohort reports and shortlists read from
+     *                     a stored score), or null for the decision alone (a rescoring job's compact rows)
+     */
+    public void add(long collegeId, String studentId, long labourFunctionId, @Nullable Double readiness,
+                    double coverage, String level, List<String> rules, String decidedBy, String reason,
+                    @Nullable String reasonRu, @Nullable String outcomesJson, String ruleSetVersion,
+                    long mappingSetId) {
         collegeIds.add(collegeId);
         functionIds.add(labourFunctionId);
         studentIds.add(studentId);
@@ -61,6 +73,16 @@ public final class ScoreBatch {
         if (reasonRu != null) {
             csv.append(",\"\"reasonRu\"\":");
             jsonString(reasonRu);
+        }
+        if (outcomesJson != null) {
+            csv.append(",\"\"outcomes\"\":");
+            for (int i = 0; i < outcomesJson.length(); i++) {
+                char c = outcomesJson.charAt(i);
+                csv.append(c);
+                if (c == '"') {
+                    csv.append('"'); // inside a quoted CSV field
+                }
+            }
         }
         csv.append("}\",");
         csvText(ruleSetVersion);
