@@ -44,10 +44,15 @@ public final class CsvReader {
                 Inputs.requireCell(number, column, v);
             }
             // most cells have nothing to trim: two characters tell
-            if (!Character.isWhitespace(v.charAt(0)) && !Character.isWhitespace(v.charAt(v.length() - 1))) {
+            if (visible(v.charAt(0)) && visible(v.charAt(v.length() - 1))) {
                 return v;
             }
             return v.isBlank() ? null : v.strip();
+        }
+
+        /** Not white space; printable ASCII and Cyrillic answered without Unicode's tables (every cell asks). */
+        static boolean visible(char c) {
+            return c > ' ' && c < 0x7F || c >= 0x0400 && c <= 0x04FF || !Character.isWhitespace(c);
         }
     }
 
