@@ -10,15 +10,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROWS="${1:-1000000}"
 STUDENTS="${2:-20000}"
-DB=workready_bench_e2e
-pg_lsclusters | grep -q '^15 *main.*online' || pg_ctlcluster 15 main start
-su postgres -c "psql -q -c \"alter user postgres password 'postgres'\""
-su postgres -c "psql -q -c 'drop database if exists $DB' -c 'create database $DB'"
-export SPRING_DATASOURCE_URL="jdbc:postgresql://localhost:5432/$DB" SPRING_DATASOURCE_USERNAME=postgres \
-       SPRING_DATASOURCE_PASSWORD=postgres WORKREADY_DATABASE_ROLE_CHECK=false
+. bench/pg15-database.sh
+pg15_database workready_bench_e2e
 # the server's CPU is read from /proc under its postmaster; a node that has run a job before is timed too
-export JAVA_OPTS="${JAVA_OPTS:-} -Dworkready.bench.postgres-pid-file=$(pg_conftool -s 15 main show data_directory)/postmaster.pid \
-       -Dworkready.bench.again=${AGAIN:-2}"
+export JAVA_OPTS="${JAVA_OPTS:-} -Dworkready.bench.postgres-pid-file=$PG15_PID_FILE -Dworkready.bench.again=${AGAIN:-2}"
 echo "== ingestion, $ROWS rows, PostgreSQL $(su postgres -c 'psql -Atc "show server_version"')"
 bench/ingest.sh "$ROWS"
 echo "== rescoring job, $STUDENTS students"

@@ -10,12 +10,8 @@ cd "$(dirname "$0")/.."
 CP="api/target/test-classes:api/target/classes:data/target/classes:engine/target/classes:rules/target/classes"
 OPTS=()
 if [ -n "${PG15:-}" ]; then
-    DB=workready_bench_two_nodes
-    pg_lsclusters | grep -q '^15 *main.*online' || pg_ctlcluster 15 main start
-    su postgres -c "psql -q -c \"alter user postgres password 'postgres'\""
-    su postgres -c "psql -q -c 'drop database if exists $DB' -c 'create database $DB'"
-    export SPRING_DATASOURCE_URL="jdbc:postgresql://localhost:5432/$DB" SPRING_DATASOURCE_USERNAME=postgres \
-           SPRING_DATASOURCE_PASSWORD=postgres WORKREADY_DATABASE_ROLE_CHECK=false
-    OPTS+=("-Dworkready.bench.postgres-pid-file=$(pg_conftool -s 15 main show data_directory)/postmaster.pid")
+    . bench/pg15-database.sh
+    pg15_database workready_bench_two_nodes
+    OPTS+=("-Dworkready.bench.postgres-pid-file=$PG15_PID_FILE")
 fi
 exec java -Xmx2g "${OPTS[@]}" -cp "$CP:$(cat api/target/bench.classpath)" ru.workready.api.nodes.TwoNodesBench "$@"

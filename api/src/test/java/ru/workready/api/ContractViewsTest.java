@@ -32,7 +32,7 @@ class ContractViewsTest {
     private static final List<String[]> VIEWS = List.of(
             new String[] {"students.StudentView", "ru.workready.data.students.StudentRepository$Student"},
             new String[] {"students.EvidenceView", "ru.workready.data.assessments.EvidenceRepository$EvidenceRecord"},
-            new String[] {"scoring.RescoringJobView", "ru.workready.data.scoring.BulkScoringRepository$Job"},
+            new String[] {"scoring.RescoringJobView", "ru.workready.data.scoring.RescoreJobRepository$Job"},
             new String[] {"security.OrganisationView", "ru.workready.data.security.OrganisationRepository$Organisation"},
             new String[] {"security.AuditEventView", "ru.workready.data.security.AuditRepository$AuditEvent"},
             new String[] {"employers.ConsentDecisionView", "ru.workready.data.employers.ConsentRepository$Decision"},

@@ -8,7 +8,6 @@ import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
-import ru.workready.data.scoring.BulkScoringRepository;
 
 /**
  * Ends rescoring jobs whose node died without a word (kill -9, power loss): a running job beats
@@ -19,11 +18,11 @@ import ru.workready.data.scoring.BulkScoringRepository;
 public class AbandonedJobSweep implements SchedulingConfigurer {
     private static final Logger log = LoggerFactory.getLogger(AbandonedJobSweep.class);
 
-    private final BulkScoringRepository jobs;
+    private final RescoreJobRepository jobs;
     private final Duration abandonedAfter;
     private final Duration every;
 
-    AbandonedJobSweep(BulkScoringRepository jobs, RescoringProperties settings) {
+    AbandonedJobSweep(RescoreJobRepository jobs, RescoringProperties settings) {
         this.jobs = jobs;
         this.abandonedAfter = settings.abandonedAfter();
         this.every = settings.sweepEvery();

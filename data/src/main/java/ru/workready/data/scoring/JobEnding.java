@@ -9,7 +9,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 import ru.workready.data.DatabaseFailures;
-import ru.workready.data.scoring.BulkScoringRepository;
 
 /**
  * How a rescoring job ends and the status it is left in. A job that failed because the database
@@ -24,10 +23,10 @@ public class JobEnding {
     /** Why the workers stopped taking batches. */
     enum Stop { NONE, CANCELLED, SHUTDOWN }
 
-    private final BulkScoringRepository bulk;
+    private final RescoreJobRepository bulk;
     private final Duration retryFor;
 
-    JobEnding(BulkScoringRepository bulk, RescoringProperties settings) {
+    JobEnding(RescoreJobRepository bulk, RescoringProperties settings) {
         this.bulk = bulk;
         this.retryFor = settings.finishRetry();
     }

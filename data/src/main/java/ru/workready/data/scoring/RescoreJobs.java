@@ -44,6 +44,7 @@ public class RescoreJobs implements DisposableBean {
     public static final long BATCH_ROWS = 200_000;
 
     private final BulkScoringRepository bulk;
+    private final RescoreJobRepository jobs;
     private final CohortScoring cohort;
     private final RuleBaseRegistry ruleBases;
     private final ExecutorService workers = Executors.newFixedThreadPool(WORKERS, r -> {
@@ -74,13 +75,14 @@ public class RescoreJobs implements DisposableBean {
     private final int batchStudents;
     private final long batchRows;
 
-    RescoreJobs(BulkScoringRepository bulk, CohortScoring cohort, RuleBaseRegistry ruleBases, JobEnding ending,
+    RescoreJobs(BulkScoringRepository bulk, RescoreJobRepository jobs, CohortScoring cohort, RuleBaseRegistry ruleBases, JobEnding ending,
                 java.time.Clock clock, RescoringProperties settings) {
         this.batchStudents = settings.batchStudents();
         this.batchRows = settings.batchRows();
         this.clock = clock;
         this.ending = ending;
         this.bulk = bulk;
+        this.jobs = jobs;
         this.cohort = cohort;
         this.ruleBases = ruleBases;
     }
@@ -96,7 +98,7 @@ public class RescoreJobs implements DisposableBean {
             throw new NotFoundException(collegeCode != null ? "No students in college " + collegeCode
                     : "No students in region " + region);
         }
-        long id = bulk.startJob(collegeCode != null ? "COLLEGE" : "REGION",
+        long id = jobs.startJob(collegeCode != null ? "COLLEGE" : "REGION",
                 collegeCode != null ? collegeCode : region, students.size());
         AtomicBoolean cancel = new AtomicBoolean();
         cancels.put(id, cancel);
@@ -113,17 +115,17 @@ public class RescoreJobs implements DisposableBean {
         if (here != null) {
             here.set(true);
         }
-        return bulk.requestCancel(id) || here != null;
+        return jobs.requestCancel(id) || here != null;
     }
 
-    public BulkScoringRepository.Job job(long id) {
-        return bulk.job(id).orElseThrow(() -> new NotFoundException("No rescoring job " + id));
+    public RescoreJobRepository.Job job(long id) {
+        return jobs.job(id).orElseThrow(() -> new NotFoundException("No rescoring job " + id));
     }
 
     /** Runs the job and returns when it is finished (benchmarks). */
-    public BulkScoringRepository.Job runNow(@Nullable String collegeCode, @Nullable String region) {
+    public RescoreJobRepository.Job runNow(@Nullable String collegeCode, @Nullable String region) {
         List<StudentRow> students = bulk.students(collegeCode, region);
-        long id = bulk.startJob(collegeCode != null ? "COLLEGE" : "REGION",
+        long id = jobs.startJob(collegeCode != null ? "COLLEGE" : "REGION",
                 collegeCode != null ? collegeCode : region, students.size());
         runAsync(id, students, new AtomicBoolean()).join();
         return job(id);
@@ -149,7 +151,7 @@ public class RescoreJobs implements DisposableBean {
                         long written = scoreBatch(ctx, batch, ruleSets);
                         int d = done.addAndGet(batch.size());
                         long s = scores.addAndGet(written);
-                        if (bulk.progress(id, d, s)) {
+                        if (jobs.progress(id, d, s)) {
                             cancel.set(true); // cancelled through the database, maybe by another node
                         }
                     } catch (RuntimeException e) {

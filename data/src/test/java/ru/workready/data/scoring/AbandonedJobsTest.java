@@ -14,7 +14,7 @@ class AbandonedJobsTest extends DataTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    BulkScoringRepository jobs;
+    RescoreJobRepository jobs;
     @Autowired
     java.time.Clock clock;
 
@@ -31,7 +31,7 @@ class AbandonedJobsTest extends DataTest {
         int ended = jobs.failAbandonedJobs(Duration.ofMinutes(5));
 
         assertThat(ended).isGreaterThanOrEqualTo(1);
-        BulkScoringRepository.Job deadJob = jobs.job(dead).orElseThrow();
+        RescoreJobRepository.Job deadJob = jobs.job(dead).orElseThrow();
         assertThat(deadJob.status()).isEqualTo("FAILED");
         assertThat(deadJob.finishedAt()).isNotNull();
         assertThat(deadJob.error()).startsWith("abandoned: the node running it stopped")

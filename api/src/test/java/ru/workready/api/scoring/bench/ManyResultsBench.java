@@ -8,8 +8,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import ru.workready.api.WorkreadyApplication;
 import ru.workready.data.scoring.ReadinessService;
+import ru.workready.data.scoring.RescoreJobRepository;
 import ru.workready.data.scoring.RescoreJobs;
-import ru.workready.data.scoring.BulkScoringRepository;
 
 /**
  * Issue 19's out-of-memory scenario as a benchmark: a college whose students have 100,000 results each (retakes of the
@@ -42,7 +42,7 @@ public final class ManyResultsBench {
             HeapSampler sampler = new HeapSampler();
             sampler.start();
             long t0 = System.nanoTime();
-            BulkScoringRepository.Job job = jobs.runNow(college, null);
+            RescoreJobRepository.Job job = jobs.runNow(college, null);
             double seconds = (System.nanoTime() - t0) / 1e9;
             sampler.interrupt();
             sampler.join();

@@ -11,8 +11,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import ru.workready.api.WorkreadyApplication;
 import ru.workready.bench.Cpu;
+import ru.workready.data.scoring.RescoreJobRepository;
 import ru.workready.data.scoring.RescoreJobs;
-import ru.workready.data.scoring.BulkScoringRepository;
 
 /**
  * End-to-end rescoring benchmark (DESIGN §6): N students × 60 evidence rows generated with COPY
@@ -49,7 +49,7 @@ public final class RescoreBench {
             double pg0 = Cpu.postgresSeconds(pgdata);
             double jvm0 = Cpu.jvmSeconds();
             long t0 = System.nanoTime();
-            BulkScoringRepository.Job job = jobs.runNow(null, region);
+            RescoreJobRepository.Job job = jobs.runNow(null, region);
             double seconds = (System.nanoTime() - t0) / 1e9;
             System.out.printf(Locale.ROOT, "CPU during the job: this JVM %.1f s, PostgreSQL (all its processes) %.1f s, "
                     + "over %.1f s of wall time on %d cores%n", Cpu.jvmSeconds() - jvm0, Cpu.postgresSeconds(pgdata) - pg0,
@@ -67,7 +67,7 @@ public final class RescoreBench {
                 double jvm1 = Cpu.jvmSeconds();
                 double pg1 = Cpu.postgresSeconds(pgdata);
                 long t1 = System.nanoTime();
-                BulkScoringRepository.Job warm = jobs.runNow(null, region);
+                RescoreJobRepository.Job warm = jobs.runNow(null, region);
                 double s1 = (System.nanoTime() - t1) / 1e9;
                 System.out.printf(Locale.ROOT, "the same job again (run %d, warm JVM): %,d students in %.1f s: "
                                 + "%,.0f students/s; CPU: this JVM %.1f s, PostgreSQL %.1f s%n", again + 1, warm.done(),
