@@ -148,7 +148,8 @@ class EmbeddedDatabaseRolesTest {
                 TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(pool));
                 long upload = 999_000 + start;
                 tx.executeWithoutResult(status -> {
-                    EvidencePartitions.Target target = EvidencePartitions.ownPartition(jdbc, 1, upload);
+                    EvidencePartitions.Target target = EvidencePartitions.ownPartition(jdbc, 1, upload,
+                            java.time.Instant.parse("2026-11-25T09:00:00Z"));
                     target.complete(jdbc);
                     status.setRollbackOnly();
                 });

@@ -19,6 +19,8 @@ final class AssessmentStager implements UploadLoader.Stager {
     private final long uploadId;
     /** Columns of the COPY. */
     private static final int FIELDS = 20;
+    /** Columns of the COPY into an upload's own partition ({@link EvidencePartitions#OWN_COPY_COLUMNS}). */
+    private static final int OWN_FIELDS = 18;
     private final long collegeId;
     /** Students with rows in the file, by ordinal (bounded by the college). */
     private final BitSet students = new BitSet();
@@ -49,8 +51,8 @@ final class AssessmentStager implements UploadLoader.Stager {
 
     @Override
     public String copySql() {
-        return "copy " + target.table() + " (" + (ids != null ? "id, " : "") + EvidencePartitions.COPY_COLUMNS
-                + ") from stdin (format binary)";
+        return "copy " + target.table() + " (" + (ids != null ? EvidencePartitions.OWN_COPY_COLUMNS
+                : EvidencePartitions.COPY_COLUMNS) + ") from stdin (format binary)";
     }
 
     @Override
@@ -120,16 +122,19 @@ final class AssessmentStager implements UploadLoader.Stager {
         students.set(student.ordinal());
         EvidenceKind kind = c.kind();
         // binary COPY: each field in the column's own type (bigint, integer, smallint, numeric, boolean, date, text)
-        if (ids != null) {
-            out.row(FIELDS + 1).int8(ids.next());
+        if (ids != null) { // a partition of its own: the constants are its defaults
+            out.row(OWN_FIELDS).int8(ids.next());
         } else {
-            out.row(FIELDS);
+            out.row(FIELDS).int8(uploadId).int8(collegeId);
         }
-        out.int8(uploadId).int8(collegeId).int4(row.number()).text(student.id()).int8(outcomeId)
+        out.int4(row.number()).text(student.id()).int8(outcomeId)
                 .text(c.standardCode()).text(c.generalizedFunction()).text(kind.name()).int2(c.grade())
                 .numeric(c.points()).numeric(c.maxPoints()).bool(c.passed()).date(c.assessedOn())
                 .int4(c.attempt()).text(row.get("assessor")).text(row.get("comment")).text(c.certificateNumber())
-                .text(c.conclusion()).int4(c.place()).timestamptz(recordedAt);
+                .text(c.conclusion()).int4(c.place());
+        if (ids == null) {
+            out.timestamptz(recordedAt);
+        }
         out.endRow();
         counts.merge(kind.name(), 1, Integer::sum);
         if (outcomeId != null && volumes.passesMaximum(student.ordinal(), outcomeId, kind)) {

@@ -98,11 +98,12 @@ public class AssessmentUploadService implements UploadLoader {
     @Override
     public Stager stager(JdbcClient jdbc, long uploadId, long collegeId, String collegeCode, long bytes) {
         boolean own = bytes >= ownPartition.toBytes();
-        EvidencePartitions.Target target = own ? EvidencePartitions.ownPartition(jdbc, collegeId, uploadId)
+        java.time.Instant recordedAt = clock.instant();
+        EvidencePartitions.Target target = own ? EvidencePartitions.ownPartition(jdbc, collegeId, uploadId, recordedAt)
                 : EvidencePartitions.shared(jdbc, collegeId);
         // small uploads keep the column's default: a block's second connection is worth it only for bulk files
         return new AssessmentStager(AssessmentLookups.load(jdbc, collegeId), uploadId, collegeId, collegeCode, target,
-                LocalDate.now(clock), clock.instant(), new ResultVolumes(maxResultsPerKey),
+                LocalDate.now(clock), recordedAt, new ResultVolumes(maxResultsPerKey),
                 own ? ids.source(jdbc) : null);
     }
 }

@@ -26,6 +26,15 @@ public final class EvidencePartitions {
             + "assessor, comment, certificate_number, conclusion, place, recorded_at";
 
     /**
+     * The columns a large upload COPYs into its own partition: its ids (reserved in blocks, {@link EvidenceIds}), and
+     * not the three that are the same on every row (upload, college, recorded_at), which the new table takes as
+     * defaults while it is loaded — 36 bytes a row less to send, decode and check.
+     */
+    public static final String OWN_COPY_COLUMNS = "id, row_number, student_id, outcome_id, standard_code, "
+            + "generalized_function_code, kind, grade, points, max_points, passed, assessed_on, attempt, assessor, "
+            + "comment, certificate_number, conclusion, place";
+
+    /**
      * The table an upload COPYs into, and what makes its rows part of {@code evidence} once every
      * row is in (in the upload's transaction).
      */
@@ -56,13 +65,16 @@ public final class EvidencePartitions {
      * rows default to the upload's segment. It also carries the partition's bounds as a check, tested
      * on each row as it arrives, so that the attach need not scan the rows again to prove them.
      */
-    public static Target ownPartition(JdbcClient jdbc, long collegeId, long uploadId) {
+    public static Target ownPartition(JdbcClient jdbc, long collegeId, long uploadId, java.time.Instant recordedAt) {
         String parent = collegePartition(jdbc, collegeId);
         String table = parent + "_upload_" + uploadId;
         String parentBounds = jdbc.sql("select pg_get_partition_constraintdef(?::regclass)").param(parent)
                 .query(String.class).single();
         jdbc.sql("create table " + table + " (like " + parent + " including defaults including constraints)").update();
-        jdbc.sql("alter table " + table + " alter column segment set default " + uploadId).update();
+        jdbc.sql("alter table " + table + " alter column segment set default " + uploadId
+                + ", alter column upload_id set default " + uploadId + ", alter column college_id set default "
+                + collegeId + ", alter column recorded_at set default '"
+                + recordedAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS) + "'::timestamptz").update();
         jdbc.sql("alter table " + table + " add constraint " + table + "_bounds check (segment = " + uploadId
                 + "::bigint and " + parentBounds + ")").update();
         // One index build over the loaded rows, then the attach: the bounds check proves the rows
@@ -78,8 +90,10 @@ public final class EvidencePartitions {
             long t1 = System.nanoTime();
             tx.sql("alter table " + parent + " attach partition " + table + " for values in (" + uploadId + ")")
                     .update();
-            // the bounds are the partition's own now
+            // the bounds are the partition's own now; the constants were for the load only
             tx.sql("alter table " + table + " drop constraint " + table + "_bounds").update();
+            tx.sql("alter table " + table + " alter column upload_id drop default, alter column college_id drop "
+                    + "default, alter column recorded_at set default now()").update();
             log.info("Upload {}: partition {} indexed in {} ms, attached in {} ms", uploadId, table,
                     (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
         });
