@@ -44,6 +44,15 @@ public final class Cpu {
         }
     }
 
+    /** Milliseconds the JIT has spent compiling, and the collectors collecting, since the JVM started. */
+    public static long[] jitAndGcMillis() {
+        long gc = 0;
+        for (var c : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            gc += Math.max(0, c.getCollectionTime());
+        }
+        return new long[] {java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime(), gc};
+    }
+
     /** CPU nanoseconds of every live Java thread, by id (threads the JVM runs natively, JIT and GC, are not in it). */
     public static java.util.Map<Long, Long> threads() {
         var mx = java.lang.management.ManagementFactory.getThreadMXBean();

@@ -251,8 +251,12 @@ public final class IngestBench {
         double jvm0 = Cpu.jvmSeconds();
         double pg0 = Cpu.postgresSeconds(pgdata);
         var threads0 = Cpu.threads();
+        long[] jitGc0 = Cpu.jitAndGcMillis();
         Measured m = upload(port, college, file);
         String threads = Cpu.threadsSince(threads0, jvm0);
+        long[] jitGc1 = Cpu.jitAndGcMillis();
+        threads += String.format(Locale.ROOT, "; compiling %d ms, collecting %d ms (their threads' time)",
+                jitGc1[0] - jitGc0[0], jitGc1[1] - jitGc0[1]);
         System.out.printf(Locale.ROOT, "%s (HTTP → spool → checks → COPY into the evidence partition): %.2f s, %,.0f "
                         + "rows/s, peak heap %d MB (max heap %d MB)%n  CPU: this JVM %.2f s, PostgreSQL %.2f s; load "
                         + "average %s%n  this JVM's threads: %s%n", what, m.seconds,

@@ -144,7 +144,7 @@ class AsOfPropertyTest extends ApiTest {
                     app.getBean(MappingRepository.class), app.getBean(StandardRepository.class),
                     app.getBean(EvidenceRepository.class), app.getBean(ScoreRepository.class),
                     app.getBean(RuleBaseRegistry.class), Clock.fixed(day.atTime(12, 0).atZone(TestClock.ZONE)
-                    .toInstant(), TestClock.ZONE), new ScoringProperties(10));
+                    .toInstant(), TestClock.ZONE), new ScoringProperties(10, 0));
             StudentReadiness then = onThatDay.current(copy, "06.001").readiness();
             // and straight through the engine: the copy's whole history (nothing filtered), evaluated at D
             MappingRepository.ActiveMapping mapping = app.getBean(MappingRepository.class)

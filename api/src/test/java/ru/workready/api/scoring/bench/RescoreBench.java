@@ -28,7 +28,10 @@ public final class RescoreBench {
         int students = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         String dataDir = System.getProperty("workready.bench.data-dir", "/tmp/workready-bench-pg");
         try (ConfigurableApplicationContext app = SpringApplication.run(WorkreadyApplication.class,
-                "--server.port=0", "--workready.embedded.data-dir=" + dataDir, "--logging.level.root=WARN", "--logging.level.ru.workready.api.scoring=INFO")) {
+                "--server.port=0", "--workready.embedded.data-dir=" + dataDir, "--logging.level.root=WARN",
+                "--logging.level.ru.workready.api.scoring=INFO",
+                // the product's start-up warm-up (the test classpath turns it off); -Dworkready.bench.warm-up=0: none
+                "--workready.scoring.warm-up-students=" + Integer.getInteger("workready.bench.warm-up", 20_000))) {
             JdbcClient jdbc = app.getBean(JdbcClient.class);
             DataSource dataSource = app.getBean(DataSource.class);
             String region = "BENCH-" + students;
@@ -39,6 +42,10 @@ public final class RescoreBench {
                 System.out.printf(Locale.ROOT, "generated %,d students × 60 evidence rows in %.1f s%n", students,
                         (System.nanoTime() - t) / 1e9);
             }
+            long w = System.nanoTime();
+            app.getBean(ru.workready.data.scoring.ScoringWarmUp.class).await();
+            System.out.printf(Locale.ROOT, "start-up warm-up of the scoring path (%,d made-up students): waited %.1f s "
+                    + "for its end%n", Integer.getInteger("workready.bench.warm-up", 20_000), (System.nanoTime() - w) / 1e9);
             RescoreJobs jobs = app.getBean(RescoreJobs.class);
             jobs.runNow(null, "DEMO-ONLY-WARMUP-" + students); // no students: a no-op that loads everything once
             long existing = jdbc.sql("select count(*) from readiness_score where college_id = "
