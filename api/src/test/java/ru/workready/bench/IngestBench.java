@@ -246,6 +246,42 @@ public final class IngestBench {
         return array ? "application/json" : "application/x-ndjson";
     }
 
+    /** POSTs the file with this JVM's HTTP client; answers the body and the Location header. */
+    private static String[] javaClient(HttpClient http, String url, Path file, String contentType) throws Exception {
+        HttpResponse<String> posted = http.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", contentType).header("Prefer", "respond-async").header("X-API-Key", API_KEY)
+                .POST(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.ofString());
+        if (posted.statusCode() >= 300) {
+            throw new IllegalStateException("upload refused: " + posted.statusCode() + " " + posted.body());
+        }
+        return new String[] {posted.body(), posted.headers().firstValue("Location").orElseThrow()};
+    }
+
+    /**
+     * POSTs the file with curl (CLIENT=curl): the client is another process, as an operator's is, so its CPU and its
+     * JIT are not this JVM's.
+     */
+    private static String[] curl(String url, Path file, String contentType) throws Exception {
+        Path headers = Files.createTempFile("ingest-headers-", ".txt");
+        Path body = Files.createTempFile("ingest-body-", ".json");
+        try {
+            Process p = new ProcessBuilder("curl", "-sS", "-X", "POST", "--data-binary", "@" + file,
+                    "-H", "Content-Type: " + contentType, "-H", "Prefer: respond-async", "-H", "X-API-Key: " + API_KEY,
+                    "-H", "Expect:", "-D", headers.toString(), "-o", body.toString(), "-w", "%{http_code}", url)
+                    .redirectErrorStream(true).start();
+            String code = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+            if (p.waitFor() != 0 || code.compareTo("300") >= 0) {
+                throw new IllegalStateException("upload refused: " + code + " " + Files.readString(body));
+            }
+            String location = Files.readAllLines(headers).stream().filter(h -> h.regionMatches(true, 0, "Location:", 0, 9))
+                    .map(h -> h.substring(9).strip()).findFirst().orElseThrow();
+            return new String[] {Files.readString(body), location};
+        } finally {
+            Files.deleteIfExists(headers);
+            Files.deleteIfExists(body);
+        }
+    }
+
     /** An upload, timed, with the CPU it cost this JVM (by thread) and PostgreSQL. */
     private static Measured measured(int port, String college, Path file, Path pgdata, String what) throws Exception {
         double jvm0 = Cpu.jvmSeconds();
@@ -289,16 +325,12 @@ public final class IngestBench {
         sampler.start();
         HttpClient http = HttpClient.newHttpClient();
         long start = System.nanoTime();
-        HttpResponse<String> posted = http.send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/api/colleges/" + college + "/assessments?fileName="
-                                + file.getFileName()))
-                .header("Content-Type", contentType).header("Prefer", "respond-async").header("X-API-Key", API_KEY)
-                .POST(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.ofString());
-        if (posted.statusCode() >= 300) {
-            throw new IllegalStateException("upload refused: " + posted.statusCode() + " " + posted.body());
-        }
-        JsonNode status = JSON.readTree(posted.body());
-        URI location = URI.create("http://localhost:" + port + posted.headers().firstValue("Location").orElseThrow());
+        String url = "http://localhost:" + port + "/api/colleges/" + college + "/assessments?fileName="
+                + file.getFileName();
+        String[] posted = "curl".equals(System.getenv("CLIENT")) ? curl(url, file, contentType)
+                : javaClient(http, url, file, contentType);
+        JsonNode status = JSON.readTree(posted[0]);
+        URI location = URI.create("http://localhost:" + port + posted[1]);
         while ("PROCESSING".equals(status.path("status").asString())) {
             Thread.sleep(50);
             status = JSON.readTree(http.send(HttpRequest.newBuilder(location).header("X-API-Key", API_KEY).build(),
