@@ -82,17 +82,26 @@ public class EvidenceIds {
         }
     }
 
-    /** The first of {@code n} consecutive ids that no other row gets. */
+    /**
+     * The first of {@code n} consecutive ids that no other row gets. The {@code ALTER} takes the sequence's lock before
+     * anything reads the sequence: a {@code nextval} (or a read of its last value) first would hold the weaker lock the
+     * {@code ALTER} then waits for, and two nodes reserving at once would deadlock. Its settings to restore are read
+     * from the catalog, which takes no lock on it.
+     */
     long reserve(int n) {
         Long first = ownTransaction.execute(status -> {
             jdbc.execute("set local lock_timeout = '" + LOCK_TIMEOUT + "'");
-            // a sequence never called answers its start value whatever the increment: call it once first
-            jdbc.queryForObject("select nextval('evidence_id_seq')", Long.class);
-            var seq = jdbc.queryForMap("""
-                    select increment_by, cache_size from pg_sequences
-                    where schemaname = current_schema() and sequencename = 'evidence_id_seq'""");
+            var seq = jdbc.queryForMap("select seqincrement as increment_by, seqcache as cache_size from pg_sequence "
+                    + "where seqrelid = 'evidence_id_seq'::regclass");
             jdbc.execute("alter sequence evidence_id_seq increment by " + n + " cache 1");
+            boolean neverCalled = Boolean.TRUE.equals(jdbc.queryForObject("""
+                    select last_value is null from pg_sequences
+                    where schemaname = current_schema() and sequencename = 'evidence_id_seq'""", Boolean.class));
             long last = jdbc.queryForObject("select nextval('evidence_id_seq')", Long.class);
+            if (neverCalled) {
+                // a sequence never called answers its start value whatever the increment: the block is the next step
+                last = jdbc.queryForObject("select nextval('evidence_id_seq')", Long.class);
+            }
             jdbc.execute("alter sequence evidence_id_seq increment by " + seq.get("increment_by")
                     + " cache " + seq.get("cache_size"));
             return last - n + 1;

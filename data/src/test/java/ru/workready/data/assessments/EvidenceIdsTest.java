@@ -65,6 +65,30 @@ class EvidenceIdsTest extends DataTest {
         }
     }
 
+    /** Two nodes reserving at once take turns: disjoint blocks, no deadlock, no fallback. */
+    @Test
+    void reservationsAtOnceNeverShareAnIdNorDeadlock() throws Exception {
+        List<CompletableFuture<List<Long>>> nodes = new ArrayList<>();
+        for (int node = 0; node < 3; node++) {
+            nodes.add(CompletableFuture.supplyAsync(() -> {
+                List<Long> firsts = new ArrayList<>();
+                for (int i = 0; i < 15; i++) {
+                    firsts.add(ids.reserve(1000));
+                }
+                return firsts;
+            }));
+        }
+        Set<Long> seen = new HashSet<>();
+        for (CompletableFuture<List<Long>> node : nodes) {
+            for (long first : node.get()) {
+                for (long id = first; id < first + 1000; id++) {
+                    assertThat(seen.add(id)).as("id %d given twice", id).isTrue();
+                }
+            }
+        }
+        assertThat(seen).hasSize(3 * 15 * 1000);
+    }
+
     @Test
     void aSequenceLockedTooLongFallsBackToOneByOne() throws Exception {
         try (Connection holder = dataSource.getConnection()) {
