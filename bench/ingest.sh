@@ -2,7 +2,8 @@
 # Ingestion benchmark: 1,000,000 realistic assessment rows through the product's upload path
 # (HTTP → spool → row checks → COPY into the evidence partition; a large file into a partition of its own) vs a raw COPY of the same
 # file into a bare table, in the same run, with a 256 MB heap. Usage: bench/ingest.sh [rows] [work-dir]
-# FORMATS=jsonl,json,xlsx also uploads the same rows as JSON Lines, a JSON array and an XLSX sheet; CLIENT=curl
+# NEXT=k uploads k other files of that size after it (default 1; 0: none), as a node that has taken large uploads
+# before. FORMATS=jsonl,json,xlsx also uploads the same rows as JSON Lines, a JSON array and an XLSX sheet; CLIENT=curl
 # sends the files with curl (another process, as an operator's client) instead of this JVM's HTTP client.
 set -euo pipefail
 cd "$(dirname "$0")/.."

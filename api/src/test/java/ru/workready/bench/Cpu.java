@@ -85,4 +85,40 @@ public final class Cpu {
         return s.append(String.format(java.util.Locale.ROOT, "outside Java threads (JIT, GC) %.2f s",
                 jvmSeconds() - jvmSecondsBefore - javaThreads / 1e9)).toString();
     }
+
+    /**
+     * CPU seconds of this process's threads by the kernel's name for them (/proc/self/task), digits folded: the JVM's
+     * own threads (compilers, collectors, the VM thread) are there too, which the MXBeans do not see.
+     */
+    public static java.util.Map<String, Double> tasks() {
+        java.util.Map<String, Double> cpu = new java.util.HashMap<>();
+        try (var dirs = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
+            for (var dir : dirs) {
+                try {
+                    String stat = Files.readString(dir.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("\\d+", "N");
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    cpu.merge(name, (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0, Double::sum);
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return cpu;
+        }
+        return cpu;
+    }
+
+    /** The JVM's own threads (not Java threads) that spent most CPU since {@code before}, from {@link #tasks}. */
+    public static String jvmTasksSince(java.util.Map<String, Double> before) {
+        StringBuilder s = new StringBuilder();
+        tasks().entrySet().stream()
+                .map(e -> java.util.Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0.0)))
+                .filter(e -> e.getValue() >= 0.01 && (e.getKey().contains("Compiler") || e.getKey().startsWith("G1")
+                        || e.getKey().startsWith("GC ") || e.getKey().startsWith("VM ") || e.getKey().contains("Sweeper")))
+                .sorted(java.util.Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(e -> s.append(s.isEmpty() ? "" : ", ").append(String.format(java.util.Locale.ROOT, "%s %.2f s",
+                        e.getKey(), e.getValue())));
+        return s.toString();
+    }
 }

@@ -49,6 +49,8 @@ public final class IngestBench {
     private static final String API_KEY = "wr_ingest-bench-admin-key-0123456789abcdef";
 
     private static final int WARM_UP_ROWS = 250_000;
+    /** How often the bench reads a running upload's status (POLL_MS; every read is a request the node serves). */
+    private static final long POLL_MILLIS = Long.parseLong(System.getenv().getOrDefault("POLL_MS", "50"));
 
     private IngestBench() {
     }
@@ -75,10 +77,12 @@ public final class IngestBench {
             generate(small, WARM_UP_ROWS, college, programme, 1);
             generate(big, rows, college, programme, 2);
             // made now, not between the measured uploads: the generator's JIT work would fall into them
-            Path next = dir.resolve("results-" + rows + "-next.csv");
-            boolean measureNext = !"0".equals(System.getenv("NEXT"));
-            if (measureNext) {
-                generate(next, rows, college, programme, 3);
+            // NEXT=k: k further uploads of that size, each another file (0: none)
+            int nextUploads = Integer.parseInt(System.getenv().getOrDefault("NEXT", "1"));
+            List<Path> next = new ArrayList<>();
+            for (int i = 0; i < nextUploads; i++) {
+                next.add(dir.resolve("results-" + rows + "-next-" + (i + 1) + ".csv"));
+                generate(next.get(i), rows, college, programme, 3 + i);
             }
             System.out.printf(Locale.ROOT, "file: %,d rows, %.1f MB%n", rows, Files.size(big) / 1e6);
 
@@ -86,6 +90,17 @@ public final class IngestBench {
             Measured warm = upload(port, college, small);
             System.out.printf(Locale.ROOT, "warm-up upload (%,d rows, %.1f MB): %.2f s, %,.0f rows/s, peak heap %d MB%n",
                     WARM_UP_ROWS, Files.size(small) / 1e6, warm.seconds, WARM_UP_ROWS / warm.seconds, warm.peakHeapMb);
+            // a node in service has answered many requests before a large upload: WARM_REQUESTS=n status reads
+            // (default 0: a node just started) let the JIT compile the request path the status polls take
+            int requests = Integer.parseInt(System.getenv().getOrDefault("WARM_REQUESTS", "0"));
+            HttpClient http = HttpClient.newHttpClient();
+            for (int i = 0; i < requests; i++) {
+                http.send(HttpRequest.newBuilder(warm.location).header("X-API-Key", API_KEY).build(),
+                        HttpResponse.BodyHandlers.ofString());
+            }
+            if (requests > 0) {
+                System.out.printf(Locale.ROOT, "then %,d reads of the upload's status%n", requests);
+            }
             Path pgdata = dir.resolve("pgdata");
             Measured product = measured(port, college, big, pgdata, "product upload");
             double pgRaw = Cpu.postgresSeconds(pgdata);
@@ -99,11 +114,12 @@ public final class IngestBench {
                     rows / floor, 100 * raw / floor);
             System.out.printf(Locale.ROOT, "ratio product / raw COPY: %.0f %%   (targets: >= 100,000 rows/s, "
                     + ">= 40 %%)%n", 100 * (rows / product.seconds) / rawRate);
-            // a node that has taken large uploads before: another file of the same size (NEXT=0 to skip)
-            if (measureNext) {
-                Measured again = measured(port, college, next, pgdata, "the next upload of that size");
-                System.out.printf(Locale.ROOT, "ratio next upload / raw COPY: %.0f %%%n",
-                        100 * (rows / again.seconds) / rawRate);
+            // a node that has taken large uploads before: other files of the same size (NEXT=k, default 1)
+            for (int i = 0; i < next.size(); i++) {
+                Measured again = measured(port, college, next.get(i), pgdata, i == 0 ? "the next upload of that size"
+                        : "upload " + (i + 2) + " of that size");
+                System.out.printf(Locale.ROOT, "ratio %s / raw COPY: %.0f %%%n", i == 0 ? "next upload"
+                        : "upload " + (i + 2), 100 * (rows / again.seconds) / rawRate);
             }
             // the same rows in the other upload formats (FORMATS=jsonl,json,xlsx): speed and heap
             for (String format : System.getenv().getOrDefault("FORMATS", "").split(",")) {
@@ -122,7 +138,7 @@ public final class IngestBench {
         }
     }
 
-    private record Measured(double seconds, long peakHeapMb, JsonNode status) {
+    private record Measured(double seconds, long peakHeapMb, JsonNode status, URI location) {
     }
 
     /** A college with the demo programme and its students, through the product's repositories. */
@@ -288,11 +304,12 @@ public final class IngestBench {
         double pg0 = Cpu.postgresSeconds(pgdata);
         var threads0 = Cpu.threads();
         long[] jitGc0 = Cpu.jitAndGcMillis();
+        var tasks0 = Cpu.tasks();
         Measured m = upload(port, college, file);
         String threads = Cpu.threadsSince(threads0, jvm0);
         long[] jitGc1 = Cpu.jitAndGcMillis();
-        threads += String.format(Locale.ROOT, "; compiling %d ms, collecting %d ms (their threads' time)",
-                jitGc1[0] - jitGc0[0], jitGc1[1] - jitGc0[1]);
+        threads += String.format(Locale.ROOT, "; compiling %d ms, collecting %d ms (their threads' time); CPU of the "
+                + "JVM's own threads: %s", jitGc1[0] - jitGc0[0], jitGc1[1] - jitGc0[1], Cpu.jvmTasksSince(tasks0));
         System.out.printf(Locale.ROOT, "%s (HTTP → spool → checks → COPY into the evidence partition): %.2f s, %,.0f "
                         + "rows/s, peak heap %d MB (max heap %d MB)%n  CPU: this JVM %.2f s, PostgreSQL %.2f s; load "
                         + "average %s%n  this JVM's threads: %s%n", what, m.seconds,
@@ -332,7 +349,7 @@ public final class IngestBench {
         JsonNode status = JSON.readTree(posted[0]);
         URI location = URI.create("http://localhost:" + port + posted[1]);
         while ("PROCESSING".equals(status.path("status").asString())) {
-            Thread.sleep(50);
+            Thread.sleep(POLL_MILLIS);
             status = JSON.readTree(http.send(HttpRequest.newBuilder(location).header("X-API-Key", API_KEY).build(),
                     HttpResponse.BodyHandlers.ofString()).body());
         }
@@ -341,7 +358,7 @@ public final class IngestBench {
         if (!"COMPLETED".equals(status.path("status").asString())) {
             throw new IllegalStateException("upload did not complete: " + status);
         }
-        return new Measured(seconds, peak.get() / (1024 * 1024), status);
+        return new Measured(seconds, peak.get() / (1024 * 1024), status, location);
     }
 
     /**
