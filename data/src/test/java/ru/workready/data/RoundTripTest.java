@@ -75,6 +75,7 @@ class RoundTripTest {
         try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
             s.execute("create database " + name);
         }
+        ru.workready.data.testing.TestDatabase.dropAtExit(name);
         String own = url.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
         registry.add("spring.datasource.url", () -> own);
         registry.add("spring.datasource.username", () -> user);

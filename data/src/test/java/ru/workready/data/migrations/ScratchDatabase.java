@@ -31,7 +31,7 @@ final class ScratchDatabase {
         if (server != null && !server.isBlank()) {
             user = System.getenv().getOrDefault("WORKREADY_TEST_DB_USER", "postgres");
             password = System.getenv().getOrDefault("WORKREADY_TEST_DB_PASSWORD", "");
-            dropAtExit(server, user, password, name);
+            ru.workready.data.testing.TestDatabase.dropAtExit(name);
         } else {
             server = embedded().getJdbcUrl("postgres", "postgres");
             user = "postgres";
@@ -47,18 +47,6 @@ final class ScratchDatabase {
         int query = server.indexOf('?', slash);
         String url = server.substring(0, slash + 1) + name + (query > 0 ? server.substring(query) : "");
         return new SimpleDriverDataSource(new org.postgresql.Driver(), url, user, password);
-    }
-
-    /** A shared server keeps no scratch databases after the test JVM. */
-    private static void dropAtExit(String server, String user, String password, String name) {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try (Connection c = DriverManager.getConnection(server, user, password);
-                 Statement s = c.createStatement()) {
-                s.execute("drop database if exists " + name + " with (force)");
-            } catch (SQLException ignored) {
-                // best effort: the JVM is going away
-            }
-        }));
     }
 
     private static EmbeddedPostgres embedded() {

@@ -49,6 +49,9 @@ public final class TestDatabase {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create a fresh test database", e);
         }
+        if (postgres == null) {
+            dropAtExit(name);
+        }
         int slash = url.lastIndexOf('/');
         int query = url.indexOf('?', slash);
         String fresh = url.substring(0, slash + 1) + name + (query > 0 ? url.substring(query) : "");
@@ -70,6 +73,7 @@ public final class TestDatabase {
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot create a test database on " + server, e);
             }
+            dropAtExit(name);
             int slash = server.lastIndexOf('/');
             int query = server.indexOf('?', slash);
             url = server.substring(0, slash + 1) + name + (query > 0 ? server.substring(query) : "");
@@ -90,5 +94,26 @@ public final class TestDatabase {
         url = postgres.getJdbcUrl("postgres", "postgres");
         user = "postgres";
         password = "";
+    }
+
+    /**
+     * A real server ({@code WORKREADY_TEST_DB_URL}) keeps no database of a test JVM after it: dropped at exit, its
+     * remaining connections (the test contexts' pools) closed by force. The embedded server goes away whole.
+     */
+    public static void dropAtExit(String name) {
+        String server = System.getenv("WORKREADY_TEST_DB_URL");
+        if (server == null || server.isBlank()) {
+            return;
+        }
+        String user = System.getenv().getOrDefault("WORKREADY_TEST_DB_USER", "postgres");
+        String password = System.getenv().getOrDefault("WORKREADY_TEST_DB_PASSWORD", "");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try (Connection c = DriverManager.getConnection(server, user, password);
+                 Statement s = c.createStatement()) {
+                s.execute("drop database if exists " + name + " with (force)");
+            } catch (SQLException ignored) {
+                // best effort: the JVM is going away
+            }
+        }));
     }
 }
