@@ -116,10 +116,12 @@ class AssessmentController {
 
     @GetMapping("/api/colleges/{college}/uploads/{id}")
     @Operation(summary = "An upload: status, progress, counts by kind, warnings, problems, stale scores")
-    UploadView upload(@PathVariable String college, @PathVariable long id) {
+    ResponseEntity<UploadView> upload(@PathVariable String college, @PathVariable long id) {
         // another college's upload id answers like an unknown one: the status is looked up within the college
         tenancy.requireCollege(college);
-        return UploadView.of(uploads.status(college, id), false, null, 0);
+        UploadStatus upload = uploads.status(college, id);
+        return withRetryAfter(ResponseEntity.ok(), UploadStatus.PROCESSING.equals(upload.status()))
+                .body(UploadView.of(upload, false, null, 0));
     }
 
     @GetMapping("/api/colleges/{college}/uploads")
@@ -130,11 +132,23 @@ class AssessmentController {
                 .map(u -> UploadView.of(u, false, null, 0)).toList();
     }
 
-    /** 201 stored, 200 repeat, 202 running in the background; Location names the upload resource. */
+    /**
+     * 201 stored, 200 repeat, 202 running in the background; Location names the upload resource, and Retry-After
+     * when to read it while it runs.
+     */
     static ResponseEntity<UploadView> respond(String college, UploadRunner.Started s) {
         HttpStatus status = s.duplicate() ? HttpStatus.OK : s.async() ? HttpStatus.ACCEPTED : HttpStatus.CREATED;
-        return ResponseEntity.status(status)
+        return withRetryAfter(ResponseEntity.status(status), s.async())
                 .location(URI.create("/api/colleges/" + college + "/uploads/" + s.upload().id()))
                 .body(UploadView.of(s.upload(), s.duplicate(), s.async() ? null : s.students(), s.rescoredStandards()));
+    }
+
+    /**
+     * A running upload's answer says when to ask again (RFC 9110 Retry-After, in seconds): every read of the status
+     * is a request the node serves while it loads the file (docs/benchmarks.md: polling every 10 ms slowed a
+     * million-row upload by a fifth), and a second is finer than an upload of any size needs.
+     */
+    private static ResponseEntity.BodyBuilder withRetryAfter(ResponseEntity.BodyBuilder response, boolean running) {
+        return running ? response.header("Retry-After", "1") : response;
     }
 }

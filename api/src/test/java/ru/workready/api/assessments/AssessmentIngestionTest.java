@@ -368,11 +368,13 @@ class AssessmentIngestionTest extends ApiTest {
                         .header("Prefer", "respond-async"))
                 .andExpect(status().isAccepted())
                 .andExpect(header().exists("Location"))
+                .andExpect(header().string("Retry-After", "1"))
                 .andReturn();
         String location = accepted.getResponse().getHeader("Location");
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() ->
                 !body(mvc.perform(get(location)).andReturn()).get("status").asString().equals("PROCESSING"));
-        JsonNode done = body(mvc.perform(get(location)).andExpect(status().isOk()).andReturn());
+        JsonNode done = body(mvc.perform(get(location)).andExpect(status().isOk())
+                .andExpect(header().doesNotExist("Retry-After")).andReturn());
         assertThat(done.get("status").asString()).isEqualTo("COMPLETED");
         assertThat(done.get("rows").asInt()).isEqualTo(2000);
         assertThat(done.get("rowsRead").asLong()).isEqualTo(2000);
