@@ -36,17 +36,10 @@ final class StandardSearches {
             params.put("prefix", likePrefix(q));
             rank = "ts_rank(s.search, websearch_to_tsquery('russian', :q)) desc, ";
         }
-        if (currentOnly) {
-            where.append(" and s.is_current");
-        }
-        long total = jdbc.sql("select count(*) from professional_standard s" + where).params(params)
-                .query(Long.class).single();
-        params.put("limit", size);
-        params.put("offset", (long) page * size);
-        List<StandardSummary> items = jdbc.sql(StandardRepository.SUMMARY + where + " order by " + rank
-                        + "s.code, s.approval_date desc, s.id limit :limit offset :offset")
-                .params(params).query(StandardRepository::summary).list();
-        return new Page<>(items, page, size, total);
+        byEdition(where, params, null, currentOnly);
+        return page("select count(*) from professional_standard s" + where, StandardRepository.SUMMARY + where
+                + " order by " + rank + "s.code, s.approval_date desc, s.id", params, StandardRepository::summary,
+                page, size);
     }
 
     /**
@@ -66,21 +59,10 @@ final class StandardSearches {
             params.put("prefix", likePrefix(ru.workready.engine.standards.FunctionCodes.normalize(q)));
             rank = "ts_rank(f.search, websearch_to_tsquery('russian', :q)) desc, ";
         }
-        if (standardId != null) {
-            where.append(" and s.id = :standard");
-            params.put("standard", standardId);
-        } else if (currentOnly) {
-            where.append(" and s.is_current");
-        }
-        long total = jdbc.sql("""
-                        select count(*) from labour_function f join professional_standard s on s.id = f.standard_id"""
-                        + where).params(params).query(Long.class).single();
-        params.put("limit", size);
-        params.put("offset", (long) page * size);
-        List<FunctionHit> items = jdbc.sql(StandardRepository.FUNCTION_HIT + where + " order by " + rank
-                        + "s.code, s.approval_date desc, f.code limit :limit offset :offset")
-                .params(params).query(StandardRepository::functionHit).list();
-        return new Page<>(items, page, size, total);
+        byEdition(where, params, standardId, currentOnly);
+        return page("select count(*) from labour_function f join professional_standard s on s.id = f.standard_id"
+                + where, StandardRepository.FUNCTION_HIT + where + " order by " + rank
+                + "s.code, s.approval_date desc, f.code", params, StandardRepository::functionHit, page, size);
     }
 
     /** Elements (labour actions, skills, knowledge) whose text matches the words of the query. */
@@ -90,31 +72,40 @@ final class StandardSearches {
         StringBuilder where = new StringBuilder(" where e.search @@ websearch_to_tsquery('russian', :q)");
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("q", q.strip());
+        byEdition(where, params, standardId, currentOnly);
+        String from = """
+                 from function_element e join labour_function f on f.id = e.labour_function_id
+                 join professional_standard s on s.id = f.standard_id
+                 join generalized_function g on g.id = f.generalized_function_id""";
+        return page("select count(*) " + from + where, """
+                        select f.id, s.id, s.code, s.order_number, s.approval_date, s.is_current, g.code, f.code, f.name,
+                               f.sub_level, e.id, e.kind, e.position, e.text""" + " " + from + where
+                        + " order by ts_rank(e.search, websearch_to_tsquery('russian', :q)) desc, s.code, f.code, e.id",
+                params, (rs, n) -> {
+                    ElementKind kind = ElementKind.valueOf(rs.getString(12));
+                    return new ElementHit(rs.getLong(11), kind.key(rs.getInt(13)), kind, rs.getString(14),
+                            StandardRepository.functionHit(rs, n));
+                }, page, size);
+    }
+
+    /** Rows of one edition when given, else of current editions only when asked. */
+    private static void byEdition(StringBuilder where, Map<String, Object> params,
+                                 @org.jspecify.annotations.Nullable Long standardId, boolean currentOnly) {
         if (standardId != null) {
             where.append(" and s.id = :standard");
             params.put("standard", standardId);
         } else if (currentOnly) {
             where.append(" and s.is_current");
         }
-        String from = """
-                 from function_element e join labour_function f on f.id = e.labour_function_id
-                 join professional_standard s on s.id = f.standard_id
-                 join generalized_function g on g.id = f.generalized_function_id""";
-        long total = jdbc.sql("select count(*) " + from + where).params(params).query(Long.class).single();
+    }
+
+    /** One page of a search: its total by {@code countSql}, its rows by {@code ordered} (a query with its order). */
+    private <T> Page<T> page(String countSql, String ordered, Map<String, Object> params,
+                             org.springframework.jdbc.core.RowMapper<T> rows, int page, int size) {
+        long total = jdbc.sql(countSql).params(params).query(Long.class).single();
         params.put("limit", size);
         params.put("offset", (long) page * size);
-        List<ElementHit> items = jdbc.sql("""
-                        select f.id, s.id, s.code, s.order_number, s.approval_date, s.is_current, g.code, f.code, f.name,
-                               f.sub_level, e.id, e.kind, e.position, e.text""" + " " + from + where
-                        + " order by ts_rank(e.search, websearch_to_tsquery('russian', :q)) desc, s.code, f.code, e.id"
-                        + " limit :limit offset :offset")
-                .params(params)
-                .query((rs, n) -> {
-                    ElementKind kind = ElementKind.valueOf(rs.getString(12));
-                    return new ElementHit(rs.getLong(11), kind.key(rs.getInt(13)), kind, rs.getString(14),
-                            StandardRepository.functionHit(rs, n));
-                })
-                .list();
+        List<T> items = jdbc.sql(ordered + " limit :limit offset :offset").params(params).query(rows).list();
         return new Page<>(items, page, size, total);
     }
 
