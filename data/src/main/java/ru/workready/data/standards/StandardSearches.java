@@ -90,7 +90,7 @@ final class StandardSearches {
 
     /** Rows of one edition when given, else of current editions only when asked. */
     private static void byEdition(StringBuilder where, Map<String, Object> params,
-                                 @org.jspecify.annotations.Nullable Long standardId, boolean currentOnly) {
+                                  @org.jspecify.annotations.Nullable Long standardId, boolean currentOnly) {
         if (standardId != null) {
             where.append(" and s.id = :standard");
             params.put("standard", standardId);
