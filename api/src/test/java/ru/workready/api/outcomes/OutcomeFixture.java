@@ -27,9 +27,16 @@ record OutcomeFixture(ApplicationContext app, String college, long programmeId, 
                       List<String> students) {
 
     static OutcomeFixture create(ApplicationContext app, int intake, int count) {
+        return create(app, intake, count, UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT));
+    }
+
+    /**
+     * With a college code of the caller's choosing (OUT-{suffix}), so that anything derived from the students' ids
+     * (the demo's seeded employment records) is the same on every run; the suffix must be new to the database.
+     */
+    static OutcomeFixture create(ApplicationContext app, int intake, int count, String suffix) {
         JdbcClient jdbc = app.getBean(JdbcClient.class);
         ProgrammeRepository programmes = app.getBean(ProgrammeRepository.class);
-        String suffix = UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
         String college = "OUT-" + suffix;
         long collegeId = programmes.insertCollege(college, "Колледж исходов " + suffix, "OUT-REGION-" + suffix);
         long programmeId = programmes.insert(collegeId, new Programme("09.02.07", "Программа исходов", "Программист", 4,

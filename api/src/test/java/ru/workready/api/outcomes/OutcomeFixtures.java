@@ -13,7 +13,16 @@ public final class OutcomeFixtures {
      * random course grades for ПК 1.1 (→ A/01.3) and ПК 1.2 (→ A/02.3) a month before graduation; its code.
      */
     public static String graduatedCollege(ApplicationContext app, int intake, int students, Random random) {
-        OutcomeFixture fx = OutcomeFixture.create(app, intake, students);
+        return graduated(OutcomeFixture.create(app, intake, students), random);
+    }
+
+    /** The same, with the college code OUT-{suffix}: students' ids, and all derived from them, fixed run to run. */
+    public static String graduatedCollege(ApplicationContext app, int intake, int students, Random random,
+                                          String suffix) {
+        return graduated(OutcomeFixture.create(app, intake, students, suffix), random);
+    }
+
+    private static String graduated(OutcomeFixture fx, Random random) {
         StringBuilder results = new StringBuilder();
         String day = fx.graduation().minusMonths(1).toString();
         for (String id : fx.students()) {
