@@ -7,12 +7,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static ru.workready.api.expertise.ExpertiseFixture.body;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +19,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.test.web.servlet.MockMvc;
 import ru.workready.api.ApiTest;
+import ru.workready.data.testing.MovableClock;
 import ru.workready.data.testing.TestClock;
 import tools.jackson.databind.JsonNode;
 
@@ -33,37 +31,6 @@ import tools.jackson.databind.JsonNode;
  */
 @Import(ExpertiseDeadlineTest.MovableClockConfiguration.class)
 class ExpertiseDeadlineTest extends ApiTest {
-
-    /** The test clock (TestClock.START, ticking) that a test can move forward. */
-    static final class MovableClock extends Clock {
-        private final Clock base = Clock.offset(Clock.system(TestClock.ZONE),
-                Duration.between(Clock.systemUTC().instant(), TestClock.START));
-        private volatile Duration moved = Duration.ZERO;
-
-        /** Moves "now" to the given instant (and lets it tick from there). */
-        void moveTo(Instant instant) {
-            moved = moved.plus(Duration.between(instant(), instant));
-        }
-
-        void reset() {
-            moved = Duration.ZERO;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return base.getZone();
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return Clock.offset(base.withZone(zone), moved);
-        }
-
-        @Override
-        public Instant instant() {
-            return base.instant().plus(moved);
-        }
-    }
 
     @TestConfiguration(proxyBeanMethods = false)
     static class MovableClockConfiguration {

@@ -14,6 +14,7 @@ import ru.workready.api.scoring.bench.RescoreBench;
 import ru.workready.bench.Cpu;
 import ru.workready.data.assessments.StaleScoreWork;
 import ru.workready.data.scoring.RescoreJobs;
+import ru.workready.data.testing.MovableClock;
 
 /**
  * Two nodes on one PostgreSQL against one node (issue 19, docs/scaling.md): the same work done by node A alone, then

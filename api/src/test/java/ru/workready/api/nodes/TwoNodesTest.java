@@ -30,8 +30,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import ru.workready.api.ApiTest;
 import ru.workready.data.assessments.StaleScoreWork;
-import ru.workready.data.scoring.RescoreJobs;
 import ru.workready.data.assessments.UploadHeartbeats;
+import ru.workready.data.scoring.RescoreJobs;
+import ru.workready.data.testing.MovableClock;
 import ru.workready.data.testing.TestClock;
 import ru.workready.data.testing.TestDatabase;
 

@@ -20,10 +20,17 @@ import org.springframework.context.annotation.Configuration;
  * {@code workready.clock.start} (an ISO instant) starts the clock at that instant and lets it tick from
  * there: tests pin it so that no test depends on the day it runs, and a demo can be shown "as of" a
  * date. Production leaves it unset.
+ *
+ * <p>Such a clock reads its start when the process started ({@link #startingAt}), not when the context did: a test
+ * JVM runs many application contexts on one database, and their clocks must agree — one context judges the upload
+ * and job heartbeats another wrote. Started per context, contexts made minutes apart were minutes apart, and one
+ * marked another's running upload abandoned (a flaky test).
  */
 @Configuration(proxyBeanMethods = false)
 public class ClockConfiguration {
     private static final Logger log = LoggerFactory.getLogger(ClockConfiguration.class);
+    /** When this process loaded the class: the wall instant at which a clock set to start somewhere reads its start. */
+    private static final Instant PROCESS_START = Clock.systemUTC().instant();
 
     @Bean
     @ConditionalOnMissingBean
@@ -43,6 +50,11 @@ public class ClockConfiguration {
                     + "2026-09-01T09:00:00Z, was " + start, e);
         }
         log.warn("The application clock starts at {} ({}), not at the real time", from, zoneId);
-        return Clock.offset(system, Duration.between(system.instant(), from));
+        return startingAt(from, zoneId);
+    }
+
+    /** A clock in {@code zone} that read {@code start} when this process started, and ticks from there. */
+    public static Clock startingAt(Instant start, ZoneId zone) {
+        return Clock.offset(Clock.system(zone), Duration.between(PROCESS_START, start));
     }
 }
