@@ -124,7 +124,7 @@ public final class CsvReader {
             if (fields.size() == 1 && fields.get(0).isBlank()) {
                 continue;
             }
-            sink.accept(new Row(p.recordStartLine, new Cells(names, columns, fields)));
+            sink.accept(new Row(p.recordStartLine, new Cells(columns, fields)));
         }
         return names;
     }
@@ -134,41 +134,24 @@ public final class CsvReader {
      * instead of a hash map built per row (a million-row upload spent a fifth of its time there).
      */
     private static final class Cells extends AbstractMap<String, String> {
-        /** The header's interned names: a caller's literal is found by identity, without hashing. */
-        private final List<String> names;
         private final Map<String, Integer> columns;
         private final List<String> fields;
 
-        Cells(List<String> names, Map<String, Integer> columns, List<String> fields) {
-            this.names = names;
+        Cells(Map<String, Integer> columns, List<String> fields) {
             this.columns = columns;
             this.fields = fields;
         }
 
         @Override
         public @Nullable String get(Object column) {
-            int i = position(column);
-            return i < 0 || i >= fields.size() ? null : fields.get(i);
-        }
-
-        /**
-         * The column's position (the last of a repeated name, as the map has it), or -1. Every checked cell of a
-         * bulk upload asks: a scan of a dozen references costs less than a hash look-up.
-         */
-        private int position(Object column) {
-            for (int i = names.size() - 1; i >= 0; i--) {
-                if (names.get(i) == column) {
-                    return i;
-                }
-            }
             Integer i = columns.get(column);
-            return i == null ? -1 : i;
+            return i == null || i >= fields.size() ? null : fields.get(i);
         }
 
         @Override
         public boolean containsKey(Object column) {
-            int i = position(column);
-            return i >= 0 && i < fields.size();
+            Integer i = columns.get(column);
+            return i != null && i < fields.size();
         }
 
         @Override
