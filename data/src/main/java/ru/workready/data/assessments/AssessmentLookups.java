@@ -1,7 +1,9 @@
 package ru.workready.data.assessments;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -11,25 +13,21 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * programmes, those programmes' outcomes, and the ОТФ of imported standards. Memory is bounded
  * by the college (tens of thousands of students), not by the file.
  */
-record AssessmentLookups(Map<String, StudentRef> students, Map<Long, ProgrammeRef> programmes,
-                         Set<String> qualifications) {
-
-    /** A student of the college, numbered so that the students of a file are a bit set, not a hash set. */
-    record StudentRef(String id, long programmeId, int ordinal) {
-    }
+record AssessmentLookups(StudentIndex students, Set<String> qualifications) {
 
     /** A programme: its ФГОС code and its outcomes' ids by normalized code. */
     record ProgrammeRef(String fgosCode, Map<String, Long> outcomes) {
     }
 
     static AssessmentLookups load(JdbcClient jdbc, long collegeId) {
-        Map<String, StudentRef> students = new HashMap<>();
+        List<String> ids = new ArrayList<>();
+        List<Long> programmeIds = new ArrayList<>();
         // FOR KEY SHARE: until the upload commits, no student or outcome it checked can be deleted
         // (the rows stand in for per-row foreign keys; roster updates of other columns go on)
         jdbc.sql("select id, programme_id from student where college_id = ? for key share").param(collegeId)
                 .query(rs -> {
-                    String id = rs.getString(1);
-                    students.put(id, new StudentRef(id, rs.getLong(2), students.size()));
+                    ids.add(rs.getString(1));
+                    programmeIds.add(rs.getLong(2));
                 });
         Map<Long, ProgrammeRef> programmes = new HashMap<>();
         jdbc.sql("""
@@ -51,6 +49,7 @@ record AssessmentLookups(Map<String, StudentRef> students, Map<Long, ProgrammeRe
                         select distinct ps.code || ' ' || gf.code
                         from professional_standard ps join generalized_function gf on gf.standard_id = ps.id""")
                 .query(String.class).list());
-        return new AssessmentLookups(students, programmes, qualifications);
+        return new AssessmentLookups(new StudentIndex(ids, programmeIds.stream().map(programmes::get).toList()),
+                qualifications);
     }
 }

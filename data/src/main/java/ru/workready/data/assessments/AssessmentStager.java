@@ -24,7 +24,8 @@ final class AssessmentStager implements UploadLoader.Stager {
     private final long collegeId;
     /** Students with rows in the file, by ordinal (bounded by the college). */
     private final BitSet students = new BitSet();
-    private final Map<String, Integer> counts = new HashMap<>();
+    /** Stored rows by evidence kind (by ordinal). */
+    private final int[] kindCounts = new int[EvidenceKind.values().length];
     /** Results dated after it get a warning. */
     private final LocalDate today;
     /** When the upload's rows are recorded (evidence.recorded_at), by the application's clock. */
@@ -57,6 +58,12 @@ final class AssessmentStager implements UploadLoader.Stager {
 
     @Override
     public Map<String, Integer> counts() {
+        Map<String, Integer> counts = new HashMap<>();
+        for (EvidenceKind kind : EvidenceKind.values()) {
+            if (kindCounts[kind.ordinal()] > 0) {
+                counts.put(kind.name(), kindCounts[kind.ordinal()]);
+            }
+        }
         return counts;
     }
 
@@ -73,8 +80,7 @@ final class AssessmentStager implements UploadLoader.Stager {
     @Override
     public UploadLoader.Moved move(JdbcClient jdbc, long copiedRows) {
         target.complete(jdbc);
-        String[] ids = lookups.students().values().stream().filter(st -> students.get(st.ordinal()))
-                .map(AssessmentLookups.StudentRef::id).sorted().toArray(String[]::new);
+        String[] ids = students.stream().mapToObj(lookups.students()::id).sorted().toArray(String[]::new);
         jdbc.sql("""
                         insert into stale_score (student_id, upload_id)
                         select s, ? from unnest(?::text[]) s
@@ -93,14 +99,14 @@ final class AssessmentStager implements UploadLoader.Stager {
             findings.warn("row " + row.number() + ": assessed_on " + checked.assessedOn() + " is in the future");
         }
         // what the database knows, from the look-ups: student of the college, programme, outcome, ОТФ
-        AssessmentLookups.StudentRef student = null;
+        int student = -1;
         Long outcomeId = null;
         if (studentId != null) {
-            student = lookups.students().get(studentId);
-            if (student == null) {
+            student = lookups.students().find(studentId);
+            if (student < 0) {
                 check.problem("student_id", studentId, "unknown student of college " + collegeCode);
             } else {
-                AssessmentLookups.ProgrammeRef programme = lookups.programmes().get(student.programmeId());
+                AssessmentLookups.ProgrammeRef programme = lookups.students().programme(student);
                 String programmeCode = row.get("programme");
                 if (programmeCode != null && !programmeCode.equals(programme.fgosCode())) {
                     check.problem("programme", programmeCode, "the student studies programme "
@@ -114,12 +120,13 @@ final class AssessmentStager implements UploadLoader.Stager {
             // the file will be refused: keep checking for the problem list, stop feeding the COPY
             return;
         }
-        store(row, out, findings, checked, student, outcomeId);
+        store(row, out, checked, studentId, student, outcomeId);
     }
 
-    private void store(CsvReader.Row row, CopyWriter out, UploadFindings findings, CheckedRow c,
-                       AssessmentLookups.StudentRef student, @Nullable Long outcomeId) {
-        students.set(student.ordinal());
+    /** Stores a checked row of the student with this id and ordinal. */
+    private void store(CsvReader.Row row, CopyWriter out, CheckedRow c, String studentId, int student,
+                       @Nullable Long outcomeId) {
+        students.set(student);
         EvidenceKind kind = c.kind();
         // binary COPY: each field in the column's own type (bigint, integer, smallint, numeric, boolean, date, text)
         if (ids != null) { // a partition of its own: the constants are its defaults
@@ -127,7 +134,7 @@ final class AssessmentStager implements UploadLoader.Stager {
         } else {
             out.row(FIELDS).int8(uploadId).int8(collegeId);
         }
-        out.int4(row.number()).text(student.id()).int8(outcomeId)
+        out.int4(row.number()).text(studentId).int8(outcomeId)
                 .text(c.standardCode()).text(c.generalizedFunction()).text(kind.name()).int2(c.grade())
                 .numeric(c.points()).numeric(c.maxPoints()).bool(c.passed()).date(c.assessedOn())
                 .int4(c.attempt()).text(row.get("assessor")).text(row.get("comment")).text(c.certificateNumber())
@@ -136,11 +143,21 @@ final class AssessmentStager implements UploadLoader.Stager {
             out.timestamptz(recordedAt);
         }
         out.endRow();
-        counts.merge(kind.name(), 1, Integer::sum);
-        if (outcomeId != null && volumes.passesMaximum(student.ordinal(), outcomeId, kind)) {
-            findings.warn("row " + row.number() + ": more than " + volumes.max() + " results for student "
-                    + student.id() + ", outcome " + c.outcomeCode() + ", kind " + kind + " in this file (a "
-                    + "repeated export?); all are stored, only the latest counts for scoring");
+        kindCounts[kind.ordinal()]++;
+        if (outcomeId != null) {
+            volumes.count(student, outcomeId, kind, row.number());
+        }
+    }
+
+    /** Warns of the keys with implausibly many results, in the order of their rows. */
+    @Override
+    public void rowsEnded(UploadFindings findings) {
+        for (ResultVolumes.Excess e : volumes.excesses()) {
+            String outcome = lookups.students().programme(e.studentOrdinal()).outcomes().entrySet().stream()
+                    .filter(o -> o.getValue() == e.outcomeId()).map(Map.Entry::getKey).findFirst().orElse("?");
+            findings.warn("row " + e.row() + ": more than " + volumes.max() + " results for student "
+                    + lookups.students().id(e.studentOrdinal()) + ", outcome " + outcome + ", kind " + e.kind()
+                    + " in this file (a repeated export?); all are stored, only the latest counts for scoring");
         }
     }
 }

@@ -37,6 +37,10 @@ public interface UploadLoader {
         /** Checks a row and writes it to the COPY (nulls where a value is bad, or nothing once a problem is known). */
         void stage(CsvReader.Row row, CopyWriter out, UploadFindings findings);
 
+        /** Every row has been staged: findings that need the whole file (an assessment file's volumes). */
+        default void rowsEnded(UploadFindings findings) {
+        }
+
         /** Rows per kind (assessments: evidence kind; roster: new or updated). */
         Map<String, Integer> counts();
 

@@ -191,6 +191,7 @@ public class UploadService {
         long t1 = System.nanoTime();
         long cpu1 = THREADS.getCurrentThreadCpuTime();
         int rows = copyRows(loader, stager, findings, spool, format, progress);
+        stager.rowsEnded(findings);
         progress.set(rows);
         if (rows == 0 && !findings.hasProblems()) {
             throw new InvalidInputException(loader.problemType(), "The file has no data rows",
