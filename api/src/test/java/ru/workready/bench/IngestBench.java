@@ -18,8 +18,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.springframework.boot.SpringApplication;
@@ -29,6 +29,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import ru.workready.api.WorkreadyApplication;
 import ru.workready.data.assessments.EvidencePartitions;
+import ru.workready.data.assessments.SampleResults;
+import ru.workready.data.assessments.UploadWarmUp;
 import ru.workready.data.programmes.ProgrammeRepository;
 import ru.workready.data.students.StudentRepository;
 import ru.workready.engine.programmes.Outcome;
@@ -64,7 +66,9 @@ public final class IngestBench {
                 "--workready.rescoring.stale-scores.enabled=false", "--workready.admin-key=" + API_KEY,
                 "--workready.security.requests-per-minute=1000000", "--logging.level.root=WARN",
                 "--logging.level.ru.workready=WARN",
-                "--logging.level.ru.workready.data.assessments=INFO", "--spring.main.banner-mode=off");
+                "--logging.level.ru.workready.data.assessments=INFO", "--spring.main.banner-mode=off",
+                // the product's start-up warm-up (the test classpath turns it off); -Dworkready.bench.warm-up=0: none
+                "--workready.uploads.warm-up-rows=" + Integer.getInteger("workready.bench.warm-up", 200_000));
         try {
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
             String college = prepare(app);
@@ -86,6 +90,10 @@ public final class IngestBench {
             }
             System.out.printf(Locale.ROOT, "file: %,d rows, %.1f MB%n", rows, Files.size(big) / 1e6);
 
+            long w = System.nanoTime();
+            app.getBean(UploadWarmUp.class).await();
+            System.out.printf(Locale.ROOT, "start-up warm-up of the upload path (%,d made-up rows): waited %.1f s for "
+                    + "its end%n", Integer.getInteger("workready.bench.warm-up", 200_000), (System.nanoTime() - w) / 1e9);
             DataSource ds = app.getBean(DataSource.class);
             Measured warm = upload(port, college, small);
             System.out.printf(Locale.ROOT, "warm-up upload (%,d rows, %.1f MB): %.2f s, %,.0f rows/s, peak heap %d MB%n",
@@ -165,47 +173,14 @@ public final class IngestBench {
         return String.format(Locale.ROOT, "B%06d", i);
     }
 
-    /** A realistic mix: mostly course grades, then exams, practice, demo exams, championships and a few НОК. */
+    /** A realistic mix ({@link SampleResults}) of the programme's students. */
     static void generate(Path file, int rows, String college, Programme programme, long seed) throws IOException {
-        Random random = new Random(seed);
-        List<Outcome> outcomes = programme.outcomes();
-        List<Outcome> professional = outcomes.stream().filter(o -> o.activityCode() != null).toList();
+        List<String> students = IntStream.rangeClosed(1, STUDENTS).mapToObj(IngestBench::studentId).toList();
+        List<String> outcomes = programme.outcomes().stream().map(Outcome::code).toList();
+        List<String> professional = programme.outcomes().stream().filter(o -> o.activityCode() != null)
+                .map(Outcome::code).toList();
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            out.write("student_id;programme;outcome_code;kind;result;max_points;assessed_on;attempt;assessor;"
-                    + "standard_code;generalized_function;certificate_number;place;comment\n");
-            for (int r = 0; r < rows; r++) {
-                String student = studentId(1 + random.nextInt(STUDENTS));
-                int k = random.nextInt(100);
-                LocalDate date = LocalDate.of(2025, 9, 1).plusDays(random.nextInt(300));
-                int attempt = random.nextInt(10) == 0 ? 2 : 1;
-                StringBuilder line = new StringBuilder(128).append(student).append(';').append(programme.fgosCode())
-                        .append(';');
-                if (k < 60) {
-                    line.append(outcomes.get(random.nextInt(outcomes.size())).code()).append(";COURSE_GRADE;")
-                            .append(2 + random.nextInt(4)).append(";;").append(date).append(';').append(attempt)
-                            .append(";;;;;;");
-                } else if (k < 75) {
-                    line.append(professional.get(random.nextInt(professional.size())).code()).append(";MODULE_EXAM;")
-                            .append(2 + random.nextInt(4)).append(";;").append(date).append(';').append(attempt)
-                            .append(";Экзаменационная комиссия;;;;;");
-                } else if (k < 87) {
-                    line.append(professional.get(random.nextInt(professional.size())).code())
-                            .append(";EMPLOYER_PRACTICE;").append(2 + random.nextInt(4)).append(";;").append(date)
-                            .append(";1;ООО «Работодатель ").append(random.nextInt(50)).append("»;;;;;");
-                } else if (k < 95) {
-                    line.append(professional.get(random.nextInt(professional.size())).code()).append(";DEMO_EXAM;")
-                            .append(random.nextInt(101)).append(";100;").append(date).append(";1;ЦПДЭ;;;;;");
-                } else if (k < 99) {
-                    line.append(professional.get(random.nextInt(professional.size())).code()).append(";CHAMPIONSHIP;")
-                            .append(random.nextInt(101)).append(";100;").append(date)
-                            .append(";1;Чемпионат «Профессионалы»;;;;").append(1 + random.nextInt(30)).append(';');
-                } else {
-                    line.append(";INDEPENDENT_ASSESSMENT;pass;;").append(date).append(";1;ЦОК;06.001;A;")
-                            .append("06.00100.01-").append(r).append(";;");
-                }
-                line.append(random.nextInt(20) == 0 ? "пересдача по заявлению" : "").append('\n');
-                out.write(line.toString());
-            }
+            SampleResults.write(out, rows, students, programme.fgosCode(), outcomes, professional, seed);
         }
     }
 

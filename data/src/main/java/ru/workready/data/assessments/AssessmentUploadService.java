@@ -95,6 +95,12 @@ public class AssessmentUploadService implements UploadLoader {
         return REQUIRED;
     }
 
+    /** The stager of a large upload (ids in blocks), over made-up look-ups, into the given table: the warm-up's. */
+    Stager rehearsalStager(JdbcClient jdbc, AssessmentLookups lookups, String table) {
+        return new AssessmentStager(lookups, 0, 0, "WARM-UP", new EvidencePartitions.Target(table, tx -> { }),
+                LocalDate.now(clock), clock.instant(), new ResultVolumes(maxResultsPerKey), ids.source(jdbc));
+    }
+
     @Override
     public Stager stager(JdbcClient jdbc, long uploadId, long collegeId, String collegeCode, long bytes) {
         boolean own = bytes >= ownPartition.toBytes();

@@ -11,6 +11,9 @@ import java.nio.charset.StandardCharsets;
  */
 final class CopyBytes {
     private final OutputStream out;
+    /** The UTF-8 of recent non-ASCII texts, by the string's identity (a file's repeated cells are one string each). */
+    private final String[] encoded = new String[64];
+    private final byte[][] encodedBytes = new byte[64][];
     private final int chunk;
     private byte[] bytes;
     private int length;
@@ -88,11 +91,20 @@ final class CopyBytes {
                 bytes[length++] = (byte) value.charAt(i);
             }
         } else {
-            byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+            byte[] utf8 = utf8(value);
             ensure(4 + utf8.length);
             putInt(utf8.length);
             System.arraycopy(utf8, 0, bytes, length, utf8.length);
             length += utf8.length;
         }
+    }
+
+    private byte[] utf8(String value) {
+        int slot = value.hashCode() & (encoded.length - 1);
+        if (encoded[slot] != value) {
+            encoded[slot] = value;
+            encodedBytes[slot] = value.getBytes(StandardCharsets.UTF_8);
+        }
+        return encodedBytes[slot];
     }
 }

@@ -22,6 +22,7 @@ import org.springframework.validation.annotation.Validated;
  * @param heartbeatEvery        how often a node beats for its running uploads
  * @param heartbeatTimeout      a processing upload silent this long is marked FAILED by any node
  * @param shutdownGrace         on shutdown, how long running uploads may still complete
+ * @param warmUpRows            made-up rows run through the upload path once the application is ready (0: none)
  * @param xlsx                  what an uploaded workbook may unpack to
  */
 @ConfigurationProperties("workready.uploads")
@@ -35,6 +36,7 @@ public record UploadProperties(
         @DefaultValue("10s") @DurationMin(millis = 1) Duration heartbeatEvery,
         @DefaultValue("1m") @DurationMin(millis = 1) Duration heartbeatTimeout,
         @DefaultValue("20s") @DurationMin(millis = 0) Duration shutdownGrace,
+        @DefaultValue("200000") @PositiveOrZero int warmUpRows,
         @DefaultValue @Valid Xlsx xlsx) {
 
     /**

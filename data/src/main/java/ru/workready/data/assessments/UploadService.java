@@ -222,6 +222,27 @@ public class UploadService {
         return new Processed(status(uploadId).orElseThrow(), moved.students());
     }
 
+    /**
+     * Streams a file through a loader's stager into its COPY in a transaction that is rolled back, nothing recorded:
+     * the start-up warm-up ({@link UploadWarmUp}) runs the very loop an upload runs, so that the JIT compiles it as
+     * uploads use it. Returns the rows read.
+     */
+    int rehearse(UploadLoader loader, java.util.function.Function<JdbcClient, UploadLoader.Stager> stager,
+                 UploadSpool spool) {
+        Integer rows = tx.execute(status -> {
+            status.setRollbackOnly();
+            UploadLoader.Stager s = stager.apply(jdbc);
+            UploadFindings findings = new UploadFindings();
+            int read = copyRows(loader, s, findings, spool, TabularFormat.CSV, new AtomicLong());
+            s.rowsEnded(findings);
+            if (findings.hasProblems()) {
+                throw new IllegalStateException("the rehearsal's file has problems: " + findings.problems());
+            }
+            return read;
+        });
+        return rows == null ? 0 : rows;
+    }
+
     /** Streams the file's rows through the stager's checks into its COPY; returns the rows read. */
     private int copyRows(UploadLoader loader, UploadLoader.Stager stager, UploadFindings findings, UploadSpool spool,
                          TabularFormat format, AtomicLong progress) {

@@ -36,6 +36,9 @@ final class CsvBytes extends CsvReader.Records {
     /** A field that is not a plain slice of the buffer. */
     private byte[] field = new byte[256];
     private int fieldLength;
+    /** Each column's values so far; {@link #REPEATING} until its first value, null once it has too many. */
+    private @Nullable ColumnValues[] columns = new ColumnValues[0];
+    private static final ColumnValues REPEATING = new ColumnValues();
 
     private CsvBytes(InputStream in, Charset charset, int bufferSize, byte delimiter) {
         this.in = in;
@@ -62,6 +65,30 @@ final class CsvBytes extends CsvReader.Records {
         char delimiter = CsvTable.delimiterOf(new String(head, skip, head.length - skip, charset));
         InputStream all = new SequenceInputStream(new ByteArrayInputStream(head, skip, head.length - skip), rest);
         return new CsvBytes(all, charset, bufferSize, (byte) delimiter);
+    }
+
+    /**
+     * The string of a cell that lies in the buffer: the one made before for the same bytes in this column while the
+     * column has repeated few values (kinds, codes, dates, grades, assessors: made once, their hashes kept for the
+     * look-ups that follow), a new one in a column of many (students' ids, comments).
+     */
+    private String cell(int column, int start, int end) {
+        if (column >= columns.length) {
+            columns = Arrays.copyOf(columns, Math.max(column + 1, expectedFields));
+            Arrays.fill(columns, column, columns.length, REPEATING);
+        }
+        ColumnValues values = columns[column];
+        if (values != null) {
+            if (values == REPEATING) {
+                values = columns[column] = new ColumnValues();
+            }
+            String value = values.get(buffer, start, end, charset);
+            if (value != null) {
+                return value;
+            }
+            columns[column] = null;
+        }
+        return new String(buffer, start, end - start, charset);
     }
 
     /** True when there is a byte at {@code position}, reading more if needed. */
@@ -121,7 +148,7 @@ final class CsvBytes extends CsvReader.Records {
                 }
                 if (p < limit && b != '\r') {
                     // an empty cell is the one empty string: half the cells of a typical export, no allocation
-                    out.add(p == start ? "" : new String(buffer, start, p - start, charset));
+                    out.add(p == start ? "" : cell(out.size(), start, p));
                     position = p + 1;
                     if (b == '\n') {
                         line++;
@@ -175,6 +202,37 @@ final class CsvBytes extends CsvReader.Records {
                 return c != delimiter;
             }
             add(c);
+        }
+    }
+
+    /** A column's distinct values, each a string made once, up to {@link #LIMIT} of them. */
+    private static final class ColumnValues {
+        static final int LIMIT = 512;
+        private final int[] hashes = new int[2 * LIMIT];
+        private final byte[][] bytes = new byte[2 * LIMIT][];
+        private final String[] strings = new String[2 * LIMIT];
+        private int size;
+
+        /** The string of these bytes; null when the column has passed its limit of distinct values. */
+        @Nullable String get(byte[] buffer, int start, int end, Charset charset) {
+            int hash = 1;
+            for (int i = start; i < end; i++) {
+                hash = 31 * hash + buffer[i];
+            }
+            int mask = strings.length - 1;
+            int i = hash * 0x9E3779B9 >>> 16 & mask;
+            for (; strings[i] != null; i = (i + 1) & mask) {
+                if (hashes[i] == hash && Arrays.equals(bytes[i], 0, bytes[i].length, buffer, start, end)) {
+                    return strings[i];
+                }
+            }
+            if (size == LIMIT) {
+                return null;
+            }
+            size++;
+            hashes[i] = hash;
+            bytes[i] = Arrays.copyOfRange(buffer, start, end);
+            return strings[i] = new String(buffer, start, end - start, charset);
         }
     }
 }

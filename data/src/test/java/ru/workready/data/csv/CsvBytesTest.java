@@ -33,6 +33,10 @@ class CsvBytesTest {
         return LongStream.range(0, 400).map(i -> 20261205L * 31 + i).boxed();
     }
 
+    static Stream<Long> longFileSeeds() {
+        return LongStream.range(0, 20).map(i -> 20261205L * 37 + i).boxed();
+    }
+
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
     void bytesAndLibraryGiveTheSameRows(long seed) {
@@ -48,6 +52,32 @@ class CsvBytesTest {
                     sink.header, sink.rows));
             assertThat(actual).as("seed %d, %s, buffer %d: %s", seed, charset, size, text.replace("\r", "\\r"))
                     .isEqualTo(expected);
+        }
+    }
+
+    /**
+     * Columns of few values (whose strings the tokenizer makes once), of many (it stops remembering them) and of a few
+     * hundred cut across buffer ends: the same rows as the library's.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("longFileSeeds")
+    void repeatedAndDistinctCellsOverManyRows(long seed) {
+        System.out.println("CsvBytesTest seed " + seed);
+        Random random = new Random(seed);
+        StringBuilder text = new StringBuilder("id;kind;date;note");
+        int days = 1 + random.nextInt(700);
+        for (int r = 0; r < 3_000; r++) {
+            text.append('\n').append("ст-").append(random.nextInt(100_000)).append(';')
+                    .append(random.nextBoolean() ? "ЭКЗАМЕН" : "grade").append(';')
+                    .append(random.nextInt(days)).append(';').append(field(random));
+        }
+        Charset charset = random.nextBoolean() ? StandardCharsets.UTF_8 : CsvReader.WINDOWS_1251;
+        byte[] bytes = text.toString().getBytes(charset);
+        String expected = outcome(sink -> CsvTable.read(new String(bytes, charset), sink.header, sink.rows));
+        for (int size : new int[] {7, 64 * 1024}) {
+            String actual = outcome(sink -> CsvReader.read(new ByteArrayInputStream(bytes), charset, size,
+                    sink.header, sink.rows));
+            assertThat(actual).as("seed %d, %s, buffer %d", seed, charset, size).isEqualTo(expected);
         }
     }
 

@@ -29,10 +29,11 @@ public final class TestClock implements EnvironmentPostProcessor {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        // lowest precedence: a test that sets its own clock wins. No scoring warm-up: a suite starts many contexts,
-        // each would burn seconds of CPU compiling what the previous one compiled (ScoringWarmUpTest runs it)
+        // lowest precedence: a test that sets its own clock wins. No warm-ups: a suite starts many contexts, each
+        // would burn seconds of CPU compiling what the previous one compiled (ScoringWarmUpTest, UploadWarmUpTest run them)
         environment.getPropertySources().addLast(new MapPropertySource("workready-test-clock",
                 Map.of("workready.clock.start", START.toString(), "workready.clock.zone", ZONE.getId(),
-                        "workready.demo.enabled", "true", "workready.scoring.warm-up-students", "0")));
+                        "workready.demo.enabled", "true", "workready.scoring.warm-up-students", "0",
+                        "workready.uploads.warm-up-rows", "0")));
     }
 }
