@@ -13,70 +13,41 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import java.util.stream.IntStream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.ApplicationListener;
 import org.springframework.stereotype.Component;
+import ru.workready.data.StartUpWarmUp;
 import ru.workready.engine.programmes.OutcomeCodes;
 import ru.workready.engine.standards.FunctionCodes;
 
 /**
- * Once the application is ready, sends a made-up assessment file through the upload path in a background thread of
- * low priority — the same reading, checks and COPY loop as an upload, into a temporary table, in a transaction that
- * is rolled back — so that the JIT has compiled that loop before the first large upload needs it: a node's first
+ * Once the application is ready ({@link StartUpWarmUp}), sends a made-up assessment file through the upload path —
+ * the same reading, checks and COPY loop as an upload, into a temporary table, in a transaction that is rolled
+ * back — so that the JIT has compiled that loop before the first large upload needs it: a node's first
  * large upload after a start otherwise spent as much CPU compiling as reading (docs/benchmarks.md). Nothing is
  * stored (the evidence ids it draws are skipped); {@code workready.uploads.warm-up-rows} = 0 turns it off.
  */
 @Component
-public class UploadWarmUp implements ApplicationListener<ApplicationReadyEvent> {
-    private static final Logger log = LoggerFactory.getLogger(UploadWarmUp.class);
+public class UploadWarmUp extends StartUpWarmUp {
     private static final int STUDENTS = 2_000;
     private static final String PROGRAMME = "00.00.00";
     private static final String TABLE = "warm_up_evidence";
 
     private final UploadService uploads;
     private final AssessmentUploadService assessments;
-    private final int rows;
-    private final CountDownLatch done = new CountDownLatch(1);
 
     UploadWarmUp(UploadService uploads, AssessmentUploadService assessments, UploadProperties settings) {
+        super("upload", settings.warmUpRows());
         this.uploads = uploads;
         this.assessments = assessments;
-        this.rows = settings.warmUpRows();
     }
 
     @Override
-    public void onApplicationEvent(ApplicationReadyEvent event) {
-        if (rows <= 0) {
-            done.countDown();
-            return;
-        }
-        Thread t = new Thread(() -> {
-            try {
-                long t0 = System.nanoTime();
-                int read = run(rows);
-                log.info("Upload path warmed up: {} made-up rows read, checked and copied (rolled back) in {} ms",
-                        read, (System.nanoTime() - t0) / 1_000_000);
-            } catch (RuntimeException e) {
-                log.info("Upload warm-up skipped: {}", e.getMessage());
-            } finally {
-                done.countDown();
-            }
-        }, "upload-warm-up");
-        t.setDaemon(true);
-        t.setPriority(Thread.MIN_PRIORITY);
-        t.start();
-    }
-
-    /** Waits for the warm-up to end (benchmarks that time a node's first upload). */
-    public void await() throws InterruptedException {
-        done.await();
+    protected String items() {
+        return "made-up rows read, checked and copied (rolled back)";
     }
 
     /** Sends {@code count} made-up rows through the upload path; returns the rows read. Nothing is stored. */
+    @Override
     public int run(int count) {
         List<String> students = IntStream.rangeClosed(1, STUDENTS).mapToObj(i -> "warm-up-" + i).toList();
         List<String> professional = new ArrayList<>();

@@ -6,13 +6,9 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CountDownLatch;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.ApplicationListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import ru.workready.data.StartUpWarmUp;
 import ru.workready.data.rulesets.RuleBaseRegistry;
 import ru.workready.data.rulesets.RuleBaseRegistry.CompiledRuleSet;
 import ru.workready.data.scoring.BulkScoringRepository.StudentRow;
@@ -23,15 +19,14 @@ import ru.workready.engine.mapping.Mapping;
 import ru.workready.engine.scoring.CurrentEvidence;
 
 /**
- * Once the application is ready, scores made-up students in memory against a programme that has an active mapping,
- * with its college's rule set, in a background thread of low priority: the JIT compiles the scoring path (the rules'
+ * Once the application is ready ({@link StartUpWarmUp}), scores made-up students in memory against a programme that
+ * has an active mapping, with its college's rule set: the JIT compiles the scoring path (the rules'
  * generated code, the engine, the rows a batch writes) before the first rescoring job or readiness read needs it. A
  * node's first job after a start otherwise ran at half the speed of its second (docs/benchmarks.md). Nothing is read
  * per student and nothing is stored; {@code workready.scoring.warm-up-students} = 0 turns it off.
  */
 @Component
-public class ScoringWarmUp implements ApplicationListener<ApplicationReadyEvent> {
-    private static final Logger log = LoggerFactory.getLogger(ScoringWarmUp.class);
+public class ScoringWarmUp extends StartUpWarmUp {
     private static final EvidenceKind[] KINDS = {EvidenceKind.COURSE_GRADE, EvidenceKind.EMPLOYER_PRACTICE,
             EvidenceKind.MODULE_EXAM, EvidenceKind.DEMO_EXAM, EvidenceKind.CHAMPIONSHIP};
 
@@ -39,47 +34,23 @@ public class ScoringWarmUp implements ApplicationListener<ApplicationReadyEvent>
     private final RuleBaseRegistry ruleBases;
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final int students;
-    private final CountDownLatch done = new CountDownLatch(1);
 
     ScoringWarmUp(CohortScoring cohort, RuleBaseRegistry ruleBases, JdbcClient jdbc, Clock clock,
                   ScoringProperties settings) {
+        super("scoring", settings.warmUpStudents());
         this.cohort = cohort;
         this.ruleBases = ruleBases;
         this.jdbc = jdbc;
         this.clock = clock;
-        this.students = settings.warmUpStudents();
     }
 
     @Override
-    public void onApplicationEvent(ApplicationReadyEvent event) {
-        if (students <= 0) {
-            done.countDown();
-            return;
-        }
-        Thread t = new Thread(() -> {
-            try {
-                long t0 = System.nanoTime();
-                int scored = run(students);
-                log.info("Scoring warmed up: {} made-up students scored in {} ms", scored,
-                        (System.nanoTime() - t0) / 1_000_000);
-            } catch (RuntimeException e) {
-                log.info("Scoring warm-up skipped: {}", e.getMessage());
-            } finally {
-                done.countDown();
-            }
-        }, "scoring-warm-up");
-        t.setDaemon(true);
-        t.setPriority(Thread.MIN_PRIORITY);
-        t.start();
-    }
-
-    /** Waits for the warm-up to end (benchmarks that time a node's first job). */
-    public void await() throws InterruptedException {
-        done.await();
+    protected String items() {
+        return "made-up students scored";
     }
 
     /** Scores {@code count} made-up students; 0 when no programme has an active mapping yet. */
+    @Override
     public int run(int count) {
         List<StudentRow> programme = jdbc.sql("""
                         select s.id, s.college_id, c.code, c.region, s.programme_id
