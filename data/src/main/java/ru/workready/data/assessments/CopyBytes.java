@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class CopyBytes {
     private final OutputStream out;
-    /** The UTF-8 of recent non-ASCII texts, by the string's identity (a file's repeated cells are one string each). */
+    /** The UTF-8 of recent short non-ASCII texts, by identity (a file's repeated cells are one string each). */
     private final String[] encoded = new String[64];
     private final byte[][] encodedBytes = new byte[64][];
     private final int chunk;
@@ -100,6 +100,9 @@ final class CopyBytes {
     }
 
     private byte[] utf8(String value) {
+        if (value.length() > 256) { // a long text is seldom repeated, and is not kept
+            return value.getBytes(StandardCharsets.UTF_8);
+        }
         int slot = value.hashCode() & (encoded.length - 1);
         if (encoded[slot] != value) {
             encoded[slot] = value;

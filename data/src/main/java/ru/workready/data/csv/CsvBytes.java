@@ -39,6 +39,8 @@ final class CsvBytes extends CsvReader.Records {
     /** Each column's values so far; {@link #REPEATING} until its first value, null once it has too many. */
     private @Nullable ColumnValues[] columns = new ColumnValues[0];
     private static final ColumnValues REPEATING = new ColumnValues();
+    private static final int REMEMBERED_COLUMNS = 32;
+    private static final int REMEMBERED_BYTES = 64;
 
     private CsvBytes(InputStream in, Charset charset, int bufferSize, byte delimiter) {
         this.in = in;
@@ -70,11 +72,16 @@ final class CsvBytes extends CsvReader.Records {
     /**
      * The string of a cell that lies in the buffer: the one made before for the same bytes in this column while the
      * column has repeated few values (kinds, codes, dates, grades, assessors: made once, their hashes kept for the
-     * look-ups that follow), a new one in a column of many (students' ids, comments).
+     * look-ups that follow), a new one in a column of many (students' ids, comments). Only short cells of the first
+     * columns are remembered: at most {@link #REMEMBERED_COLUMNS} × {@link ColumnValues#LIMIT} cells of
+     * {@link #REMEMBERED_BYTES} bytes, whatever the file.
      */
     private String cell(int column, int start, int end) {
+        if (column >= REMEMBERED_COLUMNS || end - start > REMEMBERED_BYTES) {
+            return new String(buffer, start, end - start, charset);
+        }
         if (column >= columns.length) {
-            columns = Arrays.copyOf(columns, Math.max(column + 1, expectedFields));
+            columns = Arrays.copyOf(columns, Math.min(REMEMBERED_COLUMNS, Math.max(column + 1, expectedFields)));
             Arrays.fill(columns, column, columns.length, REPEATING);
         }
         ColumnValues values = columns[column];
