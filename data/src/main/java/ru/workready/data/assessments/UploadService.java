@@ -229,18 +229,26 @@ public class UploadService {
      */
     int rehearse(UploadLoader loader, java.util.function.Function<JdbcClient, UploadLoader.Stager> stager,
                  UploadSpool spool) {
-        Integer rows = tx.execute(status -> {
-            status.setRollbackOnly();
-            UploadLoader.Stager s = stager.apply(jdbc);
-            UploadFindings findings = new UploadFindings();
-            int read = copyRows(loader, s, findings, spool, TabularFormat.CSV, new AtomicLong());
-            s.rowsEnded(findings);
-            if (findings.hasProblems()) {
-                throw new IllegalStateException("the rehearsal's file has problems: " + findings.problems());
-            }
-            return read;
-        });
-        return rows == null ? 0 : rows;
+        // a shutdown waits for it as for an upload, or stops it at its next row, before the pool closes
+        if (!here.startRehearsal()) {
+            return 0;
+        }
+        try {
+            Integer rows = tx.execute(status -> {
+                status.setRollbackOnly();
+                UploadLoader.Stager s = stager.apply(jdbc);
+                UploadFindings findings = new UploadFindings();
+                int read = copyRows(loader, s, findings, spool, TabularFormat.CSV, new AtomicLong());
+                s.rowsEnded(findings);
+                if (findings.hasProblems()) {
+                    throw new IllegalStateException("the rehearsal's file has problems: " + findings.problems());
+                }
+                return read;
+            });
+            return rows == null ? 0 : rows;
+        } finally {
+            here.rehearsalDone();
+        }
     }
 
     /** Streams the file's rows through the stager's checks into its COPY; returns the rows read. */

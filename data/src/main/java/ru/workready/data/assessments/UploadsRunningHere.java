@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 import org.jspecify.annotations.Nullable;
@@ -23,6 +24,8 @@ final class UploadsRunningHere {
     private final Map<Long, AtomicLong> running = new ConcurrentHashMap<>();
     /** Uploads whose rows are being read now (the others are queued). */
     private final Set<Long> started = ConcurrentHashMap.newKeySet();
+    /** Rehearsals of the upload path (the start-up warm-up) running: a drain waits for them as for uploads. */
+    private final AtomicInteger rehearsals = new AtomicInteger();
     /** Shutting down: no upload is registered or started any more. */
     private volatile boolean stopping;
     /** The grace period is over: running uploads roll back at their next row. */
@@ -34,6 +37,24 @@ final class UploadsRunningHere {
 
     boolean cancelling() {
         return cancelling;
+    }
+
+    /** A rehearsal starts, unless the node is stopping; end it with {@link #rehearsalDone}. */
+    boolean startRehearsal() {
+        rehearsals.incrementAndGet();
+        if (stopping) {
+            rehearsals.decrementAndGet();
+            return false;
+        }
+        return true;
+    }
+
+    void rehearsalDone() {
+        rehearsals.decrementAndGet();
+    }
+
+    private boolean idle() {
+        return running.isEmpty() && rehearsals.get() == 0;
     }
 
     void registered(long uploadId) {
@@ -74,10 +95,10 @@ final class UploadsRunningHere {
     int drain(Duration grace, LongConsumer failQueued) {
         stopping = true;
         long deadline = System.nanoTime() + grace.toNanos();
-        while (!running.isEmpty() && System.nanoTime() < deadline) {
+        while (!idle() && System.nanoTime() < deadline) {
             pause();
         }
-        if (running.isEmpty()) {
+        if (idle()) {
             return 0;
         }
         int stopped = running.size();
@@ -90,7 +111,7 @@ final class UploadsRunningHere {
         }
         // a rollback takes moments; a connection stuck in the database is closed with the pool after this
         long rollback = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (!started.isEmpty() && System.nanoTime() < rollback) {
+        while ((!started.isEmpty() || rehearsals.get() > 0) && System.nanoTime() < rollback) {
             pause();
         }
         return stopped;
