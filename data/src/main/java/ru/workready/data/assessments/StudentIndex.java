@@ -44,10 +44,6 @@ final class StudentIndex {
         }
     }
 
-    int size() {
-        return ids.length;
-    }
-
     /** The student's ordinal, or -1 when the college has no such student. */
     int find(String id) {
         int hash = id.hashCode();

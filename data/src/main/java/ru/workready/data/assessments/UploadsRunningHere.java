@@ -102,7 +102,10 @@ final class UploadsRunningHere {
             return 0;
         }
         int stopped = running.size();
-        log.warn("Stopping {} upload(s) that did not complete within the shutdown grace period of {}", stopped, grace);
+        if (stopped > 0) { // else only the start-up warm-up is left: it is stopped as quietly as it runs
+            log.warn("Stopping {} upload(s) that did not complete within the shutdown grace period of {}", stopped,
+                    grace);
+        }
         cancelling = true;
         for (Long id : running.keySet()) {
             if (!started.contains(id) && running.remove(id) != null) {
