@@ -5,7 +5,7 @@ import java.io.IOException;
 import ru.workready.api.problems.BodyReadException;
 import ru.workready.data.assessments.UploadRunner;
 
-/** What the upload use case needs of an HTTP request: its body, content type and {@code Prefer} header. */
+/** What the upload use case needs of an HTTP request: its body, content type, length and {@code Prefer} header. */
 final class UploadBodies {
     private UploadBodies() {
     }
@@ -14,7 +14,7 @@ final class UploadBodies {
         String prefer = request.getHeader("Prefer");
         try {
             return new UploadRunner.Body(request.getInputStream(), request.getContentType(),
-                    prefer != null && prefer.contains("respond-async"));
+                    request.getContentLengthLong(), prefer != null && prefer.contains("respond-async"));
         } catch (IOException e) {
             throw new BodyReadException(e);
         }

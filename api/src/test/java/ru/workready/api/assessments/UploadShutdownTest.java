@@ -156,7 +156,7 @@ class UploadShutdownTest extends ApiTest {
             }
         };
         assertThatThrownBy(() -> runner.run(assessments, fixture.college, null, null,
-                new UploadRunner.Body(cutOff, "text/csv", false)))
+                new UploadRunner.Body(cutOff, "text/csv", -1, false)))
                 .isInstanceOf(UploadSpool.UnreadableBodyException.class);
     }
 

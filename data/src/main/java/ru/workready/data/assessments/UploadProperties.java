@@ -23,6 +23,8 @@ import org.springframework.validation.annotation.Validated;
  * @param heartbeatTimeout      a processing upload silent this long is marked FAILED by any node
  * @param shutdownGrace         on shutdown, how long running uploads may still complete
  * @param warmUpRows            made-up rows run through the upload path once the application is ready (0: none)
+ * @param readWhileReceiving    a large CSV is read while its body arrives, unless it waits this long in all for its
+ *                              bytes (then it is read once whole; 0: bodies are always read once whole)
  * @param xlsx                  what an uploaded workbook may unpack to
  */
 @ConfigurationProperties("workready.uploads")
@@ -37,6 +39,7 @@ public record UploadProperties(
         @DefaultValue("1m") @DurationMin(millis = 1) Duration heartbeatTimeout,
         @DefaultValue("20s") @DurationMin(millis = 0) Duration shutdownGrace,
         @DefaultValue("200000") @PositiveOrZero int warmUpRows,
+        @DefaultValue("10s") @DurationMin(millis = 0) Duration readWhileReceiving,
         @DefaultValue @Valid Xlsx xlsx) {
 
     /**

@@ -67,14 +67,40 @@ final class UploadRecords {
     Optional<Long> register(UploadKind kind, long collegeId, @Nullable String fileName, @Nullable String idempotencyKey,
                             UploadSpool spool, TabularFormat format, @Nullable String encoding, String node,
                             OffsetDateTime now) {
+        return register(kind, collegeId, fileName, idempotencyKey, spool.sha256(), spool.bytes(), format, encoding,
+                node, now);
+    }
+
+    /**
+     * As above, for a body still arriving: its hash is a placeholder of its own until {@link #claim} (so it meets no
+     * other upload's), its size the one announced.
+     */
+    Optional<Long> register(UploadKind kind, long collegeId, @Nullable String fileName, @Nullable String idempotencyKey,
+                            String hash, long bytes, TabularFormat format, @Nullable String encoding, String node,
+                            OffsetDateTime now) {
         return jdbc.sql("""
                         insert into upload (college_id, upload_kind, status, content_hash, idempotency_key, file_name,
                                             format, encoding, byte_count, row_count, node_id, heartbeat_at)
                         values (?, ?, 'PROCESSING', ?, ?, ?, ?, ?, ?, 0, ?, ?)
                         on conflict do nothing returning id""")
-                .params(collegeId, kind.name(), spool.sha256(), idempotencyKey, fileName, format.name(), encoding,
-                        spool.bytes(), node, now)
+                .params(collegeId, kind.name(), hash, idempotencyKey, fileName, format.name(), encoding, bytes,
+                        node, now)
                 .query(Long.class).optional();
+    }
+
+    /**
+     * Gives an upload registered while its body arrived the body's hash and encoding once it has arrived; a
+     * processing or completed upload of the college with the same content makes this a
+     * {@link org.springframework.dao.DuplicateKeyException} (the unique index decides, concurrent uploads included).
+     */
+    void claim(long uploadId, String hash, String encoding) {
+        jdbc.sql("update upload set content_hash = ?, encoding = ? where id = ?")
+                .params(hash, encoding, uploadId).update();
+    }
+
+    /** Removes an upload whose body turned out a repeat of another or broke off: none of its rows were stored. */
+    void forget(long uploadId) {
+        jdbc.sql("delete from upload where id = ?").param(uploadId).update();
     }
 
     /** Marks a processing upload completed; false when another node marked it failed meanwhile. */

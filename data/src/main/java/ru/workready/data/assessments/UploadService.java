@@ -69,6 +69,30 @@ public class UploadService {
         }
     }
 
+    /**
+     * An upload read while its body arrived stops and leaves no trace: the body repeats an upload of the college
+     * (answered with that one) or broke off. Its record is removed once its transaction has rolled back.
+     */
+    public static final class WithdrawnException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public WithdrawnException(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    /**
+     * An upload read while its body arrived must be read again from the whole body: it is not UTF-8 after all, or the
+     * body came slower than it is read while another upload waits. Rolled back, it stays registered and queued.
+     */
+    public static final class ReadAgainException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public ReadAgainException(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
     private final UploadHeartbeats heartbeats;
 
     public UploadService(JdbcClient jdbc, DataSource dataSource, TransactionTemplate tx, UploadHeartbeats heartbeats,
@@ -108,18 +132,10 @@ public class UploadService {
         for (int attempt = 0; attempt < 3; attempt++) {
             Optional<UploadRecords.Earlier> earlier = records.earlier(kind, collegeId, spool.sha256(), idempotencyKey);
             if (earlier.isPresent()) {
-                Receipt e = earlier.get().receipt();
-                if (UploadStatus.PROCESSING.equals(e.status())) {
-                    if (heartbeats.node().equals(earlier.get().node()) && !here.runs(e.uploadId())) {
-                        finish(e.uploadId(), UploadStatus.FAILED, "Interrupted before it completed; nothing was "
-                                + "stored", null, 0);
-                        continue;
-                    }
-                    if (heartbeats.failIfAbandoned(e.uploadId())) {
-                        continue;
-                    }
+                if (failedIfAbandoned(earlier.get())) {
+                    continue;
                 }
-                return e;
+                return earlier.get().receipt();
             }
             Optional<Long> id = records.register(kind, collegeId, fileName, idempotencyKey, spool, format, encoding,
                     heartbeats.node(), heartbeats.now());
@@ -133,17 +149,90 @@ public class UploadService {
     }
 
     /**
+     * An earlier upload that a stopped process left processing is marked failed (true: look again): at once if it
+     * was this node's (it knows it is not running it), after the heartbeat timeout if another node's.
+     */
+    private boolean failedIfAbandoned(UploadRecords.Earlier earlier) {
+        Receipt e = earlier.receipt();
+        if (!UploadStatus.PROCESSING.equals(e.status())) {
+            return false;
+        }
+        if (heartbeats.node().equals(earlier.node()) && !here.runs(e.uploadId())) {
+            finish(e.uploadId(), UploadStatus.FAILED, "Interrupted before it completed; nothing was stored", null, 0);
+            return true;
+        }
+        return heartbeats.failIfAbandoned(e.uploadId());
+    }
+
+    /**
+     * Registers an upload whose body is still arriving (read as UTF-8 CSV while it arrives): its content is not known
+     * yet, so only its idempotency key can repeat an earlier upload's — then empty, and the caller spools the whole
+     * body and {@link #receive}s it as usual. {@link #claim} it once the body has arrived.
+     */
+    public Optional<Long> receiveArriving(UploadKind kind, String collegeCode, @Nullable String fileName,
+                                          @Nullable String idempotencyKey, long bytes) {
+        long collegeId = collegeId(collegeCode);
+        if (here.stopping()) {
+            throw new StoppedException();
+        }
+        Optional<Long> id = records.register(kind, collegeId, fileName, idempotencyKey,
+                "arriving:" + java.util.UUID.randomUUID(), bytes, TabularFormat.CSV, "UTF-8", heartbeats.node(),
+                heartbeats.now());
+        id.ifPresent(here::registered);
+        return id;
+    }
+
+    /**
+     * The body of an upload registered while it arrived is in: the upload takes its content's hash, unless a
+     * processing or completed upload of the college has the same content — then that one is the answer (and this
+     * one is to be withdrawn).
+     */
+    public Optional<Receipt> claim(long uploadId, UploadKind kind, String collegeCode, UploadSpool spool) {
+        long collegeId = collegeId(collegeCode);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                records.claim(uploadId, spool.sha256(), spool.utf8() ? "UTF-8" : "windows-1251");
+                return Optional.empty();
+            } catch (org.springframework.dao.DuplicateKeyException e) {
+                Optional<UploadRecords.Earlier> earlier = records.earlier(kind, collegeId, spool.sha256(), null);
+                if (earlier.isPresent() && !failedIfAbandoned(earlier.get())) {
+                    return Optional.of(earlier.get().receipt());
+                }
+            }
+        }
+        throw new IllegalStateException("could not claim the upload's content");
+    }
+
+    /** Removes an upload registered while its body arrived that did not arrive whole after it was read again. */
+    public void withdraw(long uploadId) {
+        records.forget(uploadId);
+        here.done(uploadId);
+    }
+
+    /** Whether running uploads are to stop at their next row (the shutdown's grace is over). */
+    public boolean cancelling() {
+        return here.cancelling();
+    }
+
+    /**
      * Streams the spooled file into staging, checks it and stores it, all in one transaction (it
      * joins the caller's if there is one). On any problem the transaction is rolled back and the
      * upload is marked rejected or failed, and the exception is rethrown.
      */
-    public Processed process(long uploadId, UploadLoader loader, UploadSpool spool, TabularFormat format) {
+    public Processed process(long uploadId, UploadLoader loader, UploadContent spool, TabularFormat format) {
         AtomicLong progress = here.start(uploadId);
+        boolean queuedAgain = false;
         try {
             if (here.stopping()) {
                 throw new StoppedException();
             }
             return tx.execute(status -> load(uploadId, loader, spool, format, progress));
+        } catch (WithdrawnException e) {
+            records.forget(uploadId);
+            throw e;
+        } catch (ReadAgainException e) {
+            queuedAgain = true;
+            throw e;
         } catch (StoppedException e) {
             finish(uploadId, UploadStatus.FAILED, "The application stopped before the upload completed; nothing was "
                     + "stored: send the file again", null, 0);
@@ -162,7 +251,11 @@ public class UploadService {
             finish(uploadId, UploadStatus.FAILED, "The upload failed before it completed; nothing was stored", null, 0);
             throw e;
         } finally {
-            here.done(uploadId);
+            if (queuedAgain) {
+                here.queuedAgain(uploadId);
+            } else {
+                here.done(uploadId);
+            }
         }
     }
 
@@ -181,7 +274,7 @@ public class UploadService {
         here.resume();
     }
 
-    private Processed load(long uploadId, UploadLoader loader, UploadSpool spool, TabularFormat format,
+    private Processed load(long uploadId, UploadLoader loader, UploadContent spool, TabularFormat format,
                            AtomicLong progress) {
         UploadStatus registered = status(uploadId).orElseThrow();
         long collegeId = collegeId(registered.college());
@@ -252,22 +345,32 @@ public class UploadService {
     }
 
     /** Streams the file's rows through the stager's checks into its COPY; returns the rows read. */
-    private int copyRows(UploadLoader loader, UploadLoader.Stager stager, UploadFindings findings, UploadSpool spool,
-                         TabularFormat format, AtomicLong progress) {
+    private int copyRows(UploadLoader loader, UploadLoader.Stager stager, UploadFindings findings,
+                         UploadContent spool, TabularFormat format, AtomicLong progress) {
         Charset charset = spool.utf8() ? StandardCharsets.UTF_8 : CsvReader.WINDOWS_1251;
         int[] rows = {0};
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try (CopyWriter out = new CopyWriter(connection, stager.copySql())) {
-            TabularReader.read(format, spool.file(), charset, xlsxLimits, header -> requireColumns(loader, header),
-                    row -> {
-                        if (here.cancelling()) {
-                            throw new StoppedException();
-                        }
-                        stager.stage(row, out, findings);
-                        if (++rows[0] % PROGRESS_EVERY == 0) {
-                            progress.set(rows[0]);
-                        }
-                    });
+            java.util.function.Consumer<List<String>> header = names -> requireColumns(loader, names);
+            java.util.function.Consumer<CsvReader.Row> sink = row -> {
+                if (here.cancelling()) {
+                    throw new StoppedException();
+                }
+                stager.stage(row, out, findings);
+                if (++rows[0] % PROGRESS_EVERY == 0) {
+                    progress.set(rows[0]);
+                }
+            };
+            if (format == TabularFormat.CSV) {
+                // from its stream: a body still arriving is read as its bytes come
+                try (java.io.InputStream in = spool.open()) {
+                    CsvReader.read(in, charset, header, sink);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            } else {
+                TabularReader.read(format, spool.file(), charset, xlsxLimits, header, sink);
+            }
             out.finish();
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);

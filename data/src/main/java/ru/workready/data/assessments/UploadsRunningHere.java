@@ -72,6 +72,11 @@ final class UploadsRunningHere {
         return progress;
     }
 
+    /** The upload stopped reading rows and waits to read them again (its body is still arriving): queued again. */
+    void queuedAgain(long uploadId) {
+        started.remove(uploadId);
+    }
+
     void done(long uploadId) {
         started.remove(uploadId);
         running.remove(uploadId);
