@@ -56,7 +56,11 @@ public final class UploadSpool implements UploadContent, AutoCloseable {
 
     /** Spools the stream; a read that fails: {@link UnreadableBodyException}, over the limit: {@link TooLargeException}. */
     public static UploadSpool of(InputStream in, long limit) {
-        return receive(in, limit).finish();
+        try (in) {
+            return receive(in, limit).finish();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
