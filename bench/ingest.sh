@@ -15,4 +15,4 @@ CP_FILE="$(mktemp)"
 CP="api/target/test-classes:api/target/classes:data/target/classes:data/target/test-classes:engine/target/classes:rules/target/classes:$(cat "$CP_FILE")"
 rm -f "$CP_FILE"
 [ -n "${KEEP:-}" ] || trap 'rm -rf "$WORK"' EXIT
-java ${JAVA_OPTS:-} -Xmx256m -Xms256m -cp "$CP" ru.workready.bench.IngestBench "$ROWS" "$WORK"
+java -XX:CompileThresholdScaling=3 ${JAVA_OPTS:-} -Xmx256m -Xms256m -cp "$CP" ru.workready.bench.IngestBench "$ROWS" "$WORK"

@@ -29,6 +29,21 @@ class OutOfMemoryExitTest {
         assertThat(node.exitValue()).isEqualTo(3);
     }
 
+    /** The run commands of README.md and docs/operations.md carry the same flags as spring-boot:run and the image. */
+    @Test
+    void theDocumentedRunCommandsCarryTheFlags() throws IOException {
+        List<String> flags = documentedFlags();
+        assertThat(flags).contains("-XX:CompileThresholdScaling=3");
+        for (String doc : List.of("../README.md", "../docs/operations.md")) {
+            List<String> commands = Files.readAllLines(Path.of(doc)).stream()
+                    .filter(line -> line.matches(".*java .*-jar api/target/workready-api.*")).toList();
+            assertThat(commands).as(doc).isNotEmpty();
+            for (String command : commands) {
+                assertThat(command).as(doc).contains(flags);
+            }
+        }
+    }
+
     @Test
     void withoutThemTheNodeStaysUpDeaf() throws Exception {
         Process node = start(List.of());
