@@ -39,9 +39,13 @@ final class Node implements AutoCloseable {
     record Answer(int status, JsonNode body) {
     }
 
-    Answer send(String method, String path, byte[] body) throws IOException, InterruptedException {
+    /** Sends the request with the admin key and the given header names and values. */
+    Answer send(String method, String path, byte[] body, String... headers) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("X-API-Key", ApiTest.ADMIN_KEY);
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
         if (body != null) {
             request.header("Content-Type", "text/csv").method(method, HttpRequest.BodyPublishers.ofByteArray(body));
         } else {

@@ -83,8 +83,30 @@ class TwoNodesTest {
                 + sha256(file) + "'")).isEqualTo(60);
     }
 
+    /** Read while it arrives on both nodes (a CSV of over a megabyte, sent to run in the background): still once. */
     @Test
     @Order(2)
+    void theSameLargeFileArrivingAtBothAtOnceIsStoredOnce() throws Exception {
+        byte[] rows = results(2);
+        byte[] file = new byte[rows.length + 1_200_000];
+        int header = new String(rows, StandardCharsets.UTF_8).indexOf('\n') + 1;
+        System.arraycopy(rows, 0, file, 0, header);
+        java.util.Arrays.fill(file, header, header + 1_200_000, (byte) '\n'); // blank lines: a body of 1.2 MB
+        System.arraycopy(rows, header, file, header + 1_200_000, rows.length - header);
+        List<Node.Answer> answers = both(node -> node.send("POST", "/api/colleges/DEMO/assessments?fileName=big.csv",
+                file, "Prefer", "respond-async"));
+        assertThat(answers).extracting(Node.Answer::status).containsExactlyInAnyOrder(200, 202);
+        long upload = answers.get(0).body().get("uploadId").asLong();
+        assertThat(answers.get(1).body().get("uploadId").asLong()).isEqualTo(upload);
+        assertThat(waitFor(() -> text("select status from upload where id = " + upload), "COMPLETED"::equals))
+                .isEqualTo("COMPLETED");
+        assertThat(count("select count(*) from upload where content_hash = '" + sha256(file) + "'")).isEqualTo(1);
+        assertThat(count("select count(*) from upload where file_name = 'big.csv'")).isEqualTo(1);
+        assertThat(count("select count(*) from evidence where upload_id = " + upload)).isEqualTo(60);
+    }
+
+    @Test
+    @Order(3)
     void theStaleScoreWorkOnBothScoresEachStudentOnce() throws Exception {
         execute("insert into stale_score (student_id, upload_id) select s.id, (select max(id) from upload) "
                 + "from student s join college c on c.id = s.college_id where c.code = 'DEMO' "
@@ -102,7 +124,7 @@ class TwoNodesTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aJobStartedOnOneAndCancelledOnTheOtherStops() throws Exception {
         try (Connection holder = connect()) {
             // the first batch of each worker waits for these students' row locks: the job is surely running
@@ -126,7 +148,7 @@ class TwoNodesTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void anUploadWhoseNodeDiedIsMarkedFailedByTheOtherAndNothingRemains() throws Exception {
         byte[] file = results(2);
         long upload;
