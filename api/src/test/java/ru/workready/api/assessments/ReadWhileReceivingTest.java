@@ -101,6 +101,49 @@ class ReadWhileReceivingTest extends ApiTest {
         assertThat(count("select count(*) from evidence where college_id = ?", fixture.collegeId)).isEqualTo(ROWS);
     }
 
+    /**
+     * The key is the arriving upload's only once its body is in: a retry with it meanwhile is not told of an upload
+     * that may yet be withdrawn — it becomes the key's upload, and the first is withdrawn as its repeat.
+     */
+    @Test
+    void aRetryWithTheKeyWhileTheFirstBodyStillArrivesBecomesTheKeysUpload() throws Exception {
+        IngestionFixture fixture = IngestionFixture.create(programmes, students, "AKEY", 20);
+        byte[] file = csv(fixture, ROWS, "", StandardCharsets.UTF_8);
+        Arriving first = new Arriving(file, file.length / 2, false);
+        CompletableFuture<UploadRunner.Started> sent = CompletableFuture.supplyAsync(() -> runner.run(assessments,
+                fixture.college, "big.csv", "key-1", new UploadRunner.Body(first, "text/csv", file.length, true)));
+        await(first::held);
+        byte[] other = csv(fixture, 1_000, "", StandardCharsets.UTF_8);
+        UploadRunner.Started retry = runner.run(assessments, fixture.college, "retry.csv", "key-1",
+                new UploadRunner.Body(new java.io.ByteArrayInputStream(other), "text/csv", other.length, false));
+        assertThat(retry.duplicate()).isFalse();
+        first.release();
+        UploadRunner.Started withdrawn = sent.get(30, TimeUnit.SECONDS);
+        assertThat(withdrawn.duplicate()).isTrue();
+        assertThat(withdrawn.upload().id()).isEqualTo(retry.upload().id());
+        await(() -> count("select count(*) from upload where college_id = ?", fixture.collegeId) == 1);
+        assertThat(count("select count(*) from evidence where college_id = ?", fixture.collegeId)).isEqualTo(1_000);
+    }
+
+    /** A body whose reading ended before it was in (its header lacks a column) is rejected, with its real hash. */
+    @Test
+    void aBodyRejectedBeforeItHasArrivedIsRejectedWithItsHash() throws Exception {
+        IngestionFixture fixture = IngestionFixture.create(programmes, students, "AREJECT", 20);
+        byte[] file = csv(fixture, ROWS, "", StandardCharsets.UTF_8);
+        byte[] headless = new String(file, StandardCharsets.UTF_8).replaceFirst("kind;", "kinds;")
+                .getBytes(StandardCharsets.UTF_8);
+        Arriving body = new Arriving(headless, headless.length / 2, false);
+        CompletableFuture<UploadRunner.Started> sent = send(fixture, body);
+        await(() -> count("select count(*) from upload where college_id = ? and status = 'REJECTED'",
+                fixture.collegeId) == 1);
+        body.release();
+        UploadRunner.Started s = sent.get(30, TimeUnit.SECONDS);
+        assertThat(s.upload().status()).isEqualTo(UploadStatus.REJECTED);
+        assertThat(jdbc.sql("select content_hash from upload where id = ?").param(s.upload().id())
+                .query(String.class).single()).isEqualTo(sha256(headless));
+        assertThat(count("select count(*) from evidence where college_id = ?", fixture.collegeId)).isZero();
+    }
+
     @Test
     void aBodyThatIsNotUtf8AfterItsFirstMegabyteIsReadAgainAsWindows1251() throws Exception {
         IngestionFixture fixture = IngestionFixture.create(programmes, students, "A1251", 20);

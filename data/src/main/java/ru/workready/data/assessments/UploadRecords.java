@@ -93,9 +93,9 @@ final class UploadRecords {
      * processing or completed upload of the college with the same content makes this a
      * {@link org.springframework.dao.DuplicateKeyException} (the unique index decides, concurrent uploads included).
      */
-    void claim(long uploadId, String hash, String encoding) {
-        jdbc.sql("update upload set content_hash = ?, encoding = ? where id = ?")
-                .params(hash, encoding, uploadId).update();
+    void claim(long uploadId, String hash, String encoding, @Nullable String idempotencyKey) {
+        jdbc.sql("update upload set content_hash = ?, encoding = ?, idempotency_key = ? where id = ?")
+                .params(hash, encoding, idempotencyKey, uploadId).update();
     }
 
     /** Removes an upload whose body turned out a repeat of another or broke off: none of its rows were stored. */

@@ -84,7 +84,7 @@ public class UploadRunner {
                 throw e;
             }
             if (registered.isPresent()) {
-                return runArriving(loader, college, registered.get(), receiver, body.length());
+                return runArriving(loader, college, key, registered.get(), receiver, body.length());
             }
         }
         UploadSpool spool = receiver.finish();
@@ -138,12 +138,19 @@ public class UploadRunner {
      * upload takes the body's hash — or, if a processing or completed upload has the same content, the reading is
      * withdrawn and that upload is the answer, as when a whole body repeats one.
      */
-    private Started runArriving(UploadLoader loader, String college, long uploadId, UploadSpool.Receiver receiver,
-                                long length) {
+    private Started runArriving(UploadLoader loader, String college, @Nullable String key, long uploadId,
+                                UploadSpool.Receiver receiver, long length) {
         CompletableFuture<UploadSpool> arrived = new CompletableFuture<>();
         try {
             // opened here, before the body can break off and its file go: the reader then learns why from arrived
-            Arriving content = new Arriving(receiver, arrived, length);
+            Arriving content;
+            try {
+                content = new Arriving(receiver, arrived, length);
+            } catch (RuntimeException e) {
+                receiver.discard();
+                uploads.withdraw(uploadId);
+                throw e;
+            }
             try {
                 executor.execute(() -> readArriving(uploadId, loader, content, arrived));
             } catch (org.springframework.core.task.TaskRejectedException e) {
@@ -155,7 +162,7 @@ public class UploadRunner {
             UploadSpool spool = receiver.finish();
             Optional<UploadService.Receipt> earlier;
             try {
-                earlier = uploads.claim(uploadId, loader.kind(), college, spool);
+                earlier = uploads.claim(uploadId, loader.kind(), college, key, spool);
             } catch (RuntimeException e) {
                 spool.close();
                 throw e;
@@ -168,7 +175,11 @@ public class UploadRunner {
                 return new Started(first, true, false, students(first), 0);
             }
             arrived.complete(spool);
-            return new Started(uploads.status(uploadId).orElseThrow(), false, true, List.of(), 0);
+            UploadStatus now = uploads.status(uploadId).orElseThrow();
+            if (UploadStatus.FAILED.equals(now.status()) && uploads.stopping()) {
+                throw new UploadService.StoppedException(); // its reading was stopped by the shutdown: 503, as before
+            }
+            return new Started(now, false, true, List.of(), 0);
         } finally {
             // the body broke off, or anything else went wrong: the reading stops and leaves nothing
             arrived.completeExceptionally(new UploadService.WithdrawnException("The body did not arrive whole"));
@@ -189,9 +200,9 @@ public class UploadRunner {
                 }
                 try {
                     runLater(uploadId, loader, spool, TabularFormat.CSV);
-                } catch (RuntimeException rejected) {
+                } catch (RuntimeException rejected) { // the executor is shut down: the node is stopping
                     spool.close();
-                    uploads.withdraw(uploadId);
+                    uploads.stopped(uploadId);
                 }
             });
             return;

@@ -167,7 +167,9 @@ public class UploadService {
     /**
      * Registers an upload whose body is still arriving (read as UTF-8 CSV while it arrives): its content is not known
      * yet, so only its idempotency key can repeat an earlier upload's — then empty, and the caller spools the whole
-     * body and {@link #receive}s it as usual. {@link #claim} it once the body has arrived.
+     * body and {@link #receive}s it as usual. {@link #claim} it once the body has arrived. The key is the upload's
+     * only from the claim on: a retry with the key while this body still arrives must not be told of an upload that
+     * may yet be withdrawn.
      */
     public Optional<Long> receiveArriving(UploadKind kind, String collegeCode, @Nullable String fileName,
                                           @Nullable String idempotencyKey, long bytes) {
@@ -175,7 +177,10 @@ public class UploadService {
         if (here.stopping()) {
             throw new StoppedException();
         }
-        Optional<Long> id = records.register(kind, collegeId, fileName, idempotencyKey,
+        if (idempotencyKey != null && records.earlier(kind, collegeId, "", idempotencyKey).isPresent()) {
+            return Optional.empty();
+        }
+        Optional<Long> id = records.register(kind, collegeId, fileName, null,
                 "arriving:" + java.util.UUID.randomUUID(), bytes, TabularFormat.CSV, "UTF-8", heartbeats.node(),
                 heartbeats.now());
         id.ifPresent(here::registered);
@@ -183,18 +188,21 @@ public class UploadService {
     }
 
     /**
-     * The body of an upload registered while it arrived is in: the upload takes its content's hash, unless a
-     * processing or completed upload of the college has the same content — then that one is the answer (and this
-     * one is to be withdrawn).
+     * The body of an upload registered while it arrived is in: the upload takes its content's hash and its
+     * idempotency key, unless a processing or completed upload of the college has the same content or key — then that
+     * one is the answer (and this one is to be withdrawn). One whose reading ended already (rejected, or failed)
+     * takes them all the same.
      */
-    public Optional<Receipt> claim(long uploadId, UploadKind kind, String collegeCode, UploadSpool spool) {
+    public Optional<Receipt> claim(long uploadId, UploadKind kind, String collegeCode, @Nullable String idempotencyKey,
+                                   UploadSpool spool) {
         long collegeId = collegeId(collegeCode);
         for (int attempt = 0; attempt < 3; attempt++) {
             try {
-                records.claim(uploadId, spool.sha256(), spool.utf8() ? "UTF-8" : "windows-1251");
+                records.claim(uploadId, spool.sha256(), spool.utf8() ? "UTF-8" : "windows-1251", idempotencyKey);
                 return Optional.empty();
             } catch (org.springframework.dao.DuplicateKeyException e) {
-                Optional<UploadRecords.Earlier> earlier = records.earlier(kind, collegeId, spool.sha256(), null);
+                Optional<UploadRecords.Earlier> earlier = records.earlier(kind, collegeId, spool.sha256(),
+                        idempotencyKey);
                 if (earlier.isPresent() && !failedIfAbandoned(earlier.get())) {
                     return Optional.of(earlier.get().receipt());
                 }
@@ -205,8 +213,26 @@ public class UploadService {
 
     /** Removes an upload registered while its body arrived that did not arrive whole after it was read again. */
     public void withdraw(long uploadId) {
-        records.forget(uploadId);
-        here.done(uploadId);
+        try {
+            records.forget(uploadId);
+        } finally {
+            here.done(uploadId);
+        }
+    }
+
+    /** Marks an upload the node could not run any more (it is stopping) failed: nothing of it was stored. */
+    public void stopped(long uploadId) {
+        try {
+            finish(uploadId, UploadStatus.FAILED, "The application stopped before the upload completed; nothing was "
+                    + "stored: send the file again", null, 0);
+        } finally {
+            here.done(uploadId);
+        }
+    }
+
+    /** Shutting down: no upload is registered or started any more. */
+    public boolean stopping() {
+        return here.stopping();
     }
 
     /** Whether running uploads are to stop at their next row (the shutdown's grace is over). */

@@ -102,7 +102,12 @@ public final class UploadSpool implements UploadContent, AutoCloseable {
             this.in = in;
             this.limit = limit;
             this.file = file;
-            this.out = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE);
+            try {
+                this.out = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE);
+            } catch (IOException e) {
+                deleteQuietly(file);
+                throw e;
+            }
         }
 
         /** Reads until at least {@code bytes} are in the file or the body has ended; true if it has ended. */

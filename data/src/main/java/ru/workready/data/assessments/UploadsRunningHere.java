@@ -75,6 +75,10 @@ final class UploadsRunningHere {
     /** The upload stopped reading rows and waits to read them again (its body is still arriving): queued again. */
     void queuedAgain(long uploadId) {
         started.remove(uploadId);
+        AtomicLong progress = running.get(uploadId);
+        if (progress != null) {
+            progress.set(0); // its rows will be read again from the first
+        }
     }
 
     void done(long uploadId) {
