@@ -105,7 +105,8 @@ class AssessmentController {
                     + "conclusion, place, comment. CSV in UTF-8 (with or without BOM) or Windows-1251, ';' or ','. "
                     + "Kinds: COURSE_GRADE, EMPLOYER_PRACTICE, MODULE_EXAM, DEMO_EXAM, CHAMPIONSHIP, "
                     + "INDEPENDENT_ASSESSMENT. 201 when stored, 200 for a repeat (same content or Idempotency-Key), "
-                    + "202 when processing in the background (large files, or Prefer: respond-async).")
+                    + "202 when processing in the background (large files, or Prefer: respond-async); a CSV of "
+                    + "more than 1 MB processed in the background is read while its body still arrives.")
     ResponseEntity<UploadView> upload(@PathVariable String college,
                                       @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
                                       @RequestParam(name = "fileName", required = false) @Nullable String fileName,
