@@ -223,11 +223,15 @@ public class UploadService {
     /** Marks an upload the node could not run any more (it is stopping) failed: nothing of it was stored. */
     public void stopped(long uploadId) {
         try {
-            finish(uploadId, UploadStatus.FAILED, "The application stopped before the upload completed; nothing was "
-                    + "stored: send the file again", null, 0);
+            finishStopped(uploadId);
         } finally {
             here.done(uploadId);
         }
+    }
+
+    private void finishStopped(long uploadId) {
+        finish(uploadId, UploadStatus.FAILED, "The application stopped before the upload completed; nothing was "
+                + "stored: send the file again", null, 0);
     }
 
     /** Shutting down: no upload is registered or started any more. */
@@ -260,8 +264,7 @@ public class UploadService {
             queuedAgain = true;
             throw e;
         } catch (StoppedException e) {
-            finish(uploadId, UploadStatus.FAILED, "The application stopped before the upload completed; nothing was "
-                    + "stored: send the file again", null, 0);
+            finishStopped(uploadId);
             throw e;
         } catch (ru.workready.data.ConflictException e) {
             // marked FAILED by another node already: answered 409, the status stays as that node wrote it
