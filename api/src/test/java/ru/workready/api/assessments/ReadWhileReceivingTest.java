@@ -77,8 +77,7 @@ class ReadWhileReceivingTest extends ApiTest {
         UploadRunner.Started again = send(fixture, new Arriving(file, -1, false)).get(30, TimeUnit.SECONDS);
         assertThat(again.duplicate()).isTrue();
         assertThat(again.upload().id()).isEqualTo(first);
-        await(() -> count("select count(*) from upload where college_id = ?", fixture.collegeId) == 1);
-        assertThat(count("select count(*) from evidence where college_id = ?", fixture.collegeId)).isEqualTo(ROWS);
+        assertStoredOnce(fixture, ROWS);
     }
 
     @Test
@@ -97,8 +96,7 @@ class ReadWhileReceivingTest extends ApiTest {
         assertThat(List.of(a.duplicate(), b.duplicate())).containsExactlyInAnyOrder(true, false);
         assertThat(a.upload().id()).isEqualTo(b.upload().id());
         completed(a.upload().id());
-        await(() -> count("select count(*) from upload where college_id = ?", fixture.collegeId) == 1);
-        assertThat(count("select count(*) from evidence where college_id = ?", fixture.collegeId)).isEqualTo(ROWS);
+        assertStoredOnce(fixture, ROWS);
     }
 
     /**
@@ -110,8 +108,7 @@ class ReadWhileReceivingTest extends ApiTest {
         IngestionFixture fixture = IngestionFixture.create(programmes, students, "AKEY", 20);
         byte[] file = csv(fixture, ROWS, "", StandardCharsets.UTF_8);
         Arriving first = new Arriving(file, file.length / 2, false);
-        CompletableFuture<UploadRunner.Started> sent = CompletableFuture.supplyAsync(() -> runner.run(assessments,
-                fixture.college, "big.csv", "key-1", new UploadRunner.Body(first, "text/csv", file.length, true)));
+        CompletableFuture<UploadRunner.Started> sent = send(fixture, first, "key-1");
         await(first::held);
         byte[] other = csv(fixture, 1_000, "", StandardCharsets.UTF_8);
         UploadRunner.Started retry = runner.run(assessments, fixture.college, "retry.csv", "key-1",
@@ -121,8 +118,7 @@ class ReadWhileReceivingTest extends ApiTest {
         UploadRunner.Started withdrawn = sent.get(30, TimeUnit.SECONDS);
         assertThat(withdrawn.duplicate()).isTrue();
         assertThat(withdrawn.upload().id()).isEqualTo(retry.upload().id());
-        await(() -> count("select count(*) from upload where college_id = ?", fixture.collegeId) == 1);
-        assertThat(count("select count(*) from evidence where college_id = ?", fixture.collegeId)).isEqualTo(1_000);
+        assertStoredOnce(fixture, 1_000);
     }
 
     /** A body whose reading ended before it was in (its header lacks a column) is rejected, with its real hash. */
@@ -191,8 +187,20 @@ class ReadWhileReceivingTest extends ApiTest {
     }
 
     private CompletableFuture<UploadRunner.Started> send(IngestionFixture fixture, Arriving body) {
-        return CompletableFuture.supplyAsync(() -> runner.run(assessments, fixture.college, "big.csv", null,
+        return send(fixture, body, null);
+    }
+
+    /** Sends the body from another thread (as its request would), to run in the background. */
+    private CompletableFuture<UploadRunner.Started> send(IngestionFixture fixture, Arriving body,
+                                                        @org.jspecify.annotations.Nullable String key) {
+        return CompletableFuture.supplyAsync(() -> runner.run(assessments, fixture.college, "big.csv", key,
                 new UploadRunner.Body(body, "text/csv", body.length(), true)));
+    }
+
+    /** One upload of the college left (a withdrawn one leaves no record), with these rows. */
+    private void assertStoredOnce(IngestionFixture fixture, long rows) {
+        await(() -> count("select count(*) from upload where college_id = ?", fixture.collegeId) == 1);
+        assertThat(count("select count(*) from evidence where college_id = ?", fixture.collegeId)).isEqualTo(rows);
     }
 
     private long readSoFar(IngestionFixture fixture) {
